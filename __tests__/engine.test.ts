@@ -1,0 +1,118 @@
+import { checkEngine } from '../src/engine/check.js'
+import { resolveEndpoint, connect } from '../src/engine/connect.js'
+import { parseCondition, evaluateConditions, type InfoCondition } from '../src/engine/require-info.js'
+import { PreflightError } from '../src/errors.js'
+import { RecordingLog } from './helpers/recording-log.js'
+
+const conditions = (...lines: string[]): InfoCondition[] =>
+  lines.map(line => {
+    const parsed = parseCondition(line)
+    if (typeof parsed === 'string') throw new Error(parsed)
+    return parsed
+  })
+
+async function check(options: { dockerHost?: string; minDockerVersion?: string; minApiVersion?: string; requireInfo?: InfoCondition[] }) {
+  const endpoint = resolveEndpoint(options.dockerHost)
+  return checkEngine({
+    docker: connect(endpoint),
+    endpoint,
+    options: { requireInfo: [], ...options },
+    log: new RecordingLog()
+  })
+}
+
+describe('engine check against the real engine', () => {
+  test('a healthy engine: versions, info, and no failures', async () => {
+    const result = await check({ minDockerVersion: '19.03', minApiVersion: '1.40' })
+    expect(result.failures).toEqual([])
+    expect(result.facts.serverVersion).toMatch(/^\d+\.\d+/)
+    expect(result.facts.apiVersion).toMatch(/^1\.\d+$/)
+    expect(result.facts.os).toBe('linux')
+    expect(result.facts.info.Driver).toEqual(expect.any(String))
+    expect(result.facts.clientVersion).toMatch(/^\d+\.\d+/)
+  })
+
+  test('min-docker-version above the engine names found and required', async () => {
+    const result = await check({ minDockerVersion: '99.0' })
+    expect(result.failures).toHaveLength(1)
+    expect(result.failures[0]).toMatch(/Docker engine version \d+\.\d+\S* is below the required minimum 99\.0/)
+  })
+
+  test('min-api-version above the engine fails too', async () => {
+    const result = await check({ minApiVersion: '1.99' })
+    expect(result.failures[0]).toMatch(/Docker API version 1\.\d+ is below the required minimum 1\.99/)
+  })
+
+  test('require-info conditions that hold pass, and every failing one is listed', async () => {
+    const passing = await check({
+      requireInfo: conditions('OSType=linux', 'OSType!=windows', 'SecurityOptions~=seccomp', 'NCPU>=1', 'ServerVersion>=19.03')
+    })
+    expect(passing.failures).toEqual([])
+    expect(passing.conditions.every(c => c.passed)).toBe(true)
+
+    const failing = await check({
+      requireInfo: conditions('Driver=zfs', 'NCPU>=4096', 'OSType=linux', 'SecurityOptions~=^name=selinux')
+    })
+    expect(failing.failures).toHaveLength(3)
+    expect(failing.failures[0]).toMatch(/^require-info "Driver=zfs" failed: Driver is \S+/)
+    expect(failing.failures[1]).toMatch(/^require-info "NCPU>=4096" failed: NCPU is \d+/)
+    expect(failing.failures[2]).toMatch(/SecurityOptions is \[name=seccomp/)
+  })
+
+  test('an unreachable socket fails fast with one clear message', async () => {
+    const started = Date.now()
+    const error = await check({ dockerHost: 'unix:///run/no-such-docker.sock' }).catch(e => e)
+    expect(error).toBeInstanceOf(PreflightError)
+    expect(error.message).toBe(
+      'Cannot use the Docker engine at unix:///run/no-such-docker.sock: the socket does not exist. Is dockerd running? Check DOCKER_HOST or the docker-host input.'
+    )
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
+  test('a refused TCP port fails fast, naming the endpoint', async () => {
+    const error = await check({ dockerHost: 'tcp://127.0.0.1:1' }).catch(e => e)
+    expect(error.message).toMatch(/^Cannot use the Docker engine at tcp:\/\/127\.0\.0\.1:1: the connection was refused\./)
+  })
+
+  test('DOCKER_HOST over TCP reaches the dockerd that also listens on 127.0.0.1:2375', async () => {
+    const endpoint = resolveEndpoint(undefined, { DOCKER_HOST: 'tcp://127.0.0.1:2375' })
+    expect(endpoint.display).toBe('tcp://127.0.0.1:2375')
+    const result = await checkEngine({ docker: connect(endpoint), endpoint, options: { requireInfo: [] }, log: new RecordingLog() })
+    expect(result.facts.endpoint).toBe('tcp://127.0.0.1:2375')
+    expect(result.facts.serverVersion).toMatch(/^\d+\.\d+/)
+  })
+})
+
+describe('endpoint resolution, as the docker CLI does it', () => {
+  test('explicit input wins over DOCKER_HOST, which wins over the default socket', () => {
+    expect(resolveEndpoint('unix:///a.sock', { DOCKER_HOST: 'tcp://h:1' }).options).toEqual({ socketPath: '/a.sock' })
+    expect(resolveEndpoint(undefined, { DOCKER_HOST: 'tcp://h:1' }).options).toMatchObject({ host: 'h', port: 1, protocol: 'http' })
+    expect(resolveEndpoint(undefined, {}).options).toEqual({ socketPath: '/var/run/docker.sock' })
+  })
+
+  test('malformed values throw, naming the value and what is expected', () => {
+    expect(() => resolveEndpoint('ftp://x', {})).toThrow(/docker-host "ftp:\/\/x" is not a valid Docker endpoint: unknown scheme "ftp"/)
+    expect(() => resolveEndpoint(undefined, { DOCKER_HOST: 'unix://relative.sock' })).toThrow(/DOCKER_HOST "unix:\/\/relative.sock" .* must be absolute/)
+  })
+
+  test('DOCKER_TLS_VERIFY without certificates is a clear error', () => {
+    expect(() => resolveEndpoint('tcp://h:2376', { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent' })).toThrow(
+      /DOCKER_TLS_VERIFY is set but \/nonexistent\/ca\.pem cannot be read/
+    )
+  })
+})
+
+describe('require-info parsing and evaluation', () => {
+  test('lines that do not parse say what was expected', () => {
+    expect(parseCondition('Driver overlay2')).toMatch(/expected FIELD OP VALUE/)
+    expect(parseCondition('Name~=([')).toMatch(/not a valid regular expression/)
+    expect(parseCondition('NCPU>=lots')).toMatch(/"lots" is not a number or a version/)
+  })
+
+  test('list fields match on any element; absent fields fail = and pass !=', () => {
+    const info = { SecurityOptions: ['name=seccomp,profile=default', 'name=cgroupns'], NCPU: 2 }
+    const outcomes = evaluateConditions(conditions('SecurityOptions~=cgroupns', 'Missing=1', 'Missing!=1', 'ncpu<3'), info)
+    expect(outcomes.map(o => o.passed)).toEqual([true, false, true, true])
+    expect(outcomes[1]!.actual).toBe('(absent)')
+  })
+})

@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import YAML from 'yaml'
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  state: Record<string, string>
+  summary: string
+  dir: string
+}
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string }>
+}
+
+/**
+ * Runs the bundled dist/index.js as the runner does: INPUT_* for every action.yml input (its default
+ * unless overridden), GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY as files. With `phase: 'post'`,
+ * the state of an earlier run is passed back as STATE_* variables.
+ */
+export async function runAction(
+  inputs: Record<string, string> = {},
+  options: { env?: NodeJS.ProcessEnv; state?: Record<string, string>; dir?: string; timeoutMs?: number } = {}
+): Promise<ActionRun> {
+  const action = YAML.parse(readFileSync('action.yml', 'utf8')) as ActionYaml
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'preflight-action-'))
+  const files = { output: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary.md') }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DOCKER_HOST: process.env.DOCKER_HOST,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: process.cwd(),
+    GITHUB_REPOSITORY: 'octo/preflight-test',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_RUN_ID: '42',
+    GITHUB_RUN_ATTEMPT: '1',
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+    ...options.env
+  }
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? spec.default ?? ''
+  }
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
+
+  const child = spawn(process.execPath, ['dist/index.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', d => (stdout += d))
+  child.stderr.on('data', d => (stderr += d))
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 110_000)
+  const exitCode = await new Promise<number>(resolve => child.on('close', code => resolve(code ?? -1)))
+  clearTimeout(timer)
+
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+    state: parseFileCommands(readFileSync(files.state, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    dir
+  }
+}
+
+/** Parses GITHUB_OUTPUT / GITHUB_STATE files: `name<<DELIM\nvalue\nDELIM` blocks (and `name=value`). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string]
+      const value: string[] = []
+      while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i]!)
+      result[name] = value.join('\n')
+    } else if (line.includes('=')) {
+      result[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return result
+}

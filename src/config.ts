@@ -1,0 +1,85 @@
+// The typed, validated configuration every stage receives. Built from raw strings (action inputs or CLI
+// flags) by inputs/parse.ts; nothing downstream ever reads a raw input.
+
+import type { InfoCondition } from './engine/require-info.js'
+import type { SmokeSpec } from './smoke/spec.js'
+
+export interface EngineOptions {
+  /** Explicit endpoint; undefined means DOCKER_HOST, then the default socket. */
+  dockerHost?: string
+  minDockerVersion?: string
+  minApiVersion?: string
+  requireInfo: InfoCondition[]
+}
+
+export type BuildMode = 'auto' | 'true' | 'false'
+export type BuilderChoice = 'auto' | 'buildkit' | 'classic'
+
+export interface BuildOptions {
+  mode: BuildMode
+  /** Absolute path of the build context. */
+  context: string
+  /** Absolute path of the Dockerfile. */
+  file: string
+  tags: string[]
+  buildArgs: Record<string, string>
+  target?: string
+  labels: Record<string, string>
+  noCache: boolean
+  pull: boolean
+  platform?: string
+  builder: BuilderChoice
+}
+
+export type PullPolicy = 'missing' | 'always' | 'never'
+
+export interface SmokeOptions {
+  /** undefined: the defaults (hello-world, and the built image). */
+  entries?: SmokeSpec[]
+  timeoutMs: number
+  parallel: number
+  pullPolicy: PullPolicy
+  cleanup: boolean
+}
+
+export type ReportScope = 'run' | 'all'
+
+export interface ReportOptions {
+  scope: ReportScope
+  /** Absolute path of the JSON report. */
+  path: string
+  summary: boolean
+  maxImageSizeBytes?: number
+}
+
+export type DriftPolicy = { kind: 'none' } | { kind: 'security' } | { kind: 'any' } | { kind: 'fields'; fields: string[] }
+
+export interface AuditOptions {
+  baseline?: string
+  failOnDrift: DriftPolicy
+  diskUsage: boolean
+}
+
+export interface Config {
+  engine: EngineOptions
+  build: BuildOptions
+  smoke: SmokeOptions
+  report: ReportOptions
+  audit: AuditOptions
+  cleanupImages: boolean
+}
+
+/** Where the run happens: read once from the environment at the edge, passed down as data. */
+export interface RunEnvironment {
+  /** True inside a GitHub Actions job. */
+  actions: boolean
+  /** Directory relative paths are resolved against (GITHUB_WORKSPACE, else the current directory). */
+  workspace: string
+  /** `owner/name` or undefined outside Actions. */
+  repository?: string
+  sha?: string
+  /** Where temporary files go (RUNNER_TEMP, else the OS temp dir). */
+  tempDir: string
+  /** Identifies this run on the engine (label `io.docker-preflight.run`). */
+  runId: string
+}

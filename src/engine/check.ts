@@ -1,0 +1,169 @@
+import * as exec from '@actions/exec'
+import type Docker from 'dockerode'
+import { PreflightError, errorCode, messageOf } from '../errors.js'
+import type { EngineOptions } from '../config.js'
+import type { Log } from '../log/log.js'
+import { api } from './api.js'
+import type { Endpoint } from './connect.js'
+import { compareVersions } from './version.js'
+import { evaluateConditions, type ConditionOutcome } from './require-info.js'
+
+/** How long the engine has to answer /_ping before the run fails (the issue's "within 10 s"). */
+export const PING_TIMEOUT_MS = 8_000
+/** /version and /info are cheap; a daemon that takes longer is stuck. */
+const FACTS_TIMEOUT_MS = 15_000
+
+/** What the engine says about itself, as `docker version` and `docker info` would show it. */
+export interface EngineFacts {
+  endpoint: string
+  serverVersion: string
+  apiVersion: string
+  minApiVersion?: string
+  os: string
+  arch: string
+  kernelVersion: string
+  /** `docker --version` of the CLI on this machine; undefined when there is no `docker` binary. */
+  clientVersion?: string
+  /** The raw /version reply. */
+  version: Record<string, unknown>
+  /** The raw /info reply. */
+  info: Record<string, unknown>
+}
+
+export interface EngineCheckResult {
+  facts: EngineFacts
+  /** require-info conditions, each with what the engine has. */
+  conditions: ConditionOutcome[]
+  /** Everything that makes the step fail: versions below minimum, conditions not met. */
+  failures: string[]
+  durationMs: number
+}
+
+export interface EngineCheckInput {
+  docker: Docker
+  endpoint: Endpoint
+  options: EngineOptions
+  log: Log
+  signal?: AbortSignal
+}
+
+/**
+ * The engine check: ping (fast failure when nothing answers), then /version, /info and the CLI's own
+ * version concurrently, then the minimum versions and require-info conditions.
+ */
+export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckResult> {
+  const started = Date.now()
+  const { docker, endpoint, options, signal } = input
+  const clientVersion = readClientVersion()
+
+  await ping(docker, endpoint, signal)
+  const factsSignal = withTimeout(signal, FACTS_TIMEOUT_MS)
+  const [version, info] = await Promise.all([
+    api.version(docker, factsSignal),
+    api.info(docker, factsSignal)
+  ]).catch(error => {
+    throw engineError(endpoint, error, 'reading /version and /info')
+  })
+
+  const facts: EngineFacts = {
+    endpoint: endpoint.display,
+    serverVersion: String(version.Version ?? info.ServerVersion ?? ''),
+    apiVersion: String(version.ApiVersion ?? ''),
+    minApiVersion: version.MinAPIVersion ? String(version.MinAPIVersion) : undefined,
+    os: String(version.Os ?? info.OSType ?? ''),
+    arch: String(version.Arch ?? info.Architecture ?? ''),
+    kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),
+    clientVersion: await clientVersion,
+    version,
+    info
+  }
+
+  const failures: string[] = []
+  const tooOld = (what: string, found: string, required: string | undefined): void => {
+    if (!required) return
+    const order = compareVersions(found, required)
+    if (order === undefined || order < 0) {
+      failures.push(`${what} ${found || '(unknown)'} is below the required minimum ${required}`)
+    }
+  }
+  tooOld('Docker engine version', facts.serverVersion, options.minDockerVersion)
+  tooOld('Docker API version', facts.apiVersion, options.minApiVersion)
+
+  const conditions = evaluateConditions(options.requireInfo, info)
+  for (const outcome of conditions.filter(o => !o.passed)) {
+    failures.push(`require-info "${outcome.condition.source}" failed: ${outcome.condition.field} is ${outcome.actual}`)
+  }
+
+  return { facts, conditions, failures, durationMs: Date.now() - started }
+}
+
+async function ping(docker: Docker, endpoint: Endpoint, signal: AbortSignal | undefined): Promise<void> {
+  const pingSignal = withTimeout(signal, PING_TIMEOUT_MS)
+  try {
+    await api.ping(docker, pingSignal)
+  } catch (error) {
+    throw engineError(endpoint, error, 'ping', signal)
+  }
+}
+
+/** Turns whatever dockerode threw into one clear line: the endpoint, what happened, what to check. */
+export function engineError(
+  endpoint: Endpoint,
+  error: unknown,
+  doing: string,
+  parentSignal?: AbortSignal
+): PreflightError {
+  if (error instanceof PreflightError) return error
+  if (parentSignal?.aborted) return new PreflightError('Cancelled while contacting the Docker engine')
+  const code = errorCode(error)
+  const where = `the Docker engine at ${endpoint.display}`
+  const hint = 'Is dockerd running? Check DOCKER_HOST or the docker-host input.'
+  let what: string
+  switch (code) {
+    case 'ENOENT':
+      what = 'the socket does not exist'
+      break
+    case 'ECONNREFUSED':
+      what = 'the connection was refused'
+      break
+    case 'EACCES':
+      what = 'permission denied on the socket (is this user in the docker group?)'
+      break
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      what = 'the host name does not resolve'
+      break
+    case 'ABORT_ERR':
+    case 'ETIMEDOUT':
+    case 'ESOCKETTIMEDOUT':
+      what = `it did not answer (${doing}) in time`
+      break
+    default:
+      what = isAbort(error) ? `it did not answer (${doing}) in time` : messageOf(error) || String(code)
+  }
+  return new PreflightError(`Cannot use ${where}: ${what}. ${hint}`, { cause: error })
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
+}
+
+/** A signal that fires on the parent or after `ms`, whichever is first. */
+export function withTimeout(parent: AbortSignal | undefined, ms: number): AbortSignal {
+  const timeout = AbortSignal.timeout(ms)
+  return parent ? AbortSignal.any([parent, timeout]) : timeout
+}
+
+/** `docker --version`, or undefined when no docker binary is on PATH (reported, not a failure). */
+async function readClientVersion(): Promise<string | undefined> {
+  try {
+    const { exitCode, stdout } = await exec.getExecOutput('docker', ['--version'], {
+      silent: true,
+      ignoreReturnCode: true
+    })
+    if (exitCode !== 0) return undefined
+    return /version\s+([^\s,]+)/i.exec(stdout)?.[1] ?? stdout.trim()
+  } catch {
+    return undefined
+  }
+}

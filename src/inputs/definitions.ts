@@ -1,0 +1,191 @@
+// The one definition of every input. action.yml, the CLI's flags (--<name>), `--help` and the README's
+// table all come from or are checked against this list (see __tests__/definitions.test.ts).
+
+export interface InputDefinition {
+  /** The input's name in action.yml; the CLI flag is `--${name}`. */
+  name: string
+  description: string
+  /** The default as action.yml states it ('' when there is none). */
+  default: string
+  /** `boolean` inputs become flags without a value on the CLI (`--no-cache`, `--no-summary`). */
+  kind: 'string' | 'boolean' | 'multiline'
+  /** Only on the CLI (e.g. --smoke-file, --json); not an action input. */
+  cliOnly?: boolean
+}
+
+export const INPUTS: readonly InputDefinition[] = [
+  // Engine
+  {
+    name: 'docker-host',
+    description:
+      'Engine endpoint (unix:///path, tcp://host:port, npipe://...). Empty: DOCKER_HOST, else the default socket.',
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'min-docker-version',
+    description: 'Fail when the engine (server) version is lower, e.g. `20.10`.',
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'min-api-version',
+    description: 'Fail when the engine API version is lower, e.g. `1.41`.',
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'require-info',
+    description:
+      'Conditions on `docker info` fields, one a line: `Driver=overlay2`, `OSType!=windows`, `SecurityOptions~=seccomp` (regex or substring; any element of a list), `NCPU>=2`.',
+    default: '',
+    kind: 'multiline'
+  },
+  // Build
+  {
+    name: 'build',
+    description: '`auto` (build when the Dockerfile exists), `true` or `false`.',
+    default: 'auto',
+    kind: 'string'
+  },
+  { name: 'context', description: 'Build context directory.', default: '.', kind: 'string' },
+  {
+    name: 'file',
+    description: 'Dockerfile path. Empty: `<context>/Dockerfile`. May lie outside the context.',
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'tags',
+    description:
+      'Image tags, comma or newline separated. Empty: `docker-preflight/<repository>:<short sha>` (`:local` outside Actions).',
+    default: '',
+    kind: 'multiline'
+  },
+  { name: 'build-args', description: 'Build arguments, one `KEY=VALUE` a line.', default: '', kind: 'multiline' },
+  { name: 'target', description: 'Build stage to stop at (multi-stage builds).', default: '', kind: 'string' },
+  { name: 'labels', description: 'Image labels, one `KEY=VALUE` a line.', default: '', kind: 'multiline' },
+  { name: 'no-cache', description: 'Build without the cache.', default: 'false', kind: 'boolean' },
+  { name: 'pull', description: 'Always pull newer base images when building.', default: 'false', kind: 'boolean' },
+  { name: 'platform', description: 'Target platform, e.g. `linux/amd64`.', default: '', kind: 'string' },
+  {
+    name: 'builder',
+    description: '`auto` (BuildKit when the engine supports it), `buildkit` or `classic`.',
+    default: 'auto',
+    kind: 'string'
+  },
+  // Smoke
+  {
+    name: 'smoke',
+    description:
+      'Smoke containers as a YAML list (see README). Empty: `hello-world`, and the built image when there is one.',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'smoke-file',
+    description: 'Read the smoke list from this YAML file instead of --smoke.',
+    default: '',
+    kind: 'string',
+    cliOnly: true
+  },
+  {
+    name: 'smoke-timeout',
+    description: 'Default time limit of one smoke container, e.g. `60s`, `2m`.',
+    default: '60s',
+    kind: 'string'
+  },
+  { name: 'smoke-parallel', description: 'How many smoke containers run at once.', default: '4', kind: 'string' },
+  {
+    name: 'pull-policy',
+    description: 'Pulling smoke images: `missing`, `always` or `never`.',
+    default: 'missing',
+    kind: 'string'
+  },
+  {
+    name: 'cleanup',
+    description: 'Remove smoke containers (and their anonymous volumes) once judged.',
+    default: 'true',
+    kind: 'boolean'
+  },
+  {
+    name: 'cleanup-images',
+    description: 'In the post step, also remove the images this run built.',
+    default: 'false',
+    kind: 'boolean'
+  },
+  // Report
+  {
+    name: 'report-scope',
+    description: '`run` (what this run built, used and ran) or `all` (everything on the engine).',
+    default: 'run',
+    kind: 'string'
+  },
+  {
+    name: 'report-path',
+    description: 'Where to write the JSON report. Empty: `$RUNNER_TEMP/docker-preflight-report.json`.',
+    default: '',
+    kind: 'string'
+  },
+  { name: 'summary', description: 'Write the job summary.', default: 'true', kind: 'boolean' },
+  {
+    name: 'max-image-size',
+    description: 'Fail when the built image is larger, e.g. `250MB`, `1.5GiB`.',
+    default: '',
+    kind: 'string'
+  },
+  // Audit
+  {
+    name: 'baseline',
+    description: "Path of an earlier run's JSON report to compare engine facts with.",
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'fail-on-drift',
+    description: '`none`, `security`, `any`, or a comma or newline list of drift field names.',
+    default: 'none',
+    kind: 'multiline'
+  },
+  {
+    name: 'disk-usage',
+    description: 'Read `/system/df` (images, containers, volumes, build cache) and compare it too.',
+    default: 'false',
+    kind: 'boolean'
+  },
+  {
+    name: 'json',
+    description: 'Print the JSON report on stdout instead of text tables.',
+    default: 'false',
+    kind: 'boolean',
+    cliOnly: true
+  }
+]
+
+export interface OutputDefinition {
+  name: string
+  description: string
+}
+
+export const OUTPUTS: readonly OutputDefinition[] = [
+  { name: 'docker-version', description: 'Engine (server) version.' },
+  { name: 'api-version', description: 'Engine API version.' },
+  { name: 'client-version', description: 'Version of the `docker` CLI on the runner, empty when there is none.' },
+  { name: 'info', description: 'The engine `/info` reply as JSON.' },
+  { name: 'image-id', description: 'ID of the built image.' },
+  { name: 'image-tags', description: 'Tags of the built image, comma separated.' },
+  { name: 'image-size', description: 'Size of the built image in bytes.' },
+  { name: 'build-duration', description: 'Build time in milliseconds.' },
+  { name: 'smoke-passed', description: '`true` when every smoke container passed.' },
+  { name: 'smoke-results', description: 'JSON array of `{name, image, passed, exitCode, durationMs, reason}`.' },
+  { name: 'images', description: 'JSON array of the images in the report.' },
+  { name: 'containers', description: 'JSON array of the containers in the report.' },
+  { name: 'report', description: 'Path of the JSON report file.' },
+  { name: 'drift', description: 'JSON array of engine facts that changed since the baseline.' }
+]
+
+export function inputDefinition(name: string): InputDefinition {
+  const found = INPUTS.find(input => input.name === name)
+  if (!found) throw new Error(`no input named ${name}`)
+  return found
+}

@@ -1,0 +1,261 @@
+import { existsSync, statSync } from 'node:fs'
+import { basename, isAbsolute, join, resolve } from 'node:path'
+import bytes from 'bytes-iec'
+import parseDuration from 'parse-duration'
+import type {
+  BuildMode,
+  BuilderChoice,
+  Config,
+  DriftPolicy,
+  PullPolicy,
+  ReportScope,
+  RunEnvironment
+} from '../config.js'
+import { resolveEndpoint } from '../engine/connect.js'
+import { parseCondition, type InfoCondition } from '../engine/require-info.js'
+import { PreflightError, messageOf } from '../errors.js'
+import { parseSmokeList } from '../smoke/spec.js'
+import { INPUTS } from './definitions.js'
+import { ProblemList, formatProblem } from './problems.js'
+
+/** Raw input values by input name, as action.yml or the CLI gave them (missing = the default). */
+export type RawInputs = Readonly<Record<string, string | undefined>>
+
+export type ParseOutcome = { ok: true; config: Config } | { ok: false; problems: ProblemList }
+
+/**
+ * Validates every input at once. Either a Config, or every problem found: nothing is half-parsed and
+ * nothing touches the engine here (except reading files the inputs name).
+ */
+export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
+  const problems = new ProblemList()
+  const get = (name: string): string => {
+    const value = raw[name]
+    if (value !== undefined) return value.trim()
+    const def = INPUTS.find(i => i.name === name)
+    if (!def) throw new Error(`parseInputs: unknown input ${name}`)
+    return def.default
+  }
+
+  const bool = (name: string): boolean => {
+    const value = get(name).toLowerCase()
+    if (['true', 'yes', '1', 'on'].includes(value)) return true
+    if (['false', 'no', '0', 'off', ''].includes(value)) return false
+    problems.add(name, value, 'is not a boolean (expected true or false)')
+    return false
+  }
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T => {
+    const value = get(name).toLowerCase()
+    if ((allowed as readonly string[]).includes(value)) return value as T
+    problems.add(name, value, `is not one of ${allowed.join(', ')}`)
+    return allowed[0]!
+  }
+
+  const duration = (name: string): number => {
+    const value = get(name)
+    const ms = parseDurationMs(value)
+    if (ms === undefined) problems.add(name, value, 'is not a duration (expected e.g. 30s, 2m, 1m30s)')
+    return ms ?? 0
+  }
+
+  const wholeNumber = (name: string, min: number): number => {
+    const value = get(name)
+    const n = Number(value)
+    if (!/^\d+$/.test(value) || n < min) problems.add(name, value, `is not a whole number of at least ${min}`)
+    return n
+  }
+
+  const keyValues = (name: string): Record<string, string> => {
+    const result: Record<string, string> = {}
+    for (const line of lines(get(name))) {
+      const eq = line.indexOf('=')
+      if (eq <= 0) {
+        problems.add(name, line, 'is not a KEY=VALUE line')
+        continue
+      }
+      result[line.slice(0, eq).trim()] = line.slice(eq + 1)
+    }
+    return result
+  }
+
+  // Engine
+  const dockerHost = get('docker-host') || undefined
+  if (dockerHost) {
+    try {
+      resolveEndpoint(dockerHost, {})
+    } catch (error) {
+      problems.add('docker-host', dockerHost, messageOf(error).replace(/^docker-host "[^"]*" /, ''))
+    }
+  }
+  const version = (name: string): string | undefined => {
+    const value = get(name)
+    if (value && !/^\d+(\.\d+){0,2}$/.test(value)) {
+      problems.add(name, value, 'is not a version (expected e.g. 20.10 or 1.41)')
+    }
+    return value || undefined
+  }
+  const requireInfo: InfoCondition[] = []
+  for (const line of lines(get('require-info'))) {
+    const parsed = parseCondition(line)
+    if (typeof parsed === 'string') problems.add('require-info', line, parsed)
+    else requireInfo.push(parsed)
+  }
+
+  // Build
+  const contextRaw = get('context') || '.'
+  const context = resolve(env.workspace, contextRaw)
+  const buildMode = oneOf<BuildMode>('build', ['auto', 'true', 'false'])
+  if (buildMode !== 'false' && !isDirectory(context)) {
+    problems.add('context', contextRaw, `is not a directory (resolved to ${context})`)
+  }
+  const fileRaw = get('file')
+  const file = fileRaw ? (isAbsolute(fileRaw) ? fileRaw : resolve(env.workspace, fileRaw)) : join(context, 'Dockerfile')
+  if (buildMode === 'true' && isDirectory(context) && !existsSync(file)) {
+    problems.add(fileRaw ? 'file' : 'context', fileRaw || contextRaw, `has no Dockerfile (looked for ${file})`)
+  }
+  const tags = splitList(get('tags'))
+  for (const tag of tags) {
+    if (!isValidReference(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
+  }
+  if (tags.length === 0) tags.push(defaultTag(env))
+
+  // Smoke
+  const timeoutMs = duration('smoke-timeout')
+  const entries = parseSmokeList(get('smoke'), { timeoutMs }, problems)
+
+  // Report
+  const maxImageSize = get('max-image-size')
+  let maxImageSizeBytes: number | undefined
+  if (maxImageSize) {
+    const parsed = parseSize(maxImageSize)
+    if (parsed === undefined) problems.add('max-image-size', maxImageSize, 'is not a size (expected e.g. 250MB, 1.5GiB)')
+    maxImageSizeBytes = parsed
+  }
+  const reportPath = get('report-path')
+
+  // Audit
+  const baseline = get('baseline')
+
+  const config: Config = {
+    engine: {
+      dockerHost,
+      minDockerVersion: version('min-docker-version'),
+      minApiVersion: version('min-api-version'),
+      requireInfo
+    },
+    build: {
+      mode: buildMode,
+      context,
+      file,
+      tags,
+      buildArgs: keyValues('build-args'),
+      target: get('target') || undefined,
+      labels: keyValues('labels'),
+      noCache: bool('no-cache'),
+      pull: bool('pull'),
+      platform: get('platform') || undefined,
+      builder: oneOf<BuilderChoice>('builder', ['auto', 'buildkit', 'classic'])
+    },
+    smoke: {
+      entries,
+      timeoutMs,
+      parallel: wholeNumber('smoke-parallel', 1),
+      pullPolicy: oneOf<PullPolicy>('pull-policy', ['missing', 'always', 'never']),
+      cleanup: bool('cleanup')
+    },
+    report: {
+      scope: oneOf<ReportScope>('report-scope', ['run', 'all']),
+      path: reportPath
+        ? resolve(env.workspace, reportPath)
+        : join(env.tempDir, 'docker-preflight-report.json'),
+      summary: bool('summary'),
+      maxImageSizeBytes
+    },
+    audit: {
+      baseline: baseline ? resolve(env.workspace, baseline) : undefined,
+      failOnDrift: parseDriftPolicy(get('fail-on-drift'), problems),
+      diskUsage: bool('disk-usage')
+    },
+    cleanupImages: bool('cleanup-images')
+  }
+  return problems.empty ? { ok: true, config } : { ok: false, problems }
+}
+
+/** Throws one PreflightError listing every problem. */
+export function parseInputsOrThrow(raw: RawInputs, env: RunEnvironment): Config {
+  const outcome = parseInputs(raw, env)
+  if (outcome.ok) return outcome.config
+  const list = outcome.problems.items.map(p => `  - ${formatProblem(p)}`).join('\n')
+  throw new PreflightError(
+    `${outcome.problems.items.length === 1 ? 'An input is' : `${outcome.problems.items.length} inputs are`} invalid:\n${list}`
+  )
+}
+
+/** Drift field names `fail-on-drift` may list; kept in audit/drift.ts, checked there. */
+function parseDriftPolicy(text: string, problems: ProblemList): DriftPolicy {
+  const items = splitList(text.toLowerCase())
+  if (items.length === 0 || (items.length === 1 && items[0] === 'none')) return { kind: 'none' }
+  if (items.length === 1 && items[0] === 'security') return { kind: 'security' }
+  if (items.length === 1 && items[0] === 'any') return { kind: 'any' }
+  for (const item of items) {
+    if (!/^[a-z][\w.-]*$/i.test(item)) problems.add('fail-on-drift', item, 'is not a drift field name')
+  }
+  return { kind: 'fields', fields: items }
+}
+
+/** Non-empty trimmed lines. */
+export function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map(l => l.trim())
+    .filter(l => l !== '' && !l.startsWith('#'))
+}
+
+/** A comma or newline separated list. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map(s => s.trim())
+    .filter(Boolean)
+}
+
+/** `30s`, `2m`, `1m30s`, `500ms`; a bare number is seconds, like `docker run --stop-timeout`. */
+export function parseDurationMs(text: string): number | undefined {
+  const trimmed = text.trim()
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000
+  if (!/^(\d+(\.\d+)?\s*[a-zµ]+\s*)+$/i.test(trimmed)) return undefined
+  const ms = parseDuration(trimmed)
+  return ms === null || ms === undefined || !Number.isFinite(ms) || ms <= 0 ? undefined : Math.round(ms)
+}
+
+/** `250MB` (decimal, like docker), `1.5GiB` (binary), a bare number is bytes. */
+export function parseSize(text: string): number | undefined {
+  if (!/^\s*\d+(\.\d+)?\s*([kmgtp]i?b?|b)?\s*$/i.test(text)) return undefined
+  const parsed = bytes.parse(text.trim())
+  return parsed === null || !Number.isFinite(parsed) || parsed <= 0 ? undefined : parsed
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+// A reference as `docker tag` takes it: [registry[:port]/]path[:tag]; lower-case path components.
+const REFERENCE =
+  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/
+
+export function isValidReference(reference: string): boolean {
+  return REFERENCE.test(reference)
+}
+
+/** docker-preflight/<repository name>:<short sha>, or :local outside Actions. */
+export function defaultTag(env: RunEnvironment): string {
+  const repoName = (env.repository ? basename(env.repository) : basename(env.workspace)).toLowerCase()
+  const name = repoName.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'image'
+  const tag = env.actions && env.sha ? env.sha.slice(0, 7) : 'local'
+  return `docker-preflight/${name}:${tag}`
+}
