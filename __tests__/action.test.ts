@@ -5,7 +5,11 @@ import { runAction } from './helpers/action-runner.js'
 
 describe('dist/index.js as the runner runs it', () => {
   test('a healthy engine: outputs, state for the post step, and the Engine summary', async () => {
-    const run = await runAction({ build: 'false', 'min-docker-version': '19.03', 'require-info': 'OSType=linux' })
+    const run = await runAction({
+      build: 'false',
+      'min-docker-version': '19.03',
+      'require-info': 'OSType=linux'
+    })
     expect(run.stderr).not.toMatch(/ReferenceError|__dirname/)
     expect(run.exitCode).toBe(0)
     expect(run.outputs['docker-version']).toMatch(/^\d+\.\d+/)
@@ -24,7 +28,9 @@ describe('dist/index.js as the runner runs it', () => {
   test('an engine below min-docker-version fails the step, saying found and required', async () => {
     const run = await runAction({ build: 'false', 'min-docker-version': '99.1' })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/::error::Docker engine version \d+\.\d+\S* is below the required minimum 99\.1/)
+    expect(run.stdout).toMatch(
+      /::error::Docker engine version \d+\.\d+\S* is below the required minimum 99\.1/
+    )
     expect(run.summary).toContain('❌ docker-preflight failed')
   })
 

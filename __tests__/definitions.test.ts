@@ -17,12 +17,17 @@ describe('action.yml and src/inputs/definitions.ts say the same', () => {
 
   test('every input, with the same description and default', () => {
     const expected = Object.fromEntries(
-      INPUTS.filter(i => !i.cliOnly).map(i => [i.name, { description: i.description, default: i.default, required: false }])
+      INPUTS.filter(i => !i.cliOnly).map(i => [
+        i.name,
+        { description: i.description, default: i.default, required: false }
+      ])
     )
     expect(action.inputs).toEqual(expected)
   })
 
   test('every output, with the same description', () => {
-    expect(action.outputs).toEqual(Object.fromEntries(OUTPUTS.map(o => [o.name, { description: o.description }])))
+    expect(action.outputs).toEqual(
+      Object.fromEntries(OUTPUTS.map(o => [o.name, { description: o.description }]))
+    )
   })
 })

@@ -11,7 +11,12 @@ const conditions = (...lines: string[]): InfoCondition[] =>
     return parsed
   })
 
-async function check(options: { dockerHost?: string; minDockerVersion?: string; minApiVersion?: string; requireInfo?: InfoCondition[] }) {
+async function check(options: {
+  dockerHost?: string
+  minDockerVersion?: string
+  minApiVersion?: string
+  requireInfo?: InfoCondition[]
+}) {
   const endpoint = resolveEndpoint(options.dockerHost)
   return checkEngine({
     docker: connect(endpoint),
@@ -35,7 +40,9 @@ describe('engine check against the real engine', () => {
   test('min-docker-version above the engine names found and required', async () => {
     const result = await check({ minDockerVersion: '99.0' })
     expect(result.failures).toHaveLength(1)
-    expect(result.failures[0]).toMatch(/Docker engine version \d+\.\d+\S* is below the required minimum 99\.0/)
+    expect(result.failures[0]).toMatch(
+      /Docker engine version \d+\.\d+\S* is below the required minimum 99\.0/
+    )
   })
 
   test('min-api-version above the engine fails too', async () => {
@@ -45,7 +52,13 @@ describe('engine check against the real engine', () => {
 
   test('require-info conditions that hold pass, and every failing one is listed', async () => {
     const passing = await check({
-      requireInfo: conditions('OSType=linux', 'OSType!=windows', 'SecurityOptions~=seccomp', 'NCPU>=1', 'ServerVersion>=19.03')
+      requireInfo: conditions(
+        'OSType=linux',
+        'OSType!=windows',
+        'SecurityOptions~=seccomp',
+        'NCPU>=1',
+        'ServerVersion>=19.03'
+      )
     })
     expect(passing.failures).toEqual([])
     expect(passing.conditions.every(c => c.passed)).toBe(true)
@@ -71,13 +84,20 @@ describe('engine check against the real engine', () => {
 
   test('a refused TCP port fails fast, naming the endpoint', async () => {
     const error = await check({ dockerHost: 'tcp://127.0.0.1:1' }).catch(e => e)
-    expect(error.message).toMatch(/^Cannot use the Docker engine at tcp:\/\/127\.0\.0\.1:1: the connection was refused\./)
+    expect(error.message).toMatch(
+      /^Cannot use the Docker engine at tcp:\/\/127\.0\.0\.1:1: the connection was refused\./
+    )
   })
 
   test('DOCKER_HOST over TCP reaches the dockerd that also listens on 127.0.0.1:2375', async () => {
     const endpoint = resolveEndpoint(undefined, { DOCKER_HOST: 'tcp://127.0.0.1:2375' })
     expect(endpoint.display).toBe('tcp://127.0.0.1:2375')
-    const result = await checkEngine({ docker: connect(endpoint), endpoint, options: { requireInfo: [] }, log: new RecordingLog() })
+    const result = await checkEngine({
+      docker: connect(endpoint),
+      endpoint,
+      options: { requireInfo: [] },
+      log: new RecordingLog()
+    })
     expect(result.facts.endpoint).toBe('tcp://127.0.0.1:2375')
     expect(result.facts.serverVersion).toMatch(/^\d+\.\d+/)
   })
@@ -85,20 +105,30 @@ describe('engine check against the real engine', () => {
 
 describe('endpoint resolution, as the docker CLI does it', () => {
   test('explicit input wins over DOCKER_HOST, which wins over the default socket', () => {
-    expect(resolveEndpoint('unix:///a.sock', { DOCKER_HOST: 'tcp://h:1' }).options).toEqual({ socketPath: '/a.sock' })
-    expect(resolveEndpoint(undefined, { DOCKER_HOST: 'tcp://h:1' }).options).toMatchObject({ host: 'h', port: 1, protocol: 'http' })
+    expect(resolveEndpoint('unix:///a.sock', { DOCKER_HOST: 'tcp://h:1' }).options).toEqual({
+      socketPath: '/a.sock'
+    })
+    expect(resolveEndpoint(undefined, { DOCKER_HOST: 'tcp://h:1' }).options).toMatchObject({
+      host: 'h',
+      port: 1,
+      protocol: 'http'
+    })
     expect(resolveEndpoint(undefined, {}).options).toEqual({ socketPath: '/var/run/docker.sock' })
   })
 
   test('malformed values throw, naming the value and what is expected', () => {
-    expect(() => resolveEndpoint('ftp://x', {})).toThrow(/docker-host "ftp:\/\/x" is not a valid Docker endpoint: unknown scheme "ftp"/)
-    expect(() => resolveEndpoint(undefined, { DOCKER_HOST: 'unix://relative.sock' })).toThrow(/DOCKER_HOST "unix:\/\/relative.sock" .* must be absolute/)
+    expect(() => resolveEndpoint('ftp://x', {})).toThrow(
+      /docker-host "ftp:\/\/x" is not a valid Docker endpoint: unknown scheme "ftp"/
+    )
+    expect(() => resolveEndpoint(undefined, { DOCKER_HOST: 'unix://relative.sock' })).toThrow(
+      /DOCKER_HOST "unix:\/\/relative.sock" .* must be absolute/
+    )
   })
 
   test('DOCKER_TLS_VERIFY without certificates is a clear error', () => {
-    expect(() => resolveEndpoint('tcp://h:2376', { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent' })).toThrow(
-      /DOCKER_TLS_VERIFY is set but \/nonexistent\/ca\.pem cannot be read/
-    )
+    expect(() =>
+      resolveEndpoint('tcp://h:2376', { DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent' })
+    ).toThrow(/DOCKER_TLS_VERIFY is set but \/nonexistent\/ca\.pem cannot be read/)
   })
 })
 
@@ -111,7 +141,10 @@ describe('require-info parsing and evaluation', () => {
 
   test('list fields match on any element; absent fields fail = and pass !=', () => {
     const info = { SecurityOptions: ['name=seccomp,profile=default', 'name=cgroupns'], NCPU: 2 }
-    const outcomes = evaluateConditions(conditions('SecurityOptions~=cgroupns', 'Missing=1', 'Missing!=1', 'ncpu<3'), info)
+    const outcomes = evaluateConditions(
+      conditions('SecurityOptions~=cgroupns', 'Missing=1', 'Missing!=1', 'ncpu<3'),
+      info
+    )
     expect(outcomes.map(o => o.passed)).toEqual([true, false, true, true])
     expect(outcomes[1]!.actual).toBe('(absent)')
   })

@@ -6,7 +6,16 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs'
 rmSync('dist', { recursive: true, force: true })
 execFileSync(
   process.execPath,
-  ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--quiet'],
+  [
+    'node_modules/@vercel/ncc/dist/ncc/cli.js',
+    'build',
+    'src/index.ts',
+    '-o',
+    'dist',
+    '--license',
+    'licenses.txt',
+    '--quiet'
+  ],
   { stdio: 'inherit' }
 )
 writeFileSync(

@@ -52,7 +52,8 @@ export interface ReportOptions {
   maxImageSizeBytes?: number
 }
 
-export type DriftPolicy = { kind: 'none' } | { kind: 'security' } | { kind: 'any' } | { kind: 'fields'; fields: string[] }
+export type DriftPolicy =
+  { kind: 'none' } | { kind: 'security' } | { kind: 'any' } | { kind: 'fields'; fields: string[] }
 
 export interface AuditOptions {
   baseline?: string

@@ -46,7 +46,11 @@ export interface PipelineDeps {
  * reached throws (nothing else can run); every other failure is recorded and the run goes on, so the
  * report shows as much as can be known.
  */
-export async function runPipeline(config: Config, env: RunEnvironment, deps: PipelineDeps): Promise<RunResult> {
+export async function runPipeline(
+  config: Config,
+  env: RunEnvironment,
+  deps: PipelineDeps
+): Promise<RunResult> {
   const { log, signal } = deps
   const started = Date.now()
   const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv ?? process.env)
@@ -76,7 +80,9 @@ export async function runPipeline(config: Config, env: RunEnvironment, deps: Pip
   if (build.status === 'failed') failures.push(`Build failed: ${build.failure?.message ?? 'unknown error'}`)
 
   const builtImage =
-    build.status === 'built' && build.imageId ? { id: build.imageId, reference: build.tags[0] ?? build.imageId } : undefined
+    build.status === 'built' && build.imageId
+      ? { id: build.imageId, reference: build.tags[0] ?? build.imageId }
+      : undefined
   const smoke =
     build.status === 'failed'
       ? undefined
@@ -138,7 +144,9 @@ function logEngine(result: EngineCheckResult, log: Log): void {
   log.info(`Default runtime: ${String(info.DefaultRuntime ?? '')}`)
   log.info(`Security:        ${(info.SecurityOptions as string[] | undefined)?.join(', ') ?? ''}`)
   for (const outcome of result.conditions) {
-    log.info(`require-info ${outcome.passed ? 'ok  ' : 'FAIL'} ${outcome.condition.source} (${outcome.actual})`)
+    log.info(
+      `require-info ${outcome.passed ? 'ok  ' : 'FAIL'} ${outcome.condition.source} (${outcome.actual})`
+    )
   }
   for (const failure of result.failures) log.error(failure)
 }

@@ -29,5 +29,11 @@ export interface DriftInput {
 /** Compares engine facts with a baseline report. Replaced by the real implementation in issue 7. */
 export async function compareWithBaseline(input: DriftInput): Promise<DriftResult | undefined> {
   if (!input.options.baseline) return undefined
-  return { status: 'missing', baseline: input.options.baseline, message: 'drift is not implemented yet', items: [], failing: [] }
+  return {
+    status: 'missing',
+    baseline: input.options.baseline,
+    message: 'drift is not implemented yet',
+    items: [],
+    failing: []
+  }
 }

@@ -9,7 +9,11 @@ interface SignalOptions {
 
 type Untyped = Record<string, (options: SignalOptions & Record<string, unknown>) => Promise<unknown>>
 
-function call<T>(docker: Docker, method: string, options: SignalOptions & Record<string, unknown>): Promise<T> {
+function call<T>(
+  docker: Docker,
+  method: string,
+  options: SignalOptions & Record<string, unknown>
+): Promise<T> {
   const target = docker as unknown as Untyped
   return target[method]!.call(docker, options) as Promise<T>
 }
@@ -18,6 +22,8 @@ export const api = {
   ping: (docker: Docker, signal?: AbortSignal) => call<unknown>(docker, 'ping', { abortSignal: signal }),
   version: (docker: Docker, signal?: AbortSignal) =>
     call<Record<string, unknown>>(docker, 'version', { abortSignal: signal }),
-  info: (docker: Docker, signal?: AbortSignal) => call<Record<string, unknown>>(docker, 'info', { abortSignal: signal }),
-  df: (docker: Docker, signal?: AbortSignal) => call<Record<string, unknown>>(docker, 'df', { abortSignal: signal })
+  info: (docker: Docker, signal?: AbortSignal) =>
+    call<Record<string, unknown>>(docker, 'info', { abortSignal: signal }),
+  df: (docker: Docker, signal?: AbortSignal) =>
+    call<Record<string, unknown>>(docker, 'df', { abortSignal: signal })
 }

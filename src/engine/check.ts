@@ -91,7 +91,9 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
 
   const conditions = evaluateConditions(options.requireInfo, info)
   for (const outcome of conditions.filter(o => !o.passed)) {
-    failures.push(`require-info "${outcome.condition.source}" failed: ${outcome.condition.field} is ${outcome.actual}`)
+    failures.push(
+      `require-info "${outcome.condition.source}" failed: ${outcome.condition.field} is ${outcome.actual}`
+    )
   }
 
   return { facts, conditions, failures, durationMs: Date.now() - started }

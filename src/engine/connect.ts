@@ -18,7 +18,10 @@ export interface Endpoint {
  * (with DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), else the default socket. Throws a PreflightError naming
  * the value when it is malformed, so bad input is caught before any request.
  */
-export function resolveEndpoint(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): Endpoint {
+export function resolveEndpoint(
+  explicit: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): Endpoint {
   const source = explicit ? 'docker-host' : env.DOCKER_HOST ? 'DOCKER_HOST' : undefined
   const raw = explicit || env.DOCKER_HOST || `unix://${DEFAULT_SOCKET}`
   const fail = (why: string): never => {

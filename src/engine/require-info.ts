@@ -53,7 +53,11 @@ export function evaluateConditions(
 function evaluateCondition(condition: InfoCondition, info: Record<string, unknown>): ConditionOutcome {
   const found = lookup(info, condition.field)
   if (found === undefined) {
-    return { condition, passed: condition.operator === '!=' || condition.operator === '!~=', actual: '(absent)' }
+    return {
+      condition,
+      passed: condition.operator === '!=' || condition.operator === '!~=',
+      actual: '(absent)'
+    }
   }
   const values = (Array.isArray(found) ? found : [found]).map(renderValue)
   const actual = Array.isArray(found) ? `[${values.join(', ')}]` : (values[0] ?? '')

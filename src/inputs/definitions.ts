@@ -62,11 +62,26 @@ export const INPUTS: readonly InputDefinition[] = [
     default: '',
     kind: 'multiline'
   },
-  { name: 'build-args', description: 'Build arguments, one `KEY=VALUE` a line.', default: '', kind: 'multiline' },
-  { name: 'target', description: 'Build stage to stop at (multi-stage builds).', default: '', kind: 'string' },
+  {
+    name: 'build-args',
+    description: 'Build arguments, one `KEY=VALUE` a line.',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'target',
+    description: 'Build stage to stop at (multi-stage builds).',
+    default: '',
+    kind: 'string'
+  },
   { name: 'labels', description: 'Image labels, one `KEY=VALUE` a line.', default: '', kind: 'multiline' },
   { name: 'no-cache', description: 'Build without the cache.', default: 'false', kind: 'boolean' },
-  { name: 'pull', description: 'Always pull newer base images when building.', default: 'false', kind: 'boolean' },
+  {
+    name: 'pull',
+    description: 'Always pull newer base images when building.',
+    default: 'false',
+    kind: 'boolean'
+  },
   { name: 'platform', description: 'Target platform, e.g. `linux/amd64`.', default: '', kind: 'string' },
   {
     name: 'builder',
@@ -95,7 +110,12 @@ export const INPUTS: readonly InputDefinition[] = [
     default: '60s',
     kind: 'string'
   },
-  { name: 'smoke-parallel', description: 'How many smoke containers run at once.', default: '4', kind: 'string' },
+  {
+    name: 'smoke-parallel',
+    description: 'How many smoke containers run at once.',
+    default: '4',
+    kind: 'string'
+  },
   {
     name: 'pull-policy',
     description: 'Pulling smoke images: `missing`, `always` or `never`.',
@@ -170,14 +190,20 @@ export interface OutputDefinition {
 export const OUTPUTS: readonly OutputDefinition[] = [
   { name: 'docker-version', description: 'Engine (server) version.' },
   { name: 'api-version', description: 'Engine API version.' },
-  { name: 'client-version', description: 'Version of the `docker` CLI on the runner, empty when there is none.' },
+  {
+    name: 'client-version',
+    description: 'Version of the `docker` CLI on the runner, empty when there is none.'
+  },
   { name: 'info', description: 'The engine `/info` reply as JSON.' },
   { name: 'image-id', description: 'ID of the built image.' },
   { name: 'image-tags', description: 'Tags of the built image, comma separated.' },
   { name: 'image-size', description: 'Size of the built image in bytes.' },
   { name: 'build-duration', description: 'Build time in milliseconds.' },
   { name: 'smoke-passed', description: '`true` when every smoke container passed.' },
-  { name: 'smoke-results', description: 'JSON array of `{name, image, passed, exitCode, durationMs, reason}`.' },
+  {
+    name: 'smoke-results',
+    description: 'JSON array of `{name, image, passed, exitCode, durationMs, reason}`.'
+  },
   { name: 'images', description: 'JSON array of the images in the report.' },
   { name: 'containers', description: 'JSON array of the containers in the report.' },
   { name: 'report', description: 'Path of the JSON report file.' },

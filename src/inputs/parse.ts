@@ -110,9 +110,17 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
     problems.add('context', contextRaw, `is not a directory (resolved to ${context})`)
   }
   const fileRaw = get('file')
-  const file = fileRaw ? (isAbsolute(fileRaw) ? fileRaw : resolve(env.workspace, fileRaw)) : join(context, 'Dockerfile')
+  const file = fileRaw
+    ? isAbsolute(fileRaw)
+      ? fileRaw
+      : resolve(env.workspace, fileRaw)
+    : join(context, 'Dockerfile')
   if (buildMode === 'true' && isDirectory(context) && !existsSync(file)) {
-    problems.add(fileRaw ? 'file' : 'context', fileRaw || contextRaw, `has no Dockerfile (looked for ${file})`)
+    problems.add(
+      fileRaw ? 'file' : 'context',
+      fileRaw || contextRaw,
+      `has no Dockerfile (looked for ${file})`
+    )
   }
   const tags = splitList(get('tags'))
   for (const tag of tags) {
@@ -129,7 +137,8 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   let maxImageSizeBytes: number | undefined
   if (maxImageSize) {
     const parsed = parseSize(maxImageSize)
-    if (parsed === undefined) problems.add('max-image-size', maxImageSize, 'is not a size (expected e.g. 250MB, 1.5GiB)')
+    if (parsed === undefined)
+      problems.add('max-image-size', maxImageSize, 'is not a size (expected e.g. 250MB, 1.5GiB)')
     maxImageSizeBytes = parsed
   }
   const reportPath = get('report-path')

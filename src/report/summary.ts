@@ -22,13 +22,19 @@ export function renderEngine(run: RunResult): string {
   if (!engine) return `${heading('Engine', 3)}${paragraph(`Not reached: ${escapeMarkdown(run.endpoint)}`)}`
   const { facts } = engine
   const info = facts.info
-  const str = (value: unknown): string => escapeMarkdown(value === undefined || value === null ? '' : String(value))
+  const str = (value: unknown): string =>
+    escapeMarkdown(value === undefined || value === null ? '' : String(value))
   const list = (value: unknown): string =>
-    Array.isArray(value) && value.length > 0 ? value.map(v => `<code>${escapeHtml(String(v))}</code>`).join('<br>') : 'none'
+    Array.isArray(value) && value.length > 0
+      ? value.map(v => `<code>${escapeHtml(String(v))}</code>`).join('<br>')
+      : 'none'
   const rows: [string, string][] = [
     ['Endpoint', str(facts.endpoint)],
     ['Server version', str(facts.serverVersion)],
-    ['API version', `${str(facts.apiVersion)}${facts.minApiVersion ? ` (min ${str(facts.minApiVersion)})` : ''}`],
+    [
+      'API version',
+      `${str(facts.apiVersion)}${facts.minApiVersion ? ` (min ${str(facts.minApiVersion)})` : ''}`
+    ],
     ['Client (docker CLI)', facts.clientVersion ? str(facts.clientVersion) : 'no docker CLI on PATH'],
     ['OS / arch', `${str(info.OperatingSystem)} (${str(facts.os)}/${str(facts.arch)})`],
     ['Kernel', str(facts.kernelVersion)],

@@ -33,8 +33,12 @@ function textEngine(run: RunResult): string {
   return [
     'Engine',
     textTable(['Fact', 'Value'], rows),
-    ...engine.conditions.map(o => `  require-info ${o.passed ? 'ok  ' : 'FAIL'} ${o.condition.source} (${o.actual})`),
-    warnings.length ? `  Daemon warnings:\n${warnings.map(w => `    ${w}`).join('\n')}` : '  Daemon warnings: none'
+    ...engine.conditions.map(
+      o => `  require-info ${o.passed ? 'ok  ' : 'FAIL'} ${o.condition.source} (${o.actual})`
+    ),
+    warnings.length
+      ? `  Daemon warnings:\n${warnings.map(w => `    ${w}`).join('\n')}`
+      : '  Daemon warnings: none'
   ].join('\n')
 }
 
@@ -52,5 +56,9 @@ export function textTable(headers: string[], rows: string[][]): string {
         return i === row.length - 1 ? text : text.padEnd(w)
       })
       .join('  ')
-  return [fmt(headers), `  ${widths.map(w => '─'.repeat(w)).join('  ')}`, ...rows.map(r => fmt(r.map(clean)))].join('\n')
+  return [
+    fmt(headers),
+    `  ${widths.map(w => '─'.repeat(w)).join('  ')}`,
+    ...rows.map(r => fmt(r.map(clean)))
+  ].join('\n')
 }

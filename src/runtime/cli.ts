@@ -64,7 +64,9 @@ export async function runCli(
     else streams.stdout.write(`${renderText(run)}\nReport: ${config.report.path}\n`)
     return run.failures.length === 0 ? 0 : 1
   } catch (error) {
-    streams.stderr.write(`docker-preflight: ${error instanceof PreflightError ? error.message : String(error)}\n`)
+    streams.stderr.write(
+      `docker-preflight: ${error instanceof PreflightError ? error.message : String(error)}\n`
+    )
     return 1
   }
 }

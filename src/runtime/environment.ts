@@ -18,5 +18,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv, runId?: string): RunEnvi
 /** Unique per run and attempt, readable on the engine: `<run id>-<attempt>-<random>` in Actions. */
 export function newRunId(env: NodeJS.ProcessEnv): string {
   const random = randomBytes(4).toString('hex')
-  return env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${random}` : `local-${random}`
+  return env.GITHUB_RUN_ID
+    ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${random}`
+    : `local-${random}`
 }

@@ -43,11 +43,18 @@ async function main(): Promise<void> {
   const log = new GitHubLog()
   try {
     const config = parseInputsOrThrow(readRawInputs(), env)
-    core.saveState(STATE_CONFIG, JSON.stringify({ cleanupImages: config.cleanupImages, dockerHost: config.engine.dockerHost }))
+    core.saveState(
+      STATE_CONFIG,
+      JSON.stringify({ cleanupImages: config.cleanupImages, dockerHost: config.engine.dockerHost })
+    )
     const run = await runPipeline(config, env, { log })
     await publish(run, config, env)
     if (run.failures.length > 0) {
-      core.setFailed(run.failures.length === 1 ? run.failures[0]! : `${run.failures.length} problems:\n- ${run.failures.join('\n- ')}`)
+      core.setFailed(
+        run.failures.length === 1
+          ? run.failures[0]!
+          : `${run.failures.length} problems:\n- ${run.failures.join('\n- ')}`
+      )
     }
   } catch (error) {
     fail(error)
@@ -58,7 +65,8 @@ async function publish(run: RunResult, config: Config, env: RunEnvironment): Pro
   const report = buildReport(run, env)
   mkdirSync(dirname(config.report.path), { recursive: true })
   writeFileSync(config.report.path, `${JSON.stringify(report, null, 2)}\n`)
-  for (const [name, value] of Object.entries(stepOutputs(run, config.report.path))) core.setOutput(name, value)
+  for (const [name, value] of Object.entries(stepOutputs(run, config.report.path)))
+    core.setOutput(name, value)
   if (config.report.summary && process.env.GITHUB_STEP_SUMMARY) {
     await core.summary
       .addRaw(renderSummary(run))
@@ -75,5 +83,8 @@ async function post(): Promise<void> {
 /** One clear line for a user-facing failure; a stack only for bugs. */
 function fail(error: unknown): void {
   if (error instanceof PreflightError) core.setFailed(error.message)
-  else core.setFailed(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  else
+    core.setFailed(
+      `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    )
 }
