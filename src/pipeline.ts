@@ -77,7 +77,18 @@ export async function runPipeline(
     labels: runLabels(env.runId, 'build')
   })
   if (build.status !== 'skipped') timings.push({ label: 'build', ms: build.durationMs })
-  if (build.status === 'failed') failures.push(`Build failed: ${build.failure?.message ?? 'unknown error'}`)
+  if (build.status === 'failed') {
+    const failure = build.failure
+    failures.push(`Build failed: ${failure?.message ?? 'unknown error'}`)
+    // The red X on the PR points at the Dockerfile line that failed.
+    if (failure) {
+      log.error(failure.message, {
+        title: failure.instruction ? `Build failed at ${failure.instruction}` : 'Build failed',
+        file: failure.file,
+        startLine: failure.line
+      })
+    }
+  }
 
   const builtImage =
     build.status === 'built' && build.imageId
