@@ -37,14 +37,16 @@ install_missing() {
   command -v curl >/dev/null 2>&1 || need+=(curl)
   command -v iptables >/dev/null 2>&1 || need+=(iptables)
   if [ ${#need[@]} -gt 0 ]; then
-    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-      say "missing ${need[*]} and cannot install them (needs root on Debian). Install Docker, or set DOCKER_HOST."
+    local sudo=()
+    # GitHub's hosted runners are not root but have password-less sudo.
+    [ "$(id -u)" = 0 ] || { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null && sudo=(sudo -n); }
+    if { [ "$(id -u)" != 0 ] && [ ${#sudo[@]} -eq 0 ]; } || ! command -v apt-get >/dev/null 2>&1; then
+      say "missing ${need[*]} and cannot install them (needs root or sudo on Debian/Ubuntu). Install Docker, or set DOCKER_HOST."
       exit 1
     fi
     say "installing ${need[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends "${need[@]}" >"$STATE_DIR/apt.log" 2>&1 ||
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >"$STATE_DIR/apt.log" 2>&1 ||
       { cat "$STATE_DIR/apt.log" >&2; exit 1; }
   fi
 }

@@ -2,9 +2,19 @@
 import './shim.js'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { runAction } from './runtime/github.js'
+import { PING_TIMEOUT_MS } from './engine/constants.js'
+import { startEarlyPing, type PingOutcome } from './engine/early-ping.js'
+import { resolveEndpoint } from './engine/endpoint.js'
 
-export { runCli } from './runtime/cli.js'
+// Start-up matters (the action runs on every push): this entry imports nothing heavy. It sends the
+// engine its first request at once, then loads the rest (dockerode, @actions/core: ~200 ms) while the
+// engine answers.
+
+/** The CLI (dist/cli.js) calls this; loading the CLI runtime only then keeps the action's start fast. */
+export async function runCli(...args: Parameters<typeof import('./runtime/cli.js').runCli>): Promise<number> {
+  const cli = await import('./runtime/cli.js')
+  return cli.runCli(...args)
+}
 
 /** True when node was started on this file (the action), false when imported (the CLI wrapper, tests). */
 function isEntry(): boolean {
@@ -15,6 +25,19 @@ function isEntry(): boolean {
   }
 }
 
+/** The main step's ping, sent before anything loads; undefined in the post step or on a bad address. */
+function pingEarly(env: NodeJS.ProcessEnv): Promise<PingOutcome> | undefined {
+  if (env.STATE_phase) return undefined // the post step
+  try {
+    const endpoint = resolveEndpoint(env['INPUT_DOCKER-HOST']?.trim() || undefined, env)
+    return startEarlyPing(endpoint, PING_TIMEOUT_MS)
+  } catch {
+    return undefined // a malformed address is reported by input validation
+  }
+}
+
 if (isEntry()) {
-  await runAction()
+  const earlyPing = pingEarly(process.env)
+  const { runAction } = await import('./runtime/github.js')
+  await runAction({ earlyPing })
 }

@@ -5,6 +5,7 @@ import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
+import type { PingOutcome } from './engine/early-ping.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
 import { runLabels } from './labels.js'
 import type { Log } from './log/log.js'
@@ -38,6 +39,8 @@ export interface PipelineDeps {
   signal?: AbortSignal
   /** Process environment for DOCKER_HOST and friends; tests pass their own. */
   processEnv?: NodeJS.ProcessEnv
+  /** The entry's early /_ping (see src/engine/early-ping.ts), when it sent one. */
+  earlyPing?: Promise<PingOutcome>
 }
 
 /**
@@ -59,7 +62,14 @@ export async function runPipeline(
   const timings: Timing[] = []
 
   const engine = await log.group('Engine', async () => {
-    const result = await checkEngine({ docker, endpoint, options: config.engine, log, signal })
+    const result = await checkEngine({
+      docker,
+      endpoint,
+      options: config.engine,
+      log,
+      signal,
+      earlyPing: deps.earlyPing
+    })
     logEngine(result, log)
     return result
   })

@@ -4,12 +4,13 @@ import { PreflightError, errorCode, messageOf } from '../errors.js'
 import type { EngineOptions } from '../config.js'
 import type { Log } from '../log/log.js'
 import { api } from './api.js'
+import { PING_TIMEOUT_MS } from './constants.js'
 import type { Endpoint } from './connect.js'
+import type { PingOutcome } from './early-ping.js'
 import { compareVersions } from './version.js'
 import { evaluateConditions, type ConditionOutcome } from './require-info.js'
 
-/** How long the engine has to answer /_ping before the run fails (the "within 10 s"). */
-export const PING_TIMEOUT_MS = 8_000
+export { PING_TIMEOUT_MS }
 /** /version and /info are cheap; a daemon that takes longer is stuck. */
 const FACTS_TIMEOUT_MS = 15_000
 
@@ -45,6 +46,8 @@ export interface EngineCheckInput {
   options: EngineOptions
   log: Log
   signal?: AbortSignal
+  /** A ping already sent by the entry (src/engine/early-ping.ts); used instead of pinging again. */
+  earlyPing?: Promise<PingOutcome>
 }
 
 /**
@@ -56,7 +59,7 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
   const { docker, endpoint, options, signal } = input
   const clientVersion = readClientVersion()
 
-  await ping(docker, endpoint, signal)
+  await ping(docker, endpoint, signal, input.earlyPing)
   const factsSignal = withTimeout(signal, FACTS_TIMEOUT_MS)
   const [version, info] = await Promise.all([
     api.version(docker, factsSignal),
@@ -99,7 +102,17 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
   return { facts, conditions, failures, durationMs: Date.now() - started }
 }
 
-async function ping(docker: Docker, endpoint: Endpoint, signal: AbortSignal | undefined): Promise<void> {
+async function ping(
+  docker: Docker,
+  endpoint: Endpoint,
+  signal: AbortSignal | undefined,
+  early: Promise<PingOutcome> | undefined
+): Promise<void> {
+  const outcome = await early
+  if (outcome && outcome.endpoint === endpoint.display) {
+    if (outcome.error !== undefined) throw engineError(endpoint, outcome.error, 'ping', signal)
+    return
+  }
   const pingSignal = withTimeout(signal, PING_TIMEOUT_MS)
   try {
     await api.ping(docker, pingSignal)

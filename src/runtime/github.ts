@@ -3,6 +3,7 @@ import { dirname } from 'node:path'
 import * as core from '@actions/core'
 import type { Config, RunEnvironment } from '../config.js'
 import { PreflightError, messageOf } from '../errors.js'
+import type { PingOutcome } from '../engine/early-ping.js'
 import { INPUTS } from '../inputs/definitions.js'
 import { parseInputsOrThrow, type RawInputs } from '../inputs/parse.js'
 import { runPipeline, type RunResult } from '../pipeline.js'
@@ -20,9 +21,9 @@ const STATE_RUN_ID = 'run-id'
 const STATE_CONFIG = 'config'
 
 /** main and post share dist/index.js; saved state tells them apart, as actions/cache does. */
-export async function runAction(): Promise<void> {
+export async function runAction(options: { earlyPing?: Promise<PingOutcome> } = {}): Promise<void> {
   if (core.getState(STATE_PHASE) === 'main') await post()
-  else await main()
+  else await main(options.earlyPing)
 }
 
 function readRawInputs(): RawInputs {
@@ -36,7 +37,7 @@ function readRawInputs(): RawInputs {
   return raw
 }
 
-async function main(): Promise<void> {
+async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
   const env = readEnvironment(process.env)
   core.saveState(STATE_PHASE, 'main')
   core.saveState(STATE_RUN_ID, env.runId)
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
       STATE_CONFIG,
       JSON.stringify({ cleanupImages: config.cleanupImages, dockerHost: config.engine.dockerHost })
     )
-    const run = await runPipeline(config, env, { log })
+    const run = await runPipeline(config, env, { log, earlyPing })
     await publish(run, config, env)
     if (run.failures.length > 0) {
       core.setFailed(

@@ -1,0 +1,58 @@
+import http from 'node:http'
+import https from 'node:https'
+import type { Endpoint } from './endpoint.js'
+
+/**
+ * The engine's answer to GET /_ping, sent with node:http before dockerode and @actions/core have loaded
+ * (they take ~200 ms to evaluate; the engine answers in a few). The engine check awaits this instead of
+ * pinging again. Settles with the error dockerode would have given (ENOENT, ECONNREFUSED, ...).
+ */
+export type PingOutcome = { endpoint: string; error?: unknown }
+
+/** Starts the ping; the promise never rejects (an unhandled rejection would end the process early). */
+export function startEarlyPing(endpoint: Endpoint, timeoutMs: number): Promise<PingOutcome> {
+  return ping(endpoint, timeoutMs).then(
+    () => ({ endpoint: endpoint.display }),
+    error => ({ endpoint: endpoint.display, error })
+  )
+}
+
+function ping(endpoint: Endpoint, timeoutMs: number): Promise<void> {
+  const options = endpoint.options as {
+    socketPath?: string
+    protocol?: string
+    host?: string
+    port?: number
+    ca?: Buffer
+    cert?: Buffer
+    key?: Buffer
+  }
+  if (options.protocol === 'ssh') return Promise.reject(new Error('early ping does not speak ssh'))
+  const secure = options.protocol === 'https'
+  return new Promise<void>((resolve, reject) => {
+    const request = (secure ? https : http).request(
+      {
+        socketPath: options.socketPath,
+        host: options.socketPath ? undefined : options.host,
+        port: options.socketPath ? undefined : options.port,
+        ca: options.ca,
+        cert: options.cert,
+        key: options.key,
+        path: '/_ping',
+        method: 'GET',
+        signal: AbortSignal.timeout(timeoutMs)
+      },
+      response => {
+        response.resume()
+        response.on('end', () => {
+          const status = response.statusCode ?? 0
+          if (status >= 200 && status < 300) resolve()
+          else reject(Object.assign(new Error(`/_ping answered HTTP ${status}`), { statusCode: status }))
+        })
+        response.on('error', reject)
+      }
+    )
+    request.on('error', reject)
+    request.end()
+  })
+}
