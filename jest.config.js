@@ -11,6 +11,9 @@ export default {
   testTimeout: 120_000,
   // Two cores: two workers keep the engine busy without starving it.
   maxWorkers: 2,
+  // test.concurrent blocks (faults.test.ts) wait out timeouts side by side; a test's timeout runs while it
+  // queues for a slot, so let all of a block's tests start at once.
+  maxConcurrency: 16,
   globalSetup: '<rootDir>/__tests__/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/helpers/global-teardown.ts'
 }

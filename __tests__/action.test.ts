@@ -1,4 +1,10 @@
-import { runAction } from './helpers/action-runner.js'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { cleanupRun } from '../src/cleanup/cleanup.js'
+import { runAction, type ActionRun } from './helpers/action-runner.js'
+import { testDocker } from './helpers/engine.js'
+import { RecordingLog } from './helpers/recording-log.js'
 
 // The bundled dist/index.js, run the way the runner runs it. `npm run bundle` must have been run
 // (.ci/run does, and check-dist keeps the committed dist/ in step with src/).
@@ -44,5 +50,65 @@ describe('dist/index.js as the runner runs it', () => {
       '::error::Cannot use the Docker engine at tcp://127.0.0.1:1: the connection was refused. Is dockerd running? Check DOCKER_HOST or the docker-host input.'
     ])
     expect(run.stdout).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('the default pipeline through dist/index.js', () => {
+  const docker = testDocker()
+  const runIds: string[] = []
+  afterAll(async () => {
+    for (const runId of runIds)
+      await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+  })
+  const tag = (): string => `preflight-action-test/app:${randomBytes(4).toString('hex')}`
+  const remember = (run: ActionRun): ActionRun => {
+    if (run.state['run-id']) runIds.push(run.state['run-id'])
+    return run
+  }
+  /** The lines of the job log inside the group titled `title`. */
+  const groupLines = (stdout: string, title: string): string[] => {
+    const lines = stdout.split('\n')
+    const start = lines.findIndex(line => line.startsWith(`::group::${title}`))
+    const end = lines.findIndex((line, i) => i > start && line === '::endgroup::')
+    return start < 0 ? [] : lines.slice(start + 1, end)
+  }
+
+  test('hello-world runs while the image builds, and its log stays out of the build group', async () => {
+    const run = remember(await runAction({ context: '__tests__/fixtures/hello-app', tags: tag() }))
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['smoke-passed']).toBe('true')
+    const results = JSON.parse(run.outputs['smoke-results']!) as { name: string; passed: boolean }[]
+    expect(results.map(r => [r.name, r.passed])).toEqual([
+      ['hello-world', true],
+      ['app', true]
+    ])
+    const build = groupLines(run.stdout, 'Build')
+    expect(build.length).toBeGreaterThan(0)
+    expect(build.join('\n')).not.toMatch(/hello-world|Smoke/)
+    expect(run.stdout).toMatch(/^✓ hello-world \(hello-world\) passed in /m)
+    expect(run.stdout).toMatch(/^Smoke: 1 container \(app\) with the built image$/m)
+    expect(run.summary).toContain('<h3>Smoke</h3>')
+  })
+
+  test('a build that fails: hello-world still runs, the built image’s entry is not run', async () => {
+    const context = mkdtempSync(join(process.cwd(), '.test-build-'))
+    writeFileSync(join(context, 'Dockerfile'), 'FROM busybox:latest\nRUN exit 3\n')
+    try {
+      const run = remember(await runAction({ context: relative(process.cwd(), context), tags: tag() }))
+      expect(run.exitCode).toBe(1)
+      const results = JSON.parse(run.outputs['smoke-results']!) as { name: string; passed: boolean }[]
+      expect(results.map(r => [r.name, r.passed])).toEqual([['hello-world', true]])
+      expect(run.stdout).toMatch(/^::error file=.*Dockerfile,line=2,.*::/m)
+    } finally {
+      rmSync(context, { recursive: true, force: true })
+    }
+  })
+
+  test('summary: false writes no job summary, and the outputs are still set', async () => {
+    const run = remember(await runAction({ build: 'false', summary: 'false' }))
+    expect(run.exitCode).toBe(0)
+    expect(run.summary).toBe('')
+    expect(run.outputs['smoke-passed']).toBe('true')
+    expect(run.outputs['report']).toMatch(/\.json$/)
   })
 })

@@ -14,6 +14,13 @@ execFileSync(
     'dist',
     '--license',
     'licenses.txt',
+    // ssh2's optional native addons: left out so dist/ is the same whether or not npm built them here
+    // (ssh2 falls back to pure JS when they fail to load, and a binary built for this machine's Node
+    // would not load on the runner's anyway).
+    '--external',
+    'cpu-features',
+    '--external',
+    './crypto/build/Release/sshcrypto.node',
     '--quiet'
   ],
   { stdio: 'inherit' }

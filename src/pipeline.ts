@@ -1,15 +1,18 @@
 import type Docker from 'dockerode'
-import { compareWithBaseline, type DriftResult } from './audit/drift.js'
+import { compareWithBaseline, describeDrift, type DriftResult } from './audit/drift.js'
+import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
 import type { PingOutcome } from './engine/early-ping.js'
+import { checkImageSize } from './inventory/budget.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
 import { runLabels } from './labels.js'
+import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
-import { runSmoke, type SmokeResult } from './smoke/run.js'
+import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
 
 /** How long each part of the run took, for the summary's time chart. */
 export interface Timing {
@@ -29,6 +32,8 @@ export interface RunResult {
   smoke?: SmokeResult
   inventory?: Inventory
   drift?: DriftResult
+  /** With report-scope `all`: what earlier runs labelled and left on the engine (src/audit/leftovers.ts). */
+  leftovers?: Leftovers
   /** Why the step fails, one sentence each; empty when it passes. */
   failures: string[]
   timings: Timing[]
@@ -44,7 +49,8 @@ export interface PipelineDeps {
 }
 
 /**
- * Runs the stages in order: engine check, build, smoke, inventory, drift. Each stage is a plain function
+ * Runs the stages in order: engine check, build (with the smoke entries that do not need its image
+ * alongside), smoke, inventory, drift. Each stage is a plain function
  * over typed inputs; this function only wires them and collects failures. An engine that cannot be
  * reached throws (nothing else can run); every other failure is recorded and the run goes on, so the
  * report shows as much as can be known.
@@ -78,7 +84,10 @@ export async function runPipeline(
 
   const diskUsagePromise = config.audit.diskUsage ? api.df(docker, signal) : undefined
 
-  const build = await buildImage({
+  // The build and the smoke containers that do not need its image (hello-world) run side by side. The
+  // smoke stage's log is held until the build's is done, so neither lands inside the other's group.
+  const smokeLog = new DeferredLog(log)
+  const building = buildImage({
     docker,
     options: config.build,
     env,
@@ -86,6 +95,30 @@ export async function runPipeline(
     signal,
     labels: runLabels(env.runId, 'build')
   })
+  const smoking = runSmoke({
+    docker,
+    options: config.smoke,
+    build: building.then(
+      result => ({ image: builtImageOf(result), failed: result.status === 'failed' }),
+      () => ({ failed: true })
+    ),
+    env,
+    log: smokeLog,
+    signal,
+    labels: runLabels(env.runId, 'smoke')
+  })
+  // Handled here too: it may reject (cancel) while the build is still being awaited.
+  smoking.catch(() => {})
+  let build: BuildResult
+  try {
+    build = await building
+  } catch (error) {
+    // Cancelled mid-build: the smoke stage removes what it started before the error goes up.
+    smokeLog.release()
+    await smoking.catch(() => {})
+    throw error
+  }
+  smokeLog.release()
   if (build.status !== 'skipped') timings.push({ label: 'build', ms: build.durationMs })
   if (build.status === 'failed') {
     const failure = build.failure
@@ -99,28 +132,14 @@ export async function runPipeline(
       })
     }
   }
-
-  const builtImage =
-    build.status === 'built' && build.imageId
-      ? { id: build.imageId, reference: build.tags[0] ?? build.imageId }
-      : undefined
-  const smoke =
-    build.status === 'failed'
-      ? undefined
-      : await runSmoke({
-          docker,
-          options: config.smoke,
-          builtImage,
-          env,
-          log,
-          signal,
-          labels: runLabels(env.runId, 'smoke')
-        })
+  const smoke = await smoking
   for (const result of smoke?.results ?? []) {
     timings.push({ label: `smoke: ${result.name}`, ms: result.durationMs })
     if (!result.passed) failures.push(`Smoke container "${result.name}" failed: ${result.reason}`)
   }
 
+  const leftoversPromise =
+    config.report.scope === 'all' ? findLeftovers({ docker, runId: env.runId, signal }) : undefined
   const inventory = await takeInventory({
     docker,
     scope: config.report.scope,
@@ -130,11 +149,17 @@ export async function runPipeline(
     usedImages: [...new Set(smoke?.results.map(r => r.image) ?? [])],
     signal
   })
+  const sizeFailure = checkImageSize({ maxBytes: config.report.maxImageSizeBytes, build, inventory })
+  if (sizeFailure) failures.push(sizeFailure)
 
   const diskUsage = await diskUsagePromise
+  const leftovers = await leftoversPromise
+  if (leftovers?.error) log.warning(leftovers.error)
   const drift = await compareWithBaseline({ facts: engine.facts, diskUsage, options: config.audit })
+  if (drift) logDrift(drift, log)
+  if (drift?.error) failures.push(drift.error)
   if (drift && drift.failing.length > 0) {
-    failures.push(`Engine drifted from the baseline: ${drift.failing.map(d => d.field).join(', ')}`)
+    failures.push(`Engine drifted from the baseline: ${describeDrift(drift.failing)}`)
   }
 
   return {
@@ -148,8 +173,36 @@ export async function runPipeline(
     smoke,
     inventory,
     drift,
+    leftovers,
     failures,
     timings
+  }
+}
+
+function builtImageOf(build: BuildResult): BuiltImage | undefined {
+  return build.status === 'built' && build.imageId
+    ? { id: build.imageId, reference: build.tags[0] ?? build.imageId }
+    : undefined
+}
+
+/** The comparison in the log: warnings for no baseline or drift, the details as untrusted text. */
+function logDrift(drift: DriftResult, log: Log): void {
+  // An error is reported as the step's failure; only the first-run case is a warning.
+  if (drift.message && !drift.error) log.warning(drift.message)
+  for (const note of drift.notes ?? []) log.warning(note)
+  if (drift.status !== 'compared') return
+  if (drift.items.length === 0) {
+    log.info(`No drift from the baseline (${drift.comparedFields?.length ?? 0} facts compared).`)
+    return
+  }
+  const notFailing = drift.items.filter(item => !drift.failing.includes(item))
+  if (notFailing.length > 0) log.warning(`Engine drifted from the baseline: ${describeDrift(notFailing)}`)
+  // Values come from the engine and the baseline file: printed as untrusted text.
+  const block = log.untrusted(`Drift from the baseline (${drift.items.length})`)
+  try {
+    for (const item of drift.items) block.write(`${item.field}: ${item.was} → ${item.now}\n`)
+  } finally {
+    block.close()
   }
 }
 

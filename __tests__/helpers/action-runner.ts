@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,13 +19,27 @@ interface ActionYaml {
 }
 
 /**
+ * The bundle the tests run: dist/index.js, or PREFLIGHT_ENTRY (a throwaway `ncc build src/index.ts -o
+ * /tmp/...` while src/ is ahead of the committed dist/).
+ */
+export const ACTION_ENTRY = process.env.PREFLIGHT_ENTRY || 'dist/index.js'
+
+/**
  * Runs the bundled dist/index.js as the runner does: INPUT_* for every action.yml input (its default
  * unless overridden), GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY as files. With `phase: 'post'`,
  * the state of an earlier run is passed back as STATE_* variables.
  */
 export async function runAction(
   inputs: Record<string, string> = {},
-  options: { env?: NodeJS.ProcessEnv; state?: Record<string, string>; dir?: string; timeoutMs?: number } = {}
+  options: {
+    env?: NodeJS.ProcessEnv
+    state?: Record<string, string>
+    dir?: string
+    timeoutMs?: number
+    entry?: string
+    /** Called with the child as soon as it runs (to send it signals). */
+    onSpawn?: (child: ChildProcess) => void
+  } = {}
 ): Promise<ActionRun> {
   const action = YAML.parse(readFileSync('action.yml', 'utf8')) as ActionYaml
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'preflight-action-'))
@@ -53,7 +67,11 @@ export async function runAction(
   }
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
 
-  const child = spawn(process.execPath, ['dist/index.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  options.onSpawn?.(child)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', d => (stdout += d))

@@ -7,6 +7,7 @@ import { api } from './api.js'
 import { PING_TIMEOUT_MS } from './constants.js'
 import type { Endpoint } from './connect.js'
 import type { PingOutcome } from './early-ping.js'
+import { deadline } from '../signals.js'
 import { compareVersions } from './version.js'
 import { evaluateConditions, type ConditionOutcome } from './require-info.js'
 
@@ -60,13 +61,17 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
   const clientVersion = readClientVersion()
 
   await ping(docker, endpoint, signal, input.earlyPing)
-  const factsSignal = withTimeout(signal, FACTS_TIMEOUT_MS)
+  const factsDeadline = deadline(FACTS_TIMEOUT_MS, undefined, signal)
   const [version, info] = await Promise.all([
-    api.version(docker, factsSignal),
-    api.info(docker, factsSignal)
-  ]).catch(error => {
-    throw engineError(endpoint, error, 'reading /version and /info')
-  })
+    api.version(docker, factsDeadline.signal),
+    api.info(docker, factsDeadline.signal)
+  ])
+    .catch(error => {
+      throw engineError(endpoint, error, 'reading /version and /info', signal)
+    })
+    .finally(() => factsDeadline.dispose())
+  requireJsonObject(endpoint, '/version', version)
+  requireJsonObject(endpoint, '/info', info)
 
   const facts: EngineFacts = {
     endpoint: endpoint.display,
@@ -113,11 +118,13 @@ async function ping(
     if (outcome.error !== undefined) throw engineError(endpoint, outcome.error, 'ping', signal)
     return
   }
-  const pingSignal = withTimeout(signal, PING_TIMEOUT_MS)
+  const pingDeadline = deadline(PING_TIMEOUT_MS, undefined, signal)
   try {
-    await api.ping(docker, pingSignal)
+    await api.ping(docker, pingDeadline.signal)
   } catch (error) {
     throw engineError(endpoint, error, 'ping', signal)
+  } finally {
+    pingDeadline.dispose()
   }
 }
 
@@ -134,6 +141,15 @@ export function engineError(
   const where = `the Docker engine at ${endpoint.display}`
   const hint = 'Is dockerd running? Check DOCKER_HOST or the docker-host input.'
   let what: string
+  if (typeof code === 'number') {
+    // The engine answered, with an HTTP error: its own message says more than any guess.
+    const message = (error as { json?: { message?: unknown } }).json?.message
+    return new PreflightError(
+      `Cannot use ${where}: it answered HTTP ${code} (${doing})` +
+        `${typeof message === 'string' && message.trim() ? `: ${message.trim()}` : ''}. Check the engine's logs.`,
+      { cause: error }
+    )
+  }
   switch (code) {
     case 'ENOENT':
       what = 'the socket does not exist'
@@ -159,14 +175,18 @@ export function engineError(
   return new PreflightError(`Cannot use ${where}: ${what}. ${hint}`, { cause: error })
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
+/** docker-modem hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
+function requireJsonObject(endpoint: Endpoint, path: string, reply: unknown): void {
+  if (typeof reply === 'object' && reply !== null && !Buffer.isBuffer(reply) && !Array.isArray(reply)) return
+  const start = String(reply).slice(0, 40).replace(/\s+/g, ' ')
+  throw new PreflightError(
+    `Cannot use the Docker engine at ${endpoint.display}: its reply to ${path} is not JSON ` +
+      `(it starts ${JSON.stringify(start)}). Is this address really a Docker engine?`
+  )
 }
 
-/** A signal that fires on the parent or after `ms`, whichever is first. */
-export function withTimeout(parent: AbortSignal | undefined, ms: number): AbortSignal {
-  const timeout = AbortSignal.timeout(ms)
-  return parent ? AbortSignal.any([parent, timeout]) : timeout
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
 }
 
 /** `docker --version`, or undefined when no docker binary is on PATH (reported, not a failure). */

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { basename, isAbsolute, join, resolve } from 'node:path'
 import bytes from 'bytes-iec'
 import parseDuration from 'parse-duration'
+import { DRIFT_FIELD_NAMES, resolveDriftFieldEntry } from '../audit/fields.js'
 import type {
   BuildMode,
   BuilderChoice,
@@ -201,16 +202,26 @@ export function parseInputsOrThrow(raw: RawInputs, env: RunEnvironment): Config 
   )
 }
 
-/** Drift field names `fail-on-drift` may list; kept in audit/drift.ts, checked there. */
+/** `none`, `security`, `any`, or a list of drift field and group names (src/audit/fields.ts). */
 function parseDriftPolicy(text: string, problems: ProblemList): DriftPolicy {
   const items = splitList(text.toLowerCase())
   if (items.length === 0 || (items.length === 1 && items[0] === 'none')) return { kind: 'none' }
   if (items.length === 1 && items[0] === 'security') return { kind: 'security' }
   if (items.length === 1 && items[0] === 'any') return { kind: 'any' }
+  // Field names (any case) or group names (`security`, `disk`, ...); see src/audit/fields.ts.
+  const fields = new Set<string>()
   for (const item of items) {
-    if (!/^[a-z][\w.-]*$/i.test(item)) problems.add('fail-on-drift', item, 'is not a drift field name')
+    const resolved = resolveDriftFieldEntry(item)
+    if (resolved) resolved.forEach(f => fields.add(f))
+    else {
+      problems.add(
+        'fail-on-drift',
+        item,
+        `is not a drift field (expected none, security, any, or a list of: ${DRIFT_FIELD_NAMES.join(', ')})`
+      )
+    }
   }
-  return { kind: 'fields', fields: items }
+  return { kind: 'fields', fields: [...fields] }
 }
 
 /** Non-empty trimmed lines. */

@@ -1,22 +1,33 @@
 import type Docker from 'dockerode'
 import type { ReportScope } from '../config.js'
 import type { BuildResult } from '../build/build.js'
+import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
+import { LABEL_RUN } from '../labels.js'
 import type { SmokeResult } from '../smoke/run.js'
 
 export interface LayerSummary {
   sizeBytes: number
-  /** The instruction that made the layer, on one line. */
+  /** The instruction that made the layer, on one line (`RUN apk add curl`, `COPY . /app`). */
   createdBy: string
   created: string
 }
 
 export interface ImageSummary {
+  /** Full ID, `sha256:<64 hex>`. */
   id: string
+  /** 12 hex digits, as `docker image ls` shows it. */
   shortId: string
+  /** `repository:tag`; empty for a dangling image. */
   tags: string[]
+  /** `repository@sha256:...`, for images pulled by digest or pushed. */
+  digests: string[]
   sizeBytes: number
   created: string
-  /** Only for the image this run built. */
+  /** True for the image this run built. */
+  built?: boolean
+  /** Only for the image this run built: its labels (untrusted text). */
+  labels?: Record<string, string>
+  /** Only for the image this run built: its layers in Dockerfile order (base image first). */
   layers?: LayerSummary[]
 }
 
@@ -25,10 +36,13 @@ export interface ContainerSummary {
   name: string
   image: string
   command: string
+  /** created, running, exited, ... as the engine says; `removed` when only the smoke record is left. */
   state: string
+  /** The engine's human status (`Exited (0) 3 seconds ago`); empty for removed containers. */
   status: string
   exitCode?: number
   created: string
+  /** `127.0.0.1:49153->80/tcp`, or `80/tcp` when not published. */
   ports: string[]
   /** True when the container is gone (cleanup) and this row comes from what the smoke stage recorded. */
   removed: boolean
@@ -38,6 +52,9 @@ export interface Inventory {
   scope: ReportScope
   images: ImageSummary[]
   containers: ContainerSummary[]
+  /** What could not be listed, one sentence each (the report shows the rest). */
+  errors: string[]
+  durationMs: number
 }
 
 export interface InventoryInput {
@@ -51,7 +68,251 @@ export interface InventoryInput {
   signal?: AbortSignal
 }
 
-/** The inventory stage. Replaced by the real implementation in issue 5. */
+// The fields of /images/json and /containers/json this stage reads (API 1.41).
+interface ImageListItem {
+  Id: string
+  RepoTags?: string[] | null
+  RepoDigests?: string[] | null
+  Size: number
+  Created: number
+  Labels?: Record<string, string> | null
+}
+
+interface ContainerListItem {
+  Id: string
+  Names?: string[]
+  Image: string
+  ImageID?: string
+  Command: string
+  Created: number
+  State: string
+  Status: string
+  Ports?: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[]
+}
+
+interface HistoryItem {
+  Created: number
+  CreatedBy: string
+  Size: number
+}
+
+/**
+ * The inventory stage: what `docker image ls` and `docker container ls --all` would show, for the run's own
+ * images and containers (scope `run`) or everything on the engine (scope `all`). One list call for images
+ * and one for containers whatever their number, no per-item inspect; the image history only for the
+ * built image.
+ */
 export async function takeInventory(input: InventoryInput): Promise<Inventory> {
-  return { scope: input.scope, images: [], containers: [] }
+  const started = Date.now()
+  const { docker, scope, signal } = input
+  throwIfAborted(signal)
+  const errors: string[] = []
+  const builtId = input.build?.status === 'built' ? input.build.imageId : undefined
+
+  const [imageList, containerList, history] = await Promise.all([
+    attempt(errors, 'list images', signal, () => listImages(docker, signal)),
+    attempt(errors, 'list containers', signal, () =>
+      listContainers(docker, scope === 'run' ? input.runId : undefined, signal)
+    ),
+    builtId
+      ? attempt(errors, 'read the built image history', signal, () => imageHistory(docker, builtId, signal))
+      : Promise.resolve(undefined)
+  ])
+
+  const containers = mergeRecorded((containerList ?? []).map(toContainer), input.smoke)
+
+  let images = (imageList ?? []).map(toImage)
+  if (scope === 'run') {
+    const wanted = new ImageMatcher([
+      ...(builtId ? [builtId] : []),
+      ...input.usedImages,
+      ...(containerList ?? []).map(c => c.ImageID ?? c.Image)
+    ])
+    images = images.filter(image => wanted.matches(image))
+  }
+  for (const image of images) {
+    if (!builtId || !sameId(image.id, builtId)) continue
+    image.built = true
+    const raw = imageList?.find(i => i.Id === image.id)
+    if (raw?.Labels && Object.keys(raw.Labels).length > 0) image.labels = raw.Labels
+    if (history) image.layers = toLayers(history)
+  }
+
+  images.sort(
+    (a, b) => Number(b.built ?? false) - Number(a.built ?? false) || b.created.localeCompare(a.created)
+  )
+  containers.sort((a, b) => b.created.localeCompare(a.created) || a.name.localeCompare(b.name))
+  return { scope, images, containers, errors, durationMs: Date.now() - started }
+}
+
+/** Runs one engine call; a failure becomes a line in `errors` (the report still shows the rest). */
+async function attempt<T>(
+  errors: string[],
+  doing: string,
+  signal: AbortSignal | undefined,
+  call: () => Promise<T>
+): Promise<T | undefined> {
+  try {
+    return await call()
+  } catch (error) {
+    if (signal?.aborted) throw new CancelledError()
+    errors.push(`Could not ${doing}: ${messageOf(error)}`)
+    return undefined
+  }
+}
+
+// dockerode 5 takes `abortSignal` on list calls; @types/dockerode 4 does not declare it.
+function listImages(docker: Docker, signal?: AbortSignal): Promise<ImageListItem[]> {
+  const options = { abortSignal: signal } as unknown as Docker.ListImagesOptions
+  return docker.listImages(options) as unknown as Promise<ImageListItem[]>
+}
+
+function listContainers(docker: Docker, runId: string | undefined, signal?: AbortSignal) {
+  const filters = runId ? { label: [`${LABEL_RUN}=${runId}`] } : undefined
+  const options = { all: true, filters, abortSignal: signal } as unknown as Docker.ContainerListOptions
+  return docker.listContainers(options) as unknown as Promise<ContainerListItem[]>
+}
+
+/** Image.history() takes no options in dockerode; dialling the modem directly carries the signal. */
+function imageHistory(docker: Docker, id: string, signal?: AbortSignal): Promise<HistoryItem[]> {
+  return new Promise((resolve, reject) => {
+    docker.modem.dial(
+      {
+        path: `/images/${encodeURIComponent(id)}/history`,
+        method: 'GET',
+        abortSignal: signal,
+        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' }
+      } as unknown as Parameters<typeof docker.modem.dial>[0],
+      (error: unknown, data: unknown) => (error ? reject(error) : resolve(data as HistoryItem[]))
+    )
+  })
+}
+
+function iso(unixSeconds: number): string {
+  const date = new Date(unixSeconds * 1000)
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString()
+}
+
+function toImage(item: ImageListItem): ImageSummary {
+  return {
+    id: item.Id,
+    shortId: shortId(item.Id),
+    tags: (item.RepoTags ?? []).filter(t => t !== '<none>:<none>'),
+    digests: (item.RepoDigests ?? []).filter(d => d !== '<none>@<none>'),
+    sizeBytes: item.Size,
+    created: iso(item.Created)
+  }
+}
+
+export function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12)
+}
+
+function sameId(a: string, b: string): boolean {
+  const x = a.replace(/^sha256:/, '')
+  const y = b.replace(/^sha256:/, '')
+  return x.length >= 12 && y.length >= 12 && (x.startsWith(y) || y.startsWith(x))
+}
+
+function toContainer(item: ContainerListItem): ContainerSummary {
+  const exited = /^Exited \((-?\d+)\)/.exec(item.Status)
+  return {
+    id: item.Id,
+    name: (item.Names?.[0] ?? item.Id.slice(0, 12)).replace(/^\//, ''),
+    image: item.Image,
+    command: item.Command,
+    state: item.State,
+    status: item.Status,
+    exitCode: exited ? Number(exited[1]) : undefined,
+    created: iso(item.Created),
+    ports: (item.Ports ?? []).map(formatPort),
+    removed: false
+  }
+}
+
+function formatPort(port: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }): string {
+  if (!port.PublicPort) return `${port.PrivatePort}/${port.Type}`
+  const host = port.IP && port.IP.includes(':') ? `[${port.IP}]` : (port.IP ?? '')
+  return `${host}:${port.PublicPort}->${port.PrivatePort}/${port.Type}`
+}
+
+/** The live containers, plus the smoke stage's records of those already removed. */
+function mergeRecorded(live: ContainerSummary[], smoke: SmokeResult | undefined): ContainerSummary[] {
+  const byId = new Map(live.map(c => [c.id, c]))
+  for (const result of smoke?.results ?? []) {
+    const record = result.container
+    if (!record) continue
+    const current = byId.get(record.id)
+    if (current) {
+      current.exitCode ??= result.exitCode
+      continue
+    }
+    const row: ContainerSummary = {
+      id: record.id,
+      name: record.name,
+      image: result.image,
+      command: record.command,
+      state: 'removed',
+      status: record.state ? `${record.state}, then removed` : 'removed',
+      exitCode: result.exitCode,
+      created: record.created,
+      ports: record.ports,
+      removed: true
+    }
+    byId.set(record.id, row)
+    live.push(row)
+  }
+  return live
+}
+
+/** History comes newest first; layers are reported in Dockerfile order. */
+function toLayers(history: HistoryItem[]): LayerSummary[] {
+  return [...history].reverse().map(item => ({
+    sizeBytes: item.Size,
+    createdBy: instruction(item.CreatedBy),
+    created: iso(item.Created)
+  }))
+}
+
+/**
+ * One line for a history entry, as a Dockerfile would say it: the classic builder writes
+ * `/bin/sh -c #(nop)  CMD ["sh"]` for metadata and `|2 A=1 B=2 /bin/sh -c make` for RUN with build args;
+ * BuildKit writes `RUN /bin/sh -c make # buildkit`.
+ */
+export function instruction(createdBy: string): string {
+  let text = createdBy.replace(/\s+/g, ' ').trim()
+  text = text.replace(/ # buildkit$/, '')
+  const nop = /^\/bin\/sh -c #\(nop\) ?(.*)$/.exec(text)
+  if (nop) return nop[1]!.trim()
+  const run = /^(?:\|\d+ (?:\S+=\S* )*)?\/bin\/sh -c (.*)$/.exec(text)
+  if (run) return `RUN ${run[1]!.trim()}`
+  return text.replace(/^RUN \/bin\/sh -c /, 'RUN ')
+}
+
+/** Matches images by ID or by reference as a user or a smoke entry wrote it (`busybox` = `busybox:latest`). */
+class ImageMatcher {
+  private readonly ids: string[] = []
+  private readonly refs = new Set<string>()
+
+  constructor(references: string[]) {
+    for (const ref of references) {
+      const bare = ref.replace(/^sha256:/, '')
+      if (/^[0-9a-f]{12,64}$/.test(bare)) this.ids.push(bare)
+      else this.refs.add(normalizeReference(ref))
+    }
+  }
+
+  matches(image: ImageSummary): boolean {
+    if (this.ids.some(id => sameId(id, image.id))) return true
+    return [...image.tags, ...image.digests].some(ref => this.refs.has(normalizeReference(ref)))
+  }
+}
+
+/** `docker.io/library/busybox` and `busybox` and `busybox:latest` are the same image. */
+export function normalizeReference(reference: string): string {
+  let ref = reference.trim().replace(/^(?:index\.)?docker\.io\//, '')
+  ref = ref.replace(/^library\//, '')
+  if (ref.includes('@')) return ref
+  const lastSlash = ref.lastIndexOf('/')
+  return ref.slice(lastSlash + 1).includes(':') ? ref : `${ref}:latest`
 }

@@ -23,6 +23,7 @@ export interface Report {
   smoke?: RunResult['smoke']
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
+  leftovers?: RunResult['leftovers']
   timings: RunResult['timings']
 }
 
@@ -47,6 +48,7 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     smoke: run.smoke,
     inventory: run.inventory,
     drift: run.drift,
+    leftovers: run.leftovers,
     timings: run.timings
   }
 }

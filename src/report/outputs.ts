@@ -1,5 +1,8 @@
 import type { RunResult } from '../pipeline.js'
 
+/** An output the runner must carry; the report file has everything, however large. */
+export const OUTPUT_LIMIT_BYTES = 900 * 1024
+
 /** The step outputs, derived from the run alone. Every value is a string, as the runner wants. */
 export function stepOutputs(run: RunResult, reportPath?: string): Record<string, string> {
   const outputs: Record<string, string> = {}
@@ -30,10 +33,29 @@ export function stepOutputs(run: RunResult, reportPath?: string): Record<string,
     )
   }
   if (run.inventory) {
-    outputs['images'] = JSON.stringify(run.inventory.images)
-    outputs['containers'] = JSON.stringify(run.inventory.containers)
+    outputs['images'] = boundedJsonArray(run.inventory.images)
+    outputs['containers'] = boundedJsonArray(run.inventory.containers)
   }
   if (run.drift) outputs['drift'] = JSON.stringify(run.drift.items)
   if (reportPath) outputs['report'] = reportPath
   return outputs
+}
+
+/**
+ * A JSON array of as many leading items as fit OUTPUT_LIMIT_BYTES (always valid JSON). Only an engine with
+ * many thousands of images reaches the limit; the JSON report lists them all.
+ */
+export function boundedJsonArray(items: unknown[], limit = OUTPUT_LIMIT_BYTES): string {
+  const whole = JSON.stringify(items)
+  if (Buffer.byteLength(whole) <= limit) return whole
+  const parts: string[] = []
+  let bytes = 2
+  for (const item of items) {
+    const json = JSON.stringify(item)
+    const size = Buffer.byteLength(json) + 1
+    if (bytes + size > limit) break
+    parts.push(json)
+    bytes += size
+  }
+  return `[${parts.join(',')}]`
 }

@@ -2,20 +2,29 @@ import * as core from '@actions/core'
 import type { AnnotationTarget, Log, UntrustedBlock } from '../log/log.js'
 import { CommandGuard, normalizeLines, stripAnsi } from '../log/untrusted.js'
 
-/** Could the runner read this as a workflow command? (`::` at a line start, `##[` anywhere, or `\r`.) */
+/**
+ * Could the runner read any line of this as a workflow command? It obeys `::cmd::` at the start of a line
+ * (after leading white space) and `##[cmd]` anywhere in one, and splits lines on `\r` as well as `\n`
+ * (see __tests__/helpers/runner-commands.ts for the runner source this follows). This errs on the side
+ * of yes: `::` anywhere, and invisible format or control characters are ignored first, because the
+ * runner's .NET string searches are culture-sensitive and may skip such characters (a soft hyphen
+ * between the two colons, say).
+ */
 export function mightBeCommand(text: string): boolean {
-  return text.includes('::') || text.includes('##[') || text.includes('\r')
+  if (text.includes('\r')) return true
+  // eslint-disable-next-line no-control-regex
+  const visible = text.replace(/[\p{Cf}\x00-\x09\x0b-\x1f\x7f-\x9f]/gu, '')
+  return visible.includes('::') || visible.includes('##[')
 }
 
 /**
- * The Log for a GitHub Actions job. Untrusted text is written between `::stop-commands::TOKEN` and
- * `::TOKEN::`. Blocks may overlap (parallel smoke containers): the guard is reference-counted, so
- * commands resume only when the last open block closes.
+ * The Log for a GitHub Actions job. Untrusted text that could act as a workflow command is written
+ * between `::stop-commands::TOKEN` and `::TOKEN::`, one write at a time: each write is a whole number of
+ * lines, so nothing else (another container's output, our own `::error::` annotations, group markers) is
+ * ever written while commands are suspended. Text that cannot act as a command is written as it is, so
+ * the log is not cluttered with guard lines.
  */
 export class GitHubLog implements Log {
-  private guard: CommandGuard | undefined
-  private openBlocks = 0
-
   constructor(private readonly write: (text: string) => void = text => process.stdout.write(text)) {}
 
   info(message: string): void {
@@ -25,7 +34,7 @@ export class GitHubLog implements Log {
   }
 
   warning(message: string, target?: AnnotationTarget): void {
-    core.warning(message, target) // core escapes the message data of annotation commands
+    core.warning(message, target) // core escapes the message data and properties of annotation commands
   }
 
   error(message: string, target?: AnnotationTarget): void {
@@ -33,21 +42,19 @@ export class GitHubLog implements Log {
   }
 
   group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(title, fn)
+    return core.group(title, fn) // core escapes the title: a newline in it cannot start a new line
   }
 
   untrusted(title: string): UntrustedBlock {
     core.startGroup(title)
-    this.openGuard()
     let closed = false
     return {
       write: (text: string) => {
-        if (!closed && text !== '') this.write(`${normalizeLines(stripAnsi(text))}\n`)
+        if (!closed && text !== '') this.guarded(text)
       },
       close: () => {
         if (closed) return
         closed = true
-        this.closeGuard()
         core.endGroup()
       }
     }
@@ -63,23 +70,10 @@ export class GitHubLog implements Log {
     } else core.debug(message)
   }
 
+  /** Writes the text as whole lines; guarded, in a single write, when any line could be a command. */
   private guarded(text: string): void {
-    this.openGuard()
-    this.write(`${normalizeLines(stripAnsi(text))}\n`)
-    this.closeGuard()
-  }
-
-  private openGuard(): void {
-    if (this.openBlocks++ === 0) {
-      this.guard = new CommandGuard()
-      this.write(`${this.guard.open}\n`)
-    }
-  }
-
-  private closeGuard(): void {
-    if (--this.openBlocks === 0 && this.guard) {
-      this.write(`${this.guard.close}\n`)
-      this.guard = undefined
-    }
+    const lines = normalizeLines(stripAnsi(text))
+    if (mightBeCommand(lines)) this.write(new CommandGuard().wrap(lines))
+    else this.write(`${lines}\n`)
   }
 }

@@ -1,15 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
+import { cleanupRun, describeCleanup, type CleanupResult } from '../cleanup/cleanup.js'
 import type { Config, RunEnvironment } from '../config.js'
-import { PreflightError, messageOf } from '../errors.js'
+import { connect, resolveEndpoint } from '../engine/connect.js'
+import { api } from '../engine/api.js'
+import { engineError } from '../engine/check.js'
 import type { PingOutcome } from '../engine/early-ping.js'
+import { CancelledError, PreflightError, messageOf } from '../errors.js'
 import { INPUTS } from '../inputs/definitions.js'
 import { parseInputsOrThrow, type RawInputs } from '../inputs/parse.js'
+import type { Log } from '../log/log.js'
 import { runPipeline, type RunResult } from '../pipeline.js'
+import { escapeHtml } from '../report/escape.js'
 import { buildReport } from '../report/json.js'
 import { stepOutputs } from '../report/outputs.js'
 import { renderSummary } from '../report/summary.js'
+import { onTermination } from './cancel.js'
 import { readEnvironment } from './environment.js'
 import { GitHubLog } from './github-log.js'
 
@@ -20,10 +27,62 @@ const STATE_PHASE = 'phase'
 const STATE_RUN_ID = 'run-id'
 const STATE_CONFIG = 'config'
 
-/** main and post share dist/index.js; saved state tells them apart, as actions/cache does. */
+/** After SIGINT, how long the stages get to wind down before main stops waiting for them. */
+const CANCEL_GRACE_MS = 2_000
+/** After SIGINT, how long the engine has to show it is there before cleanup is attempted. */
+const CANCEL_PING_MS = 1_000
+/** After SIGINT, how long removing what the run created may take (the runner sends SIGTERM at 7.5 s). */
+const CANCEL_CLEANUP_MS = 4_000
+/** The post step's whole budget: an engine that stopped answering must not hold the job for hours. */
+const POST_CLEANUP_MS = 20_000
+/** Once main or post is done, whatever still holds the event loop (a stuck socket) gets this long. */
+const EXIT_GRACE_MS = 1_000
+
+/** What main saves for the post step. */
+interface SavedConfig {
+  cleanupImages: boolean
+  dockerHost?: string
+  summary: boolean
+}
+
+/**
+ * main and post share dist/index.js; saved state tells them apart, as actions/cache does.
+ *
+ * Exit status is guarded three ways, because a step that goes green without having run is worse than a
+ * red one: the exit code is 1 until main completes; if the event loop drains while main still awaits
+ * (a dockerode request whose daemon died leaves a promise that never settles, and node would otherwise
+ * just exit), the step fails with a message saying so; and once main is done, an unref'd timer ends the
+ * process even if a stuck socket would keep it alive.
+ */
 export async function runAction(options: { earlyPing?: Promise<PingOutcome> } = {}): Promise<void> {
-  if (core.getState(STATE_PHASE) === 'main') await post()
-  else await main(options.earlyPing)
+  let done = false
+  const onDrain = (): void => {
+    if (done) return
+    // Any open connection keeps node's event loop alive, so a loop that drains while main still awaits
+    // means a reply was cut off and the request lost its socket without settling (docker-modem does
+    // not report a response that ends early).
+    core.setFailed(
+      'docker-preflight stopped before the run completed: a reply from the Docker engine was cut off ' +
+        'and never finished (did the engine stop or restart?)'
+    )
+    process.exit(1)
+  }
+  const onCrash = (error: unknown): void => {
+    fail(error)
+    process.exit(1)
+  }
+  process.on('beforeExit', onDrain)
+  process.on('uncaughtException', onCrash)
+  process.on('unhandledRejection', onCrash)
+  process.exitCode = 1
+  try {
+    if (core.getState(STATE_PHASE) === 'main') await post()
+    else await main(options.earlyPing)
+  } finally {
+    done = true
+    process.off('beforeExit', onDrain)
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref()
+  }
 }
 
 function readRawInputs(): RawInputs {
@@ -42,13 +101,28 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
   core.saveState(STATE_PHASE, 'main')
   core.saveState(STATE_RUN_ID, env.runId)
   const log = new GitHubLog()
+  let signalName: string | undefined
+  const cancellation = onTermination(name => {
+    signalName = name
+    log.warning(`Received ${name}: cancelling the run and removing what it created.`)
+  })
+  const { signal } = cancellation
+  let config: Config | undefined
   try {
-    const config = parseInputsOrThrow(readRawInputs(), env)
-    core.saveState(
-      STATE_CONFIG,
-      JSON.stringify({ cleanupImages: config.cleanupImages, dockerHost: config.engine.dockerHost })
+    config = parseInputsOrThrow(readRawInputs(), env)
+    const saved: SavedConfig = {
+      cleanupImages: config.cleanupImages,
+      dockerHost: config.engine.dockerHost,
+      summary: config.report.summary
+    }
+    core.saveState(STATE_CONFIG, JSON.stringify(saved))
+    const run = await settledOrCancelled(
+      runPipeline(config, env, { log, earlyPing, signal }),
+      signal,
+      CANCEL_GRACE_MS
     )
-    const run = await runPipeline(config, env, { log, earlyPing })
+    // A run cut short is never reported as passed, whatever the stages made of the abort.
+    if (signal.aborted) throw new CancelledError()
     await publish(run, config, env)
     if (run.failures.length > 0) {
       core.setFailed(
@@ -56,9 +130,62 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
           ? run.failures[0]!
           : `${run.failures.length} problems:\n- ${run.failures.join('\n- ')}`
       )
+    } else {
+      process.exitCode = 0
     }
   } catch (error) {
-    fail(error)
+    if (signal.aborted) core.setFailed(`The run was cancelled (${signalName ?? 'signal'}).`)
+    else fail(error)
+  } finally {
+    if (signal.aborted && config) {
+      await removeAfterCancel(config.engine.dockerHost, env.runId, config.cleanupImages, log)
+    }
+    cancellation.dispose()
+  }
+}
+
+/**
+ * The pipeline's result; once the signal fires, the stages get `graceMs` to wind down and then main
+ * stops waiting (a stage stuck on an unresponsive engine must not eat the seconds cleanup needs).
+ */
+export function settledOrCancelled<T>(work: Promise<T>, signal: AbortSignal, graceMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined
+    const onAbort = (): void => {
+      timer = setTimeout(() => reject(new CancelledError()), graceMs)
+    }
+    if (signal.aborted) onAbort()
+    else signal.addEventListener('abort', onAbort, { once: true })
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', onAbort)
+    })
+  })
+}
+
+async function removeAfterCancel(
+  dockerHost: string | undefined,
+  runId: string,
+  removeImages: boolean,
+  log: Log
+): Promise<void> {
+  let endpoint
+  try {
+    endpoint = resolveEndpoint(dockerHost, process.env)
+    const docker = connect(endpoint)
+    // A healthy engine answers in milliseconds; one that does not cannot be cleaned in time either.
+    await api.ping(docker, AbortSignal.timeout(CANCEL_PING_MS))
+    const result = await cleanupRun({
+      docker,
+      runId,
+      removeImages,
+      log,
+      signal: AbortSignal.timeout(CANCEL_CLEANUP_MS)
+    })
+    reportCleanup(result, log)
+  } catch (error) {
+    const why = endpoint ? engineError(endpoint, error, 'cleanup').message : messageOf(error)
+    log.warning(`Could not remove what the cancelled run created: ${why}`)
   }
 }
 
@@ -76,9 +203,77 @@ async function publish(run: RunResult, config: Config, env: RunEnvironment): Pro
   }
 }
 
+function readSavedConfig(): SavedConfig {
+  try {
+    const saved = JSON.parse(core.getState(STATE_CONFIG) || '{}') as Partial<SavedConfig>
+    return {
+      cleanupImages: saved.cleanupImages === true,
+      // Main saves nothing when its inputs were invalid; the post step gets the same inputs.
+      dockerHost:
+        typeof saved.dockerHost === 'string' ? saved.dockerHost : core.getInput('docker-host') || undefined,
+      summary: saved.summary !== false
+    }
+  } catch {
+    return { cleanupImages: false, dockerHost: core.getInput('docker-host') || undefined, summary: true }
+  }
+}
+
+/**
+ * The post step runs after main, even when main failed or was cancelled. It removes every container
+ * labelled with the run (with anonymous volumes; `cleanup: false` only keeps them for the job's later
+ * steps) and, with `cleanup-images`, the images the run built. A failure here is a warning: main has
+ * already judged the run, and a warning says what may be left behind.
+ */
 async function post(): Promise<void> {
-  // Cleanup by the run's label lives in issue 6; the post step already runs after main, even on failure.
-  core.debug(`post step for run ${core.getState(STATE_RUN_ID)}`)
+  process.exitCode = 0
+  const runId = core.getState(STATE_RUN_ID)
+  if (!runId) {
+    core.info('No run of docker-preflight to clean up.')
+    return
+  }
+  const saved = readSavedConfig()
+  const log = new GitHubLog()
+  let endpoint
+  try {
+    endpoint = resolveEndpoint(saved.dockerHost, process.env)
+  } catch (error) {
+    core.warning(`Cleanup skipped: ${messageOf(error)}`)
+    return
+  }
+  const result = await cleanupRun({
+    docker: connect(endpoint),
+    runId,
+    removeImages: saved.cleanupImages,
+    log,
+    signal: AbortSignal.timeout(POST_CLEANUP_MS)
+  }).catch((error): CleanupResult => ({
+    containers: [],
+    images: [],
+    problems: [engineError(endpoint, error, 'cleanup').message]
+  }))
+  reportCleanup(result, log)
+  const removed = result.containers.length + result.images.length
+  if (removed > 0 && saved.summary && process.env.GITHUB_STEP_SUMMARY) {
+    const parts = [
+      result.containers.length > 0 ? plural(result.containers.length, 'container') : '',
+      result.images.length > 0 ? plural(result.images.length, 'image') : ''
+    ].filter(Boolean)
+    await core.summary
+      .addRaw(
+        `<p>🧹 docker-preflight cleanup removed ${parts.join(' and ')} of run <code>${escapeHtml(runId)}</code>.</p>\n`
+      )
+      .write()
+      .catch(error => core.warning(`Could not write the job summary: ${messageOf(error)}`))
+  }
+}
+
+function reportCleanup(result: CleanupResult, log: Log): void {
+  for (const line of describeCleanup(result)) log.info(line)
+  for (const problem of result.problems) log.warning(`Cleanup: ${problem}`)
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** One clear line for a user-facing failure; a stack only for bugs. */

@@ -1,17 +1,29 @@
 import type { AnnotationTarget, Log, UntrustedBlock } from '../log/log.js'
 import { normalizeLines, stripAnsi } from '../log/untrusted.js'
 
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
+/** How often the status line is redrawn on a TTY. */
+const TICK_MS = 200
+/** Off a TTY, progress messages are printed at most this often (a CI log is not a screen). */
+const PLAIN_PROGRESS_EVERY_MS = 5_000
+
 /**
- * The Log for a terminal or another CI system. Progress redraws one line on a TTY and prints at most a
- * line every few seconds elsewhere. Untrusted text is indented under its title, with escape sequences
- * removed so container output cannot move the cursor or recolour the terminal.
+ * The Log for a terminal or another CI system. On a TTY, a status line at the bottom shows the step in
+ * progress (a group, or a build's or container's output), its elapsed time and the latest progress
+ * message, redrawn in place; everything else scrolls above it. Elsewhere, progress prints at most a line
+ * every few seconds. Untrusted text is indented under its title, with escape sequences removed so
+ * container output cannot move the cursor or recolour the terminal.
  */
 export class TerminalLog implements Log {
-  private progressShown = false
-  private lastProgressAt = 0
+  private statusShown = false
+  private lastPlainProgressAt = 0
+  private lastProgress = ''
+  private readonly activities: { title: string; started: number }[] = []
+  private ticker: NodeJS.Timeout | undefined
+  private frame = 0
 
   constructor(
-    private readonly out: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+    private readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number } = process.stderr,
     private readonly verbose = false
   ) {}
 
@@ -28,29 +40,41 @@ export class TerminalLog implements Log {
   }
 
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    this.line(`▶ ${title}`)
-    return fn()
+    const clean = oneLine(title)
+    this.line(`▶ ${clean}`)
+    const end = this.begin(clean)
+    try {
+      return await fn()
+    } finally {
+      end()
+    }
   }
 
   untrusted(title: string): UntrustedBlock {
-    this.line(`▶ ${stripAnsi(title)}`)
+    const clean = oneLine(title)
+    this.line(`▶ ${clean}`)
+    const end = this.begin(clean)
+    let closed = false
     return {
       write: text => {
-        for (const l of normalizeLines(stripAnsi(text)).split('\n')) this.line(`  │ ${l}`)
+        if (closed) return
+        for (const l of normalizeLines(stripAnsi(text)).split('\n')) this.line(`  │ ${withoutControls(l)}`)
       },
-      close: () => {}
+      close: () => {
+        if (closed) return
+        closed = true
+        end()
+      }
     }
   }
 
   progress(message: string): void {
-    const text = stripAnsi(message).replace(/\s+/g, ' ')
+    this.lastProgress = oneLine(message)
     if (this.out.isTTY) {
-      const width = (this.out as { columns?: number }).columns ?? 100
-      this.out.write(`\r\x1b[2K${text.slice(0, width - 1)}`)
-      this.progressShown = true
-    } else if (Date.now() - this.lastProgressAt > 5_000) {
-      this.lastProgressAt = Date.now()
-      this.out.write(`${text}\n`)
+      this.drawStatus()
+    } else if (Date.now() - this.lastPlainProgressAt > PLAIN_PROGRESS_EVERY_MS) {
+      this.lastPlainProgressAt = Date.now()
+      this.out.write(`${this.lastProgress}\n`)
     }
   }
 
@@ -58,13 +82,78 @@ export class TerminalLog implements Log {
     if (this.verbose) this.line(`debug: ${stripAnsi(message)}`)
   }
 
-  private line(text: string): void {
-    if (this.progressShown) {
-      this.out.write('\r\x1b[2K')
-      this.progressShown = false
-    }
-    this.out.write(`${text}\n`)
+  /** Clears the status line and stops redrawing it; call once the run is over. */
+  dispose(): void {
+    this.activities.length = 0
+    this.stopTicker()
+    this.clearStatus()
   }
+
+  /** Starts a step shown on the status line; returns what ends it. */
+  private begin(title: string): () => void {
+    const activity = { title, started: Date.now() }
+    this.activities.push(activity)
+    this.lastProgress = ''
+    if (this.out.isTTY && !this.ticker) {
+      this.ticker = setInterval(() => {
+        this.frame = (this.frame + 1) % SPINNER.length
+        this.drawStatus()
+      }, TICK_MS)
+      this.ticker.unref()
+    }
+    return () => {
+      const index = this.activities.lastIndexOf(activity)
+      if (index >= 0) this.activities.splice(index, 1)
+      this.lastProgress = ''
+      if (this.activities.length === 0) {
+        this.stopTicker()
+        this.clearStatus()
+      }
+    }
+  }
+
+  private drawStatus(): void {
+    if (!this.out.isTTY) return
+    const activity = this.activities.at(-1)
+    const parts: string[] = []
+    if (activity) {
+      parts.push(`${SPINNER[this.frame]} ${activity.title}`)
+      parts.push(`${((Date.now() - activity.started) / 1000).toFixed(0)} s`)
+    }
+    if (this.lastProgress) parts.push(this.lastProgress)
+    if (parts.length === 0) return
+    const width = this.out.columns ?? 100
+    this.out.write(`\r\x1b[2K${parts.join(' · ').slice(0, Math.max(10, width - 1))}`)
+    this.statusShown = true
+  }
+
+  private clearStatus(): void {
+    if (!this.statusShown) return
+    this.out.write('\r\x1b[2K')
+    this.statusShown = false
+  }
+
+  private stopTicker(): void {
+    if (this.ticker) clearInterval(this.ticker)
+    this.ticker = undefined
+  }
+
+  private line(text: string): void {
+    this.clearStatus()
+    this.out.write(`${text}\n`)
+    // Keep the status line under whatever scrolled past.
+    if (this.activities.length > 0) this.drawStatus()
+  }
+}
+
+/** Bells, backspaces and other control characters a container may print; tabs stay. */
+function withoutControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
+}
+
+function oneLine(text: string): string {
+  return withoutControls(stripAnsi(text).replace(/\s+/g, ' ')).trim()
 }
 
 function where(target: AnnotationTarget | undefined): string {

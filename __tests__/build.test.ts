@@ -1,0 +1,354 @@
+// The build stage against the real engine, with both builders.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { join } from 'node:path'
+import { buildImage, type BuildResult } from '../src/build/build.js'
+import { CancelledError } from '../src/errors.js'
+import { LABEL_RUN } from '../src/labels.js'
+import { REGISTRY, testDocker } from './helpers/engine.js'
+import {
+  buildInput,
+  containersMentioning,
+  drain,
+  filesInImage,
+  makeTree,
+  removeImages,
+  suffix
+} from './fixtures/build-support/helpers.js'
+
+const docker = testDocker()
+const images: (string | undefined)[] = []
+const cleanups: (() => void)[] = []
+afterAll(async () => {
+  await removeImages(docker, images)
+  for (const cleanup of cleanups) cleanup()
+})
+
+function tree(files: Record<string, string>): string {
+  const made = makeTree(files)
+  cleanups.push(made.cleanup)
+  return made.dir
+}
+
+function remember(result: BuildResult): BuildResult {
+  if (result.status === 'built') images.push(...result.tags)
+  images.push(result.imageId)
+  return result
+}
+
+// A base image only the local registry has: pushed there, then removed from the engine, so a build
+// FROM it must pull it.
+const registryBase = `${REGISTRY}/pf-build-base:${suffix()}`
+beforeAll(async () => {
+  const dir = tree({ Dockerfile: `FROM busybox:latest\nRUN head -c 2000000 /dev/urandom > /blob\n` })
+  const result = await buildImage(buildInput(docker, dir, { tags: [registryBase], builder: 'classic' }))
+  expect(result.status).toBe('built')
+  // The registry needs no login, but the push endpoint insists on an X-Registry-Auth header.
+  await drain(
+    (await docker
+      .getImage(registryBase)
+      .push({ authconfig: { serveraddress: REGISTRY } })) as NodeJS.ReadableStream
+  )
+  await removeImages(docker, [registryBase])
+})
+afterAll(async () => {
+  await removeImages(docker, [registryBase])
+  // And from the registry, so runs do not pile up tags there.
+  const [name, tag] = registryBase.slice(REGISTRY.length + 1).split(':')
+  const manifest = `http://${REGISTRY}/v2/${name}/manifests`
+  const head = await fetch(`${manifest}/${tag}`, {
+    method: 'HEAD',
+    headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' }
+  })
+  const digest = head.headers.get('docker-content-digest')
+  if (digest) await fetch(`${manifest}/${digest}`, { method: 'DELETE' })
+})
+
+describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
+  test('builds a multi-stage Dockerfile up to the target, with build-args, tags and labels', async () => {
+    const dir = tree({
+      Dockerfile: [
+        'FROM busybox:latest AS base',
+        'ARG GREETING=hello',
+        'RUN echo "$GREETING" > /greeting',
+        'FROM base AS app',
+        'RUN cp /greeting /app-greeting',
+        'FROM app AS extra',
+        'RUN touch /extra'
+      ].join('\n')
+    })
+    const tags = [`pf-build-test/multi:${suffix()}`, `pf-build-test/multi:${suffix()}`]
+    const input = buildInput(docker, dir, {
+      tags,
+      target: 'app',
+      buildArgs: { GREETING: 'bonjour' },
+      labels: { 'org.example.team': 'platform' },
+      builder
+    })
+    const result = remember(await buildImage(input))
+
+    expect(result.failure).toBeUndefined()
+    expect(result).toMatchObject({ status: 'built', builder, tags })
+    expect(result.imageId).toMatch(/^sha256:[0-9a-f]{64}$/)
+    const image = await docker.getImage(tags[1]!).inspect()
+    expect(image.Id).toBe(result.imageId)
+    expect(result.sizeBytes).toBe(image.Size)
+    expect(result.layers).toBe(image.RootFS.Layers?.length)
+    expect(image.Config.Labels).toMatchObject({
+      'org.example.team': 'platform',
+      [LABEL_RUN]: input.env.runId
+    })
+    // Built up to `app`: its file is there, the later stage's is not; the build-arg reached RUN.
+    expect(await filesInImage(docker, result.imageId!, '/app-greeting')).toEqual([])
+    await expect(filesInImage(docker, result.imageId!, '/extra')).rejects.toThrow()
+    const run = result.steps.find(s => s.instruction.includes('/app-greeting'))
+    expect(run).toMatchObject({ line: 5 })
+    expect(result.steps.find(s => s.instruction.includes('touch /extra'))).toBeUndefined()
+    expect(result.steps.every(s => s.line !== undefined)).toBe(true)
+    expect(input.log.groups).toContain(`Build ${tags[0]}`)
+
+    // Built again: the steps come from the cache, and the builder says so.
+    const again = remember(
+      await buildImage(
+        buildInput(docker, dir, {
+          tags: [tags[0]!],
+          target: 'app',
+          buildArgs: { GREETING: 'bonjour' },
+          builder
+        })
+      )
+    )
+    expect(again.status).toBe('built')
+    expect(again.steps.find(s => s.line === 5)?.cached).toBe(true)
+  })
+
+  test('.dockerignore patterns, ** and ! exceptions decide what is inside the image', async () => {
+    const dir = tree({
+      Dockerfile: 'FROM busybox:latest\nCOPY . /ctx\n',
+      '.dockerignore': [
+        '# build output and secrets stay out',
+        '**/*.log',
+        'secrets',
+        '!**/keep.txt',
+        'node_modules',
+        '!node_modules/keep/**',
+        'docs/*.md',
+        '!docs/README.md',
+        'Dockerfile'
+      ].join('\n'),
+      'app.js': 'x',
+      'debug.log': 'x',
+      'src/a.js': 'x',
+      'src/deep/trace.log': 'x',
+      'secrets/key.pem': 'x',
+      'secrets/keep.txt': 'x',
+      'node_modules/pkg/index.js': 'x',
+      'node_modules/keep/index.js': 'x',
+      'docs/guide.md': 'x',
+      'docs/README.md': 'x',
+      'docs/sub/notes.md': 'x'
+    })
+    const result = remember(
+      await buildImage(buildInput(docker, dir, { tags: [`pf-build-test/ignore:${suffix()}`], builder }))
+    )
+    expect(result.failure).toBeUndefined()
+    const files = (await filesInImage(docker, result.imageId!, '/ctx')).filter(f => !f.endsWith('/'))
+    // The classic daemon drops Dockerfile and .dockerignore from the context once read, when
+    // .dockerignore names them; BuildKit keeps them. Either way they were sent: the build ran.
+    const shipped = files.filter(f => f !== 'Dockerfile' && f !== '.dockerignore')
+    expect(shipped).toEqual([
+      'app.js',
+      'docs/README.md',
+      'docs/sub/notes.md',
+      'node_modules/keep/index.js',
+      'secrets/keep.txt',
+      'src/a.js'
+    ])
+    expect(result.context).toMatchObject({ files: 8 })
+  })
+
+  test('a failing RUN points at its Dockerfile line, and leaves no container behind', async () => {
+    const marker = `pf-fail-${suffix()}`
+    const dir = tree({
+      Dockerfile: [
+        '# syntax is plain',
+        'FROM busybox:latest',
+        '',
+        'RUN echo preparing',
+        '# the next instruction fails',
+        `RUN echo "about to fail ${marker}" && \\`,
+        '    exit 3',
+        'RUN echo never'
+      ].join('\n')
+    })
+    const input = buildInput(docker, dir, {
+      tags: [`pf-build-test/fail:${suffix()}`],
+      builder,
+      noCache: true
+    })
+    const result = remember(await buildImage(input))
+    expect(result.status).toBe('failed')
+    expect(result.imageId).toBeUndefined()
+    expect(result.failure).toMatchObject({ file: 'Dockerfile', line: 6 })
+    expect(result.failure!.instruction).toMatch(/^RUN echo "about to fail .*exit 3$/)
+    expect(result.failure!.message).toMatch(/exit code: 3|non-zero code: 3/)
+    expect(result.failure!.tail.some(l => l.includes(`about to fail ${marker}`))).toBe(true)
+    expect(result.failure!.tail.length).toBeLessThanOrEqual(30)
+    expect(await containersMentioning(docker, marker)).toEqual([])
+  })
+
+  test('a Dockerfile syntax error points at the bad line', async () => {
+    const dir = tree({ Dockerfile: 'FROM busybox:latest\nRUN echo ok\n\nCOPYY a b\n' })
+    const result = await buildImage(
+      buildInput(docker, dir, { tags: [`pf-build-test/parse:${suffix()}`], builder })
+    )
+    expect(result.status).toBe('failed')
+    expect(result.failure).toMatchObject({ line: 4, instruction: 'COPYY a b' })
+    expect(result.failure!.message).toMatch(/unknown instruction: COPYY/i)
+  })
+
+  test('a base image that no registry has is reported at its FROM line', async () => {
+    const missing = `${REGISTRY}/pf-no-such-image-${suffix()}:1`
+    const dir = tree({ Dockerfile: `# base\nFROM ${missing}\nRUN true\n` })
+    const result = await buildImage(
+      buildInput(docker, dir, { tags: [`pf-build-test/nobase:${suffix()}`], builder })
+    )
+    expect(result.status).toBe('failed')
+    expect(result.failure).toMatchObject({ line: 2, instruction: `FROM ${missing}` })
+    expect(result.failure!.message).toContain(`The base image ${missing} could not be pulled`)
+  })
+
+  test('pulls a base image from the local registry', async () => {
+    const dir = tree({ Dockerfile: `FROM ${registryBase}\nRUN test -s /blob\n` })
+    const input = buildInput(docker, dir, {
+      tags: [`pf-build-test/fromreg:${suffix()}`],
+      builder,
+      pull: true
+    })
+    const result = remember(await buildImage(input))
+    images.push(registryBase) // the classic builder tags what it pulled
+    expect(result.failure).toBeUndefined()
+    expect(result.status).toBe('built')
+    const log = input.log.untrustedText.join('\n')
+    // Layers another test already pulled show as "Already exists" (BuildKit shares the layer store).
+    expect(log).toMatch(
+      builder === 'classic'
+        ? /Pulling from pf-build-base[\s\S]*Downloaded newer image/
+        : /sha256:[0-9a-f]{64}: done/
+    )
+    // Compact pull progress: a line per phase, not one per progress event.
+    expect(log.split('\n').filter(l => /Downloading|Extracting/.test(l)).length).toBeLessThan(10)
+  })
+
+  test('build output that looks like workflow commands goes only through the untrusted block', async () => {
+    const dir = tree({
+      Dockerfile:
+        'FROM busybox:latest\nRUN echo "::set-output name=x::y" && echo "text ##[error]boom" && echo "::add-mask::abc"\n'
+    })
+    const input = buildInput(docker, dir, {
+      tags: [`pf-build-test/untrusted:${suffix()}`],
+      builder,
+      noCache: true
+    })
+    const result = remember(await buildImage(input))
+    expect(result.status).toBe('built')
+    const untrusted = input.log.untrustedText.join('\n')
+    expect(untrusted).toContain('\n::set-output name=x::y')
+    expect(untrusted).toContain('text ##[error]boom')
+    expect(untrusted).toContain('::add-mask::abc')
+    const trusted = [...input.log.lines, ...input.log.annotations.map(a => a.message)].join('\n')
+    expect(trusted).not.toMatch(/set-output|##\[error\]|add-mask/)
+  })
+
+  test('a cancelled build rejects with CancelledError and leaves no container and no image', async () => {
+    const marker = `pf-cancel-${suffix()}`
+    const tag = `pf-build-test/cancel:${suffix()}`
+    const dir = tree({
+      Dockerfile: `FROM busybox:latest\nRUN echo go-${marker}\nRUN echo started-${marker} && sleep 60\n`
+    })
+    const controller = new AbortController()
+    const input = buildInput(
+      docker,
+      dir,
+      { tags: [tag], builder, noCache: true },
+      { signal: controller.signal }
+    )
+    const watcher = setInterval(() => {
+      if (input.log.untrustedText.some(t => t.includes(`started-${marker}`) && !t.includes('RUN')))
+        controller.abort()
+    }, 50)
+    try {
+      await expect(buildImage(input)).rejects.toBeInstanceOf(CancelledError)
+    } finally {
+      clearInterval(watcher)
+    }
+    expect(await containersMentioning(docker, marker)).toEqual([])
+    await expect(docker.getImage(tag).inspect()).rejects.toMatchObject({ statusCode: 404 })
+    // No intermediate image of this build either (the classic builder makes one per step).
+    const leftovers = await docker.listImages({ all: true })
+    const histories = await Promise.all(
+      leftovers
+        .filter(i => i.Created * 1000 > Date.now() - 120_000)
+        .map(i =>
+          docker
+            .getImage(i.Id)
+            .inspect()
+            .catch(() => undefined)
+        )
+    )
+    expect(histories.filter(h => JSON.stringify(h?.ContainerConfig ?? {}).includes(marker))).toEqual([])
+  })
+})
+
+describe('what is built and what is not', () => {
+  test('build: auto without a Dockerfile skips the build, with the reason', async () => {
+    const dir = tree({ 'README.md': 'no Dockerfile here' })
+    const result = await buildImage(buildInput(docker, dir, { tags: ['pf-build-test/none:1'], mode: 'auto' }))
+    expect(result).toMatchObject({ status: 'skipped', skippedReason: 'there is no Dockerfile at Dockerfile' })
+  })
+
+  test('build: true without a Dockerfile fails with a clear message', async () => {
+    const dir = tree({ 'README.md': 'no Dockerfile here' })
+    const result = await buildImage(buildInput(docker, dir, { tags: ['pf-build-test/none:1'], mode: 'true' }))
+    expect(result.status).toBe('failed')
+    expect(result.failure!.message).toMatch(/^There is no Dockerfile at Dockerfile\. Set the file input/)
+  })
+
+  test('build: false skips the build', async () => {
+    const dir = tree({ Dockerfile: 'FROM busybox:latest\n' })
+    const result = await buildImage(
+      buildInput(docker, dir, { tags: ['pf-build-test/none:1'], mode: 'false' })
+    )
+    expect(result).toMatchObject({ status: 'skipped', skippedReason: 'build is false' })
+  })
+
+  test('an unknown target fails before anything is sent, naming the stages there are', async () => {
+    const dir = tree({ Dockerfile: 'FROM busybox:latest AS build\nFROM build AS runtime\n' })
+    const result = await buildImage(
+      buildInput(docker, dir, { tags: ['pf-build-test/none:1'], target: 'tests' })
+    )
+    expect(result.status).toBe('failed')
+    expect(result.failure!.message).toBe(
+      'The target stage "tests" is not in Dockerfile (its named stages: build, runtime).'
+    )
+  })
+
+  test('a Dockerfile outside the context is sent along, as with docker build -f', async () => {
+    const dir = tree({
+      'docker/app.Dockerfile': 'FROM busybox:latest\nCOPY . /ctx\n',
+      'app/main.txt': 'main'
+    })
+    const tag = `pf-build-test/outside:${suffix()}`
+    const result = remember(
+      await buildImage(
+        buildInput(docker, dir, {
+          tags: [tag],
+          context: join(dir, 'app'),
+          file: join(dir, 'docker/app.Dockerfile')
+        })
+      )
+    )
+    expect(result.failure).toBeUndefined()
+    const files = await filesInImage(docker, result.imageId!, '/ctx')
+    expect(files).toContain('main.txt')
+  })
+})

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+// A fake Docker engine on a real unix socket, for what a real engine will not do on demand: accept a
+// connection and never answer, answer with something that is not JSON, cut a chunked reply short.
+// Everything else about the conversation (HTTP over a socket, dockerode, docker-modem) is real.
+
+export interface FakeRequest {
+  method: string
+  /** Path and query, with the /v1.xx prefix dockerode adds removed: /_ping, /version, /containers/json?all=1 */
+  path: string
+}
+
+/**
+ * What the fake engine does with one request: write these bytes (a whole raw HTTP response, or part of
+ * one), then either keep the connection open ('hang') or close it ('close', the default).
+ */
+export type FakeReply = { raw: string; then?: 'hang' | 'close' } | 'silent'
+
+export interface FakeEngine {
+  /** unix:///tmp/.../docker.sock, for docker-host or DOCKER_HOST */
+  host: string
+  socketPath: string
+  /** Every request the engine received, in order. */
+  requests: FakeRequest[]
+  close(): Promise<void>
+}
+
+/** Starts a fake engine answering each request with `reply(request)`. */
+export async function startFakeEngine(reply: (request: FakeRequest) => FakeReply): Promise<FakeEngine> {
+  const dir = mkdtempSync(join(tmpdir(), 'preflight-fake-engine-'))
+  const socketPath = join(dir, 'docker.sock')
+  const requests: FakeRequest[] = []
+  const sockets = new Set<net.Socket>()
+
+  const server = net.createServer(socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    socket.on('error', () => {})
+    let buffered = ''
+    socket.on('data', chunk => {
+      buffered += chunk.toString('latin1')
+      // Requests on a kept-alive connection follow one another; bodies (POST JSON) are skipped by length.
+      for (;;) {
+        const headEnd = buffered.indexOf('\r\n\r\n')
+        if (headEnd < 0) return
+        const head = buffered.slice(0, headEnd)
+        const length = Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0)
+        if (buffered.length < headEnd + 4 + length) return
+        buffered = buffered.slice(headEnd + 4 + length)
+        const [method = '', target = ''] = head.split('\r\n')[0]!.split(' ')
+        const request = { method, path: target.replace(/^\/v\d+\.\d+/, '') }
+        requests.push(request)
+        const answer = reply(request)
+        if (answer === 'silent') continue
+        socket.write(answer.raw, 'latin1')
+        if (answer.then !== 'hang') socket.end()
+      }
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(socketPath, resolve)
+  })
+
+  return {
+    host: `unix://${socketPath}`,
+    socketPath,
+    requests,
+    close: async () => {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>(resolve => server.close(() => resolve()))
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** A complete HTTP/1.1 response with a Content-Length body. */
+export function httpResponse(
+  status: number,
+  body: string,
+  contentType = 'application/json',
+  headers: Record<string, string> = {}
+): string {
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('')
+  return (
+    `HTTP/1.1 ${status} ${status === 200 ? 'OK' : 'Error'}\r\n` +
+    `Content-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body, 'latin1')}\r\n` +
+    `Api-Version: 1.41\r\nConnection: close\r\n${extra}\r\n${body}`
+  )
+}
+
+/** The head of a chunked response and its first chunk, and then nothing: a stream cut short. */
+export function truncatedChunked(status: number, firstChunk: string): string {
+  return (
+    `HTTP/1.1 ${status} OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n` +
+    `Api-Version: 1.41\r\n\r\n${firstChunk.length.toString(16)}\r\n${firstChunk}\r\n`
+  )
+}
+
+/** Answers /_ping like a healthy engine; everything else is up to `rest`. */
+export function pingThen(rest: (request: FakeRequest) => FakeReply): (request: FakeRequest) => FakeReply {
+  return request =>
+    request.path.startsWith('/_ping') ? { raw: httpResponse(200, 'OK', 'text/plain') } : rest(request)
+}

@@ -1,0 +1,150 @@
+// npm run bench: the action against the docker CLI doing the same work, on the same engine, in one run.
+// Prints each figure with its target; exits 1 when one misses. See BENCHMARKS.md.
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { child, makeWork, pipelineVsScript, startUp, actionEnv } from './cases.js'
+import { childBuild, childSmoke, makeContext } from './stages.js'
+import { renderCase } from './render.js'
+import { alternate, fmt, timed, type Figure } from './util.js'
+
+async function contextCase(work: string): Promise<Figure[]> {
+  const big = join(work, 'ctx-300mb')
+  const small = join(work, 'ctx-30mb')
+  makeContext(big, 20_000, 15_000)
+  makeContext(small, 2_000, 15_000)
+  const tag = 'docker-preflight-bench/context:latest'
+  let rss: number[] = []
+  const ours = async (): Promise<number> => {
+    const r = await child<{ ms: number; maxRssMB: number }>('build', [big, tag])
+    rss.push(r.maxRssMB)
+    return r.ms
+  }
+  const cli = async (): Promise<number> => {
+    const r = await timed('docker', ['build', '-q', '-t', tag, big], {
+      env: { ...process.env, DOCKER_BUILDKIT: '0' }
+    })
+    if (r.exitCode !== 0) throw new Error(r.stderr)
+    return r.ms
+  }
+  const { a, b } = await alternate(3, ours, cli)
+  const bigRss = Math.max(...rss)
+  rss = []
+  const smallRun = await child<{ ms: number; maxRssMB: number }>('build', [small, tag])
+  await timed('docker', ['image', 'rm', '-f', tag])
+  const growth = bigRss - smallRun.maxRssMB
+  return [
+    {
+      name: 'build context 20,000 files / 300 MB, half ignored',
+      value: a / b,
+      unit: '×',
+      target: '≤ 1.1×',
+      met: a / b <= 1.1,
+      detail: `pack+send+build ${fmt(a)} vs docker build ${fmt(b)} (classic builder both)`
+    },
+    {
+      name: 'build peak RSS, 300 MB context vs 30 MB context',
+      value: growth,
+      unit: 'MB',
+      target: '≤ 20 MB more (independent of context size)',
+      met: growth <= 20,
+      detail: `${bigRss.toFixed(0)} MB at 300 MB, ${smallRun.maxRssMB.toFixed(0)} MB at 30 MB`
+    }
+  ]
+}
+
+async function smokeCase(): Promise<Figure> {
+  const ours = async (): Promise<number> => (await child<{ ms: number }>('smoke', ['8', '8'])).ms
+  const cli = async (): Promise<number> => {
+    const started = performance.now()
+    for (let i = 0; i < 8; i++) {
+      const r = await timed('docker', ['run', '--rm', 'busybox:latest', 'sh', '-c', 'sleep 1; echo slept'])
+      if (r.exitCode !== 0) throw new Error(r.stderr)
+    }
+    return performance.now() - started
+  }
+  const { a, b } = await alternate(2, ours, cli)
+  return {
+    name: 'parallel smoke: 8 containers sleeping 1 s',
+    value: a / b,
+    unit: '×',
+    target: '≤ 0.4×',
+    met: a / b <= 0.4,
+    detail: `smoke stage ${fmt(a)} vs 8 sequential docker run ${fmt(b)}`
+  }
+}
+
+async function memoryCase(work: string): Promise<Figure> {
+  const smoke = JSON.stringify([
+    {
+      name: 'chatty',
+      image: 'busybox:latest',
+      command: [
+        'sh',
+        '-c',
+        'yes 0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz012345 | head -c 100000000'
+      ],
+      timeout: '120s'
+    }
+  ])
+  const env = actionEnv({ build: 'false', smoke }, work)
+  for (const f of ['output', 'state', 'summary.md']) rmSync(join(work, f), { force: true })
+  const r = await timed('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'dist/index.js'], { env })
+  const kb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN)
+  if (r.exitCode !== 0) throw new Error(`the 100 MB output run failed:\n${r.stdout.slice(-2000)}`)
+  const mb = kb / 1024
+  return {
+    name: 'peak RSS, whole run, container writing 100 MB',
+    value: mb,
+    unit: 'MB',
+    target: '≤ 150 MB',
+    met: mb <= 150,
+    detail: `node dist/index.js maxrss ${mb.toFixed(0)} MB (wall ${fmt(r.ms)})`
+  }
+}
+
+async function main(): Promise<void> {
+  const [flag, mode, ...args] = process.argv.slice(2)
+  if (flag === '--child') {
+    if (mode === 'build') return childBuild(args[0]!, args[1]!)
+    if (mode === 'smoke') return childSmoke(Number(args[0]), Number(args[1]))
+    throw new Error(`unknown child mode ${mode}`)
+  }
+  const only = flag ? new Set(process.argv.slice(2)) : undefined
+  const work = makeWork()
+  const figures: Figure[] = []
+  const cases: [string, () => Promise<Figure | Figure[]>][] = [
+    ['pipeline', () => pipelineVsScript(work)],
+    ['startup', () => startUp(work)],
+    ['context', () => contextCase(work)],
+    ['smoke', () => smokeCase()],
+    ['render', () => renderCase()],
+    ['memory', () => memoryCase(work)]
+  ]
+  const started = Date.now()
+  try {
+    for (const [name, run] of cases) {
+      if (only && !only.has(name)) continue
+      process.stderr.write(`bench: ${name}…\n`)
+      const result = await run()
+      for (const figure of [result].flat()) {
+        figures.push(figure)
+        const value =
+          figure.unit === '×' ? `${figure.value.toFixed(2)}×` : `${figure.value.toFixed(1)} ${figure.unit}`
+        console.log(
+          `${figure.met ? 'MET   ' : 'MISSED'} ${figure.name}: ${value} (target ${figure.target}) — ${figure.detail}`
+        )
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  console.log(`\n| figure | measured | target | met | detail |\n|---|---|---|---|---|`)
+  for (const f of figures) {
+    const value = f.unit === '×' ? `${f.value.toFixed(2)}×` : `${f.value.toFixed(1)} ${f.unit}`
+    console.log(`| ${f.name} | ${value} | ${f.target} | ${f.met ? 'yes' : 'no'} | ${f.detail} |`)
+  }
+  console.log(`\nbench: ${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  if (figures.some(f => !f.met)) process.exitCode = 1
+}
+
+await main()

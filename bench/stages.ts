@@ -1,0 +1,82 @@
+// Benchmarks of single stages, run in child processes so each has its own peak RSS.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildImage } from '../src/build/build.js'
+import { connect, resolveEndpoint } from '../src/engine/connect.js'
+import { silentLog } from '../src/log/log.js'
+import { runSmoke } from '../src/smoke/run.js'
+import { parseSmokeList } from '../src/smoke/spec.js'
+import { ProblemList } from '../src/inputs/problems.js'
+import { runLabels } from '../src/labels.js'
+import type { RunEnvironment } from '../src/config.js'
+
+const env = (runId: string): RunEnvironment => ({
+  actions: false,
+  workspace: process.cwd(),
+  tempDir: '/tmp',
+  runId
+})
+
+/** `files` files of `bytes` each in 100 folders; every other file is a .log the .dockerignore drops. */
+export function makeContext(dir: string, files: number, bytes: number): void {
+  const block = Buffer.alloc(bytes, 'x')
+  for (let i = 0; i < files; i++) {
+    const folder = join(dir, `d${i % 100}`)
+    if (i < 100) mkdirSync(folder, { recursive: true })
+    writeFileSync(join(folder, `f${i}.${i % 2 ? 'log' : 'dat'}`), block)
+  }
+  writeFileSync(join(dir, '.dockerignore'), '# half of the files\n**/*.log\n')
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY Dockerfile /Dockerfile\n')
+}
+
+/** Child: one classic build of `context`; prints {ms, maxRssMB}. */
+export async function childBuild(context: string, tag: string): Promise<void> {
+  const docker = connect(resolveEndpoint(undefined))
+  const started = performance.now()
+  const result = await buildImage({
+    docker,
+    options: {
+      mode: 'true',
+      context,
+      file: join(context, 'Dockerfile'),
+      tags: [tag],
+      buildArgs: {},
+      labels: {},
+      noCache: false,
+      pull: false,
+      builder: 'classic'
+    },
+    env: env('bench'),
+    log: silentLog,
+    labels: runLabels('bench', 'build')
+  })
+  const ms = performance.now() - started
+  if (result.status !== 'built')
+    throw new Error(`build ${result.status}: ${result.failure?.message ?? result.skippedReason}`)
+  console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+}
+
+/** Child: `count` smoke containers that sleep 1 s and print a line, `parallel` at a time. */
+export async function childSmoke(count: number, parallel: number): Promise<void> {
+  const docker = connect(resolveEndpoint(undefined))
+  const problems = new ProblemList()
+  const list = Array.from({ length: count }, (_, i) => ({
+    name: `sleeper-${i}`,
+    image: 'busybox:latest',
+    command: ['sh', '-c', 'sleep 1; echo slept'],
+    'expect-output': 'slept'
+  }))
+  const entries = parseSmokeList(JSON.stringify(list), { timeoutMs: 60_000 }, problems)
+  if (!problems.empty) throw new Error(JSON.stringify(problems.items))
+  const started = performance.now()
+  const result = await runSmoke({
+    docker,
+    options: { entries, timeoutMs: 60_000, parallel, pullPolicy: 'never', cleanup: true },
+    env: env(`bench-${process.pid}`),
+    log: silentLog,
+    labels: runLabels(`bench-${process.pid}`, 'smoke')
+  })
+  const ms = performance.now() - started
+  if (!result.passed) throw new Error(`smoke failed: ${result.results.map(r => r.reason).join('; ')}`)
+  console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+}

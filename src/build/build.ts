@@ -1,0 +1,375 @@
+import { statSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { relative, sep } from 'node:path'
+import type Docker from 'dockerode'
+import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
+import { api } from '../engine/api.js'
+import { compareVersions } from '../engine/version.js'
+import { CancelledError, errorCode, messageOf, throwIfAborted } from '../errors.js'
+import type { Log } from '../log/log.js'
+import type { ContextStats } from './context.js'
+import { packContext } from './context.js'
+import { findCredentials, registryConfig, registryOf } from './credentials.js'
+import {
+  baseImages,
+  instructionAtLine,
+  lineInMessage,
+  parseDockerfile,
+  stageWithBase,
+  type ParsedDockerfile
+} from './dockerfile.js'
+import { buildEvents } from './events.js'
+import { BuildProgress } from './progress.js'
+
+/** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
+export const BUILDKIT_MIN_API = '1.39'
+
+export interface BuildStageInput {
+  docker: Docker
+  options: BuildOptions
+  env: RunEnvironment
+  log: Log
+  signal?: AbortSignal
+  /** Labels to put on the image (and on classic-builder containers) so cleanup can find them. */
+  labels: Record<string, string>
+  /** Where DOCKER_CONFIG and HOME are read from for registry credentials (default: process.env). */
+  processEnv?: NodeJS.ProcessEnv
+}
+
+export interface BuildStep {
+  /** The Dockerfile instruction as the builder printed it, e.g. `RUN make`. */
+  instruction: string
+  /** 1-based Dockerfile line, where known. */
+  line?: number
+  /** true when the builder reported the step as cached. */
+  cached?: boolean
+}
+
+export interface BuildFailure {
+  message: string
+  /** The instruction that failed and its Dockerfile line, when the builder says. */
+  instruction?: string
+  line?: number
+  /** Dockerfile path relative to the workspace, for the annotation. */
+  file: string
+  /** The last lines of build output (at most 30). */
+  tail: string[]
+}
+
+export interface BuildResult {
+  status: 'built' | 'skipped' | 'failed'
+  /** Why the build was skipped (build: false, no Dockerfile with build: auto). */
+  skippedReason?: string
+  imageId?: string
+  tags: string[]
+  sizeBytes?: number
+  durationMs: number
+  builder?: 'buildkit' | 'classic'
+  steps: BuildStep[]
+  failure?: BuildFailure
+  /** Number of layers in the image (RootFS). */
+  layers?: number
+  /** What was sent as the build context. */
+  context?: ContextStats
+}
+
+/** The build stage: packs the context, builds through the Engine API, and reports what came of it. */
+export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
+  const { docker, options, env, log, signal } = input
+  const started = Date.now()
+  const file = relative(env.workspace, options.file).split(sep).join('/') || options.file
+  const skipped = (reason: string): BuildResult => ({
+    status: 'skipped',
+    skippedReason: reason,
+    tags: options.tags,
+    durationMs: 0,
+    steps: []
+  })
+  const failed = (
+    failure: Omit<BuildFailure, 'file' | 'tail'> & Partial<BuildFailure>,
+    extra: Partial<BuildResult> = {}
+  ): BuildResult => ({
+    status: 'failed',
+    tags: options.tags,
+    durationMs: Date.now() - started,
+    steps: [],
+    ...extra,
+    failure: { file, tail: [], ...failure }
+  })
+
+  if (options.mode === 'false') return skipped('build is false')
+  if (!isFile(options.file)) {
+    if (options.mode === 'auto') return skipped(`there is no Dockerfile at ${file}`)
+    return failed({
+      message: `There is no Dockerfile at ${file}. Set the file input to the Dockerfile's path, or build: auto to skip the build when there is none.`
+    })
+  }
+  throwIfAborted(signal)
+
+  const dockerfile = parseDockerfile(await readFile(options.file, 'utf8'))
+  if (options.target && !dockerfile.stages.some(s => s.name === options.target!.toLowerCase())) {
+    const names = dockerfile.stages.map(s => s.name).filter(Boolean)
+    return failed({
+      message: `The target stage "${options.target}" is not in ${file} (${names.length ? `its named stages: ${names.join(', ')}` : 'it names no stages with FROM ... AS name'}).`
+    })
+  }
+
+  const choice = await chooseBuilder(docker, options.builder, signal)
+  if ('problem' in choice) return failed({ message: choice.problem })
+  const builder = choice.builder
+
+  const credentials = await findCredentials(
+    baseImages(dockerfile, options.buildArgs).map(registryOf),
+    input.processEnv ?? process.env
+  )
+  for (const found of credentials)
+    log.debug(`Registry credentials for ${found.registry} from ${found.source}`)
+
+  const packed = packContext({ context: options.context, dockerfile: options.file, signal })
+  let packError: unknown
+  packed.done.catch((error: unknown) => (packError = error))
+
+  const buildOptions: Record<string, unknown> = {
+    t: options.tags,
+    dockerfile: packed.dockerfileName,
+    buildargs: options.buildArgs,
+    labels: { ...options.labels, ...input.labels },
+    target: options.target,
+    platform: options.platform,
+    nocache: options.noCache,
+    pull: options.pull,
+    rm: true,
+    forcerm: true, // a failed classic step leaves no container behind
+    version: builder === 'buildkit' ? '2' : '1',
+    abortSignal: signal
+  }
+  for (const key of Object.keys(buildOptions)) if (buildOptions[key] === undefined) delete buildOptions[key]
+  if (builder === 'classic' && credentials.length > 0)
+    buildOptions.registryconfig = registryConfig(credentials)
+  // dockerode's BuildKit session answers every registry with the one credential it is given.
+  const sessionAuth = credentials.find(c => c.auth.password)?.auth
+  if (builder === 'buildkit' && sessionAuth) buildOptions.authconfig = sessionAuth
+
+  log.info(
+    `Building ${file} with ${builder === 'buildkit' ? 'BuildKit' : 'the classic builder'}, tags: ${options.tags.join(', ')}`
+  )
+  const block = log.untrusted(`Build ${options.tags[0] ?? ''}`.trim())
+  const progress = new BuildProgress(block, dockerfile)
+  let cancelled = false
+  try {
+    const stream = await (docker.buildImage as unknown as UntypedBuild).call(
+      docker,
+      packed.stream,
+      buildOptions
+    )
+    for await (const event of buildEvents(stream)) progress.handle(event)
+    progress.flush()
+  } catch (error) {
+    progress.flush()
+    if (signal?.aborted) cancelled = true
+    else
+      progress.handle({
+        kind: 'error',
+        message: packError
+          ? `Could not send the build context: ${messageOf(packError)}`
+          : engineMessage(error)
+      })
+  } finally {
+    block.close()
+  }
+
+  if (cancelled || progress.error) {
+    await removeLeftovers(docker, progress, builder)
+    if (cancelled) throw new CancelledError('the build was cancelled')
+  }
+  const steps = progress.steps
+  if (progress.error) {
+    return failed(describeFailure(progress, dockerfile, options.buildArgs), { builder, steps })
+  }
+  if (!progress.imageId) {
+    return failed(
+      { message: 'The engine finished the build without reporting an image ID.', tail: progress.tail() },
+      { builder, steps }
+    )
+  }
+
+  const image = (await docker
+    .getImage(progress.imageId)
+    .inspect({ abortSignal: signal } as object)) as Docker.ImageInspectInfo
+  const context = await packed.done
+  const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameTag(t, tag)))
+  if (missing.length > 0)
+    log.warning(`The engine did not apply the tags ${missing.join(', ')} to ${image.Id}`)
+  log.info(
+    `Built ${image.Id} (${formatBytes(image.Size)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${seconds(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
+  )
+  return {
+    status: 'built',
+    imageId: image.Id,
+    tags: options.tags,
+    sizeBytes: image.Size,
+    layers: image.RootFS?.Layers?.length,
+    durationMs: Date.now() - started,
+    builder,
+    steps,
+    context
+  }
+}
+
+type UntypedBuild = (
+  context: NodeJS.ReadableStream,
+  options: Record<string, unknown>
+) => Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>>
+
+/**
+ * BuildKit where the engine has it (API 1.39+, Linux), the classic builder otherwise or when asked.
+ * Asking for BuildKit from an engine without it is a failure, not a silent fallback.
+ */
+async function chooseBuilder(
+  docker: Docker,
+  choice: BuilderChoice,
+  signal: AbortSignal | undefined
+): Promise<{ builder: 'buildkit' | 'classic' } | { problem: string }> {
+  if (choice === 'classic') return { builder: 'classic' }
+  const version = await api.version(docker, signal)
+  const apiVersion = String(version.ApiVersion ?? '')
+  const os = String(version.Os ?? '')
+  const supported = os === 'linux' && (compareVersions(apiVersion, BUILDKIT_MIN_API) ?? -1) >= 0
+  if (supported) return { builder: 'buildkit' }
+  if (choice === 'buildkit') {
+    return {
+      problem: `builder is buildkit, but this engine (${os || 'unknown OS'}, API ${apiVersion || 'unknown'}) has no BuildKit: it needs a Linux engine with API ${BUILDKIT_MIN_API} or later. Use builder: auto or classic.`
+    }
+  }
+  return { builder: 'classic' }
+}
+
+/** The failure as a developer should see it: the instruction and its line, the engine's words, the tail. */
+function describeFailure(
+  progress: BuildProgress,
+  dockerfile: ParsedDockerfile,
+  buildArgs: Record<string, string>
+): Omit<BuildFailure, 'file'> {
+  let message = tidyEngineMessage(progress.error ?? 'the build failed')
+  let instruction = progress.failedStep?.instruction
+  let line = progress.failedStep?.line
+
+  const parseErrorLine = lineInMessage(message)
+  if (parseErrorLine !== undefined) {
+    line = parseErrorLine
+    instruction = instructionAtLine(dockerfile, parseErrorLine)?.text
+  }
+  const base = missingBaseImage(message)
+  if (base) {
+    const stage = stageWithBase(dockerfile, base, buildArgs)
+    if (stage) {
+      line = stage.from.line
+      instruction = stage.from.text
+    }
+    message = `The base image ${base} could not be pulled: ${message}`
+  }
+  return { message, instruction, line, tail: progress.tail() }
+}
+
+/** The image reference an engine names when a base image cannot be pulled, in either builder's words. */
+export function missingBaseImage(message: string): string | undefined {
+  const patterns = [
+    /manifest for (\S+) not found/,
+    /pull access denied for ([^,\s]+)/,
+    /failed to resolve source metadata for ([^:\s]+(?::\d+)?\/[^:\s]+(?::[\w.-]+)?)/,
+    /(?:^|: )(\S+?): (?:not found|pull access denied)/,
+    /https?:\/\/([^/\s]+)\/v2\/(\S+?)\/manifests\/([^"\s]+)/
+  ]
+  for (const pattern of patterns) {
+    const match = pattern.exec(message)
+    if (!match) continue
+    if (match[3] !== undefined) {
+      const host = match[1] === 'registry-1.docker.io' ? 'docker.io' : match[1]!
+      return `${host}/${match[2]}${match[3].startsWith('sha256:') ? '@' : ':'}${match[3]}`
+    }
+    return match[1]
+  }
+  return undefined
+}
+
+/** BuildKit wraps every error in the same two prefixes; they tell a developer nothing. */
+function tidyEngineMessage(message: string): string {
+  return message
+    .replace(/^failed to solve with frontend dockerfile\.v0: /, '')
+    .replace(/^failed to solve: /, '')
+    .replace(/^failed to create LLB definition: /, '')
+    .trim()
+}
+
+/** A rejected build request's message without docker-modem's "(HTTP code 400) unexpected - " prefix. */
+function engineMessage(error: unknown): string {
+  // The engine died or restarted under the build: the stream just ends with "aborted" (ECONNRESET).
+  if (['ECONNRESET', 'EPIPE'].includes(String(errorCode(error))) || messageOf(error) === 'aborted') {
+    return 'the connection to the Docker engine closed in the middle of the build (did the engine stop or restart?)'
+  }
+  const json = (error as { json?: { message?: unknown } }).json
+  if (json && typeof json.message === 'string') return json.message
+  return messageOf(error)
+    .replace(/^\(HTTP code \d+\) [\w ]+ - /, '')
+    .trim()
+}
+
+/**
+ * After a failed or cancelled build, removes what the classic builder left: the container of the step
+ * that was running (the engine removes it itself with forcerm, but only after the request is gone) and
+ * the intermediate images this build created. BuildKit keeps both inside its own cache.
+ */
+async function removeLeftovers(
+  docker: Docker,
+  progress: BuildProgress,
+  builder: 'buildkit' | 'classic'
+): Promise<void> {
+  if (builder !== 'classic') return
+  for (const id of progress.classicContainers) {
+    const container = docker.getContainer(id)
+    const deadline = Date.now() + 15_000
+    while (Date.now() < deadline) {
+      try {
+        await container.remove({ force: true })
+        break
+      } catch (error) {
+        if (errorCode(error) === 404) break
+        await new Promise(resolve => setTimeout(resolve, 250)) // removal already in progress
+      }
+    }
+  }
+  for (const id of [...progress.classicImages].reverse()) {
+    try {
+      await docker.getImage(id).remove({ noprune: true })
+    } catch {
+      // in use by another build's cache or already gone: not ours to force
+    }
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** `busybox:1` and `docker.io/library/busybox:1` name the same tag; RepoTags holds the short form. */
+function sameTag(repoTag: string, tag: string): boolean {
+  const short = (t: string) => t.replace(/^docker\.io\/(library\/)?/, '')
+  const withLatest = (t: string) =>
+    /:[\w][\w.-]*$/.test(t.slice(t.lastIndexOf('/') + 1)) ? t : `${t}:latest`
+  return withLatest(short(repoTag)) === withLatest(short(tag))
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`
+  return `${n} B`
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}

@@ -1,0 +1,120 @@
+import type Docker from 'dockerode'
+import { errorCode, messageOf } from '../errors.js'
+import { LABEL_RUN } from '../labels.js'
+import type { Log } from '../log/log.js'
+
+// Finds what one run created on the engine by its label and removes it. Used by the post step (always)
+// and by main when the job is cancelled. Everything here tolerates things that are already gone: smoke
+// containers with AutoRemove, a stage that removed its own container a moment before, a second cleanup.
+
+export interface RemovedContainer {
+  id: string
+  /** Without the leading slash, as `docker ps` shows it. */
+  name: string
+  image: string
+  /** running, exited, created... at the time it was removed. */
+  state: string
+}
+
+export interface RemovedImage {
+  id: string
+  tags: string[]
+}
+
+export interface CleanupResult {
+  containers: RemovedContainer[]
+  images: RemovedImage[]
+  /** What could not be removed or listed, one sentence each (the engine's own words included). */
+  problems: string[]
+}
+
+export interface CleanupInput {
+  docker: Docker
+  runId: string
+  /** Also remove the images this run built (the `cleanup-images` input). */
+  removeImages: boolean
+  log: Log
+  signal?: AbortSignal
+}
+
+/**
+ * HTTP answers that mean "nothing left to do": 404 already gone, 304 already stopped, 409 a removal
+ * already in progress (AutoRemove, or another cleanup).
+ */
+const ALREADY_GONE = new Set<unknown>([404, 304, 409])
+
+/**
+ * Removes every container (with its anonymous volumes) and, when asked, every image labelled with the
+ * run. Throws only when the engine cannot even list them; other failures are collected in `problems`.
+ */
+export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
+  const { docker, runId, removeImages, log, signal } = input
+  // An empty run id would select label values that are empty; never guess what to delete.
+  if (!runId.trim()) throw new Error('cleanupRun: a run id is required')
+  const filters = { label: [`${LABEL_RUN}=${runId}`] }
+  const result: CleanupResult = { containers: [], images: [], problems: [] }
+
+  // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
+  const containers = await docker.listContainers({ all: true, filters, abortSignal: signal })
+  // Concurrently: a cancelled job has seconds left, and each removal of a running container takes a kill.
+  await Promise.all(
+    containers.map(async info => {
+      const container: RemovedContainer = {
+        id: info.Id,
+        name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
+        image: info.Image,
+        state: info.State
+      }
+      try {
+        await docker.getContainer(info.Id).remove({ force: true, v: true, abortSignal: signal } as object)
+        result.containers.push(container)
+      } catch (error) {
+        if (ALREADY_GONE.has(errorCode(error))) {
+          log.debug(`container ${container.name} was already gone (${errorCode(error)})`)
+        } else {
+          result.problems.push(`Could not remove container ${container.name}: ${messageOf(error)}`)
+        }
+      }
+    })
+  )
+
+  if (!removeImages) return result
+  let images: Docker.ImageInfo[] = []
+  try {
+    images = await docker.listImages({ filters, abortSignal: signal } as Docker.ListImagesOptions)
+  } catch (error) {
+    result.problems.push(`Could not list the images of run ${runId}: ${messageOf(error)}`)
+  }
+  // One at a time: images of one build can share layers, and the engine serialises deletes anyway.
+  for (const info of images) {
+    const image: RemovedImage = {
+      id: info.Id,
+      tags: (info.RepoTags ?? []).filter(t => t !== '<none>:<none>')
+    }
+    try {
+      await docker.getImage(info.Id).remove({ force: true, abortSignal: signal })
+      result.images.push(image)
+    } catch (error) {
+      if (ALREADY_GONE.has(errorCode(error))) {
+        log.debug(`image ${image.id} was already gone (${errorCode(error)})`)
+      } else {
+        result.problems.push(`Could not remove image ${image.tags[0] ?? image.id}: ${messageOf(error)}`)
+      }
+    }
+  }
+  return result
+}
+
+/** Lines for the log: what was removed, or that nothing was left (never said when something failed). */
+export function describeCleanup(result: CleanupResult): string[] {
+  const lines: string[] = []
+  for (const c of result.containers) {
+    lines.push(`Removed container ${c.name} (${c.id.slice(0, 12)}, ${c.state}, image ${c.image})`)
+  }
+  for (const i of result.images) {
+    lines.push(`Removed image ${i.tags.length > 0 ? i.tags.join(', ') : i.id}`)
+  }
+  if (lines.length === 0 && result.problems.length === 0)
+    lines.push('Nothing of this run was left on the engine.')
+  return lines
+}

@@ -1,0 +1,62 @@
+import type { LayerSummary } from '../inventory/inventory.js'
+import type { Timing } from '../pipeline.js'
+import { mermaidLabel } from './escape.js'
+import { mermaid } from './html.js'
+
+// Pictures for the job summary, as Mermaid blocks (GitHub renders them). Every label comes from
+// untrusted text (instructions, smoke entry names) and goes through mermaidLabel().
+
+/** Bars beyond this many are unreadable; the largest are kept, in Dockerfile order. */
+export const MAX_LAYER_BARS = 30
+/** Slices beyond this many are merged into one. */
+export const MAX_TIME_SLICES = 12
+
+/** A bar chart of the built image's layer sizes, in Dockerfile order; '' when there is nothing to draw. */
+export function layerChart(layers: LayerSummary[], imageName: string): string {
+  const numbered = layers.map((layer, i) => ({ ...layer, n: i + 1 })).filter(l => l.sizeBytes > 0)
+  if (numbered.length === 0) return ''
+  const kept =
+    numbered.length <= MAX_LAYER_BARS
+      ? numbered
+      : [...numbered]
+          .sort((a, b) => b.sizeBytes - a.sizeBytes)
+          .slice(0, MAX_LAYER_BARS)
+          .sort((a, b) => a.n - b.n)
+  const largest = Math.max(...kept.map(l => l.sizeBytes))
+  const [unit, divisor] = largest >= 1e9 ? ['GB', 1e9] : largest >= 1e6 ? ['MB', 1e6] : ['kB', 1e3]
+  // A base image imported from a tarball has no instruction.
+  const labels = kept.map(l => `"${l.n} ${l.createdBy ? mermaidLabel(l.createdBy, 24) : 'base'}"`)
+  const values = kept.map(l => round(l.sizeBytes / divisor))
+  const left = numbered.length - kept.length
+  const title = `Layer sizes of ${mermaidLabel(imageName, 60)} (${unit})${left > 0 ? `, largest ${kept.length} of ${numbered.length}` : ''}`
+  return mermaid(
+    [
+      'xychart-beta',
+      `    title "${title}"`,
+      `    x-axis [${labels.join(', ')}]`,
+      `    y-axis "${unit}" 0 --> ${Math.max(...values) || 1}`,
+      `    bar [${values.join(', ')}]`
+    ].join('\n')
+  )
+}
+
+/** A pie of where the run's time went (engine check, build, each smoke container); '' when none. */
+export function timeChart(timings: Timing[]): string {
+  const slices = timings.filter(t => t.ms > 0).map(t => ({ label: t.label, ms: t.ms }))
+  if (slices.length === 0) return ''
+  let shown = slices
+  if (slices.length > MAX_TIME_SLICES) {
+    const sorted = [...slices].sort((a, b) => b.ms - a.ms)
+    const rest = sorted.slice(MAX_TIME_SLICES - 1)
+    shown = [
+      ...sorted.slice(0, MAX_TIME_SLICES - 1),
+      { label: `${rest.length} more`, ms: rest.reduce((sum, t) => sum + t.ms, 0) }
+    ]
+  }
+  const lines = shown.map(s => `    "${mermaidLabel(s.label, 40)}" : ${Math.max(0.01, round(s.ms / 1000))}`)
+  return mermaid(['pie showData', '    title Where the time went (seconds)', ...lines].join('\n'))
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}

@@ -1,0 +1,167 @@
+// The engine calls one smoke container needs, with the traps measured on dockerode 5 handled here:
+// - wait is a streaming request opened (condition next-exit) before start; a connection that closes
+//   without a status means the engine went away, and is an error (a plain wait never settles then);
+// - logs are followed as a multiplexed stream and split as they arrive;
+// - kill and remove tolerate a container that already exited or is already gone (304, 404, 409).
+import type { IncomingMessage } from 'node:http'
+import type Docker from 'dockerode'
+import { PreflightError, errorCode, messageOf } from '../errors.js'
+import { FrameDemuxer, type OutputCollector } from './output.js'
+
+/** The engine closed a stream before it answered: it stopped, restarted or crashed. */
+export class EngineLostError extends PreflightError {
+  constructor(what: string) {
+    super(`the connection to the Docker engine closed ${what} (did the Docker daemon stop?)`)
+    this.name = 'EngineLostError'
+  }
+}
+
+interface DialOptions {
+  path: string
+  method: string
+  isStream?: boolean
+  abortSignal?: AbortSignal
+  statusCodes: Record<number, true | string>
+  options: Record<string, unknown>
+}
+
+interface Modem {
+  dial(options: DialOptions, callback: (error: unknown, result: unknown) => void): void
+}
+
+export interface ExitStatus {
+  statusCode: number
+  /** The engine's own error for the wait (rare), if any. */
+  error?: string
+}
+
+export interface ExitWatch {
+  /** Settles with the exit status; rejects with EngineLostError when the connection closes without one. */
+  exited: Promise<ExitStatus>
+  /** Ends the request (once the result no longer matters). */
+  close(): void
+}
+
+/**
+ * Opens `POST /containers/{id}/wait?condition=next-exit` and resolves once the engine has answered
+ * with headers: from then on the wait is registered, so `start` may follow without a race.
+ */
+export function watchExit(container: Docker.Container, signal?: AbortSignal): Promise<ExitWatch> {
+  const modem = container.modem as unknown as Modem
+  return new Promise((resolve, reject) => {
+    modem.dial(
+      {
+        path: `/containers/${container.id}/wait?`,
+        method: 'POST',
+        isStream: true,
+        abortSignal: signal,
+        statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
+        options: { condition: 'next-exit' }
+      },
+      (error, result) => {
+        if (error) reject(error)
+        else resolve(readExit(result as IncomingMessage, signal))
+      }
+    )
+  })
+}
+
+function readExit(response: IncomingMessage, signal?: AbortSignal): ExitWatch {
+  let body = ''
+  let ended = false
+  const exited = new Promise<ExitStatus>((resolve, reject) => {
+    response.setEncoding('utf8')
+    response.on('data', (chunk: string) => {
+      if (body.length < 65536) body += chunk
+    })
+    response.on('end', () => {
+      ended = true
+      const parsed = parseWaitBody(body)
+      if (parsed) resolve(parsed)
+      else reject(new EngineLostError('while waiting for the container to exit, without an exit status'))
+    })
+    const lost = (): void => {
+      if (ended) return
+      if (signal?.aborted) reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'))
+      else reject(new EngineLostError('while waiting for the container to exit'))
+    }
+    response.on('error', lost)
+    response.on('close', lost)
+  })
+  // Whoever stops caring (the container was judged ready, or timed out) must not leave an unhandled rejection.
+  exited.catch(() => {})
+  return {
+    exited,
+    close: () => {
+      ended = true
+      response.destroy()
+    }
+  }
+}
+
+function parseWaitBody(body: string): ExitStatus | undefined {
+  try {
+    const json = JSON.parse(body) as { StatusCode?: unknown; Error?: { Message?: string } | null }
+    if (typeof json.StatusCode !== 'number') return undefined
+    return { statusCode: json.StatusCode, ...(json.Error?.Message ? { error: json.Error.Message } : {}) }
+  } catch {
+    return undefined
+  }
+}
+
+export interface OutputFollow {
+  /** Settles when the log stream ends (the container exited and everything was read). */
+  ended: Promise<void>
+  close(): void
+}
+
+/** Follows the container's combined output into `collector`, frame by frame, never buffering it whole. */
+export async function followOutput(
+  container: Docker.Container,
+  collector: OutputCollector,
+  signal?: AbortSignal
+): Promise<OutputFollow> {
+  const stream = (await container.logs({
+    follow: true,
+    stdout: true,
+    stderr: true,
+    abortSignal: signal
+  } as Docker.ContainerLogsOptions & { follow: true })) as unknown as IncomingMessage
+  const demuxer = new FrameDemuxer(payload => collector.append(payload))
+  const ended = new Promise<void>(resolve => {
+    stream.on('data', (chunk: Buffer) => demuxer.push(chunk))
+    stream.on('end', () => resolve())
+    stream.on('close', () => resolve())
+    stream.on('error', () => resolve())
+  })
+  return { ended, close: () => stream.destroy() }
+}
+
+/** Kills a container; one that already stopped or is gone is fine. */
+export async function killQuietly(container: Docker.Container, signal?: AbortSignal): Promise<void> {
+  try {
+    await container.kill({ abortSignal: signal })
+  } catch (error) {
+    if (![304, 404, 409].includes(errorCode(error) as number)) throw error
+  }
+}
+
+/**
+ * Removes a container with its anonymous volumes, killing it if it runs. Resolves true when it is gone
+ * (also when it already was), false with the reason when the engine refused or could not be reached.
+ */
+export async function removeQuietly(
+  container: Docker.Container,
+  signal?: AbortSignal
+): Promise<{ removed: boolean; error?: string }> {
+  try {
+    await container.remove({ force: true, v: true, abortSignal: signal })
+    return { removed: true }
+  } catch (error) {
+    const code = errorCode(error)
+    if (code === 404) return { removed: true }
+    // 409 "removal already in progress": someone (the post step) is removing it.
+    if (code === 409 && /already in progress/i.test(messageOf(error))) return { removed: true }
+    return { removed: false, error: messageOf(error) }
+  }
+}

@@ -1,0 +1,294 @@
+// One smoke container from spec to verdict: image, create, wait registered, start, follow output, judge
+// (exit, readiness or settle), then kill and remove. Deadlines and cancellation are AbortSignals that
+// reach every engine call; removal happens whatever the outcome.
+import type Docker from 'dockerode'
+import { quote } from 'shell-quote'
+import { CancelledError, messageOf } from '../errors.js'
+import {
+  EngineLostError,
+  followOutput,
+  killQuietly,
+  removeQuietly,
+  watchExit,
+  type ExitStatus,
+  type ExitWatch,
+  type OutputFollow
+} from './container.js'
+import { OutputCollector, type PatternWatch } from './output.js'
+import { describePort, portBindings, publishedPorts, type PublishedPort } from './ports.js'
+import { engineMessage, type ImageProvider } from './pull.js'
+import { strategyFor, waitUntilReady, type ReadyAnswer } from './ready.js'
+import type { SmokeContainerResult } from './run.js'
+import { abortable, deadline, formatDuration, sleep } from '../signals.js'
+import { showPattern, type SmokeSpec } from './spec.js'
+
+export interface EntryContext {
+  docker: Docker
+  images: ImageProvider
+  builtImage?: { id: string; reference: string }
+  labels: Record<string, string>
+  runId: string
+  cleanup: boolean
+  signal?: AbortSignal
+}
+
+/** Cleanup calls get their own deadline: they run after the entry's own has passed, or after a cancel. */
+const CLEANUP_TIMEOUT_MS = 15_000
+
+class EntryTimeout extends Error {}
+
+interface Verdict {
+  passed: boolean
+  reason: string
+  exitCode?: number
+}
+
+/**
+ * Runs one entry. Resolves with its result whatever happened to it, a cancel included (reason
+ * `cancelled`, once its container is removed); rejects only with CancelledError when cancelled before
+ * anything was created.
+ */
+export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<SmokeContainerResult> {
+  const started = Date.now()
+  const output = new OutputCollector()
+  const watches = {
+    expect: spec.expectOutput ? output.watch(spec.expectOutput) : undefined,
+    reject: spec.rejectOutput ? output.watch(spec.rejectOutput) : undefined,
+    ready: spec.ready?.kind === 'log' ? output.watch(spec.ready.pattern) : undefined
+  }
+  const reference = spec.image ?? context.builtImage?.reference
+  // The built image is run by ID: its tag may be moved by another build meanwhile.
+  const imageToRun = spec.image ?? context.builtImage?.id
+  const result = (verdict: Verdict, container?: SmokeContainerResult['container']): SmokeContainerResult => ({
+    name: spec.name,
+    image: reference ?? '',
+    passed: verdict.passed,
+    ...(verdict.exitCode !== undefined ? { exitCode: verdict.exitCode } : {}),
+    durationMs: Date.now() - started,
+    reason: verdict.reason,
+    outputTail: output.tail.text(),
+    outputTruncated: output.tail.truncated,
+    ...(container ? { container } : {})
+  })
+
+  if (!reference || !imageToRun) {
+    return result({ passed: false, reason: 'no image: this run built none, so the entry needs image:' })
+  }
+  try {
+    await context.images.provide(imageToRun, spec.image === undefined)
+  } catch (error) {
+    if (context.signal?.aborted) throw new CancelledError()
+    return result({ passed: false, reason: messageOf(error) })
+  }
+
+  // Creating and starting get the entry's timeout; the container's own time then counts from its start,
+  // so a slow create on a busy engine does not eat into it.
+  let timeout = deadline(spec.timeoutMs, new EntryTimeout(), context.signal)
+  let signal = timeout.signal
+  const record = {
+    id: '',
+    name: containerName(context.runId, spec.name),
+    command: '',
+    created: '',
+    state: 'not created',
+    ports: [] as string[],
+    removed: false
+  }
+  let container: Docker.Container | undefined
+  let exitWatch: ExitWatch | undefined
+  let follow: OutputFollow | undefined
+  let phase = 'creating the container'
+  let lastAnswer: ReadyAnswer | undefined
+  let verdict: Verdict
+  try {
+    container = await context.docker.createContainer({
+      name: record.name,
+      Image: imageToRun,
+      ...(spec.command ? { Cmd: spec.command } : {}),
+      ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+      Env: Object.entries(spec.env).map(([name, value]) => `${name}=${value}`),
+      ...(spec.user ? { User: spec.user } : {}),
+      ...(spec.workdir ? { WorkingDir: spec.workdir } : {}),
+      Labels: { ...context.labels, 'io.docker-preflight.smoke-entry': spec.name },
+      Tty: false,
+      ExposedPorts: portBindings(spec.ports).ExposedPorts,
+      // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
+      HostConfig: { PortBindings: portBindings(spec.ports).PortBindings, AutoRemove: false },
+      abortSignal: signal
+    } as Docker.ContainerCreateOptions)
+    record.id = container.id
+    record.state = 'created'
+
+    phase = 'starting it'
+    // Registered before start, with next-exit: the default condition answers 0 at once for a container
+    // that has not started yet.
+    exitWatch = await watchExit(container, signal)
+    await container.start({ abortSignal: signal } as object)
+    record.state = 'running'
+    timeout.dispose()
+    timeout = deadline(spec.timeoutMs, new EntryTimeout(), context.signal)
+    signal = timeout.signal
+    follow = await followOutput(container, output, signal)
+    const info = await abortable(container.inspect({ abortSignal: signal } as object), signal)
+    const ports = publishedPorts(info.NetworkSettings?.Ports as Parameters<typeof publishedPorts>[0])
+    record.ports = ports.map(describePort)
+    record.created = info.Created
+    record.command = quote([info.Path, ...(info.Args ?? [])].filter(word => word !== ''))
+
+    const exited = abortable(exitWatch.exited, signal)
+    exited.catch(() => {})
+    if (spec.ready) {
+      phase = 'waiting to be ready'
+      verdict = await untilReady(
+        spec,
+        { container, ports, exited, signal, logWatch: watches.ready, expectWatch: watches.expect, reference },
+        a => {
+          lastAnswer = a
+        }
+      )
+    } else {
+      phase = spec.settleMs ? 'settling' : 'waiting for it to exit'
+      const status = spec.settleMs ? await Promise.race([exited, sleep(spec.settleMs, signal)]) : await exited
+      if (!status) {
+        verdict = { passed: true, reason: `still running after ${formatDuration(spec.settleMs!)}` }
+      } else {
+        record.state = 'exited'
+        await drain(follow, signal)
+        verdict = judgeExit(status, spec, watches)
+      }
+    }
+    if (verdict.passed && watches.reject?.matched) {
+      verdict = {
+        ...verdict,
+        passed: false,
+        reason: `output matched reject-output ${showPattern(spec.rejectOutput!)}`
+      }
+    }
+  } catch (error) {
+    if (context.signal?.aborted) verdict = { passed: false, reason: 'cancelled' }
+    else if (signal.reason instanceof EntryTimeout) {
+      const what = phase === 'waiting for it to exit' || phase === 'settling' ? '' : ` ${phase}`
+      const last = lastAnswer ? ` (last: ${lastAnswer.detail})` : ''
+      verdict = { passed: false, reason: `timed out after ${formatDuration(spec.timeoutMs)}${what}${last}` }
+    } else if (error instanceof EngineLostError) verdict = { passed: false, reason: error.message }
+    else verdict = { passed: false, reason: `failed ${phase}: ${engineMessage(error)}` }
+  } finally {
+    timeout.dispose()
+  }
+
+  exitWatch?.close()
+  follow?.close()
+  if (container) {
+    const cleanupSignal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS)
+    if (context.cleanup || context.signal?.aborted) {
+      const removal = await removeQuietly(container, cleanupSignal)
+      record.removed = removal.removed
+      if (!removal.removed) verdict.reason += `; it could not be removed: ${removal.error}`
+      // After a cancel the log is all the user gets: say the container is gone.
+      else if (context.signal?.aborted) verdict.reason += `; removed container ${record.name}`
+    } else if (record.state === 'running') {
+      await killQuietly(container, cleanupSignal).catch(() => {})
+    }
+  }
+  return result(verdict, record.id ? record : undefined)
+}
+
+interface ReadyContext {
+  container: Docker.Container
+  ports: PublishedPort[]
+  exited: Promise<ExitStatus>
+  signal: AbortSignal
+  logWatch?: PatternWatch
+  expectWatch?: PatternWatch
+  reference: string
+}
+
+async function untilReady(
+  spec: SmokeSpec,
+  context: ReadyContext,
+  onAnswer: (answer: ReadyAnswer) => void
+): Promise<Verdict> {
+  const strategy = strategyFor(spec.ready!, {
+    container: context.container,
+    image: context.reference,
+    ports: context.ports,
+    logWatch: context.logWatch
+  })
+  if (typeof strategy === 'string') {
+    // A container that exits at once has no published ports left to inspect: say it exited.
+    const status = await Promise.race([context.exited, sleep(1000, context.signal).then(() => undefined)])
+    if (status) {
+      return {
+        passed: false,
+        exitCode: status.statusCode,
+        reason: `exited ${status.statusCode} before it was ready`
+      }
+    }
+    return { passed: false, reason: `cannot wait to be ready: ${strategy}` }
+  }
+  // The poll stops when the container exits first (or at the deadline).
+  const stopPolling = new AbortController()
+  const pollSignal = AbortSignal.any([context.signal, stopPolling.signal])
+  const outcome = await Promise.race([
+    context.exited.then(status => ({ kind: 'exited' as const, status })),
+    waitUntilReady(strategy, pollSignal, onAnswer).then(answer => ({ kind: 'answer' as const, answer }))
+  ]).finally(() => stopPolling.abort())
+  if (outcome.kind === 'exited') {
+    return {
+      passed: false,
+      exitCode: outcome.status.statusCode,
+      reason: `exited ${outcome.status.statusCode} before it was ready (waiting for ${strategy.description})`
+    }
+  }
+  if (!outcome.answer.ready) return { passed: false, reason: outcome.answer.detail }
+  if (context.expectWatch && !(await matchedSoon(context.expectWatch, context.signal))) {
+    return {
+      passed: false,
+      reason: `ready, but the output did not match ${showPattern(context.expectWatch.pattern)}`
+    }
+  }
+  return { passed: true, reason: `ready: ${outcome.answer.detail}` }
+}
+
+/**
+ * A service's expect-output is judged on the output seen by the time it is ready, plus a moment for
+ * the log stream to catch up with what was written just before.
+ */
+async function matchedSoon(watch: PatternWatch, signal: AbortSignal): Promise<boolean> {
+  for (let waited = 0; !watch.matched && waited < 1000; waited += 100) await sleep(100, signal)
+  return watch.matched
+}
+
+function judgeExit(
+  status: ExitStatus,
+  spec: SmokeSpec,
+  watches: { expect?: PatternWatch | undefined; reject?: PatternWatch | undefined }
+): Verdict {
+  const code = status.statusCode
+  const problems: string[] = []
+  if (code !== spec.expectExitCode) problems.push(`exited ${code}, expected ${spec.expectExitCode}`)
+  if (watches.reject?.matched)
+    problems.push(`output matched reject-output ${showPattern(spec.rejectOutput!)}`)
+  if (watches.expect && !watches.expect.matched) {
+    problems.push(
+      `${problems.length ? 'output' : `exited ${code} but the output`} did not match ${showPattern(spec.expectOutput!)}`
+    )
+  }
+  if (problems.length > 0) return { passed: false, exitCode: code, reason: problems.join('; ') }
+  const matched = watches.expect ? ` and output matched ${showPattern(spec.expectOutput!)}` : ''
+  return { passed: true, exitCode: code, reason: `exited ${code}${matched}` }
+}
+
+/**
+ * Lets the log stream deliver what the container wrote before it exited. The engine may need a while to
+ * read back a large log, so this waits for the stream's end, bounded by the entry's deadline (then the
+ * verdict uses what arrived).
+ */
+async function drain(follow: OutputFollow, signal: AbortSignal): Promise<void> {
+  await abortable(follow.ended, signal).catch(() => {})
+}
+
+/** `preflight-<runId>-<entry>`, within Docker's name rules. */
+export function containerName(runId: string, entry: string): string {
+  return `preflight-${runId}-${entry}`.replace(/[^a-zA-Z0-9_.-]+/g, '-')
+}

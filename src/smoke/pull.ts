@@ -1,0 +1,202 @@
+// Makes an image available per the pull policy, pulling with compact progress (one line every few
+// seconds, not one per layer event). The pull stream is read line by line: an error line fails the pull,
+// and a stream that closes before its end means the engine went away.
+import type { IncomingMessage } from 'node:http'
+import type Docker from 'dockerode'
+import type { PullPolicy } from '../config.js'
+import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
+import type { Log } from '../log/log.js'
+import { EngineLostError } from './container.js'
+import { abortable } from '../signals.js'
+
+/** What the smoke stage needs to know about an image it runs. */
+export interface ImageFacts {
+  id: string
+  reference: string
+  /** HEALTHCHECK test, when the image has one (not NONE). */
+  healthcheck?: string[]
+  /** EXPOSEd ports in the order the image lists them, e.g. `80/tcp`. */
+  exposedPorts: string[]
+}
+
+export class ImageUnavailableError extends PreflightError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ImageUnavailableError'
+  }
+}
+
+/** Pulls each reference at most once per run, however many entries use it. */
+export class ImageProvider {
+  private readonly pending = new Map<string, Promise<ImageFacts>>()
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly policy: PullPolicy,
+    private readonly log: Log,
+    private readonly signal?: AbortSignal
+  ) {}
+
+  /** `local`: an image this run built (or an ID), never pulled whatever the policy. */
+  provide(reference: string, local = false): Promise<ImageFacts> {
+    const key = `${local ? 'local' : 'ref'}:${reference}`
+    let pending = this.pending.get(key)
+    if (!pending) {
+      pending = this.resolve(reference, local)
+      pending.catch(() => {})
+      this.pending.set(key, pending)
+    }
+    return pending
+  }
+
+  private async resolve(reference: string, local: boolean): Promise<ImageFacts> {
+    const isId = /^(sha256:)?[a-f0-9]{64}$/.test(reference)
+    if (local || isId || this.policy === 'never') {
+      const facts = await inspectImage(this.docker, reference, this.signal)
+      if (facts) return facts
+      if (local || isId) throw new ImageUnavailableError(`image "${reference}" is not on the engine`)
+      throw new ImageUnavailableError(`image "${reference}" is not on the engine, and pull-policy is never`)
+    }
+    if (this.policy === 'missing') {
+      const facts = await inspectImage(this.docker, reference, this.signal)
+      if (facts) return facts
+    }
+    await pullImage(this.docker, reference, this.log, this.signal)
+    const facts = await inspectImage(this.docker, reference, this.signal)
+    if (!facts) throw new ImageUnavailableError(`image "${reference}" was pulled but is not on the engine`)
+    return facts
+  }
+}
+
+export async function inspectImage(
+  docker: Docker,
+  reference: string,
+  signal?: AbortSignal
+): Promise<ImageFacts | undefined> {
+  try {
+    // Image inspect takes no AbortSignal in dockerode 5: race it against the signal instead.
+    const info = await abortable(docker.getImage(reference).inspect(), signal)
+    const test = info.Config?.Healthcheck?.Test
+    return {
+      id: info.Id,
+      reference,
+      healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : undefined,
+      exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {})
+    }
+  } catch (error) {
+    if (errorCode(error) === 404) return undefined
+    if (signal?.aborted) throw new CancelledError()
+    throw new ImageUnavailableError(`image "${reference}" could not be inspected: ${engineMessage(error)}`)
+  }
+}
+
+interface PullEvent {
+  status?: string
+  id?: string
+  progressDetail?: { current?: number; total?: number }
+  error?: string
+  errorDetail?: { message?: string }
+}
+
+const PROGRESS_EVERY_MS = 2000
+
+/** Pulls one reference; rejects with ImageUnavailableError naming what the registry said. */
+export async function pullImage(
+  docker: Docker,
+  reference: string,
+  log: Log,
+  signal?: AbortSignal
+): Promise<void> {
+  const started = Date.now()
+  log.progress(`Pulling ${reference}`)
+  let stream: IncomingMessage
+  try {
+    stream = (await docker.pull(reference, { abortSignal: signal } as object)) as IncomingMessage
+  } catch (error) {
+    if (signal?.aborted) throw new CancelledError()
+    throw new ImageUnavailableError(`image "${reference}" could not be pulled: ${engineMessage(error)}`)
+  }
+
+  const layers = new Map<string, { current: number; total: number; done: boolean }>()
+  let lastStatus = ''
+  let lastShown = Date.now()
+  const onEvent = (event: PullEvent): void => {
+    if (event.error || event.errorDetail) throw new Error(event.errorDetail?.message ?? event.error)
+    if (event.status?.startsWith('Status:') || event.status?.startsWith('Digest:')) lastStatus = event.status
+    if (event.id && event.status && /^[a-f0-9]{12}$/.test(event.id)) {
+      const layer = layers.get(event.id) ?? { current: 0, total: 0, done: false }
+      if (event.progressDetail?.total) {
+        layer.current = event.progressDetail.current ?? layer.current
+        layer.total = event.progressDetail.total
+      }
+      if (/complete|Already exists/i.test(event.status)) layer.done = true
+      layers.set(event.id, layer)
+    }
+    if (Date.now() - lastShown >= PROGRESS_EVERY_MS) {
+      lastShown = Date.now()
+      log.progress(`Pulling ${reference}: ${describeLayers(layers)}`)
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    let buffered = ''
+    let settled = false
+    const finish = (error?: Error): void => {
+      if (settled) return
+      settled = true
+      signal?.removeEventListener('abort', onAbort)
+      if (error) {
+        stream.destroy()
+        reject(error)
+      } else resolve()
+    }
+    const onAbort = (): void => finish(new CancelledError())
+    signal?.addEventListener('abort', onAbort, { once: true })
+    stream.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8')
+      let newline: number
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, newline).trim()
+        buffered = buffered.slice(newline + 1)
+        if (line === '') continue
+        try {
+          onEvent(JSON.parse(line) as PullEvent)
+        } catch (error) {
+          const message =
+            error instanceof SyntaxError ? `the engine sent a malformed progress line` : messageOf(error)
+          finish(new ImageUnavailableError(`image "${reference}" could not be pulled: ${message}`))
+          return
+        }
+      }
+    })
+    stream.on('end', () => finish())
+    stream.on('error', () => finish(new EngineLostError(`while pulling ${reference}`)))
+    stream.on('close', () => finish(new EngineLostError(`while pulling ${reference}`)))
+  })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  log.progress(
+    `Pulled ${reference} in ${seconds}s: ${describeLayers(layers)}${lastStatus ? ` (${lastStatus})` : ''}`
+  )
+}
+
+function describeLayers(layers: Map<string, { current: number; total: number; done: boolean }>): string {
+  const all = [...layers.values()]
+  const done = all.filter(l => l.done).length
+  const current = all.reduce((sum, l) => sum + (l.done ? l.total : l.current), 0)
+  const total = all.reduce((sum, l) => sum + l.total, 0)
+  const size = total > 0 ? `, ${megabytes(current)}/${megabytes(total)} MB` : ''
+  return `${done}/${all.length} layers${size}`
+}
+
+function megabytes(n: number): string {
+  return (n / 1e6).toFixed(1)
+}
+
+/** The engine's own message, without docker-modem's "(HTTP code 404) unexpected - " prefix. */
+export function engineMessage(error: unknown): string {
+  const json = (error as { json?: { message?: unknown } } | undefined)?.json
+  if (json && typeof json.message === 'string') return json.message.trim()
+  return messageOf(error)
+    .replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '')
+    .trim()
+}
