@@ -98,7 +98,9 @@ describe('the default pipeline through dist/index.js', () => {
       expect(run.exitCode).toBe(1)
       const results = JSON.parse(run.outputs['smoke-results']!) as { name: string; passed: boolean }[]
       expect(results.map(r => [r.name, r.passed])).toEqual([['hello-world', true]])
-      expect(run.stdout).toMatch(/^::error file=.*Dockerfile,line=2,.*::/m)
+      expect(run.stdout).toMatch(
+        /^::error title=Build failed at RUN exit 3,file=\.test-build-\w+\/Dockerfile,line=2::/m
+      )
     } finally {
       rmSync(context, { recursive: true, force: true })
     }

@@ -37,8 +37,8 @@ var definitions = __webpack_require__(33775);
 var parse = __webpack_require__(14581);
 // EXTERNAL MODULE: ./src/labels.ts
 var labels = __webpack_require__(94584);
-// EXTERNAL MODULE: ./src/pipeline.ts + 18 modules
-var pipeline = __webpack_require__(28192);
+// EXTERNAL MODULE: ./src/pipeline.ts + 19 modules
+var pipeline = __webpack_require__(81017);
 // EXTERNAL MODULE: ./src/report/json.ts
 var report_json = __webpack_require__(32794);
 // EXTERNAL MODULE: ./src/audit/leftovers.ts

@@ -4,7 +4,7 @@ import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
-import { checkEngine, type EngineCheckResult } from './engine/check.js'
+import { checkEngine, pingEngine, type EngineCheckResult } from './engine/check.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
@@ -12,6 +12,7 @@ import { takeInventory, type Inventory } from './inventory/inventory.js'
 import { runLabels } from './labels.js'
 import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
+import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
 
 /** How long each part of the run took, for the summary's time chart. */
@@ -49,8 +50,8 @@ export interface PipelineDeps {
 }
 
 /**
- * Runs the stages in order: engine check, build (with the smoke entries that do not need its image
- * alongside), smoke, inventory, drift. Each stage is a plain function
+ * Runs the stages: a ping, then the engine check, the build and the smoke stage side by side (smoke
+ * entries that run the built image wait for it), then inventory and drift. Each stage is a plain function
  * over typed inputs; this function only wires them and collects failures. An engine that cannot be
  * reached throws (nothing else can run); every other failure is recorded and the run goes on, so the
  * report shows as much as can be known.
@@ -67,32 +68,39 @@ export async function runPipeline(
   const failures: string[] = []
   const timings: Timing[] = []
 
-  const engine = await log.group('Engine', async () => {
+  // Everything needs an engine that answers: that is settled first (usually already, by the early ping),
+  // inside the Engine group. Then the engine check, the build, and the smoke entries that do not need the
+  // built image (hello-world) run side by side. The build's log is held until the Engine group is written,
+  // the smoke stage's until the build's is, so no stage's lines land inside another's group.
+  let ping!: { resolve(): void; reject(error: unknown): void }
+  const reachable = new Promise<void>((resolve, reject) => (ping = { resolve, reject }))
+  const checking = log.group('Engine', async () => {
+    await pingEngine(docker, endpoint, signal, deps.earlyPing).then(ping.resolve, error => {
+      ping.reject(error)
+      throw error
+    })
     const result = await checkEngine({
       docker,
       endpoint,
       options: config.engine,
       log,
       signal,
-      earlyPing: deps.earlyPing
+      earlyPing: Promise.resolve({ endpoint: endpoint.display })
     })
     logEngine(result, log)
     return result
   })
-  timings.push({ label: 'engine check', ms: engine.durationMs })
-  failures.push(...engine.failures)
-
-  const diskUsagePromise = config.audit.diskUsage ? api.df(docker, signal) : undefined
-
-  // The build and the smoke containers that do not need its image (hello-world) run side by side. The
-  // smoke stage's log is held until the build's is done, so neither lands inside the other's group.
+  checking.catch(() => {})
+  await reachable
+  const stages = childController(signal)
+  const buildLog = new DeferredLog(log)
   const smokeLog = new DeferredLog(log)
   const building = buildImage({
     docker,
     options: config.build,
     env,
-    log,
-    signal,
+    log: buildLog,
+    signal: stages.controller.signal,
     labels: runLabels(env.runId, 'build')
   })
   const smoking = runSmoke({
@@ -104,21 +112,37 @@ export async function runPipeline(
     ),
     env,
     log: smokeLog,
-    signal,
+    signal: stages.controller.signal,
     labels: runLabels(env.runId, 'smoke')
   })
-  // Handled here too: it may reject (cancel) while the build is still being awaited.
+  // Handled here too: they may reject (cancel) before they are awaited.
+  building.catch(() => {})
   smoking.catch(() => {})
+
+  let engine: EngineCheckResult
   let build: BuildResult
   try {
+    engine = await checking
+    buildLog.release()
     build = await building
   } catch (error) {
-    // Cancelled mid-build: the smoke stage removes what it started before the error goes up.
-    smokeLog.release()
-    await smoking.catch(() => {})
+    // The engine check failed, or the run was cancelled: the other stages stop and remove what they
+    // started before the error goes up. After a cancel their lines say what was removed; after an engine
+    // failure they would only repeat it.
+    stages.controller.abort(error)
+    await Promise.allSettled([building, smoking])
+    if (signal?.aborted) {
+      buildLog.release()
+      smokeLog.release()
+    }
+    stages.dispose()
     throw error
   }
-  smokeLog.release()
+  timings.push({ label: 'engine check', ms: engine.durationMs })
+  failures.push(...engine.failures)
+
+  const diskUsagePromise = config.audit.diskUsage ? api.df(docker, signal) : undefined
+
   if (build.status !== 'skipped') timings.push({ label: 'build', ms: build.durationMs })
   if (build.status === 'failed') {
     const failure = build.failure
@@ -132,7 +156,10 @@ export async function runPipeline(
       })
     }
   }
-  const smoke = await smoking
+  // The build's own lines (its failure annotation included) come first, then the smoke stage's.
+  smokeLog.release()
+  // The stages follow the run's cancel signal until the last of them is done.
+  const smoke = await smoking.finally(() => stages.dispose())
   for (const result of smoke?.results ?? []) {
     timings.push({ label: `smoke: ${result.name}`, ms: result.durationMs })
     if (!result.passed) failures.push(`Smoke container "${result.name}" failed: ${result.reason}`)

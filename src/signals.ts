@@ -63,6 +63,15 @@ export function deadline(
   }
 }
 
+/** A controller that also aborts when `parent` does; `dispose` stops following the parent. */
+export function childController(parent?: AbortSignal): { controller: AbortController; dispose(): void } {
+  const controller = new AbortController()
+  const onParentAbort = (): void => controller.abort(parent?.reason)
+  if (parent?.aborted) controller.abort(parent.reason)
+  else parent?.addEventListener('abort', onParentAbort, { once: true })
+  return { controller, dispose: () => parent?.removeEventListener('abort', onParentAbort) }
+}
+
 /** `2s`, `1m30s`, `500ms`: durations as the reasons show them. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`

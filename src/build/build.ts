@@ -4,6 +4,7 @@ import { relative, sep } from 'node:path'
 import type Docker from 'dockerode'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
 import { api } from '../engine/api.js'
+import { engineMessage } from '../engine/reply.js'
 import { compareVersions } from '../engine/version.js'
 import { CancelledError, errorCode, messageOf, throwIfAborted } from '../errors.js'
 import type { Log } from '../log/log.js'
@@ -172,7 +173,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
         kind: 'error',
         message: packError
           ? `Could not send the build context: ${messageOf(packError)}`
-          : engineMessage(error)
+          : engineMessage(error, 'in the middle of the build')
       })
   } finally {
     block.close()
@@ -298,19 +299,6 @@ function tidyEngineMessage(message: string): string {
     .replace(/^failed to solve with frontend dockerfile\.v0: /, '')
     .replace(/^failed to solve: /, '')
     .replace(/^failed to create LLB definition: /, '')
-    .trim()
-}
-
-/** A rejected build request's message without docker-modem's "(HTTP code 400) unexpected - " prefix. */
-function engineMessage(error: unknown): string {
-  // The engine died or restarted under the build: the stream just ends with "aborted" (ECONNRESET).
-  if (['ECONNRESET', 'EPIPE'].includes(String(errorCode(error))) || messageOf(error) === 'aborted') {
-    return 'the connection to the Docker engine closed in the middle of the build (did the engine stop or restart?)'
-  }
-  const json = (error as { json?: { message?: unknown } }).json
-  if (json && typeof json.message === 'string') return json.message
-  return messageOf(error)
-    .replace(/^\(HTTP code \d+\) [\w ]+ - /, '')
     .trim()
 }
 

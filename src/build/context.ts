@@ -40,6 +40,18 @@ export interface PackedContext {
  * Packs `context` honouring its .dockerignore. The Dockerfile and .dockerignore are always sent; a
  * Dockerfile outside the context is added under a generated name, as `docker build -f` does.
  */
+/** Files up to this size are read whole, ahead of their turn; larger ones are streamed when it comes. */
+const SMALL_FILE = 256 * 1024
+/** How many entries are prepared ahead of the one being written. */
+const READ_AHEAD = 32
+
+interface Prepared {
+  name: string
+  absolute: string
+  info: Stats
+  content?: Buffer
+}
+
 export function packContext(options: ContextOptions): PackedContext {
   const { context, dockerfile, signal } = options
   const pack = tar.pack()
@@ -59,7 +71,17 @@ export function packContext(options: ContextOptions): PackedContext {
   pack.on('close', stopReading)
   pack.on('error', stopReading)
 
-  const writeEntry = async (name: string, absolute: string, info: Stats): Promise<void> => {
+  // Each entry is prepared (lstat, and the content of a small file) a few entries ahead of the one being
+  // written, so the file system's latency overlaps the sending: one file at a time spent most of its time
+  // waiting (~10,000 small files took 5 s; `tar` takes 0.4 s). What is read ahead is bounded:
+  // READ_AHEAD entries of at most SMALL_FILE bytes each.
+  const prepare = async (name: string, absolute: string, follow = false): Promise<Prepared> => {
+    const info = follow ? await stat(absolute) : await lstat(absolute)
+    const small = info.isFile() && info.size <= SMALL_FILE
+    return { name, absolute, info, content: small ? await readFile(absolute) : undefined }
+  }
+
+  const write = async ({ name, absolute, info, content }: Prepared): Promise<void> => {
     const header = {
       name,
       mode: info.mode & 0o7777,
@@ -71,6 +93,15 @@ export function packContext(options: ContextOptions): PackedContext {
       pack.entry({ ...header, type: 'directory' })
     } else if (info.isSymbolicLink()) {
       pack.entry({ ...header, type: 'symlink', linkname: await readlink(absolute) })
+    } else if (content) {
+      // The callback comes once the entry is in the pack's buffer: that is the backpressure.
+      await new Promise<void>((resolve, reject) =>
+        pack.entry({ ...header, type: 'file', size: content.length }, content, error =>
+          error ? reject(error) : resolve()
+        )
+      )
+      stats.files++
+      stats.bytes += content.length
     } else if (info.isFile()) {
       const entry = pack.entry({ ...header, type: 'file', size: info.size })
       reading = createReadStream(absolute)
@@ -82,15 +113,16 @@ export function packContext(options: ContextOptions): PackedContext {
     // Sockets, FIFOs and devices are not sent (the docker CLI skips sockets; the others cannot be read).
   }
 
-  const walk = async (dir: string, rules: ReturnType<typeof parseIgnoreRules>): Promise<void> => {
-    const names = (await readdir(join(context, dir))).sort()
-    for (const name of names) {
+  /** The context's entries to send, in tar order, with what .dockerignore leaves out counted and skipped. */
+  async function* walk(dir: string, rules: ReturnType<typeof parseIgnoreRules>): AsyncGenerator<string> {
+    const entries = (await readdir(join(context, dir), { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+    )
+    for (const entry of entries) {
       if (signal?.aborted || pack.destroyed) throw new Error('packing the build context was stopped')
-      const rel = dir ? `${dir}/${name}` : name
-      const absolute = join(context, rel)
-      const info = await lstat(absolute)
+      const rel = dir ? `${dir}/${entry.name}` : entry.name
       const excluded = rules.ignores(rel) && !alwaysSent.has(rel)
-      if (info.isDirectory()) {
+      if (entry.isDirectory()) {
         if (excluded) {
           const keepsSomething = [...alwaysSent].some(path => path.startsWith(`${rel}/`))
           if (!keepsSomething && rules.canPrune(rel)) {
@@ -98,21 +130,31 @@ export function packContext(options: ContextOptions): PackedContext {
             continue
           }
         } else {
-          await writeEntry(rel, absolute, info)
+          yield rel
         }
-        await walk(rel, rules)
+        yield* walk(rel, rules)
       } else if (excluded) {
         stats.ignored++
       } else {
-        await writeEntry(rel, absolute, info)
+        yield rel
       }
     }
   }
 
   const done = (async () => {
     const ignoreText = await readOptional(join(context, '.dockerignore'))
-    await walk('', parseIgnoreRules(ignoreText))
-    if (outside) await writeEntry(dockerfileName, dockerfile, await stat(dockerfile))
+    const ahead: Promise<Prepared>[] = []
+    const enqueue = (name: string, absolute: string, follow?: boolean): void => {
+      const prepared = prepare(name, absolute, follow)
+      prepared.catch(() => {}) // awaited in turn below; this only keeps it from counting as unhandled
+      ahead.push(prepared)
+    }
+    for await (const rel of walk('', parseIgnoreRules(ignoreText))) {
+      enqueue(rel, join(context, rel))
+      if (ahead.length >= READ_AHEAD) await write(await ahead.shift()!)
+    }
+    if (outside) enqueue(dockerfileName, dockerfile, true) // -f may name a symlink: send what it points at
+    while (ahead.length > 0) await write(await ahead.shift()!)
     finished = true
     pack.finalize()
     return stats

@@ -60,7 +60,7 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
   const { docker, endpoint, options, signal } = input
   const clientVersion = readClientVersion()
 
-  await ping(docker, endpoint, signal, input.earlyPing)
+  await pingEngine(docker, endpoint, signal, input.earlyPing)
   const factsDeadline = deadline(FACTS_TIMEOUT_MS, undefined, signal)
   const [version, info] = await Promise.all([
     api.version(docker, factsDeadline.signal),
@@ -107,7 +107,11 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
   return { facts, conditions, failures, durationMs: Date.now() - started }
 }
 
-async function ping(
+/**
+ * Fails fast, with one clear message, when the engine cannot be reached: the early ping's outcome when
+ * the entry sent one to this endpoint, else a ping of its own.
+ */
+export async function pingEngine(
   docker: Docker,
   endpoint: Endpoint,
   signal: AbortSignal | undefined,

@@ -4,8 +4,7 @@ import type { AnnotationTarget, Log, UntrustedBlock } from './log.js'
  * A Log that holds what it is given until `release()`, then replays it in order and passes everything
  * straight through. The pipeline hands one to the smoke stage while the build still streams its log, so
  * a container that finishes early cannot land inside the build's group (or inside its guarded block,
- * where the runner would ignore its annotations). Progress lines are transient and are dropped while held;
- * untrusted blocks are kept whole and replayed as one block.
+ * where the runner would ignore its annotations). Progress lines are transient and are dropped while held.
  */
 export class DeferredLog implements Log {
   private held: ((log: Log) => void)[] | undefined = []
@@ -51,20 +50,29 @@ export class DeferredLog implements Log {
     return fn()
   }
 
+  /**
+   * While held, a block is buffered; on release it is opened for real at its place in the order, and a
+   * block still open then goes on live (a build's log keeps streaming once the engine check is done).
+   */
   untrusted(title: string): UntrustedBlock {
     if (!this.held) return this.target.untrusted(title)
     const chunks: string[] = []
+    let live: UntrustedBlock | undefined
+    let closed = false
+    this.send(log => {
+      live = log.untrusted(title)
+      for (const chunk of chunks.splice(0)) live.write(chunk)
+      if (closed) live.close()
+    })
     return {
-      write: text => void chunks.push(text),
-      close: () =>
-        this.send(log => {
-          const block = log.untrusted(title)
-          try {
-            for (const chunk of chunks) block.write(chunk)
-          } finally {
-            block.close()
-          }
-        })
+      write: text => {
+        if (live) live.write(text)
+        else chunks.push(text)
+      },
+      close: () => {
+        if (live) live.close()
+        else closed = true
+      }
     }
   }
 }

@@ -16,7 +16,8 @@ import {
 } from './container.js'
 import { OutputCollector, type PatternWatch } from './output.js'
 import { describePort, portBindings, publishedPorts, type PublishedPort } from './ports.js'
-import { engineMessage, type ImageProvider } from './pull.js'
+import { connectionLost, engineMessage } from '../engine/reply.js'
+import type { ImageProvider } from './pull.js'
 import { strategyFor, waitUntilReady, type ReadyAnswer } from './ready.js'
 import type { SmokeContainerResult } from './run.js'
 import { abortable, deadline, formatDuration, sleep } from '../signals.js'
@@ -148,7 +149,14 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
       )
     } else {
       phase = spec.settleMs ? 'settling' : 'waiting for it to exit'
-      const status = spec.settleMs ? await Promise.race([exited, sleep(spec.settleMs, signal)]) : await exited
+      // The settle timer ends with the race: a pending one would hold the process open after the run.
+      const settled = new AbortController()
+      const status = spec.settleMs
+        ? await Promise.race([
+            exited,
+            sleep(spec.settleMs, AbortSignal.any([signal, settled.signal]))
+          ]).finally(() => settled.abort())
+        : await exited
       if (!status) {
         verdict = { passed: true, reason: `still running after ${formatDuration(spec.settleMs!)}` }
       } else {
@@ -171,7 +179,9 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
       const last = lastAnswer ? ` (last: ${lastAnswer.detail})` : ''
       verdict = { passed: false, reason: `timed out after ${formatDuration(spec.timeoutMs)}${what}${last}` }
     } else if (error instanceof EngineLostError) verdict = { passed: false, reason: error.message }
-    else verdict = { passed: false, reason: `failed ${phase}: ${engineMessage(error)}` }
+    else if (connectionLost(error))
+      verdict = { passed: false, reason: engineMessage(error, `while ${phase}`) }
+    else verdict = { passed: false, reason: `failed ${phase}: ${engineMessage(error, phase)}` }
   } finally {
     timeout.dispose()
   }

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http'
 import type Docker from 'dockerode'
 import type { PullPolicy } from '../config.js'
 import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
+import { engineMessage } from '../engine/reply.js'
 import type { Log } from '../log/log.js'
 import { EngineLostError } from './container.js'
 import { abortable } from '../signals.js'
@@ -86,7 +87,9 @@ export async function inspectImage(
   } catch (error) {
     if (errorCode(error) === 404) return undefined
     if (signal?.aborted) throw new CancelledError()
-    throw new ImageUnavailableError(`image "${reference}" could not be inspected: ${engineMessage(error)}`)
+    throw new ImageUnavailableError(
+      `image "${reference}" could not be inspected: ${engineMessage(error, 'inspecting it')}`
+    )
   }
 }
 
@@ -114,7 +117,9 @@ export async function pullImage(
     stream = (await docker.pull(reference, { abortSignal: signal } as object)) as IncomingMessage
   } catch (error) {
     if (signal?.aborted) throw new CancelledError()
-    throw new ImageUnavailableError(`image "${reference}" could not be pulled: ${engineMessage(error)}`)
+    throw new ImageUnavailableError(
+      `image "${reference}" could not be pulled: ${engineMessage(error, 'pulling it')}`
+    )
   }
 
   const layers = new Map<string, { current: number; total: number; done: boolean }>()
@@ -190,13 +195,4 @@ function describeLayers(layers: Map<string, { current: number; total: number; do
 
 function megabytes(n: number): string {
   return (n / 1e6).toFixed(1)
-}
-
-/** The engine's own message, without docker-modem's "(HTTP code 404) unexpected - " prefix. */
-export function engineMessage(error: unknown): string {
-  const json = (error as { json?: { message?: unknown } } | undefined)?.json
-  if (json && typeof json.message === 'string') return json.message.trim()
-  return messageOf(error)
-    .replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '')
-    .trim()
 }
