@@ -423,7 +423,7 @@ describe('smoke stage on the real engine', () => {
   })
 
   test('cleanup: false keeps the judged container (stopped) for inspection', async () => {
-    const { smoke, runId } = await run(`- { name: kept, image: busybox, command: sleep 600, timeout: 1s }`, {
+    const { smoke, runId } = await run(`- { name: kept, image: busybox, command: sleep 600, timeout: 3s }`, {
       cleanup: false
     })
     try {

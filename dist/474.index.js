@@ -290,7 +290,6 @@ const api = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xx: () => (/* binding */ checkEngine),
-/* harmony export */   lx: () => (/* binding */ pingEngine),
 /* harmony export */   v_: () => (/* binding */ engineError)
 /* harmony export */ });
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81260);
@@ -319,6 +318,7 @@ async function checkEngine(input) {
     const { docker, endpoint, options, signal } = input;
     const clientVersion = readClientVersion();
     await pingEngine(docker, endpoint, signal, input.earlyPing);
+    input.onReachable?.();
     const factsDeadline = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .deadline */ .nl)(FACTS_TIMEOUT_MS, undefined, signal);
     const [version, info] = await Promise.all([
         _api_js__WEBPACK_IMPORTED_MODULE_2__/* .api */ .F.version(docker, factsDeadline.signal),
@@ -4296,26 +4296,24 @@ async function runPipeline(config, env, deps) {
     // inside the Engine group. Then the engine check, the build, and the smoke entries that do not need the
     // built image (hello-world) run side by side. The build's log is held until the Engine group is written,
     // the smoke stage's until the build's is, so no stage's lines land inside another's group.
-    let ping;
-    const reachable = new Promise((resolve, reject) => (ping = { resolve, reject }));
+    let markReachable;
+    const reachable = new Promise(resolve => (markReachable = resolve));
     const checking = log.group('Engine', async () => {
-        await (0,check/* pingEngine */.lx)(docker, endpoint, signal, deps.earlyPing).then(ping.resolve, error => {
-            ping.reject(error);
-            throw error;
-        });
         const result = await (0,check/* checkEngine */.Xx)({
             docker,
             endpoint,
             options: config.engine,
             log,
             signal,
-            earlyPing: Promise.resolve({ endpoint: endpoint.display })
+            earlyPing: deps.earlyPing,
+            onReachable: markReachable
         });
         logEngine(result, log);
         return result;
     });
     checking.catch(() => { });
-    await reachable;
+    // Rejects when the ping fails: nothing else is started.
+    await Promise.race([reachable, checking]);
     const stages = (0,signals/* childController */.xM)(signal);
     const buildLog = new DeferredLog(log);
     const smokeLog = new DeferredLog(log);

@@ -4,7 +4,7 @@ import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
-import { checkEngine, pingEngine, type EngineCheckResult } from './engine/check.js'
+import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
@@ -72,26 +72,24 @@ export async function runPipeline(
   // inside the Engine group. Then the engine check, the build, and the smoke entries that do not need the
   // built image (hello-world) run side by side. The build's log is held until the Engine group is written,
   // the smoke stage's until the build's is, so no stage's lines land inside another's group.
-  let ping!: { resolve(): void; reject(error: unknown): void }
-  const reachable = new Promise<void>((resolve, reject) => (ping = { resolve, reject }))
+  let markReachable!: () => void
+  const reachable = new Promise<void>(resolve => (markReachable = resolve))
   const checking = log.group('Engine', async () => {
-    await pingEngine(docker, endpoint, signal, deps.earlyPing).then(ping.resolve, error => {
-      ping.reject(error)
-      throw error
-    })
     const result = await checkEngine({
       docker,
       endpoint,
       options: config.engine,
       log,
       signal,
-      earlyPing: Promise.resolve({ endpoint: endpoint.display })
+      earlyPing: deps.earlyPing,
+      onReachable: markReachable
     })
     logEngine(result, log)
     return result
   })
   checking.catch(() => {})
-  await reachable
+  // Rejects when the ping fails: nothing else is started.
+  await Promise.race([reachable, checking])
   const stages = childController(signal)
   const buildLog = new DeferredLog(log)
   const smokeLog = new DeferredLog(log)

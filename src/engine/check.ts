@@ -49,6 +49,8 @@ export interface EngineCheckInput {
   signal?: AbortSignal
   /** A ping already sent by the entry (src/engine/early-ping.ts); used instead of pinging again. */
   earlyPing?: Promise<PingOutcome>
+  /** Called once the engine has answered the ping, so a caller can start work that needs it. */
+  onReachable?: () => void
 }
 
 /**
@@ -61,6 +63,7 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
   const clientVersion = readClientVersion()
 
   await pingEngine(docker, endpoint, signal, input.earlyPing)
+  input.onReachable?.()
   const factsDeadline = deadline(FACTS_TIMEOUT_MS, undefined, signal)
   const [version, info] = await Promise.all([
     api.version(docker, factsDeadline.signal),
@@ -111,7 +114,7 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
  * Fails fast, with one clear message, when the engine cannot be reached: the early ping's outcome when
  * the entry sent one to this endpoint, else a ping of its own.
  */
-export async function pingEngine(
+async function pingEngine(
   docker: Docker,
   endpoint: Endpoint,
   signal: AbortSignal | undefined,
