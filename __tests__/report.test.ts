@@ -110,7 +110,7 @@ describe('the job summary', () => {
 
   test('Time: a pie of engine check, build and each smoke container', () => {
     const chart = timeChart(syntheticRun(1).timings)
-    expect(chart).toContain('```mermaid\npie showData\n    title Where the time went (seconds)\n')
+    expect(chart).toContain('```mermaid\npie showData\n    title Seconds per stage (stages overlap)\n')
     expect(chart).toContain('    "engine check" : 0.04\n    "build" : 8.4\n    "smoke: smoke-0" : 0.4\n')
     expect(timeChart([])).toBe('')
     const many = timeChart(Array.from({ length: 30 }, (_, i) => ({ label: `smoke: c${i}`, ms: 100 + i })))

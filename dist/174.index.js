@@ -188,7 +188,10 @@ function layerChart(layers, imageName) {
         `    bar [${values.join(', ')}]`
     ].join('\n'));
 }
-/** A pie of where the run's time went (engine check, build, each smoke container); '' when none. */
+/**
+ * A pie of each stage's time (engine check, build, each smoke container); '' when none. The stages run
+ * side by side, so the slices are shares of their sum, not of the run's wall time: the title says so.
+ */
 function timeChart(timings) {
     const slices = timings.filter(t => t.ms > 0).map(t => ({ label: t.label, ms: t.ms }));
     if (slices.length === 0)
@@ -203,7 +206,7 @@ function timeChart(timings) {
         ];
     }
     const lines = shown.map(s => `    "${(0,report_escape/* mermaidLabel */._b)(s.label, 40)}" : ${Math.max(0.01, round(s.ms / 1000))}`);
-    return mermaid(['pie showData', '    title Where the time went (seconds)', ...lines].join('\n'));
+    return mermaid(['pie showData', '    title Seconds per stage (stages overlap)', ...lines].join('\n'));
 }
 function round(n) {
     return Math.round(n * 100) / 100;

@@ -40,7 +40,10 @@ export function layerChart(layers: LayerSummary[], imageName: string): string {
   )
 }
 
-/** A pie of where the run's time went (engine check, build, each smoke container); '' when none. */
+/**
+ * A pie of each stage's time (engine check, build, each smoke container); '' when none. The stages run
+ * side by side, so the slices are shares of their sum, not of the run's wall time: the title says so.
+ */
 export function timeChart(timings: Timing[]): string {
   const slices = timings.filter(t => t.ms > 0).map(t => ({ label: t.label, ms: t.ms }))
   if (slices.length === 0) return ''
@@ -54,7 +57,7 @@ export function timeChart(timings: Timing[]): string {
     ]
   }
   const lines = shown.map(s => `    "${mermaidLabel(s.label, 40)}" : ${Math.max(0.01, round(s.ms / 1000))}`)
-  return mermaid(['pie showData', '    title Where the time went (seconds)', ...lines].join('\n'))
+  return mermaid(['pie showData', '    title Seconds per stage (stages overlap)', ...lines].join('\n'))
 }
 
 function round(n: number): number {
