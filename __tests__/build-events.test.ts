@@ -14,15 +14,10 @@ import {
   normalizeReference,
   parseDockerfile
 } from '../src/build/dockerfile.js'
-import {
-  buildEvents,
-  decodeBuildKitStatus,
-  LineSplitter,
-  parseLine,
-  type BuildEvent
-} from '../src/build/events.js'
+import { buildEvents, decodeBuildKitStatus, parseLine, type BuildEvent } from '../src/build/events.js'
 import { couldMatchWithin, parseIgnoreRules } from '../src/build/ignore.js'
 import { BuildProgress } from '../src/build/progress.js'
+import { LineSplitter } from '../src/lines.js'
 
 // Recorded from dockerd 20.10 (BuildKit): a RUN's output, and the vertex of a RUN that failed.
 const TRACE_LOG =

@@ -5,6 +5,7 @@ import { runAction, type ActionRun } from './helpers/action-runner.js'
 import {
   httpResponse,
   pingThen,
+  startFailingProxy,
   startFakeEngine,
   truncatedChunked,
   type FakeEngine,
@@ -183,4 +184,30 @@ describe('the post step never hangs on a bad engine', () => {
       await engine.close()
     }
   }, 60_000)
+})
+
+describe('a real engine that fails one call', () => {
+  test('/system/df answers HTTP 500 with disk-usage on: a warning, and the run goes on to its report', async () => {
+    const proxy = await startFailingProxy(
+      /\/system\/df/,
+      httpResponse(500, JSON.stringify({ message: 'disk use is not available' }))
+    )
+    try {
+      const run = await runAction({
+        build: 'false',
+        smoke: '[]',
+        'disk-usage': 'true',
+        'docker-host': proxy.host
+      })
+      expect(run.exitCode).toBe(0)
+      expect(proxy.requests.map(r => r.path)).toContain('/system/df')
+      expect(run.stdout).toMatch(
+        /^::warning::Could not read the engine's disk use: disk use is not available$/m
+      )
+      expect(run.outputs['report']).toBeDefined()
+      expect(run.summary).toContain('<h3>Engine</h3>')
+    } finally {
+      await proxy.close()
+    }
+  })
 })

@@ -1,6 +1,6 @@
 // Parsing the `smoke` input: what the user sees for each kind of mistake, all reported together.
 import { ProblemList, formatProblem } from '../src/inputs/problems.js'
-import { didYouMean } from '../src/smoke/did-you-mean.js'
+import { didYouMean } from '../src/did-you-mean.js'
 import { parseSmokeList, type SmokeSpec } from '../src/smoke/spec.js'
 
 function parse(yaml: string): { specs?: SmokeSpec[]; problems: string[] } {

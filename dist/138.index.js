@@ -37,8 +37,8 @@ var definitions = __webpack_require__(33775);
 var parse = __webpack_require__(14581);
 // EXTERNAL MODULE: ./src/labels.ts
 var labels = __webpack_require__(94584);
-// EXTERNAL MODULE: ./src/pipeline.ts + 19 modules
-var pipeline = __webpack_require__(81017);
+// EXTERNAL MODULE: ./src/pipeline.ts + 20 modules
+var pipeline = __webpack_require__(13773);
 // EXTERNAL MODULE: ./src/report/json.ts
 var report_json = __webpack_require__(32794);
 // EXTERNAL MODULE: ./src/audit/leftovers.ts
@@ -310,6 +310,8 @@ function textTable(headers, rows, maxWidth = 60) {
     return [fmt(all[0]), `  ${widths.map(w => '─'.repeat(w)).join('  ')}`, ...all.slice(1).map(fmt)].join('\n');
 }
 
+// EXTERNAL MODULE: ./src/did-you-mean.ts
+var did_you_mean = __webpack_require__(23772);
 // EXTERNAL MODULE: ./src/runtime/cancel.ts
 var cancel = __webpack_require__(93952);
 // EXTERNAL MODULE: ./src/runtime/environment.ts
@@ -317,6 +319,7 @@ var environment = __webpack_require__(329);
 // EXTERNAL MODULE: ./src/log/untrusted.ts
 var untrusted = __webpack_require__(41168);
 ;// CONCATENATED MODULE: ./src/runtime/terminal-log.ts
+
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 /** How often the status line is redrawn on a TTY. */
@@ -373,7 +376,7 @@ class TerminalLog {
                 if (closed)
                     return;
                 for (const l of (0,untrusted/* normalizeLines */.tZ)((0,untrusted/* stripAnsi */.aJ)(text)).split('\n'))
-                    this.line(`  │ ${withoutControls(l)}`);
+                    this.line(`  │ ${(0,report_escape/* terminalText */.eR)(l, true)}`);
             },
             close: () => {
                 if (closed)
@@ -462,13 +465,9 @@ class TerminalLog {
             this.drawStatus();
     }
 }
-/** Bells, backspaces and other control characters a container may print; tabs stay. */
-function withoutControls(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
-}
+/** A title or status on one line, with the same control and bidi characters removed as in the report. */
 function oneLine(text) {
-    return withoutControls((0,untrusted/* stripAnsi */.aJ)(text).replace(/\s+/g, ' ')).trim();
+    return (0,report_escape/* terminalText */.eR)(text).replace(/\s+/g, ' ').trim();
 }
 function where(target) {
     if (!target?.file)
@@ -477,6 +476,7 @@ function where(target) {
 }
 
 ;// CONCATENATED MODULE: ./src/runtime/cli.ts
+
 
 
 
@@ -603,7 +603,7 @@ function describeParseError(error, known) {
     switch (code) {
         case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
             const name = flag?.replace(/^-+/, '').replace(/=.*$/, '') ?? '';
-            const near = closest(name, known);
+            const near = (0,did_you_mean/* didYouMean */.a)(name, known);
             return `unknown flag ${flag ?? ''}${near ? ` (did you mean --${near}?)` : ''}`;
         }
         case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
@@ -615,29 +615,6 @@ function describeParseError(error, known) {
         default:
             return message.split('\n')[0] ?? message;
     }
-}
-/** The known flag within two edits of a mistyped one, if any. */
-function closest(name, known) {
-    let best;
-    for (const flag of known) {
-        const distance = editDistance(name, flag);
-        if (distance <= 2 && (!best || distance < best.distance))
-            best = { flag, distance };
-    }
-    return best?.flag;
-}
-function editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let previous = row[0];
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const current = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-    }
-    return row[b.length];
 }
 /**
  * Runs the CLI; resolves to the exit code: 0 every check passed, 1 a check failed (or the engine could

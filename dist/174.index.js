@@ -33,8 +33,8 @@ var errors = __webpack_require__(83916);
 var definitions = __webpack_require__(33775);
 // EXTERNAL MODULE: ./src/inputs/parse.ts + 1 modules
 var parse = __webpack_require__(14581);
-// EXTERNAL MODULE: ./src/pipeline.ts + 19 modules
-var pipeline = __webpack_require__(81017);
+// EXTERNAL MODULE: ./src/pipeline.ts + 20 modules
+var pipeline = __webpack_require__(13773);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 // EXTERNAL MODULE: ./src/report/json.ts

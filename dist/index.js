@@ -242,7 +242,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // engine answers.
 /** The CLI (dist/cli.js) calls this; loading the CLI runtime only then keeps the action's start fast. */
 async function runCli(...args) {
-    const cli = await Promise.all(/* import() */[__nccwpck_require__.e(964), __nccwpck_require__.e(474), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84138));
+    const cli = await Promise.all(/* import() */[__nccwpck_require__.e(964), __nccwpck_require__.e(814), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84138));
     return cli.runCli(...args);
 }
 /** True when node was started on this file (the action), false when imported (the CLI wrapper, tests). */
@@ -268,7 +268,7 @@ function pingEarly(env) {
 }
 if (isEntry()) {
     const earlyPing = pingEarly(process.env);
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(964), __nccwpck_require__.e(264), __nccwpck_require__.e(474), __nccwpck_require__.e(174)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13174));
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(964), __nccwpck_require__.e(264), __nccwpck_require__.e(814), __nccwpck_require__.e(174)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13174));
     await runAction({ earlyPing });
 }
 

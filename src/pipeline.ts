@@ -5,6 +5,7 @@ import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
+import { engineMessage } from './engine/reply.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
@@ -139,7 +140,13 @@ export async function runPipeline(
   timings.push({ label: 'engine check', ms: engine.durationMs })
   failures.push(...engine.failures)
 
-  const diskUsagePromise = config.audit.diskUsage ? api.df(docker, signal) : undefined
+  // Disk use is one more fact for the audit: when the engine cannot give it, the run says so and goes on.
+  const diskUsagePromise = config.audit.diskUsage
+    ? api.df(docker, signal).catch((error: unknown) => {
+        log.warning(`Could not read the engine's disk use: ${engineMessage(error, 'reading /system/df')}`)
+        return undefined
+      })
+    : undefined
 
   if (build.status !== 'skipped') timings.push({ label: 'build', ms: build.durationMs })
   if (build.status === 'failed') {

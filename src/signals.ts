@@ -30,13 +30,19 @@ export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise
 
 /** Resolves after `ms`, or rejects when the signal aborts first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return abortable(
-    new Promise<void>(resolve => {
-      const timer = setTimeout(resolve, ms)
-      signal?.addEventListener('abort', () => clearTimeout(timer), { once: true })
-    }),
-    signal
-  )
+  return new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    // Polls sleep on one signal many times: each sleep takes its listener away again.
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(signal!.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
 }
 
 /**

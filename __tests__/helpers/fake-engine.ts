@@ -107,3 +107,46 @@ export function pingThen(rest: (request: FakeRequest) => FakeReply): (request: F
   return request =>
     request.path.startsWith('/_ping') ? { raw: httpResponse(200, 'OK', 'text/plain') } : rest(request)
 }
+
+/**
+ * A unix socket in front of the real engine that passes every request through, except those whose
+ * request line matches `fail`: those get `reply` and the connection is closed. For a real engine that
+ * fails one call on demand (it cannot be made to, say, refuse /system/df).
+ */
+export async function startFailingProxy(fail: RegExp, reply: string): Promise<FakeEngine> {
+  const dir = mkdtempSync(join(tmpdir(), 'preflight-proxy-'))
+  const socketPath = join(dir, 'docker.sock')
+  const target = (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(/^unix:\/\//, '')
+  const requests: FakeRequest[] = []
+  const sockets = new Set<net.Socket>()
+  const server = net.createServer(client => {
+    const upstream = net.connect(target)
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.on('close', () => sockets.delete(socket))
+      socket.on('error', () => {})
+    }
+    client.on('data', chunk => {
+      const [method = '', path = ''] = chunk.toString('latin1').split('\r\n')[0]!.split(' ')
+      // Each chunk that starts a request starts with its request line (requests here are small).
+      if (/^[A-Z]+$/.test(method)) requests.push({ method, path: path.replace(/^\/v\d+\.\d+/, '') })
+      if (fail.test(`${method} ${path}`)) {
+        client.end(reply, 'latin1')
+        upstream.destroy()
+      } else upstream.write(chunk)
+    })
+    upstream.pipe(client)
+    client.on('end', () => upstream.end())
+  })
+  await new Promise<void>(resolve => server.listen(socketPath, resolve))
+  return {
+    host: `unix://${socketPath}`,
+    socketPath,
+    requests,
+    close: async () => {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>(resolve => server.close(() => resolve()))
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}

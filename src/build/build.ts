@@ -5,6 +5,7 @@ import type Docker from 'dockerode'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
 import { api } from '../engine/api.js'
 import { engineMessage } from '../engine/reply.js'
+import { sleep } from '../signals.js'
 import { compareVersions } from '../engine/version.js'
 import { CancelledError, errorCode, messageOf, throwIfAborted } from '../errors.js'
 import type { Log } from '../log/log.js'
@@ -322,7 +323,7 @@ async function removeLeftovers(
         break
       } catch (error) {
         if (errorCode(error) === 404) break
-        await new Promise(resolve => setTimeout(resolve, 250)) // removal already in progress
+        await sleep(250) // removal already in progress
       }
     }
   }

@@ -3,7 +3,7 @@
 // which dockerode 5.0.1 passes through undecoded. The stream is parsed here rather than with
 // modem.followProgress, which throws on a line that is not JSON and reports a failed build as success.
 
-import { StringDecoder } from 'node:string_decoder'
+import { LineSplitter } from '../lines.js'
 import protobuf from 'protobufjs'
 
 export interface BuildKitVertex {
@@ -47,26 +47,6 @@ export type BuildEvent =
   | { kind: 'error'; message: string; code?: number }
   /** A line that is not JSON, or JSON of a shape not known here: shown as it is. */
   | { kind: 'text'; text: string }
-
-/** Splits chunks into complete lines, holding a partial line (and a split UTF-8 character) until it ends. */
-export class LineSplitter {
-  private readonly decoder = new StringDecoder('utf8')
-  private pending = ''
-
-  push(chunk: Buffer | string): string[] {
-    this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk)
-    const lines = this.pending.split('\n')
-    this.pending = lines.pop() ?? ''
-    return lines
-  }
-
-  /** What is left at the end of the stream. */
-  end(): string[] {
-    const rest = this.pending + this.decoder.end()
-    this.pending = ''
-    return rest === '' ? [] : [rest]
-  }
-}
 
 /** Every event of a build response stream, in order. Blank lines are skipped. */
 export async function* buildEvents(stream: AsyncIterable<Buffer | string>): AsyncGenerator<BuildEvent> {

@@ -6,7 +6,8 @@
 import type { UntrustedBlock } from '../log/log.js'
 import type { BuildStep } from './build.js'
 import { locateClassicStep, locateVertex, parseVertexName, type ParsedDockerfile } from './dockerfile.js'
-import { LineSplitter, type BuildEvent, type BuildKitStatus } from './events.js'
+import { LineSplitter } from '../lines.js'
+import type { BuildEvent, BuildKitStatus } from './events.js'
 
 export const TAIL_LINES = 30
 const HEARTBEAT_MS = 5_000

@@ -9,17 +9,14 @@ const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT'
  * died or restarted) says so, naming what was being done.
  */
 export function engineMessage(error: unknown, doing: string): string {
-  const message = messageOf(error)
-  if (
-    CONNECTION_LOST.has(String(errorCode(error))) ||
-    message === 'aborted' ||
-    message === 'socket hang up'
-  ) {
+  if (connectionLost(error)) {
     return `the connection to the Docker engine was lost ${doing} (did the Docker daemon stop or restart?)`
   }
   const json = (error as { json?: { message?: unknown } } | undefined)?.json
   if (json && typeof json.message === 'string') return json.message.trim()
-  return message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim()
+  return messageOf(error)
+    .replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '')
+    .trim()
 }
 
 /** True when the call failed because the connection to the engine dropped or could not be made. */

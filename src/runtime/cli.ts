@@ -11,6 +11,7 @@ import { LABEL_RUN } from '../labels.js'
 import { runPipeline, type RunResult } from '../pipeline.js'
 import { TOOL_VERSION, buildReport } from '../report/json.js'
 import { renderText } from '../report/text.js'
+import { didYouMean } from '../did-you-mean.js'
 import { onTermination } from './cancel.js'
 import { readEnvironment } from './environment.js'
 import { TerminalLog } from './terminal-log.js'
@@ -141,7 +142,7 @@ function describeParseError(error: unknown, known: string[]): string {
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
       const name = flag?.replace(/^-+/, '').replace(/=.*$/, '') ?? ''
-      const near = closest(name, known)
+      const near = didYouMean(name, known)
       return `unknown flag ${flag ?? ''}${near ? ` (did you mean --${near}?)` : ''}`
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
@@ -152,30 +153,6 @@ function describeParseError(error: unknown, known: string[]): string {
     default:
       return message.split('\n')[0] ?? message
   }
-}
-
-/** The known flag within two edits of a mistyped one, if any. */
-function closest(name: string, known: string[]): string | undefined {
-  let best: { flag: string; distance: number } | undefined
-  for (const flag of known) {
-    const distance = editDistance(name, flag)
-    if (distance <= 2 && (!best || distance < best.distance)) best = { flag, distance }
-  }
-  return best?.flag
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length]!
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AnnotationTarget, Log, UntrustedBlock } from '../log/log.js'
 import { normalizeLines, stripAnsi } from '../log/untrusted.js'
+import { terminalText } from '../report/escape.js'
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
 /** How often the status line is redrawn on a TTY. */
@@ -58,7 +59,7 @@ export class TerminalLog implements Log {
     return {
       write: text => {
         if (closed) return
-        for (const l of normalizeLines(stripAnsi(text)).split('\n')) this.line(`  │ ${withoutControls(l)}`)
+        for (const l of normalizeLines(stripAnsi(text)).split('\n')) this.line(`  │ ${terminalText(l, true)}`)
       },
       close: () => {
         if (closed) return
@@ -146,14 +147,9 @@ export class TerminalLog implements Log {
   }
 }
 
-/** Bells, backspaces and other control characters a container may print; tabs stay. */
-function withoutControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '')
-}
-
+/** A title or status on one line, with the same control and bidi characters removed as in the report. */
 function oneLine(text: string): string {
-  return withoutControls(stripAnsi(text).replace(/\s+/g, ' ')).trim()
+  return terminalText(text).replace(/\s+/g, ' ').trim()
 }
 
 function where(target: AnnotationTarget | undefined): string {

@@ -102,6 +102,7 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   let lastAnswer: ReadyAnswer | undefined
   let verdict: Verdict
   try {
+    const bindings = portBindings(spec.ports)
     container = await context.docker.createContainer({
       name: record.name,
       Image: imageToRun,
@@ -112,9 +113,9 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
       ...(spec.workdir ? { WorkingDir: spec.workdir } : {}),
       Labels: { ...context.labels, 'io.docker-preflight.smoke-entry': spec.name },
       Tty: false,
-      ExposedPorts: portBindings(spec.ports).ExposedPorts,
+      ExposedPorts: bindings.ExposedPorts,
       // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
-      HostConfig: { PortBindings: portBindings(spec.ports).PortBindings, AutoRemove: false },
+      HostConfig: { PortBindings: bindings.PortBindings, AutoRemove: false },
       abortSignal: signal
     } as Docker.ContainerCreateOptions)
     record.id = container.id

@@ -6,6 +6,7 @@ import type Docker from 'dockerode'
 import type { PullPolicy } from '../config.js'
 import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
 import { engineMessage } from '../engine/reply.js'
+import { LineSplitter } from '../lines.js'
 import type { Log } from '../log/log.js'
 import { EngineLostError } from './container.js'
 import { abortable } from '../signals.js'
@@ -144,7 +145,7 @@ export async function pullImage(
   }
 
   await new Promise<void>((resolve, reject) => {
-    let buffered = ''
+    const lines = new LineSplitter() // keeps a partial line, and a UTF-8 character split across chunks
     let settled = false
     const finish = (error?: Error): void => {
       if (settled) return
@@ -158,11 +159,8 @@ export async function pullImage(
     const onAbort = (): void => finish(new CancelledError())
     signal?.addEventListener('abort', onAbort, { once: true })
     stream.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8')
-      let newline: number
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline).trim()
-        buffered = buffered.slice(newline + 1)
+      for (const raw of lines.push(chunk)) {
+        const line = raw.trim()
         if (line === '') continue
         try {
           onEvent(JSON.parse(line) as PullEvent)

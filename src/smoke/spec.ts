@@ -4,7 +4,7 @@ import { parse as parseShell } from 'shell-quote'
 import YAML from 'yaml'
 import { isValidReference, parseDurationMs } from '../inputs/parse.js'
 import type { ProblemList } from '../inputs/problems.js'
-import { didYouMean } from './did-you-mean.js'
+import { didYouMean } from '../did-you-mean.js'
 import { parsePortMapping } from './ports.js'
 
 export interface PortSpec {

@@ -1,5 +1,5 @@
-export const id = 474;
-export const ids = [474];
+export const id = 814;
+export const ids = [814];
 export const modules = {
 
 /***/ 65546:
@@ -260,6 +260,50 @@ function describeCleanup(result) {
     if (lines.length === 0 && result.problems.length === 0)
         lines.push('Nothing of this run was left on the engine.');
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 23772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/* unused harmony export levenshtein */
+// Suggests the known word a mistyped key was probably meant to be (`expect-exitcode` → `expect-exit-code`).
+/** Edit distance (insertions, deletions, substitutions), two rows at a time. */
+function levenshtein(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** `expect_exit_code`, `expectExitCode` and `Expect-Exit-Code` all compare as `expectexitcode`. */
+function squash(word) {
+    return word.toLowerCase().replace(/[-_\s]/g, '');
+}
+/** The closest known word, when it is close enough to be a plausible typo; otherwise undefined. */
+function didYouMean(word, known) {
+    let best;
+    for (const candidate of known) {
+        const distance = squash(word) === squash(candidate) ? 0 : levenshtein(word.toLowerCase(), candidate);
+        if (!best || distance < best.distance)
+            best = { word: candidate, distance };
+    }
+    if (!best)
+        return undefined;
+    // A third of the word may be wrong (at least 2 edits), so `timout` and `expect-ouput` find their key
+    // but `colour` does not become `user`.
+    const allowed = Math.max(2, Math.floor(best.word.length / 3));
+    return best.distance <= allowed ? best.word : undefined;
 }
 
 
@@ -857,8 +901,8 @@ var connect = __webpack_require__(2688);
 var require_info = __webpack_require__(80806);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/smoke/spec.ts + 1 modules
-var spec = __webpack_require__(33185);
+// EXTERNAL MODULE: ./src/smoke/spec.ts
+var spec = __webpack_require__(77302);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __webpack_require__(33775);
 ;// CONCATENATED MODULE: ./src/inputs/problems.ts
@@ -1204,7 +1248,7 @@ function stripAnsi(text) {
 
 /***/ }),
 
-/***/ 81017:
+/***/ 13773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1629,16 +1673,15 @@ const CONNECTION_LOST = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOENT'
  * died or restarted) says so, naming what was being done.
  */
 function engineMessage(error, doing) {
-    const message = (0,src_errors/* messageOf */.bD)(error);
-    if (CONNECTION_LOST.has(String((0,src_errors/* errorCode */.CA)(error))) ||
-        message === 'aborted' ||
-        message === 'socket hang up') {
+    if (connectionLost(error)) {
         return `the connection to the Docker engine was lost ${doing} (did the Docker daemon stop or restart?)`;
     }
     const json = error?.json;
     if (json && typeof json.message === 'string')
         return json.message.trim();
-    return message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim();
+    return (0,src_errors/* messageOf */.bD)(error)
+        .replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '')
+        .trim();
 }
 /** True when the call failed because the connection to the engine dropped or could not be made. */
 function connectionLost(error) {
@@ -1646,6 +1689,8 @@ function connectionLost(error) {
     return (CONNECTION_LOST.has(String((0,src_errors/* errorCode */.CA)(error))) || message === 'aborted' || message === 'socket hang up');
 }
 
+// EXTERNAL MODULE: ./src/signals.ts
+var signals = __webpack_require__(50970);
 // EXTERNAL MODULE: ./src/engine/version.ts
 var engine_version = __webpack_require__(48574);
 // EXTERNAL MODULE: external "node:crypto"
@@ -2185,15 +2230,7 @@ function comparable(text) {
 
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(46193);
-// EXTERNAL MODULE: ./node_modules/protobufjs/index.js
-var protobufjs = __webpack_require__(23928);
-var protobufjs_default = /*#__PURE__*/__webpack_require__.n(protobufjs);
-;// CONCATENATED MODULE: ./src/build/events.ts
-// The build endpoint answers with newline-delimited JSON. Both builders' events are classified here;
-// BuildKit's arrive as `moby.buildkit.trace` events whose `aux` is a base64 protobuf StatusResponse,
-// which dockerode 5.0.1 passes through undecoded. The stream is parsed here rather than with
-// modem.followProgress, which throws on a line that is not JSON and reports a failed build as success.
-
+;// CONCATENATED MODULE: ./src/lines.ts
 
 /** Splits chunks into complete lines, holding a partial line (and a split UTF-8 character) until it ends. */
 class LineSplitter {
@@ -2212,6 +2249,17 @@ class LineSplitter {
         return rest === '' ? [] : [rest];
     }
 }
+
+// EXTERNAL MODULE: ./node_modules/protobufjs/index.js
+var protobufjs = __webpack_require__(23928);
+var protobufjs_default = /*#__PURE__*/__webpack_require__.n(protobufjs);
+;// CONCATENATED MODULE: ./src/build/events.ts
+// The build endpoint answers with newline-delimited JSON. Both builders' events are classified here;
+// BuildKit's arrive as `moby.buildkit.trace` events whose `aux` is a base64 protobuf StatusResponse,
+// which dockerode 5.0.1 passes through undecoded. The stream is parsed here rather than with
+// modem.followProgress, which throws on a line that is not JSON and reports a failed build as success.
+
+
 /** Every event of a build response stream, in order. Blank lines are skipped. */
 async function* buildEvents(stream) {
     const splitter = new LineSplitter();
@@ -2615,6 +2663,7 @@ function mb(n) {
 
 
 
+
 /** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
 const BUILDKIT_MIN_API = '1.39';
 /** The build stage: packs the context, builds through the Engine API, and reports what came of it. */
@@ -2833,7 +2882,7 @@ async function removeLeftovers(docker, progress, builder) {
             catch (error) {
                 if ((0,src_errors/* errorCode */.CA)(error) === 404)
                     break;
-                await new Promise(resolve => setTimeout(resolve, 250)); // removal already in progress
+                await (0,signals/* sleep */.yy)(250); // removal already in progress
             }
         }
     }
@@ -3213,10 +3262,8 @@ class DeferredLog {
     }
 }
 
-// EXTERNAL MODULE: ./src/signals.ts
-var signals = __webpack_require__(50970);
-// EXTERNAL MODULE: ./src/smoke/spec.ts + 1 modules
-var smoke_spec = __webpack_require__(33185);
+// EXTERNAL MODULE: ./src/smoke/spec.ts
+var smoke_spec = __webpack_require__(77302);
 ;// CONCATENATED MODULE: ./src/smoke/defaults.ts
 
 /** A built image with neither HEALTHCHECK nor EXPOSE passes if it is still running after this long. */
@@ -3794,6 +3841,7 @@ async function runEntry(spec, context) {
     let lastAnswer;
     let verdict;
     try {
+        const bindings = (0,smoke_ports/* portBindings */.wJ)(spec.ports);
         container = await context.docker.createContainer({
             name: record.name,
             Image: imageToRun,
@@ -3804,9 +3852,9 @@ async function runEntry(spec, context) {
             ...(spec.workdir ? { WorkingDir: spec.workdir } : {}),
             Labels: { ...context.labels, 'io.docker-preflight.smoke-entry': spec.name },
             Tty: false,
-            ExposedPorts: (0,smoke_ports/* portBindings */.wJ)(spec.ports).ExposedPorts,
+            ExposedPorts: bindings.ExposedPorts,
             // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
-            HostConfig: { PortBindings: (0,smoke_ports/* portBindings */.wJ)(spec.ports).PortBindings, AutoRemove: false },
+            HostConfig: { PortBindings: bindings.PortBindings, AutoRemove: false },
             abortSignal: signal
         });
         record.id = container.id;
@@ -3983,6 +4031,7 @@ function containerName(runId, entry) {
 
 
 
+
 class ImageUnavailableError extends src_errors/* PreflightError */.wG {
     constructor(message) {
         super(message);
@@ -4093,7 +4142,7 @@ async function pullImage(docker, reference, log, signal) {
         }
     };
     await new Promise((resolve, reject) => {
-        let buffered = '';
+        const lines = new LineSplitter(); // keeps a partial line, and a UTF-8 character split across chunks
         let settled = false;
         const finish = (error) => {
             if (settled)
@@ -4110,11 +4159,8 @@ async function pullImage(docker, reference, log, signal) {
         const onAbort = () => finish(new src_errors/* CancelledError */.cc());
         signal?.addEventListener('abort', onAbort, { once: true });
         stream.on('data', (chunk) => {
-            buffered += chunk.toString('utf8');
-            let newline;
-            while ((newline = buffered.indexOf('\n')) >= 0) {
-                const line = buffered.slice(0, newline).trim();
-                buffered = buffered.slice(newline + 1);
+            for (const raw of lines.push(chunk)) {
+                const line = raw.trim();
                 if (line === '')
                     continue;
                 try {
@@ -4278,6 +4324,7 @@ class Slots {
 
 
 
+
 /**
  * Runs the stages: a ping, then the engine check, the build and the smoke stage side by side (smoke
  * entries that run the built image wait for it), then inventory and drift. Each stage is a plain function
@@ -4359,7 +4406,13 @@ async function runPipeline(config, env, deps) {
     }
     timings.push({ label: 'engine check', ms: engine.durationMs });
     failures.push(...engine.failures);
-    const diskUsagePromise = config.audit.diskUsage ? api/* api */.F.df(docker, signal) : undefined;
+    // Disk use is one more fact for the audit: when the engine cannot give it, the run says so and goes on.
+    const diskUsagePromise = config.audit.diskUsage
+        ? api/* api */.F.df(docker, signal).catch((error) => {
+            log.warning(`Could not read the engine's disk use: ${engineMessage(error, 'reading /system/df')}`);
+            return undefined;
+        })
+        : undefined;
     if (build.status !== 'skipped')
         timings.push({ label: 'build', ms: build.durationMs });
     if (build.status === 'failed') {
@@ -4833,10 +4886,20 @@ function abortable(promise, signal) {
 }
 /** Resolves after `ms`, or rejects when the signal aborts first. */
 function sleep(ms, signal) {
-    return abortable(new Promise(resolve => {
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener('abort', () => clearTimeout(timer), { once: true });
-    }), signal);
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        // Polls sleep on one signal many times: each sleep takes its listener away again.
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
 }
 /**
  * A signal that aborts after `ms` (with `reason`, a TimeoutError by default) or when `parent` aborts;
@@ -4973,63 +5036,20 @@ function connectHost(port) {
 
 /***/ }),
 
-/***/ 33185:
+/***/ 77302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  BN: () => (/* binding */ nameFromImage),
-  xI: () => (/* binding */ parseSmokeList),
-  uz: () => (/* binding */ showPattern)
-});
-
-// UNUSED EXPORTS: READY_KEYS, SMOKE_KEYS, compilePattern
-
-// EXTERNAL MODULE: ./node_modules/shell-quote/index.js
-var shell_quote = __webpack_require__(26591);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 1 modules
-var parse = __webpack_require__(14581);
-;// CONCATENATED MODULE: ./src/smoke/did-you-mean.ts
-// Suggests the known word a mistyped key was probably meant to be (`expect-exitcode` → `expect-exit-code`).
-/** Edit distance (insertions, deletions, substitutions), two rows at a time. */
-function levenshtein(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-/** `expect_exit_code`, `expectExitCode` and `Expect-Exit-Code` all compare as `expectexitcode`. */
-function squash(word) {
-    return word.toLowerCase().replace(/[-_\s]/g, '');
-}
-/** The closest known word, when it is close enough to be a plausible typo; otherwise undefined. */
-function didYouMean(word, known) {
-    let best;
-    for (const candidate of known) {
-        const distance = squash(word) === squash(candidate) ? 0 : levenshtein(word.toLowerCase(), candidate);
-        if (!best || distance < best.distance)
-            best = { word: candidate, distance };
-    }
-    if (!best)
-        return undefined;
-    // A third of the word may be wrong (at least 2 edits), so `timout` and `expect-ouput` find their key
-    // but `colour` does not become `user`.
-    const allowed = Math.max(2, Math.floor(best.word.length / 3));
-    return best.distance <= allowed ? best.word : undefined;
-}
-
-// EXTERNAL MODULE: ./src/smoke/ports.ts
-var ports = __webpack_require__(58973);
-;// CONCATENATED MODULE: ./src/smoke/spec.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BN: () => (/* binding */ nameFromImage),
+/* harmony export */   uz: () => (/* binding */ showPattern),
+/* harmony export */   xI: () => (/* binding */ parseSmokeList)
+/* harmony export */ });
+/* unused harmony exports SMOKE_KEYS, READY_KEYS, compilePattern */
+/* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26591);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+/* harmony import */ var _inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14581);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(23772);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58973);
 // The `smoke` input: a YAML list of containers to run and how to judge them. Every problem is collected
 // (naming the entry and the key) so one report lists everything wrong before any container starts.
 
@@ -5062,7 +5082,7 @@ const DURATION_EXPECTED = 'is not a duration (expected e.g. 30s, 2m, 1m30s)';
 function parseSmokeList(text, defaults, problems, input = 'smoke') {
     if (text.trim() === '')
         return undefined;
-    const document = dist.parseDocument(text);
+    const document = yaml__WEBPACK_IMPORTED_MODULE_1__.parseDocument(text);
     if (document.errors.length > 0) {
         for (const error of document.errors) {
             problems.add(input, text, `is not valid YAML: ${error.message.split('\n')[0].replace(/:$/, '')}`);
@@ -5089,7 +5109,7 @@ function parseSmokeList(text, defaults, problems, input = 'smoke') {
         if (usedNames.has(spec.name)) {
             if (explicit) {
                 const first = usedNames.get(spec.name);
-                problems.add(input, spec.name, `${spec_location(index, spec.name, 'name')} is already the name of entry #${first}`);
+                problems.add(input, spec.name, `${location(index, spec.name, 'name')} is already the name of entry #${first}`);
             }
             else {
                 let n = 2;
@@ -5105,18 +5125,18 @@ function parseSmokeList(text, defaults, problems, input = 'smoke') {
 }
 function parseEntry(entry, index, defaults, problems, input) {
     if (!isMap(entry)) {
-        problems.add(input, show(entry), `${spec_location(index)} is not a map of settings (got ${describeType(entry)}; e.g. "- image: hello-world")`);
+        problems.add(input, show(entry), `${location(index)} is not a map of settings (got ${describeType(entry)}; e.g. "- image: hello-world")`);
         return undefined;
     }
     const image = typeof entry.image === 'string' ? entry.image.trim() : undefined;
     const rawName = isScalar(entry.name) && entry.name !== null ? String(entry.name) : undefined;
     const name = rawName ?? (image ? nameFromImage(image) : 'built-image');
     const before = problems.items.length;
-    const problem = (key, value, expected) => problems.add(input, show(value), `${spec_location(index, name, key)} ${expected}`);
+    const problem = (key, value, expected) => problems.add(input, show(value), `${location(index, name, key)} ${expected}`);
     for (const key of Object.keys(entry)) {
         if (SMOKE_KEYS.includes(key))
             continue;
-        const suggestion = didYouMean(key, SMOKE_KEYS);
+        const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(key, SMOKE_KEYS);
         problem(undefined, key, suggestion
             ? `is not a known key; did you mean "${suggestion}"?`
             : `is not a known key (expected one of ${SMOKE_KEYS.join(', ')})`);
@@ -5175,7 +5195,7 @@ function parseEntry(entry, index, defaults, problems, input) {
                 problem('ports', item, 'is not a port mapping (expected e.g. "8080:80", "80" or "53/udp")');
                 continue;
             }
-            const parsed = (0,ports/* parsePortMapping */.Fd)(String(item));
+            const parsed = (0,_ports_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortMapping */ .Fd)(String(item));
             if (typeof parsed === 'string')
                 problem('ports', String(item), parsed);
             else
@@ -5207,7 +5227,7 @@ function parseEntry(entry, index, defaults, problems, input) {
     }
     if (entry.timeout !== undefined) {
         const value = entry.timeout;
-        const ms = typeof value === 'string' || typeof value === 'number' ? (0,parse/* parseDurationMs */.yi)(String(value)) : undefined;
+        const ms = typeof value === 'string' || typeof value === 'number' ? (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDurationMs */ .yi)(String(value)) : undefined;
         if (ms === undefined)
             problem('timeout', value, DURATION_EXPECTED);
         else
@@ -5229,7 +5249,7 @@ function parseReady(value, spec, problem) {
     for (const key of keys) {
         if (READY_KEYS.includes(key))
             continue;
-        const suggestion = didYouMean(key, READY_KEYS);
+        const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(key, READY_KEYS);
         problem('ready', key, suggestion
             ? `is not a known key; did you mean "${suggestion}"?`
             : `is not a known key (expected one of ${READY_KEYS.join(', ')})`);
@@ -5299,7 +5319,7 @@ function parseReady(value, spec, problem) {
  * Where in the list a problem is: `(entry #2 "web", key "ports")`. The problem's input stays `smoke`, so
  * the report groups it with the other input problems.
  */
-function spec_location(index, name, key) {
+function location(index, name, key) {
     const entry = name === undefined ? `entry #${index + 1}` : `entry #${index + 1} "${name}"`;
     return key === undefined ? `(${entry})` : `(${entry}, key "${key}")`;
 }
@@ -5336,7 +5356,7 @@ function parseWords(value) {
     if (typeof value !== 'string')
         return 'is not a string or a list of strings';
     // Variables stay as written: there is no shell here, and the container sees the text itself.
-    const parsed = (0,shell_quote.parse)(value, name => `$${name}`);
+    const parsed = (0,shell_quote__WEBPACK_IMPORTED_MODULE_0__.parse)(value, name => `$${name}`);
     const words = [];
     for (const item of parsed) {
         if (typeof item === 'string')
@@ -5366,7 +5386,7 @@ function isImageReference(reference) {
     const [name, digest, ...rest] = reference.split('@');
     if (rest.length > 0 || (digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(digest)))
         return false;
-    return (0,parse/* isValidReference */.aF)(name);
+    return (0,_inputs_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidReference */ .aF)(name);
 }
 function isMap(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
