@@ -2,7 +2,7 @@
 // Prints each figure with its target; exits 1 when one misses. See BENCHMARKS.md.
 // The __dirname shim first, as in src/index.ts: this file is bundled by ncc too.
 import '../src/shim.js'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { actionEnv, child, freshFiles, makeWork, pipelineVsScript, startUp } from './cases.js'
 import { childBuild, childSmoke, makeContext } from './stages.js'
@@ -90,7 +90,13 @@ async function memoryCase(work: string): Promise<Figure> {
   ])
   const env = actionEnv({ build: 'false', smoke }, work)
   freshFiles(work)
-  const r = await timed('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, 'dist/index.js'], { env })
+  // The child reports its own peak RSS as it exits (no dependency on GNU time being installed).
+  const preload = join(work, 'report-maxrss.mjs')
+  writeFileSync(
+    preload,
+    "process.on('exit', () => process.stderr.write(`maxrss_kb=${process.resourceUsage().maxRSS}\\n`))\n"
+  )
+  const r = await timed(process.execPath, ['--import', preload, 'dist/index.js'], { env })
   const kb = Number(/maxrss_kb=(\d+)/.exec(r.stderr)?.[1] ?? NaN)
   if (r.exitCode !== 0) throw new Error(`the 100 MB output run failed:\n${r.stdout.slice(-2000)}`)
   const mb = kb / 1024
