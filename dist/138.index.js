@@ -27,8 +27,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/cleanup/cleanup.ts
 var cleanup = __webpack_require__(4688);
-// EXTERNAL MODULE: ./src/engine/connect.ts
-var connect = __webpack_require__(2688);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
@@ -491,7 +489,6 @@ function where(target) {
 
 
 
-
 /** Where the CLI writes the JSON report without --report-path: next to the person or CI job running it. */
 const CLI_REPORT_FILE = 'docker-preflight-report.json';
 const EXIT_PASSED = 0;
@@ -722,18 +719,19 @@ async function runCli(argv, streams = { stdout: process.stdout, stderr: process.
 }
 /** Removes what the run labelled; a warning, never a failure, when it cannot. */
 async function removeRun(config, runId, log, processEnv, removeImages) {
-    try {
-        const docker = (0,connect/* connect */.Ng)((0,connect/* resolveEndpoint */.sO)(config.engine.dockerHost, processEnv));
-        const result = await (0,cleanup/* cleanupRun */.w)({ docker, runId, removeImages, log, signal: AbortSignal.timeout(20_000) });
-        for (const line of (0,cleanup/* describeCleanup */.E)(result))
-            if (!line.startsWith('Nothing'))
-                log.info(line);
-        for (const problem of result.problems)
-            log.warning(problem);
-    }
-    catch (error) {
-        log.warning(`Could not remove what this run created: ${(0,errors/* messageOf */.bD)(error)}`);
-    }
+    const result = await (0,cleanup/* cleanupAt */.C5)({
+        dockerHost: config.engine.dockerHost,
+        processEnv,
+        runId,
+        removeImages,
+        log,
+        timeoutMs: 20_000
+    });
+    for (const line of (0,cleanup/* describeCleanup */.E1)(result))
+        if (!line.startsWith('Nothing'))
+            log.info(line);
+    for (const problem of result.problems)
+        log.warning(problem);
 }
 function stackOf(error) {
     return error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -21,12 +21,6 @@ var external_node_path_ = __webpack_require__(76760);
 var core = __webpack_require__(57264);
 // EXTERNAL MODULE: ./src/cleanup/cleanup.ts
 var cleanup = __webpack_require__(4688);
-// EXTERNAL MODULE: ./src/engine/connect.ts
-var connect = __webpack_require__(2688);
-// EXTERNAL MODULE: ./src/engine/api.ts
-var api = __webpack_require__(76750);
-// EXTERNAL MODULE: ./src/engine/check.ts
-var check = __webpack_require__(73326);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
@@ -675,9 +669,6 @@ class GitHubLog {
 
 
 
-
-
-
 // The GitHub Actions edge: the only module (with github-log.ts) that reads inputs, writes outputs, state
 // and the job summary through @actions/core. Everything it calls is plain functions over data.
 const STATE_PHASE = 'phase';
@@ -814,25 +805,16 @@ function settledOrCancelled(work, signal, graceMs) {
     });
 }
 async function removeAfterCancel(dockerHost, runId, removeImages, log) {
-    let endpoint;
-    try {
-        endpoint = (0,connect/* resolveEndpoint */.sO)(dockerHost, process.env);
-        const docker = (0,connect/* connect */.Ng)(endpoint);
-        // A healthy engine answers in milliseconds; one that does not cannot be cleaned in time either.
-        await api/* api */.F.ping(docker, AbortSignal.timeout(CANCEL_PING_MS));
-        const result = await (0,cleanup/* cleanupRun */.w)({
-            docker,
-            runId,
-            removeImages,
-            log,
-            signal: AbortSignal.timeout(CANCEL_CLEANUP_MS)
-        });
-        reportCleanup(result, log);
-    }
-    catch (error) {
-        const why = endpoint ? (0,check/* engineError */.v_)(endpoint, error, 'cleanup').message : (0,errors/* messageOf */.bD)(error);
-        log.warning(`Could not remove what the cancelled run created: ${why}`);
-    }
+    const result = await (0,cleanup/* cleanupAt */.C5)({
+        dockerHost,
+        processEnv: process.env,
+        runId,
+        removeImages,
+        log,
+        timeoutMs: CANCEL_CLEANUP_MS,
+        pingTimeoutMs: CANCEL_PING_MS
+    });
+    reportCleanup(result, log);
 }
 async function publish(run, config, env) {
     const report = (0,json/* buildReport */.FK)(run, env);
@@ -876,25 +858,14 @@ async function post() {
     }
     const saved = readSavedConfig();
     const log = new GitHubLog();
-    let endpoint;
-    try {
-        endpoint = (0,connect/* resolveEndpoint */.sO)(saved.dockerHost, process.env);
-    }
-    catch (error) {
-        core/* warning */.$e(`Cleanup skipped: ${(0,errors/* messageOf */.bD)(error)}`);
-        return;
-    }
-    const result = await (0,cleanup/* cleanupRun */.w)({
-        docker: (0,connect/* connect */.Ng)(endpoint),
+    const result = await (0,cleanup/* cleanupAt */.C5)({
+        dockerHost: saved.dockerHost,
+        processEnv: process.env,
         runId,
         removeImages: saved.cleanupImages,
         log,
-        signal: AbortSignal.timeout(POST_CLEANUP_MS)
-    }).catch((error) => ({
-        containers: [],
-        images: [],
-        problems: [(0,check/* engineError */.v_)(endpoint, error, 'cleanup').message]
-    }));
+        timeoutMs: POST_CLEANUP_MS
+    });
     reportCleanup(result, log);
     const removed = result.containers.length + result.images.length;
     if (removed > 0 && saved.summary && process.env.GITHUB_STEP_SUMMARY) {
@@ -909,7 +880,7 @@ async function post() {
     }
 }
 function reportCleanup(result, log) {
-    for (const line of (0,cleanup/* describeCleanup */.E)(result))
+    for (const line of (0,cleanup/* describeCleanup */.E1)(result))
         log.info(line);
     for (const problem of result.problems)
         log.warning(`Cleanup: ${problem}`);

@@ -172,13 +172,46 @@ function formatAge(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ describeCleanup),
-/* harmony export */   w: () => (/* binding */ cleanupRun)
+/* harmony export */   C5: () => (/* binding */ cleanupAt),
+/* harmony export */   E1: () => (/* binding */ describeCleanup)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94584);
+/* unused harmony export cleanupRun */
+/* harmony import */ var _engine_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76750);
+/* harmony import */ var _engine_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73326);
+/* harmony import */ var _engine_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2688);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(94584);
 
 
+
+
+
+/**
+ * `cleanupRun` at an endpoint named the way the inputs name it, for the runtimes' after-the-run cleanup
+ * (the post step, main after a cancel, the CLI). Never rejects: an engine that cannot be used is the
+ * result's one problem, in the words the engine check would use.
+ */
+async function cleanupAt(input) {
+    let endpoint;
+    try {
+        endpoint = (0,_engine_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveEndpoint */ .sO)(input.dockerHost, input.processEnv);
+        const docker = (0,_engine_connect_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(endpoint);
+        if (input.pingTimeoutMs)
+            await _engine_api_js__WEBPACK_IMPORTED_MODULE_0__/* .api */ .F.ping(docker, AbortSignal.timeout(input.pingTimeoutMs));
+        const { runId, removeImages, log } = input;
+        return await cleanupRun({
+            docker,
+            runId,
+            removeImages,
+            log,
+            signal: AbortSignal.timeout(input.timeoutMs)
+        });
+    }
+    catch (error) {
+        const why = endpoint ? (0,_engine_check_js__WEBPACK_IMPORTED_MODULE_1__/* .engineError */ .v_)(endpoint, error, 'cleanup').message : (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error);
+        return { containers: [], images: [], problems: [why] };
+    }
+}
 /**
  * HTTP answers that mean "nothing left to do": 404 already gone, 304 already stopped, 409 a removal
  * already in progress (AutoRemove, or another cleanup).
@@ -193,7 +226,7 @@ async function cleanupRun(input) {
     // An empty run id would select label values that are empty; never guess what to delete.
     if (!runId.trim())
         throw new Error('cleanupRun: a run id is required');
-    const filters = { label: [`${_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .LABEL_RUN */ .Bt}=${runId}`] };
+    const filters = { label: [`${_labels_js__WEBPACK_IMPORTED_MODULE_4__/* .LABEL_RUN */ .Bt}=${runId}`] };
     const result = { containers: [], images: [], problems: [] };
     // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
     const containers = await docker.listContainers({ all: true, filters, abortSignal: signal });
@@ -210,11 +243,11 @@ async function cleanupRun(input) {
             result.containers.push(container);
         }
         catch (error) {
-            if (ALREADY_GONE.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error))) {
-                log.debug(`container ${container.name} was already gone (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error)})`);
+            if (ALREADY_GONE.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error))) {
+                log.debug(`container ${container.name} was already gone (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)})`);
             }
             else {
-                result.problems.push(`Could not remove container ${container.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`);
+                result.problems.push(`Could not remove container ${container.name}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}`);
             }
         }
     }));
@@ -225,7 +258,7 @@ async function cleanupRun(input) {
         images = await docker.listImages({ filters, abortSignal: signal });
     }
     catch (error) {
-        result.problems.push(`Could not list the images of run ${runId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`);
+        result.problems.push(`Could not list the images of run ${runId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}`);
     }
     // One at a time: images of one build can share layers, and the engine serialises deletes anyway.
     for (const info of images) {
@@ -238,11 +271,11 @@ async function cleanupRun(input) {
             result.images.push(image);
         }
         catch (error) {
-            if (ALREADY_GONE.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error))) {
-                log.debug(`image ${image.id} was already gone (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error)})`);
+            if (ALREADY_GONE.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error))) {
+                log.debug(`image ${image.id} was already gone (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .CA)(error)})`);
             }
             else {
-                result.problems.push(`Could not remove image ${image.tags[0] ?? image.id}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`);
+                result.problems.push(`Could not remove image ${image.tags[0] ?? image.id}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}`);
             }
         }
     }

@@ -1,4 +1,7 @@
 import type Docker from 'dockerode'
+import { api } from '../engine/api.js'
+import { engineError } from '../engine/check.js'
+import { connect, resolveEndpoint, type Endpoint } from '../engine/connect.js'
 import { errorCode, messageOf } from '../errors.js'
 import { LABEL_RUN } from '../labels.js'
 import type { Log } from '../log/log.js'
@@ -35,6 +38,43 @@ export interface CleanupInput {
   removeImages: boolean
   log: Log
   signal?: AbortSignal
+}
+
+export interface CleanupAtInput {
+  /** The docker-host input (else DOCKER_HOST, else the default socket). */
+  dockerHost: string | undefined
+  processEnv: NodeJS.ProcessEnv
+  runId: string
+  removeImages: boolean
+  log: Log
+  timeoutMs: number
+  /** When set, ping first: an engine that does not answer in this time cannot be cleaned in time either. */
+  pingTimeoutMs?: number
+}
+
+/**
+ * `cleanupRun` at an endpoint named the way the inputs name it, for the runtimes' after-the-run cleanup
+ * (the post step, main after a cancel, the CLI). Never rejects: an engine that cannot be used is the
+ * result's one problem, in the words the engine check would use.
+ */
+export async function cleanupAt(input: CleanupAtInput): Promise<CleanupResult> {
+  let endpoint: Endpoint | undefined
+  try {
+    endpoint = resolveEndpoint(input.dockerHost, input.processEnv)
+    const docker = connect(endpoint)
+    if (input.pingTimeoutMs) await api.ping(docker, AbortSignal.timeout(input.pingTimeoutMs))
+    const { runId, removeImages, log } = input
+    return await cleanupRun({
+      docker,
+      runId,
+      removeImages,
+      log,
+      signal: AbortSignal.timeout(input.timeoutMs)
+    })
+  } catch (error) {
+    const why = endpoint ? engineError(endpoint, error, 'cleanup').message : messageOf(error)
+    return { containers: [], images: [], problems: [why] }
+  }
 }
 
 /**

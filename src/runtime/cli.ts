@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { cleanupRun, describeCleanup } from '../cleanup/cleanup.js'
+import { cleanupAt, describeCleanup } from '../cleanup/cleanup.js'
 import type { Config } from '../config.js'
-import { connect, resolveEndpoint } from '../engine/connect.js'
 import { PreflightError, errorCode, messageOf } from '../errors.js'
 import { INPUTS, type InputDefinition } from '../inputs/definitions.js'
 import { parseInputsOrThrow, type RawInputs } from '../inputs/parse.js'
@@ -271,14 +270,16 @@ async function removeRun(
   processEnv: NodeJS.ProcessEnv,
   removeImages: boolean
 ): Promise<void> {
-  try {
-    const docker = connect(resolveEndpoint(config.engine.dockerHost, processEnv))
-    const result = await cleanupRun({ docker, runId, removeImages, log, signal: AbortSignal.timeout(20_000) })
-    for (const line of describeCleanup(result)) if (!line.startsWith('Nothing')) log.info(line)
-    for (const problem of result.problems) log.warning(problem)
-  } catch (error) {
-    log.warning(`Could not remove what this run created: ${messageOf(error)}`)
-  }
+  const result = await cleanupAt({
+    dockerHost: config.engine.dockerHost,
+    processEnv,
+    runId,
+    removeImages,
+    log,
+    timeoutMs: 20_000
+  })
+  for (const line of describeCleanup(result)) if (!line.startsWith('Nothing')) log.info(line)
+  for (const problem of result.problems) log.warning(problem)
 }
 
 function stackOf(error: unknown): string {

@@ -1,11 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
-import { cleanupRun, describeCleanup, type CleanupResult } from '../cleanup/cleanup.js'
+import { cleanupAt, describeCleanup, type CleanupResult } from '../cleanup/cleanup.js'
 import type { Config, RunEnvironment } from '../config.js'
-import { connect, resolveEndpoint } from '../engine/connect.js'
-import { api } from '../engine/api.js'
-import { engineError } from '../engine/check.js'
 import type { PingOutcome } from '../engine/early-ping.js'
 import { CancelledError, PreflightError, messageOf } from '../errors.js'
 import { INPUTS } from '../inputs/definitions.js'
@@ -169,24 +166,16 @@ async function removeAfterCancel(
   removeImages: boolean,
   log: Log
 ): Promise<void> {
-  let endpoint
-  try {
-    endpoint = resolveEndpoint(dockerHost, process.env)
-    const docker = connect(endpoint)
-    // A healthy engine answers in milliseconds; one that does not cannot be cleaned in time either.
-    await api.ping(docker, AbortSignal.timeout(CANCEL_PING_MS))
-    const result = await cleanupRun({
-      docker,
-      runId,
-      removeImages,
-      log,
-      signal: AbortSignal.timeout(CANCEL_CLEANUP_MS)
-    })
-    reportCleanup(result, log)
-  } catch (error) {
-    const why = endpoint ? engineError(endpoint, error, 'cleanup').message : messageOf(error)
-    log.warning(`Could not remove what the cancelled run created: ${why}`)
-  }
+  const result = await cleanupAt({
+    dockerHost,
+    processEnv: process.env,
+    runId,
+    removeImages,
+    log,
+    timeoutMs: CANCEL_CLEANUP_MS,
+    pingTimeoutMs: CANCEL_PING_MS
+  })
+  reportCleanup(result, log)
 }
 
 async function publish(run: RunResult, config: Config, env: RunEnvironment): Promise<void> {
@@ -233,24 +222,14 @@ async function post(): Promise<void> {
   }
   const saved = readSavedConfig()
   const log = new GitHubLog()
-  let endpoint
-  try {
-    endpoint = resolveEndpoint(saved.dockerHost, process.env)
-  } catch (error) {
-    core.warning(`Cleanup skipped: ${messageOf(error)}`)
-    return
-  }
-  const result = await cleanupRun({
-    docker: connect(endpoint),
+  const result = await cleanupAt({
+    dockerHost: saved.dockerHost,
+    processEnv: process.env,
     runId,
     removeImages: saved.cleanupImages,
     log,
-    signal: AbortSignal.timeout(POST_CLEANUP_MS)
-  }).catch((error): CleanupResult => ({
-    containers: [],
-    images: [],
-    problems: [engineError(endpoint, error, 'cleanup').message]
-  }))
+    timeoutMs: POST_CLEANUP_MS
+  })
   reportCleanup(result, log)
   const removed = result.containers.length + result.images.length
   if (removed > 0 && saved.summary && process.env.GITHUB_STEP_SUMMARY) {
