@@ -432,7 +432,7 @@ function renderTime(run) {
     const chart = timeChart(run.timings);
     if (!chart)
         return '';
-    return `${heading('Time', 3)}${paragraph(`The whole run took ${(0,format/* formatMs */._V)(run.durationMs)}; smoke containers may run in parallel.`)}${chart}`;
+    return `${heading('Time', 3)}${paragraph(`The whole run took ${(0,format/* formatMs */._V)(run.durationMs)}; the engine check, the build and the smoke containers overlap.`)}${chart}`;
 }
 /** Images and Containers, sharing `budget` bytes of table rows. */
 function renderInventory(run, budget) {

@@ -283,7 +283,7 @@ export function renderSmoke(run: RunResult): string {
 export function renderTime(run: RunResult): string {
   const chart = timeChart(run.timings)
   if (!chart) return ''
-  return `${heading('Time', 3)}${paragraph(`The whole run took ${formatMs(run.durationMs)}; smoke containers may run in parallel.`)}${chart}`
+  return `${heading('Time', 3)}${paragraph(`The whole run took ${formatMs(run.durationMs)}; the engine check, the build and the smoke containers overlap.`)}${chart}`
 }
 
 /** Images and Containers, sharing `budget` bytes of table rows. */
