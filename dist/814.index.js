@@ -3973,7 +3973,9 @@ async function runEntry(spec, context) {
             else if (context.signal?.aborted)
                 verdict.reason += `; removed container ${record.name}`;
         }
-        else if (record.state === 'running') {
+        else if (record.state !== 'exited') {
+            // Kept for inspection, but stopped. Also after a start call cut short by the deadline: the engine
+            // may have started the container after we stopped waiting (a kill of one that never ran is a 409).
             await killQuietly(container, cleanupSignal).catch(() => { });
         }
     }

@@ -197,7 +197,9 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
       if (!removal.removed) verdict.reason += `; it could not be removed: ${removal.error}`
       // After a cancel the log is all the user gets: say the container is gone.
       else if (context.signal?.aborted) verdict.reason += `; removed container ${record.name}`
-    } else if (record.state === 'running') {
+    } else if (record.state !== 'exited') {
+      // Kept for inspection, but stopped. Also after a start call cut short by the deadline: the engine
+      // may have started the container after we stopped waiting (a kill of one that never ran is a 409).
       await killQuietly(container, cleanupSignal).catch(() => {})
     }
   }
