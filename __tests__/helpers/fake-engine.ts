@@ -31,7 +31,6 @@ export interface FakeEngine {
 /** Starts a fake engine answering each request with `reply(request)`. */
 export async function startFakeEngine(reply: (request: FakeRequest) => FakeReply): Promise<FakeEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'preflight-fake-engine-'))
-  const socketPath = join(dir, 'docker.sock')
   const requests: FakeRequest[] = []
   const sockets = new Set<net.Socket>()
 
@@ -60,11 +59,21 @@ export async function startFakeEngine(reply: (request: FakeRequest) => FakeReply
       }
     })
   })
+  return listenOn(server, dir, requests, sockets)
+}
+
+/** Listens on `dir`/docker.sock; `close` ends every connection, the server and the folder. */
+async function listenOn(
+  server: net.Server,
+  dir: string,
+  requests: FakeRequest[],
+  sockets: Set<net.Socket>
+): Promise<FakeEngine> {
+  const socketPath = join(dir, 'docker.sock')
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(socketPath, resolve)
   })
-
   return {
     host: `unix://${socketPath}`,
     socketPath,
@@ -115,7 +124,6 @@ export function pingThen(rest: (request: FakeRequest) => FakeReply): (request: F
  */
 export async function startFailingProxy(fail: RegExp, reply: string): Promise<FakeEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'preflight-proxy-'))
-  const socketPath = join(dir, 'docker.sock')
   const target = (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(/^unix:\/\//, '')
   const requests: FakeRequest[] = []
   const sockets = new Set<net.Socket>()
@@ -138,15 +146,5 @@ export async function startFailingProxy(fail: RegExp, reply: string): Promise<Fa
     upstream.pipe(client)
     client.on('end', () => upstream.end())
   })
-  await new Promise<void>(resolve => server.listen(socketPath, resolve))
-  return {
-    host: `unix://${socketPath}`,
-    socketPath,
-    requests,
-    close: async () => {
-      for (const socket of sockets) socket.destroy()
-      await new Promise<void>(resolve => server.close(() => resolve()))
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
+  return listenOn(server, dir, requests, sockets)
 }
