@@ -226,7 +226,8 @@ describe('.dockerignore patterns (moby/patternmatcher)', () => {
   })
 
   test('matching: **, parents, exceptions, classes, escapes', () => {
-    const m = (patterns: string[], path: string) => PatternMatcher.create(patterns).matchesOrParentMatches(path)
+    const m = (patterns: string[], path: string) =>
+      PatternMatcher.create(patterns).matchesOrParentMatches(path)
     expect(m(['**/*.go'], 'a/b/c.go')).toBe(true)
     expect(m(['**/*.go'], 'c.go')).toBe(true)
     expect(m(['dir'], 'dir/x/y')).toBe(true)

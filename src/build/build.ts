@@ -135,11 +135,18 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
 
   // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
   const ignoreFiles: string[][] = []
-  for (const dir of [options.context, ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)]) {
-    for (const name of dir === options.context ? [`${basename(options.file)}.dockerignore`, '.dockerignore'] : ['.dockerignore']) {
+  for (const dir of [
+    options.context,
+    ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)
+  ]) {
+    for (const name of dir === options.context
+      ? [`${basename(options.file)}.dockerignore`, '.dockerignore']
+      : ['.dockerignore']) {
       const path = name === '.dockerignore' ? join(dir, name) : join(dirname(options.file), name)
       try {
-        ignoreFiles.push(parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path)).patterns)
+        ignoreFiles.push(
+          parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path)).patterns
+        )
       } catch (error) {
         if (!(error instanceof IgnoreFileError)) throw error
         return failed({
@@ -260,7 +267,11 @@ function startTarBuild(
   const packed = packContext({ context: options.context, dockerfile: options.file, signal })
   let packError: unknown
   packed.done.catch((error: unknown) => (packError = error))
-  const buildOptions: Record<string, unknown> = { ...query, dockerfile: packed.dockerfileName, abortSignal: signal }
+  const buildOptions: Record<string, unknown> = {
+    ...query,
+    dockerfile: packed.dockerfileName,
+    abortSignal: signal
+  }
   if (credentials.length > 0) buildOptions.registryconfig = registryConfig(credentials)
   if (buildOptions.cachefrom) buildOptions.cachefrom = JSON.parse(buildOptions.cachefrom as string)
   return {
@@ -284,9 +295,9 @@ async function startSessionBuild(
   ignoreFiles: string[][],
   signal: AbortSignal | undefined
 ): Promise<SentContext> {
-  const contextStats = newSyncStats()
+  const context: SyncedDir = { path: options.context, stats: newSyncStats() }
   const dirs = new Map<string, SyncedDir>([
-    ['context', { path: options.context, stats: contextStats }],
+    ['context', context],
     ['dockerfile', { path: dirname(options.file), stats: newSyncStats() }]
   ])
   const secrets = new Map(options.secrets.map(s => [s.id, s.value]))
@@ -312,7 +323,12 @@ async function startSessionBuild(
   )
   return {
     response,
-    stats: async () => ({ files: contextStats.filesSent, bytes: contextStats.bytesSent, ignored: contextStats.ignored, listed: contextStats.listed }),
+    stats: async () => ({
+      files: context.stats.filesSent,
+      bytes: context.stats.bytesSent,
+      ignored: context.stats.ignored,
+      listed: context.stats.listed
+    }),
     failure: async () => undefined,
     close: () => session.close()
   }

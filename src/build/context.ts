@@ -125,7 +125,13 @@ export function packContext(options: ContextOptions): PackedContext {
       ahead.push(prepared)
     }
     const counts = { ignored: 0 }
-    const entries = archiveWalk(context, ignore.patterns, outside ? undefined : dockerfileName, counts, signal)
+    const entries = archiveWalk(
+      context,
+      ignore.patterns,
+      outside ? undefined : dockerfileName,
+      counts,
+      signal
+    )
     for await (const entry of entries as AsyncIterable<WalkEntry>) {
       if (pack.destroyed) throw new Error('packing the build context was stopped')
       enqueue(entry.path, entry.absolute, entry.info)

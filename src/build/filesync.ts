@@ -10,7 +10,7 @@
 // - moby.filesync.v1.Auth/Credentials: registry credentials for pulling base images.
 
 import { createReadStream, type Stats } from 'node:fs'
-import { readlink } from 'node:fs/promises'
+import { readFile, readlink } from 'node:fs/promises'
 import * as grpc from '@grpc/grpc-js'
 import protobuf from 'protobufjs'
 import type { RegistryAuth } from './credentials.js'
@@ -40,11 +40,16 @@ const root = protobuf.Root.fromJSON({
       }
     },
     GetSecretRequest: {
-      fields: { ID: { type: 'string', id: 1 }, annotations: { keyType: 'string', type: 'string', id: 2 } as protobuf.IField }
+      fields: {
+        ID: { type: 'string', id: 1 },
+        annotations: { keyType: 'string', type: 'string', id: 2 } as protobuf.IField
+      }
     },
     GetSecretResponse: { fields: { data: { type: 'bytes', id: 1 } } },
     CredentialsRequest: { fields: { Host: { type: 'string', id: 1 } } },
-    CredentialsResponse: { fields: { Username: { type: 'string', id: 1 }, Secret: { type: 'string', id: 2 } } }
+    CredentialsResponse: {
+      fields: { Username: { type: 'string', id: 1 }, Secret: { type: 'string', id: 2 } }
+    }
   }
 })
 
@@ -129,7 +134,10 @@ export function goFileMode(info: Stats): number {
 /** A directory the session serves under a name, with what was sent through it counted. */
 export interface SyncedDir {
   path: string
-  /** Files and bytes sent (DATA), entries listed (STAT) and left out, over every call for this name. */
+  /**
+   * What the largest call for this name sent (BuildKit first fetches .dockerignore alone, then the
+   * context): entries listed and left out, files whose content was asked for and their bytes.
+   */
   stats: SyncStats
 }
 
@@ -147,6 +155,10 @@ export function newSyncStats(): SyncStats {
 }
 
 const CHUNK = 256 * 1024
+/** Files up to this size are read whole; larger ones are streamed. */
+const SMALL_FILE = 1024 * 1024
+/** Files served at once. */
+const SENDERS = 8
 
 /** Values of a metadata key as BuildKit sent them (fsutil's decodeOpts), see splitHeader. */
 function metadataValues(metadata: grpc.Metadata, key: string, known: string[][]): string[] | undefined {
@@ -209,10 +221,20 @@ async function sendDiffCopy(
   signal: AbortSignal | undefined
 ): Promise<void> {
   const files = new Map<number, string>()
+  const stats = newSyncStats()
   let ended = false
+  const sizes = new Map<number, number>()
+  let drained: Promise<void> | undefined
   const write = async (packet: PacketMessage): Promise<void> => {
+    while (drained) await drained
     if (ended) throw new Error('the build no longer reads the context')
-    if (!call.write(packet)) await new Promise<void>(resolve => call.once('drain', resolve))
+    if (!call.write(packet))
+      drained ??= new Promise<void>(resolve =>
+        call.once('drain', () => {
+          drained = undefined
+          resolve()
+        })
+      )
   }
   const fail = (message: string): void => {
     if (ended) return
@@ -224,25 +246,48 @@ async function sendDiffCopy(
       // the stream is already gone
     }
   }
-  // Requests are served one after another, in the order they come, while the listing may still be going.
-  let chain: Promise<void> = Promise.resolve()
-  call.on('data', (packet: PacketMessage) => {
-    if (packet.type === PACKET_REQ) {
-      const id = packet.ID ?? 0
+  // Requests are served by a few workers at once (fsutil's sender runs four): a file's DATA packets carry
+  // its id, so BuildKit takes them interleaved. FIN is answered once every request before it is served.
+  const requests: number[] = []
+  let working = 0
+  let finRequested = false
+  const pump = (): void => {
+    while (working < SENDERS && requests.length > 0 && !ended) {
+      const id = requests.shift()!
       const path = files.get(id)
       files.delete(id)
-      chain = chain.then(async () => {
-        if (path === undefined) throw new Error(`invalid file id ${id}`)
-        await sendFile(id, path)
-      })
-      chain.catch((error: unknown) => fail((error as Error).message))
+      working++
+      const served =
+        path === undefined ? Promise.reject(new Error(`invalid file id ${id}`)) : sendFile(id, path)
+      served.then(
+        () => {
+          working--
+          pump()
+        },
+        (error: unknown) => {
+          working--
+          fail((error as Error).message)
+        }
+      )
+    }
+    if (finRequested && working === 0 && requests.length === 0 && !ended) {
+      finRequested = false
+      write({ type: PACKET_FIN }).then(
+        () => {
+          ended = true
+          call.end()
+        },
+        () => {}
+      )
+    }
+  }
+  call.on('data', (packet: PacketMessage) => {
+    if (packet.type === PACKET_REQ) {
+      requests.push(packet.ID ?? 0)
+      pump()
     } else if (packet.type === PACKET_FIN) {
-      chain = chain.then(async () => {
-        await write({ type: PACKET_FIN })
-        ended = true
-        call.end()
-      })
-      chain.catch(() => {})
+      finRequested = true
+      pump()
     } else if (packet.type === PACKET_ERR) {
       ended = true
       call.end()
@@ -254,6 +299,18 @@ async function sendDiffCopy(
   const sendFile = async (id: number, path: string): Promise<void> => {
     let size = 0
     try {
+      const known = sizes.get(id)
+      sizes.delete(id)
+      if (known !== undefined && known <= SMALL_FILE) {
+        const data = await readFile(`${dir.path}/${path}`)
+        size = data.length
+        for (let at = 0; at < data.length; at += CHUNK)
+          await write({ type: PACKET_DATA, ID: id, data: data.subarray(at, at + CHUNK) })
+        await write({ type: PACKET_DATA, ID: id })
+        stats.filesSent++
+        stats.bytesSent += size
+        return
+      }
       const stream = createReadStream(`${dir.path}/${path}`, { highWaterMark: CHUNK })
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         size += chunk.length
@@ -264,8 +321,8 @@ async function sendDiffCopy(
       // fsutil sends an empty file when it cannot open one (a socket, a file gone since the listing)
     }
     await write({ type: PACKET_DATA, ID: id })
-    dir.stats.filesSent++
-    dir.stats.bytesSent += size
+    stats.filesSent++
+    stats.bytesSent += size
   }
 
   try {
@@ -288,13 +345,17 @@ async function sendDiffCopy(
         stat.devminor = (info.rdev & 0xff) | ((info.rdev >> 12) & 0xfff00)
       }
       // Only regular files have content to ask for (fsutil's fileCanRequestData).
-      if ((mode & (GO_DIR + GO_SYMLINK + GO_DEVICE + GO_NAMED_PIPE + GO_CHAR_DEVICE)) === 0)
+      if ((mode & (GO_DIR + GO_SYMLINK + GO_DEVICE + GO_NAMED_PIPE + GO_CHAR_DEVICE)) === 0) {
         files.set(index, entry.path)
+        sizes.set(index, info.size)
+      }
       index++
       await write({ type: PACKET_STAT, stat })
     }
-    dir.stats.listed += index
-    dir.stats.ignored += counts.ignored
+    stats.listed = index
+    stats.ignored = counts.ignored
+    // The largest call is the context itself; its counters are the ones reported (they keep counting).
+    if (stats.listed >= dir.stats.listed) dir.stats = stats
     await write({ type: PACKET_STAT })
   } catch (error) {
     fail((error as Error).message)
@@ -311,14 +372,20 @@ export function secretsService(secrets: ReadonlyMap<string, Buffer>): {
   implementation: grpc.UntypedServiceImplementation
 } {
   const definition = {
-    GetSecret: method('/moby.buildkit.secrets.v1.Secrets/GetSecret', GetSecretRequest, GetSecretResponse, false)
+    GetSecret: method(
+      '/moby.buildkit.secrets.v1.Secrets/GetSecret',
+      GetSecretRequest,
+      GetSecretResponse,
+      false
+    )
   } as unknown as grpc.ServiceDefinition
   const GetSecret = (
     call: grpc.ServerUnaryCall<{ ID: string }, { data: Buffer }>,
     callback: grpc.sendUnaryData<{ data: Buffer }>
   ): void => {
     const value = secrets.get(call.request.ID)
-    if (value === undefined) callback({ code: grpc.status.NOT_FOUND, details: `secret ${call.request.ID} not found` })
+    if (value === undefined)
+      callback({ code: grpc.status.NOT_FOUND, details: `secret ${call.request.ID} not found` })
     else callback(null, { data: value })
   }
   return { definition, implementation: { GetSecret } }
@@ -337,7 +404,9 @@ export function authService(credentials: ReadonlyMap<string, RegistryAuth>): {
     callback: grpc.sendUnaryData<{ Username?: string; Secret?: string }>
   ): void => {
     const host = call.request.Host
-    const auth = credentials.get(host === 'registry-1.docker.io' || host === 'index.docker.io' ? 'docker.io' : host)
+    const auth = credentials.get(
+      host === 'registry-1.docker.io' || host === 'index.docker.io' ? 'docker.io' : host
+    )
     if (!auth) callback(null, {})
     else if (auth.identitytoken) callback(null, { Secret: auth.identitytoken })
     else callback(null, { Username: auth.username, Secret: auth.password })

@@ -86,9 +86,13 @@ export async function* fsutilWalk(
     if (options.excludePatterns && options.excludePatterns.length > 0)
       exclude = PatternMatcher.create(options.excludePatterns)
   } catch (error) {
-    throw new Error(`invalid excludepatterns: [${options.excludePatterns!.join(' ')}]: ${(error as Error).message}`)
+    throw new Error(
+      `invalid excludepatterns: [${options.excludePatterns!.join(' ')}]: ${(error as Error).message}`
+    )
   }
-  const onlyPrefixIncludes = !include?.patterns.some(p => !p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p)))
+  const onlyPrefixIncludes = !include?.patterns.some(
+    p => !p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p))
+  )
   const onlyPrefixExcludeExceptions = !exclude?.patterns.some(
     p => p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p))
   )
@@ -119,7 +123,9 @@ export async function* fsutilWalk(
       if (!matched) {
         if (isDir && onlyPrefixIncludes) {
           const dirSlash = `${path}/`
-          const inside = include.patterns.some(p => !p.exclusion && `${withoutTrailingGlob(p)}/`.startsWith(dirSlash))
+          const inside = include.patterns.some(
+            p => !p.exclusion && `${withoutTrailingGlob(p)}/`.startsWith(dirSlash)
+          )
           if (!inside) {
             counts.ignored++
             return SKIP_DIR
@@ -281,7 +287,10 @@ export async function* archiveWalk(
   const out: string[] = []
   const visit: Visit = async (path, isDir) => {
     while (parents.length > 0 && !path.startsWith(`${parents[parents.length - 1]!.path}/`)) parents.pop()
-    const { matched, info } = pm.matchesUsingParentResults(path, parents[parents.length - 1]?.info ?? NO_MATCH_INFO)
+    const { matched, info } = pm.matchesUsingParentResults(
+      path,
+      parents[parents.length - 1]?.info ?? NO_MATCH_INFO
+    )
     if (isDir) parents.push({ path, info })
     if (matched) {
       if (!isDir) {

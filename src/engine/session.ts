@@ -9,6 +9,38 @@ import { randomUUID } from 'node:crypto'
 import type { Socket } from 'node:net'
 import type Docker from 'dockerode'
 import * as grpc from '@grpc/grpc-js'
+import protobuf from 'protobufjs'
+
+// BuildKit checks the session's health every few seconds (session/grpc.go monitorHealth) and drops a
+// session that fails twice: a build taking longer than that needs grpc.health.v1.Health/Check answered.
+const healthTypes = protobuf.Root.fromJSON({
+  nested: {
+    HealthCheckRequest: { fields: { service: { type: 'string', id: 1 } } },
+    HealthCheckResponse: { fields: { status: { type: 'int32', id: 1 } } }
+  }
+})
+const HealthCheckRequest = healthTypes.lookupType('HealthCheckRequest')
+const HealthCheckResponse = healthTypes.lookupType('HealthCheckResponse')
+const SERVING = 1
+
+const healthService: SessionService = {
+  definition: {
+    Check: {
+      path: '/grpc.health.v1.Health/Check',
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: (value: object) => Buffer.from(HealthCheckRequest.encode(value).finish()),
+      requestDeserialize: (bytes: Buffer) => HealthCheckRequest.decode(bytes),
+      responseSerialize: (value: object) => Buffer.from(HealthCheckResponse.encode(value).finish()),
+      responseDeserialize: (bytes: Buffer) => HealthCheckResponse.decode(bytes),
+      originalName: 'check'
+    }
+  } as unknown as grpc.ServiceDefinition,
+  implementation: {
+    Check: (_call: unknown, callback: grpc.sendUnaryData<{ status: number }>) =>
+      callback(null, { status: SERVING })
+  }
+}
 
 export interface SessionService {
   definition: grpc.ServiceDefinition
@@ -35,9 +67,8 @@ interface Dialer {
 
 export function openSession(docker: Docker, options: SessionOptions, signal?: AbortSignal): Promise<Session> {
   const id = randomUUID()
-  const methods = options.services.flatMap(service =>
-    Object.values(service.definition).map(method => method.path)
-  )
+  const services = [healthService, ...options.services]
+  const methods = services.flatMap(service => Object.values(service.definition).map(method => method.path))
   return new Promise((resolve, reject) => {
     ;(docker.modem as unknown as Dialer).dial(
       {
@@ -60,7 +91,7 @@ export function openSession(docker: Docker, options: SessionOptions, signal?: Ab
           return
         }
         const server = new grpc.Server()
-        for (const service of options.services) server.addService(service.definition, service.implementation)
+        for (const service of services) server.addService(service.definition, service.implementation)
         const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure())
         injector.injectConnection(socket)
         let closed = false

@@ -164,9 +164,17 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
   }
   if (builder === 'classic') {
     if (secrets.length > 0)
-      problems.add('builder', 'classic', 'cannot take build secrets (secrets, secret-files, secret-envs): they need BuildKit; use builder: auto or buildkit')
+      problems.add(
+        'builder',
+        'classic',
+        'cannot take build secrets (secrets, secret-files, secret-envs): they need BuildKit; use builder: auto or buildkit'
+      )
     if (buildContexts.length > 0)
-      problems.add('builder', 'classic', 'cannot take build-contexts: named contexts need BuildKit; use builder: auto or buildkit')
+      problems.add(
+        'builder',
+        'classic',
+        'cannot take build-contexts: named contexts need BuildKit; use builder: auto or buildkit'
+      )
   }
 
   // Smoke
@@ -261,18 +269,30 @@ function parseSecrets(
 ): BuildSecret[] {
   const found: BuildSecret[] = []
   const seen = new Map<string, string>()
-  const each = (input: BuildSecret['input'], body: string, take: (id: string, rest: string, where: string) => Buffer | undefined) => {
+  const each = (
+    input: BuildSecret['input'],
+    body: string,
+    take: (id: string, rest: string, where: string) => Buffer | undefined
+  ) => {
     lines(body).forEach((line, index) => {
       const where = `line ${index + 1}`
       const eq = line.indexOf('=')
       const id = eq > 0 ? line.slice(0, eq).trim() : ''
       if (!id || !SECRET_ID.test(id)) {
-        problems.add(input, input === 'secrets' ? where : line, `is not an id=${input === 'secrets' ? 'value' : input === 'secret-files' ? 'path' : 'ENV_NAME'} line with an id of letters, digits, ".", "_" or "-"`)
+        problems.add(
+          input,
+          input === 'secrets' ? where : line,
+          `is not an id=${input === 'secrets' ? 'value' : input === 'secret-files' ? 'path' : 'ENV_NAME'} line with an id of letters, digits, ".", "_" or "-"`
+        )
         return
       }
       const previous = seen.get(id)
       if (previous) {
-        problems.add(input, input === 'secrets' ? `${where} (id ${id})` : line, `gives secret id "${id}" a second time (first in ${previous})`)
+        problems.add(
+          input,
+          input === 'secrets' ? `${where} (id ${id})` : line,
+          `gives secret id "${id}" a second time (first in ${previous})`
+        )
         return
       }
       seen.set(id, input)
@@ -292,7 +312,11 @@ function parseSecrets(
       }
       return value
     } catch (error) {
-      problems.add('secret-files', `${where} (id ${id})`, `names ${path}, which cannot be read (${errorCode(error) === 'ENOENT' ? 'no such file' : messageOf(error)})`)
+      problems.add(
+        'secret-files',
+        `${where} (id ${id})`,
+        `names ${path}, which cannot be read (${errorCode(error) === 'ENOENT' ? 'no such file' : messageOf(error)})`
+      )
       return undefined
     }
   })
@@ -300,7 +324,11 @@ function parseSecrets(
     const name = rest.trim()
     const value = processEnv[name]
     if (value === undefined) {
-      problems.add('secret-envs', `${where} (id ${id})`, `names the environment variable ${name}, which is not set`)
+      problems.add(
+        'secret-envs',
+        `${where} (id ${id})`,
+        `names the environment variable ${name}, which is not set`
+      )
       return undefined
     }
     if (value.trim() !== '') mask(value)
@@ -330,12 +358,17 @@ function parseBuildContexts(text: string, env: RunEnvironment, problems: Problem
     }
     if (source.startsWith('docker-image://')) {
       const ref = source.slice('docker-image://'.length)
-      if (!isValidReference(ref.replace(/@sha256:[0-9a-f]{64}$/, ''))) problems.add('build-contexts', line, 'names an image that is not a valid reference')
+      if (!isValidReference(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
+        problems.add('build-contexts', line, 'names an image that is not a valid reference')
       else found.push({ name, kind: 'image', source: ref })
       continue
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
-      problems.add('build-contexts', line, 'uses a source this action does not support (a directory or docker-image://ref)')
+      problems.add(
+        'build-contexts',
+        line,
+        'uses a source this action does not support (a directory or docker-image://ref)'
+      )
       continue
     }
     const dir = resolve(env.workspace, source)
