@@ -14,7 +14,14 @@ import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
 import { packContext } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
-import { authService, fileSyncService, newSyncStats, secretsService, type SyncedDir } from './filesync.js'
+import {
+  LIST_HEADERS,
+  authService,
+  fileSyncService,
+  newSyncStats,
+  secretsService,
+  type SyncedDir
+} from './filesync.js'
 import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
 import { buildRequest } from '../engine/build-request.js'
 import { openSession } from '../engine/session.js'
@@ -308,11 +315,8 @@ async function startSessionBuild(
       // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
       // copy of it, so the next build only transfers what changed.
       sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
-      services: [
-        fileSyncService({ dirs, knownPatterns: ignoreFiles, signal }),
-        secretsService(secrets),
-        authService(auth)
-      ]
+      listHeaders: LIST_HEADERS,
+      services: [fileSyncService({ dirs, signal }), secretsService(secrets), authService(auth)]
     },
     signal
   )

@@ -160,30 +160,20 @@ const SMALL_FILE = 1024 * 1024
 /** Files served at once. */
 const SENDERS = 8
 
-/** Values of a metadata key as BuildKit sent them (fsutil's decodeOpts), see splitHeader. */
-function metadataValues(metadata: grpc.Metadata, key: string, known: string[][]): string[] | undefined {
+/** Values of a metadata key as BuildKit sent them (filesync.go decodeOpts: `<key>-encoded` means escaped). */
+function metadataValues(metadata: grpc.Metadata, key: string): string[] | undefined {
   const values = metadata.get(key).map(String)
   if (values.length === 0) return undefined
   const encoded = metadata.get(`${key}-encoded`).map(String)[0]
-  const decode = encoded && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(encoded)
-  const split = values.flatMap(value => splitHeader(value, known))
-  return decode ? split.map(v => decodeURIComponent(v.replace(/\+/g, ' '))) : split
+  const decode = encoded !== undefined && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(encoded)
+  return decode ? values.map(v => decodeURIComponent(v.replace(/\+/g, ' '))) : values
 }
 
-/**
- * Go's gRPC sends each value of a metadata key as its own header; Node's HTTP/2 joins repeated headers
- * with ", ", so a list of patterns arrives as one string. Patterns may contain ", " themselves: when the
- * string is a list this side already knows (the .dockerignore it read), that list is used.
- */
-function splitHeader(value: string, known: string[][]): string[] {
-  for (const list of known) if (list.length > 0 && list.join(', ') === value) return list
-  return value.split(', ')
-}
+/** The metadata keys whose values are lists of patterns or paths (engine/session.ts keeps them whole). */
+export const LIST_HEADERS = ['include-patterns', 'exclude-patterns', 'followpaths']
 
 export interface FileSyncOptions {
   dirs: Map<string, SyncedDir>
-  /** Pattern lists this side expects BuildKit to send, to undo Node's joining of repeated headers. */
-  knownPatterns?: string[][]
   signal?: AbortSignal
 }
 
@@ -196,17 +186,16 @@ export function fileSyncService(options: FileSyncOptions): {
     DiffCopy: method('/moby.filesync.v1.FileSync/DiffCopy', Packet, Packet, true)
   } as unknown as grpc.ServiceDefinition
   const DiffCopy = (call: grpc.ServerDuplexStream<PacketMessage, PacketMessage>): void => {
-    const known = options.knownPatterns ?? []
-    const name = metadataValues(call.metadata, 'dir-name', [])?.[0] ?? ''
+    const name = metadataValues(call.metadata, 'dir-name')?.[0] ?? ''
     const dir = options.dirs.get(name)
     if (!dir) {
       call.emit('error', { code: grpc.status.NOT_FOUND, details: `no access allowed to dir "${name}"` })
       return
     }
     const filter: FilterOptions = {
-      includePatterns: metadataValues(call.metadata, 'include-patterns', known),
-      excludePatterns: metadataValues(call.metadata, 'exclude-patterns', known),
-      followPaths: metadataValues(call.metadata, 'followpaths', known)
+      includePatterns: metadataValues(call.metadata, 'include-patterns'),
+      excludePatterns: metadataValues(call.metadata, 'exclude-patterns'),
+      followPaths: metadataValues(call.metadata, 'followpaths')
     }
     void sendDiffCopy(call, dir, filter, options.signal)
   }

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Socket } from 'node:net'
 import type Docker from 'dockerode'
+import type * as http2 from 'node:http2'
 import * as grpc from '@grpc/grpc-js'
 import protobuf from 'protobufjs'
 
@@ -53,6 +54,8 @@ export interface SessionOptions {
   services: SessionService[]
   /** Shown by the engine as the session's name. */
   name?: string
+  /** Metadata keys whose values are lists of arbitrary text (see keepListHeadersWhole). */
+  listHeaders?: string[]
 }
 
 export interface Session {
@@ -92,7 +95,9 @@ export function openSession(docker: Docker, options: SessionOptions, signal?: Ab
         }
         const server = new grpc.Server()
         for (const service of services) server.addService(service.definition, service.implementation)
+        allowLongHeaderLists(server)
         const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure())
+        keepListHeadersWhole(server, options.listHeaders ?? [])
         injector.injectConnection(socket)
         let closed = false
         resolve({
@@ -107,4 +112,47 @@ export function openSession(docker: Docker, options: SessionOptions, signal?: Ab
       }
     )
   })
+}
+
+/**
+ * A .dockerignore of a few hundred lines is a few hundred headers on one call: Node's HTTP/2 server
+ * answers more than 128 header pairs (maxHeaderListPairs) with ENHANCE_YOUR_CALM, and its header list
+ * size setting defaults to 64 KiB. grpc-js offers neither option; they go into the options it creates its
+ * HTTP/2 server with.
+ */
+function allowLongHeaderLists(server: grpc.Server): void {
+  const common = (server as unknown as { commonServerOptions?: http2.ServerOptions }).commonServerOptions
+  if (!common) throw new Error('@grpc/grpc-js changed: its HTTP/2 server options are no longer reachable')
+  common.maxHeaderListPairs = 1 << 20
+  common.settings = { ...common.settings, maxHeaderListSize: 64 * 1024 * 1024 }
+}
+
+/**
+ * BuildKit sends each value of a list (include and exclude patterns) as its own HTTP/2 header, in UTF-8.
+ * Node joins repeated headers with ", " and reads their bytes as Latin-1, and @grpc/grpc-js then drops a
+ * value with a byte outside printable ASCII altogether: a `.dockerignore` line with `ü` would silently
+ * exclude nothing. So before grpc-js reads a call's headers, the raw values of those keys are put back as
+ * BuildKit's own escaped form (its `<key>-encoded` convention, filesync.go encodeOpts), one per value.
+ * grpc-js has no hook for this; its connection injector's HTTP/2 server is reached through the server.
+ */
+function keepListHeadersWhole(server: grpc.Server, keys: string[]): void {
+  if (keys.length === 0) return
+  const servers = (server as unknown as { http2Servers?: Map<http2.Http2Server, unknown> }).http2Servers
+  const http2Server = servers ? [...servers.keys()].pop() : undefined
+  if (!http2Server) throw new Error('@grpc/grpc-js changed: its HTTP/2 server is no longer reachable')
+  http2Server.prependListener(
+    'stream',
+    (_stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders, _flags: number, raw: string[]) => {
+      for (const key of keys) {
+        const values: string[] = []
+        for (let i = 0; i + 1 < raw.length; i += 2) {
+          if (raw[i]!.toLowerCase() === key) values.push(Buffer.from(raw[i + 1]!, 'latin1').toString('utf8'))
+        }
+        if (values.length === 0) continue
+        const encoded = headers[`${key}-encoded`] === '1'
+        headers[key] = encoded ? values : values.map(v => encodeURIComponent(v))
+        headers[`${key}-encoded`] = '1'
+      }
+    }
+  )
 }
