@@ -266,30 +266,6 @@ test('FROM scratch: file and metadata tests run with no shell; a command fails w
   )
 })
 
-test('an unknown field stops the whole file: one input error naming file, test and field', () => {
-  const path = writeSpec(
-    'typo.yaml',
-    [
-      "schemaVersion: '2.0.0'",
-      'commandTests:',
-      '  - name: version',
-      '    command: sh',
-      '    expectedOuput: [x]'
-    ].join('\n')
-  )
-  const problems = new ProblemList()
-  expect(parseStructureFile(path, 'tests/typo.yaml', problems)).toBeUndefined()
-  expect(problems.items.map(formatProblem)).toEqual([
-    'Input "structure-tests": "tests/typo.yaml" commandTests[1] "version": field "expectedOuput" (line 5) is not a container-structure-test field; an unknown field stops the whole file'
-  ])
-  const v1 = writeSpec('v1.yaml', ["schemaVersion: '1.0.0'", 'metadataTest:', '  user: root'].join('\n'))
-  const more = new ProblemList()
-  parseStructureFile(v1, 'v1.yaml', more)
-  expect(more.items.map(formatProblem)).toEqual([
-    'Input "structure-tests": "v1.yaml" field "metadataTest" (line 2) is a schemaVersion 2.0.0 field, not 1.0.0; an unknown field stops the whole file'
-  ])
-})
-
 test('$VAR in a command expands from the image’s env and globalEnvVars, not from the test’s envVars', async () => {
   const path = writeSpec(
     'env.yaml',

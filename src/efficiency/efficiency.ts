@@ -5,7 +5,7 @@ import type Docker from 'dockerode'
 import { messageOf } from '../errors.js'
 import { engineMessage } from '../engine/reply.js'
 import { instruction } from '../inventory/inventory.js'
-import { formatBytes } from '../report/format.js'
+import { formatBytes, formatCount, formatPercent } from '../format.js'
 import { diveEfficiency } from './dive.js'
 import { readImageExport, type ExportedImage } from './export.js'
 
@@ -145,18 +145,14 @@ export function judge(
     : ''
   if (options.maxWastedBytes !== undefined && wasted > options.maxWastedBytes) {
     problems.push(
-      `Image ${scored.image} wastes ${formatBytes(wasted)} (${wasted.toLocaleString('en-US')} bytes), over max-wasted-bytes ${formatBytes(options.maxWastedBytes)}.${worst}`
+      `Image ${scored.image} wastes ${formatBytes(wasted)} (${formatCount(wasted)} bytes), over max-wasted-bytes ${formatBytes(options.maxWastedBytes)}.${worst}`
     )
   }
   const score = scored.efficiency ?? 1
   if (options.minEfficiency !== undefined && score < options.minEfficiency) {
     problems.push(
-      `Image ${scored.image} is ${percent(score)} efficient, under min-efficiency ${percent(options.minEfficiency)}.${worst}`
+      `Image ${scored.image} is ${formatPercent(score)} efficient, under min-efficiency ${formatPercent(options.minEfficiency)}.${worst}`
     )
   }
   return { ...scored, status: problems.length > 0 ? 'failed' : 'passed', problems }
-}
-
-export function percent(ratio: number): string {
-  return `${(ratio * 100).toFixed(2).replace(/\.?0+$/, '')}%`
 }

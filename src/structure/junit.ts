@@ -2,12 +2,13 @@
 // testcase with failure, system-out and system-err), one testsuite per file, named by the file, so the
 // usual test-report actions show each file apart. Text from the image is untrusted: escaped, and the
 // characters XML 1.0 cannot hold are dropped.
+import { toSeconds } from '../format.js'
 import type { StructureResult } from './run.js'
 
 export function junitXml(result: StructureResult): string {
   const cases = result.files.flatMap(f => f.results)
   const failures = cases.filter(c => !c.passed).length
-  const seconds = (ms: number): string => String(ms / 1000)
+  const seconds = (ms: number): string => String(toSeconds(ms))
   const suites = result.files.map(file => {
     const fileFailures = file.results.filter(r => !r.passed).length
     const testcases = file.results.map(r => {
