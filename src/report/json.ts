@@ -24,6 +24,8 @@ export interface Report {
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
+  structure?: RunResult['structure']
+  efficiency?: RunResult['efficiency']
   timings: RunResult['timings']
 }
 
@@ -49,6 +51,8 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     inventory: run.inventory,
     drift: run.drift,
     leftovers: run.leftovers,
+    structure: run.structure,
+    efficiency: run.efficiency,
     timings: run.timings
   }
 }
