@@ -12,7 +12,7 @@ import type {
   ReportScope,
   RunEnvironment
 } from '../config.js'
-import { resolveEndpoint } from '../engine/connect.js'
+import { parseHost } from '../engine/endpoint.js'
 import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, messageOf } from '../errors.js'
 import { parseSmokeList } from '../smoke/spec.js'
@@ -84,7 +84,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   const dockerHost = get('docker-host') || undefined
   if (dockerHost) {
     try {
-      resolveEndpoint(dockerHost, {})
+      parseHost(dockerHost, 'docker-host')
     } catch (error) {
       problems.add('docker-host', dockerHost, messageOf(error).replace(/^docker-host "[^"]*" /, ''))
     }
