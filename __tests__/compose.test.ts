@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { runComposeStage, projectName, type ComposeResult } from '../src/compose/run.js'
 import type { ComposeSmoke } from '../src/compose/spec.js'
@@ -91,7 +92,10 @@ describe('compose stage', () => {
     expect(result.status).toBe('failed')
     const migrate = byName(result, 'migrate')
     expect(migrate).toMatchObject({ passed: false, exitCode: 1, reason: 'exited 1, expected 0' })
-    expect(migrate.definedAt).toEqual({ file: '__tests__/fixtures/compose/stack.yaml', line: 13 })
+    // The line of `  migrate:` in the file, as a person counts lines.
+    const line = readFileSync(fixture('stack.yaml'), 'utf8').split('\n').indexOf('  migrate:') + 1
+    expect(line).toBeGreaterThan(1)
+    expect(migrate.definedAt).toEqual({ file: '__tests__/fixtures/compose/stack.yaml', line })
     expect(result.problems).toContain('Compose service "migrate" failed: exited 1, expected 0')
     const worker = byName(result, 'worker')
     expect(worker.passed).toBe(false)
@@ -104,7 +108,7 @@ describe('compose stage', () => {
       target: {
         title: 'Compose service migrate failed',
         file: '__tests__/fixtures/compose/stack.yaml',
-        startLine: 13
+        startLine: line
       }
     })
     // Its stdout and stderr, in the log's untrusted block and in the result.
