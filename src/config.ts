@@ -3,7 +3,7 @@
 
 import type { InfoCondition } from './engine/require-info.js'
 import type { ComposeSmoke } from './compose/spec.js'
-import type { SmokeSpec } from './smoke/spec.js'
+import type { SmokeSpec } from './smoke/types.js'
 
 export interface EngineOptions {
   /** Explicit endpoint; undefined means DOCKER_HOST, then the default socket. */

@@ -14,7 +14,8 @@ import type { PullPolicy, RunEnvironment } from '../config.js'
 import { messageOf } from '../errors.js'
 import { runLabels } from '../labels.js'
 import type { Log } from '../log/log.js'
-import { deadline, formatDuration, sleep } from '../signals.js'
+import { formatDuration, plural } from '../format.js'
+import { deadline, sleep } from '../signals.js'
 import { followOutput, type OutputFollow } from '../smoke/container.js'
 import { runEntry } from '../smoke/entry.js'
 import { OutputCollector, TAIL_BYTES, type PatternWatch } from '../smoke/output.js'
@@ -191,12 +192,9 @@ export async function runComposeStage(input: ComposeStageInput): Promise<Compose
     )
   }
   if (unknown.length > 0) return finish()
+  const order = dependencyOrder(model.services).map(s => s.name)
   log.info(
-    `Compose project ${project}: ${model.services.length} service${model.services.length === 1 ? '' : 's'} (${dependencyOrder(
-      model.services
-    )
-      .map(s => s.name)
-      .join(', ')}) from ${result.files.join(', ')}`
+    `Compose project ${project}: ${plural(order.length, 'service')} (${order.join(', ')}) from ${result.files.join(', ')}`
   )
 
   // The run's labels go on every container, network and volume through an override file, so the post
