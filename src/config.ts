@@ -3,6 +3,7 @@
 
 import type { StructureFile } from './structure/spec.js'
 import type { InfoCondition } from './engine/require-info.js'
+import type { ComposeSmoke } from './compose/spec.js'
 import type { SmokeSpec } from './smoke/types.js'
 
 export interface EngineOptions {
@@ -41,6 +42,15 @@ export interface SmokeOptions {
   parallel: number
   pullPolicy: PullPolicy
   cleanup: boolean
+}
+
+export interface ComposeOptions {
+  /** Absolute paths of the Compose files, in order; empty: no compose stage. */
+  files: string[]
+  smoke: ComposeSmoke
+  /** How long `up` may take, and each service to be judged (a compose-smoke timeout overrides it). */
+  timeoutMs: number
+  pullPolicy: PullPolicy
 }
 
 export type ReportScope = 'run' | 'all'
@@ -83,6 +93,7 @@ export interface Config {
   engine: EngineOptions
   build: BuildOptions
   smoke: SmokeOptions
+  compose: ComposeOptions
   report: ReportOptions
   audit: AuditOptions
   structure: StructureOptions

@@ -4,9 +4,11 @@ import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
+import { runComposeStage, type ComposeResult } from './compose/run.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { engineMessage } from './engine/reply.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
+import { describeEndpoint, type EndpointSource } from './engine/endpoint.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
@@ -31,11 +33,16 @@ export interface RunResult {
   startedAt: string
   finishedAt: string
   durationMs: number
+  /** As a person writes it: unix:///var/run/docker.sock, tcp://127.0.0.1:2376 (TLS) */
   endpoint: string
+  /** What chose the endpoint: the docker-host input, DOCKER_HOST, a docker context, or the default. */
+  endpointSource?: EndpointSource
   engine?: EngineCheckResult
   diskUsage?: Record<string, unknown>
   build?: BuildResult
   smoke?: SmokeResult
+  /** The Compose stack (the `compose` input), when one was given. */
+  compose?: ComposeResult
   inventory?: Inventory
   drift?: DriftResult
   /** With report-scope `all`: what earlier runs labelled and left on the engine (src/audit/leftovers.ts). */
@@ -74,6 +81,7 @@ export async function runPipeline(
   const started = Date.now()
   const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv ?? process.env)
   const docker: Docker = connect(endpoint)
+  for (const note of endpoint.notes) log.warning(note)
   const failures: string[] = []
   const timings: Timing[] = []
 
@@ -93,7 +101,7 @@ export async function runPipeline(
       earlyPing: deps.earlyPing,
       onReachable: markReachable
     })
-    logEngine(result, log)
+    logEngine(result, endpoint, log)
     return result
   })
   checking.catch(() => {})
@@ -230,6 +238,25 @@ export async function runPipeline(
     failures.push(...efficiency.problems)
   }
 
+  // The Compose stack, after the smoke containers (CPU is scarce on CI runners; their logs stay apart).
+  let compose: ComposeResult | undefined
+  if (config.compose.files.length > 0) {
+    compose = await log.group('Compose', () =>
+      runComposeStage({
+        docker,
+        dockerHost: endpoint.display,
+        options: config.compose,
+        env,
+        processEnv: deps.processEnv ?? process.env,
+        builtImage: builtImageOf(build),
+        log,
+        signal
+      })
+    )
+    timings.push({ label: 'compose', ms: compose.durationMs })
+    failures.push(...compose.problems)
+  }
+
   const leftoversPromise =
     config.report.scope === 'all' ? findLeftovers({ docker, runId: env.runId, signal }) : undefined
   const inventory = await takeInventory({
@@ -259,10 +286,12 @@ export async function runPipeline(
     finishedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
     endpoint: endpoint.display,
+    endpointSource: endpoint.source,
     engine,
     diskUsage,
     build,
     smoke,
+    compose,
     inventory,
     drift,
     leftovers,
@@ -300,10 +329,10 @@ function logDrift(drift: DriftResult, log: Log): void {
   }
 }
 
-function logEngine(result: EngineCheckResult, log: Log): void {
+function logEngine(result: EngineCheckResult, endpoint: Endpoint, log: Log): void {
   const { facts } = result
   const info = facts.info
-  log.info(`Endpoint:        ${facts.endpoint}`)
+  log.info(`Endpoint:        ${describeEndpoint(facts.endpoint, endpoint.source)}`)
   log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`)
   log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`)
   log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`)
