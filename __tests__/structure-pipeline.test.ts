@@ -9,7 +9,7 @@ import { LABEL_RUN } from '../src/labels.js'
 import { runPipeline, type RunResult } from '../src/pipeline.js'
 import { buildReport } from '../src/report/json.js'
 import { renderSummary } from '../src/report/summary.js'
-import { testEnvironment } from './helpers/engine.js'
+import { danglingSince, testEnvironment, volumeNames } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 import { expectInert } from './helpers/summary-checks.js'
 
@@ -22,7 +22,7 @@ const HOSTILE = '::error::pwned | <script>x</script> `tick`'
 let dir: string
 let run: RunResult
 let log: RecordingLog
-let volumesBefore: string
+let volumesBefore: Set<string>
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'structure-pipe-'))
@@ -62,7 +62,7 @@ beforeAll(async () => {
       "  volumes: ['/data']"
     ].join('\n')
   )
-  volumesBefore = execFileSync('docker', ['volume', 'ls', '-q']).toString()
+  volumesBefore = volumeNames()
   log = new RecordingLog()
   const config = parseInputsOrThrow(
     {
@@ -137,7 +137,7 @@ test('nothing is left: no container of the run, no anonymous volume of VOLUME /d
       .toString()
       .trim()
   ).toBe('')
-  expect(execFileSync('docker', ['volume', 'ls', '-q']).toString()).toBe(volumesBefore)
+  expect(danglingSince(volumesBefore)).toEqual([])
 })
 
 test('a bad structure file or budget is an input error before anything is created', () => {
