@@ -1,3 +1,4 @@
+import { engineEnvironment } from '../src/compose/exec.js'
 import { parseComposeSmoke } from '../src/compose/spec.js'
 import { ProblemList, formatProblem } from '../src/inputs/problems.js'
 import { pluginDirs, findComposePlugin, missingPluginError } from '../src/compose/plugin.js'
@@ -106,5 +107,34 @@ describe('finding the compose plugin as the docker CLI does', () => {
     )
     expect(message).toContain(join(config, 'cli-plugins'))
     expect(message).toContain('~/.docker/cli-plugins/')
+  })
+})
+
+describe('the plugin is pointed at the endpoint the action resolved', () => {
+  const base = { source: { kind: 'input' as const, description: 'docker-host' }, options: {}, notes: [] }
+
+  test('DOCKER_HOST without the display suffix; TLS as DOCKER_TLS_VERIFY or DOCKER_TLS with DOCKER_CERT_PATH', () => {
+    expect(engineEnvironment({ ...base, display: 'unix:///run/x/docker.sock' })).toEqual({
+      DOCKER_HOST: 'unix:///run/x/docker.sock'
+    })
+    expect(
+      engineEnvironment({
+        ...base,
+        display: 'tcp://10.0.0.5:2376 (TLS)',
+        tls: {
+          verify: true,
+          from: 'DOCKER_CERT_PATH (/certs)',
+          caFile: '/certs/ca.pem',
+          certFile: '/certs/cert.pem'
+        }
+      })
+    ).toEqual({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/certs' })
+    expect(
+      engineEnvironment({
+        ...base,
+        display: 'tcp://10.0.0.5:2376 (TLS, server not verified)',
+        tls: { verify: false, from: 'DOCKER_TLS' }
+      })
+    ).toEqual({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS: '1' })
   })
 })
