@@ -4,6 +4,7 @@ import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
+import { engineEnvironment } from './compose/exec.js'
 import { runComposeStage, type ComposeResult } from './compose/run.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { engineMessage } from './engine/reply.js'
@@ -184,7 +185,7 @@ export async function runPipeline(
     compose = await log.group('Compose', () =>
       runComposeStage({
         docker,
-        dockerHost: endpoint.display,
+        engine: engineEnvironment(endpoint),
         options: config.compose,
         env,
         processEnv: deps.processEnv ?? process.env,
