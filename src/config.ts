@@ -2,7 +2,7 @@
 // flags) by inputs/parse.ts; nothing downstream ever reads a raw input.
 
 import type { InfoCondition } from './engine/require-info.js'
-import type { SmokeSpec } from './smoke/spec.js'
+import type { SmokeSpec } from './smoke/types.js'
 
 export interface EngineOptions {
   /** Explicit endpoint; undefined means DOCKER_HOST, then the default socket. */

@@ -1,5 +1,5 @@
 // The one definition of every input. action.yml, the CLI's flags (--<name>), `--help` and the README's
-// table all come from or are checked against this list (see __tests__/definitions.test.ts).
+// table all come from or are checked against this list (see __tests__/definitions.unit.test.ts).
 
 export interface InputDefinition {
   /** The input's name in action.yml; the CLI flag is `--${name}`. */

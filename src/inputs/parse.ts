@@ -1,7 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, isAbsolute, join, resolve } from 'node:path'
-import bytes from 'bytes-iec'
-import parseDuration from 'parse-duration'
 import { DRIFT_FIELD_NAMES, resolveDriftFieldEntry } from '../audit/fields.js'
 import type {
   BuildMode,
@@ -18,6 +16,8 @@ import { PreflightError, messageOf } from '../errors.js'
 import { parseSmokeList } from '../smoke/spec.js'
 import { INPUTS } from './definitions.js'
 import { ProblemList, formatProblem } from './problems.js'
+import { lines, parseDurationMs, parseSize, splitList } from './scalars.js'
+import { isValidTag } from '../image/reference.js'
 
 /** Raw input values by input name, as action.yml or the CLI gave them (missing = the default). */
 export type RawInputs = Readonly<Record<string, string | undefined>>
@@ -125,7 +125,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   }
   const tags = splitList(get('tags'))
   for (const tag of tags) {
-    if (!isValidReference(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
+    if (!isValidTag(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
   }
   if (tags.length === 0) tags.push(defaultTag(env))
 
@@ -224,52 +224,12 @@ function parseDriftPolicy(text: string, problems: ProblemList): DriftPolicy {
   return { kind: 'fields', fields: [...fields] }
 }
 
-/** Non-empty trimmed lines. */
-export function lines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map(l => l.trim())
-    .filter(l => l !== '' && !l.startsWith('#'))
-}
-
-/** A comma or newline separated list. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[,\n]/)
-    .map(s => s.trim())
-    .filter(Boolean)
-}
-
-/** `30s`, `2m`, `1m30s`, `500ms`; a bare number is seconds, like `docker run --stop-timeout`. */
-export function parseDurationMs(text: string): number | undefined {
-  const trimmed = text.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000
-  if (!/^(\d+(\.\d+)?\s*[a-zµ]+\s*)+$/i.test(trimmed)) return undefined
-  const ms = parseDuration(trimmed)
-  return ms === null || ms === undefined || !Number.isFinite(ms) || ms <= 0 ? undefined : Math.round(ms)
-}
-
-/** `250MB` (decimal, like docker), `1.5GiB` (binary), a bare number is bytes. */
-export function parseSize(text: string): number | undefined {
-  if (!/^\s*\d+(\.\d+)?\s*([kmgtp]i?b?|b)?\s*$/i.test(text)) return undefined
-  const parsed = bytes.parse(text.trim())
-  return parsed === null || !Number.isFinite(parsed) || parsed <= 0 ? undefined : parsed
-}
-
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory()
   } catch {
     return false
   }
-}
-
-// A reference as `docker tag` takes it: [registry[:port]/]path[:tag]; lower-case path components.
-const REFERENCE =
-  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/
-
-export function isValidReference(reference: string): boolean {
-  return REFERENCE.test(reference)
 }
 
 /** docker-preflight/<repository name>:<short sha>, or :local outside Actions. */

@@ -19,8 +19,9 @@ import { describePort, portBindings, publishedPorts, type PublishedPort } from '
 import { connectionLost, engineMessage } from '../engine/reply.js'
 import type { ImageProvider } from './pull.js'
 import { strategyFor, waitUntilReady, type ReadyAnswer } from './ready.js'
-import type { SmokeContainerResult } from './run.js'
-import { abortable, deadline, formatDuration, sleep } from '../signals.js'
+import type { SmokeContainerResult } from './types.js'
+import { abortable, deadline, sleep } from '../signals.js'
+import { formatDuration } from '../format.js'
 import { showPattern, type SmokeSpec } from './spec.js'
 
 export interface EntryContext {
