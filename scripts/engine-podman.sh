@@ -118,7 +118,7 @@ up() {
   install_missing
   if ! curl -fsS -m 2 "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; then
     # The registry (and the images in it) come with the default engine.
-    PREFLIGHT_ENGINE=20.10 bash "$HERE/engine.sh" up
+    env -u DOCKER_HOST PREFLIGHT_ENGINE=20.10 bash "$HERE/engine.sh" up
   fi
   write_config
   api_answers || start_service
