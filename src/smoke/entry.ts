@@ -31,6 +31,8 @@ export interface EntryContext {
   labels: Record<string, string>
   runId: string
   cleanup: boolean
+  /** A network to attach the container to instead of the default bridge (a Compose stack's). */
+  network?: string
   signal?: AbortSignal
 }
 
@@ -116,7 +118,11 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
       Tty: false,
       ExposedPorts: bindings.ExposedPorts,
       // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
-      HostConfig: { PortBindings: bindings.PortBindings, AutoRemove: false },
+      HostConfig: {
+        PortBindings: bindings.PortBindings,
+        AutoRemove: false,
+        ...(context.network ? { NetworkMode: context.network } : {})
+      },
       abortSignal: signal
     } as Docker.ContainerCreateOptions)
     record.id = container.id
