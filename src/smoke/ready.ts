@@ -126,6 +126,8 @@ export class LogWait implements WaitStrategy {
 
 /** Docker's default HEALTHCHECK interval, when the image sets none. */
 const DEFAULT_HEALTH_INTERVAL_MS = 30_000
+/** The engine gives HEALTHCHECK durations in nanoseconds. */
+const NS_PER_MS = 1_000_000
 
 /**
  * The image's HEALTHCHECK, as the engine reports it in State.Health. On Podman, whose checks run from
@@ -178,7 +180,7 @@ export class HealthyWait implements WaitStrategy {
     const now = Date.now()
     this.firstLook ??= now
     const nanoseconds = (info.Config as { Healthcheck?: { Interval?: number } }).Healthcheck?.Interval
-    const interval = nanoseconds ? nanoseconds / 1e6 : DEFAULT_HEALTH_INTERVAL_MS
+    const interval = nanoseconds ? nanoseconds / NS_PER_MS : DEFAULT_HEALTH_INTERVAL_MS
     if (now - (this.lastRun ?? this.firstLook) < interval) return false
     if (!(await isPodman(this.container, signal))) return false
     this.lastRun = now
