@@ -17,6 +17,7 @@ export interface Report {
   finishedAt: string
   durationMs: number
   endpoint: string
+  endpointSource?: RunResult['endpointSource']
   engine?: RunResult['engine']
   diskUsage?: RunResult['diskUsage']
   build?: RunResult['build']
@@ -42,6 +43,7 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     finishedAt: run.finishedAt,
     durationMs: run.durationMs,
     endpoint: run.endpoint,
+    endpointSource: run.endpointSource,
     engine: run.engine,
     diskUsage: run.diskUsage,
     build: run.build,

@@ -91,9 +91,24 @@ export function renderVerdict(run: RunResult): string {
   return `${line}<ul>${shown.join('')}${more}</ul>\n`
 }
 
+/**
+ * The endpoint and what chose it, with code spans where the description has them:
+ * <code>tcp://127.0.0.1:23760 (TLS)</code>, from context <code>ci-tls</code> (DOCKER_CONTEXT)
+ */
+function endpointCell(run: RunResult, endpoint: string): string {
+  const source = run.endpointSource
+  if (!source) return codeCell(endpoint)
+  const description = truncate(source.description, 300)
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? `<code>${escapeMarkdown(part)}</code>` : escapeMarkdown(part)))
+    .join('')
+  const joiner = source.kind === 'default' || source.kind === 'rootless' ? ', ' : ', from '
+  return `${codeCell(endpoint)}${joiner}${description}`
+}
+
 export function renderEngine(run: RunResult): string {
   const engine = run.engine
-  if (!engine) return `${heading('Engine', 3)}${paragraph(`Not reached: ${escapeMarkdown(run.endpoint)}`)}`
+  if (!engine) return `${heading('Engine', 3)}${paragraph(`Not reached: ${endpointCell(run, run.endpoint)}`)}`
   const { facts } = engine
   const info = facts.info
   const str = (value: unknown): string =>
@@ -106,7 +121,7 @@ export function renderEngine(run: RunResult): string {
           .join('<br>')
       : 'none'
   const rows: [string, string][] = [
-    ['Endpoint', str(facts.endpoint)],
+    ['Endpoint', endpointCell(run, facts.endpoint)],
     [
       'Server version',
       `${str(facts.serverVersion)} (API ${str(facts.apiVersion)}${facts.minApiVersion ? `, min ${str(facts.minApiVersion)}` : ''})`
