@@ -4,6 +4,7 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { contextId } from '../src/engine/docker-context.js'
+import { connect } from '../src/engine/connect.js'
 import { describeEndpoint, parseHost, resolveEndpoint } from '../src/engine/endpoint.js'
 import { PreflightError } from '../src/errors.js'
 import { makeCertificates, removeCertificates, type Certificates } from './helpers/tls-front.js'
@@ -299,6 +300,27 @@ describe('addresses, parsed as the CLI parses them', () => {
     ['ssh://me@builder:2222', { kind: 'ssh', host: 'builder', port: 2222, username: 'me' }]
   ])('%s', (raw, expected) => {
     expect(parseHost(raw, 'DOCKER_HOST')).toMatchObject(expected)
+  })
+
+  test('an ssh:// endpoint uses the ssh agent of the environment it was resolved in, and nothing else', () => {
+    const endpoint = resolveEndpoint('ssh://me@builder', { SSH_AUTH_SOCK: '/run/agent.sock' })
+    expect(endpoint.options).toEqual({
+      protocol: 'ssh',
+      host: 'builder',
+      port: 22,
+      username: 'me',
+      sshAgent: '/run/agent.sock'
+    })
+    const saved = process.env.SSH_AUTH_SOCK
+    process.env.SSH_AUTH_SOCK = '/run/other-agent.sock'
+    try {
+      const modem = connect(endpoint).modem as unknown as { sshOptions: { agent?: string }; host: string }
+      expect(modem.sshOptions.agent).toBe('/run/agent.sock')
+      expect(modem.host).toBe('builder')
+    } finally {
+      if (saved === undefined) delete process.env.SSH_AUTH_SOCK
+      else process.env.SSH_AUTH_SOCK = saved
+    }
   })
 
   test('malformed values throw, naming the setting, the value and what is expected', () => {

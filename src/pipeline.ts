@@ -4,6 +4,7 @@ import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
+import { engineEnvironment } from './compose/exec.js'
 import { runComposeStage, type ComposeResult } from './compose/run.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { engineMessage } from './engine/reply.js'
@@ -244,7 +245,7 @@ export async function runPipeline(
     compose = await log.group('Compose', () =>
       runComposeStage({
         docker,
-        dockerHost: endpoint.display,
+        engine: engineEnvironment(endpoint),
         options: config.compose,
         env,
         processEnv: deps.processEnv ?? process.env,
@@ -334,6 +335,7 @@ function logEngine(result: EngineCheckResult, endpoint: Endpoint, log: Log): voi
   const info = facts.info
   log.info(`Endpoint:        ${describeEndpoint(facts.endpoint, endpoint.source)}`)
   log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`)
+  if (facts.podmanVersion) log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`)
   log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`)
   log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`)
   log.info(`Storage driver:  ${String(info.Driver ?? '')}`)

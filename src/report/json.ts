@@ -22,6 +22,7 @@ export interface Report {
   diskUsage?: RunResult['diskUsage']
   build?: RunResult['build']
   smoke?: RunResult['smoke']
+  compose?: RunResult['compose']
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
@@ -50,6 +51,7 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     diskUsage: run.diskUsage,
     build: run.build,
     smoke: run.smoke,
+    compose: run.compose,
     inventory: run.inventory,
     drift: run.drift,
     leftovers: run.leftovers,
