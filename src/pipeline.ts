@@ -273,6 +273,7 @@ function logEngine(result: EngineCheckResult, endpoint: Endpoint, log: Log): voi
   const info = facts.info
   log.info(`Endpoint:        ${describeEndpoint(facts.endpoint, endpoint.source)}`)
   log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`)
+  if (facts.podmanVersion) log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`)
   log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`)
   log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`)
   log.info(`Storage driver:  ${String(info.Driver ?? '')}`)

@@ -131,6 +131,9 @@ export function renderEngine(run: RunResult): string {
       'Server version',
       `${str(facts.serverVersion)} (API ${str(facts.apiVersion)}${facts.minApiVersion ? `, min ${str(facts.minApiVersion)}` : ''})`
     ],
+    ...(facts.podmanVersion
+      ? [['Podman', `${str(facts.podmanVersion)} (Docker-compatible API)`] as [string, string]]
+      : []),
     ['Client (docker CLI)', facts.clientVersion ? str(facts.clientVersion) : 'no docker CLI on PATH'],
     ['OS / arch', `${str(info.OperatingSystem)} (${str(facts.os)}/${str(facts.arch)})`],
     ['Kernel', str(facts.kernelVersion)],
