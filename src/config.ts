@@ -1,8 +1,10 @@
 // The typed, validated configuration every stage receives. Built from raw strings (action inputs or CLI
 // flags) by inputs/parse.ts; nothing downstream ever reads a raw input.
 
+import type { StructureFile } from './structure/spec.js'
 import type { InfoCondition } from './engine/require-info.js'
-import type { SmokeSpec } from './smoke/spec.js'
+import type { ComposeSmoke } from './compose/spec.js'
+import type { SmokeSpec } from './smoke/types.js'
 
 export interface EngineOptions {
   /** Explicit endpoint; undefined means DOCKER_HOST, then the default socket. */
@@ -63,6 +65,15 @@ export interface SmokeOptions {
   cleanup: boolean
 }
 
+export interface ComposeOptions {
+  /** Absolute paths of the Compose files, in order; empty: no compose stage. */
+  files: string[]
+  smoke: ComposeSmoke
+  /** How long `up` may take, and each service to be judged (a compose-smoke timeout overrides it). */
+  timeoutMs: number
+  pullPolicy: PullPolicy
+}
+
 export type ReportScope = 'run' | 'all'
 
 export interface ReportOptions {
@@ -82,12 +93,32 @@ export interface AuditOptions {
   diskUsage: boolean
 }
 
+export interface StructureOptions {
+  /** Parsed container-structure-test files, in input order; empty: no structure tests. */
+  files: StructureFile[]
+  /** undefined: the built image. */
+  image?: string
+  /** Absolute path of the JUnit XML file; undefined: none. */
+  junitPath?: string
+}
+
+export interface EfficiencyConfig {
+  /** Analyse the built image (true when a budget is set). */
+  enabled: boolean
+  maxWastedBytes?: number
+  /** 0..1 */
+  minEfficiency?: number
+}
+
 export interface Config {
   engine: EngineOptions
   build: BuildOptions
   smoke: SmokeOptions
+  compose: ComposeOptions
   report: ReportOptions
   audit: AuditOptions
+  structure: StructureOptions
+  efficiency: EfficiencyConfig
   cleanupImages: boolean
 }
 

@@ -4,9 +4,12 @@ import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
+import { engineEnvironment } from './compose/exec.js'
+import { runComposeStage, type ComposeResult } from './compose/run.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { engineMessage } from './engine/reply.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
+import { describeEndpoint, type EndpointSource } from './engine/endpoint.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
@@ -15,6 +18,10 @@ import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
+import { analyseEfficiency, type EfficiencyResult } from './efficiency/efficiency.js'
+import { logEfficiency } from './efficiency/log.js'
+import type { StructureResult } from './structure/run.js'
+import { runStructureStage } from './structure/stage.js'
 
 /** How long each part of the run took, for the summary's time chart. */
 export interface Timing {
@@ -27,15 +34,24 @@ export interface RunResult {
   startedAt: string
   finishedAt: string
   durationMs: number
+  /** As a person writes it: unix:///var/run/docker.sock, tcp://127.0.0.1:2376 (TLS) */
   endpoint: string
+  /** What chose the endpoint: the docker-host input, DOCKER_HOST, a docker context, or the default. */
+  endpointSource?: EndpointSource
   engine?: EngineCheckResult
   diskUsage?: Record<string, unknown>
   build?: BuildResult
   smoke?: SmokeResult
+  /** The Compose stack (the `compose` input), when one was given. */
+  compose?: ComposeResult
   inventory?: Inventory
   drift?: DriftResult
   /** With report-scope `all`: what earlier runs labelled and left on the engine (src/audit/leftovers.ts). */
   leftovers?: Leftovers
+  /** Container-structure-test files run against the image (src/structure/). */
+  structure?: StructureResult
+  /** dive's efficiency of the built image (src/efficiency/). */
+  efficiency?: EfficiencyResult
   /** Why the step fails, one sentence each; empty when it passes. */
   failures: string[]
   timings: Timing[]
@@ -66,6 +82,7 @@ export async function runPipeline(
   const started = Date.now()
   const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv ?? process.env)
   const docker: Docker = connect(endpoint)
+  for (const note of endpoint.notes) log.warning(note)
   const failures: string[] = []
   const timings: Timing[] = []
 
@@ -85,7 +102,7 @@ export async function runPipeline(
       earlyPing: deps.earlyPing,
       onReachable: markReachable
     })
-    logEngine(result, log)
+    logEngine(result, endpoint, log)
     return result
   })
   checking.catch(() => {})
@@ -161,13 +178,84 @@ export async function runPipeline(
       })
     }
   }
+  // Structure tests and the efficiency analysis need the built image; they run beside the smoke stage.
+  const built = builtImageOf(build)
+  const structureLog = new DeferredLog(log)
+  const structuring = runStructureStage({
+    docker,
+    options: config.structure,
+    built,
+    buildFailed: build.status === 'failed',
+    timeoutMs: config.smoke.timeoutMs,
+    runId: env.runId,
+    processEnv: deps.processEnv ?? process.env,
+    workspace: env.workspace,
+    log: structureLog,
+    signal: stages.controller.signal
+  })
+  const analysing =
+    config.efficiency.enabled && built
+      ? analyseEfficiency({
+          docker,
+          image: built.id,
+          name: built.reference,
+          options: config.efficiency,
+          signal: stages.controller.signal
+        })
+      : undefined
+  structuring.catch(() => {})
+  analysing?.catch(() => {})
   // The build's own lines (its failure annotation included) come first, then the smoke stage's.
   smokeLog.release()
-  // The stages follow the run's cancel signal until the last of them is done.
-  const smoke = await smoking.finally(() => stages.dispose())
+  // The stages follow the run's cancel signal until the last of them is done; a cancel waits for all
+  // of them to remove what they created.
+  let smoke: SmokeResult
+  let structure: StructureResult | undefined
+  let efficiency: EfficiencyResult | undefined
+  try {
+    smoke = await smoking
+    structureLog.release()
+    structure = await structuring
+    efficiency = await analysing
+  } catch (error) {
+    await Promise.allSettled([structuring, analysing])
+    structureLog.release()
+    throw error
+  } finally {
+    stages.dispose()
+  }
   for (const result of smoke?.results ?? []) {
     timings.push({ label: `smoke: ${result.name}`, ms: result.durationMs })
     if (!result.passed) failures.push(`Smoke container "${result.name}" failed: ${result.reason}`)
+  }
+
+  if (structure) {
+    timings.push({ label: 'structure tests', ms: structure.durationMs })
+    failures.push(...structure.problems)
+  }
+  if (efficiency) {
+    timings.push({ label: 'efficiency', ms: efficiency.durationMs })
+    logEfficiency(efficiency, log)
+    failures.push(...efficiency.problems)
+  }
+
+  // The Compose stack, after the smoke containers (CPU is scarce on CI runners; their logs stay apart).
+  let compose: ComposeResult | undefined
+  if (config.compose.files.length > 0) {
+    compose = await log.group('Compose', () =>
+      runComposeStage({
+        docker,
+        engine: engineEnvironment(endpoint),
+        options: config.compose,
+        env,
+        processEnv: deps.processEnv ?? process.env,
+        builtImage: builtImageOf(build),
+        log,
+        signal
+      })
+    )
+    timings.push({ label: 'compose', ms: compose.durationMs })
+    failures.push(...compose.problems)
   }
 
   const leftoversPromise =
@@ -199,13 +287,17 @@ export async function runPipeline(
     finishedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
     endpoint: endpoint.display,
+    endpointSource: endpoint.source,
     engine,
     diskUsage,
     build,
     smoke,
+    compose,
     inventory,
     drift,
     leftovers,
+    ...(structure ? { structure } : {}),
+    ...(efficiency ? { efficiency } : {}),
     failures,
     timings
   }
@@ -238,11 +330,12 @@ function logDrift(drift: DriftResult, log: Log): void {
   }
 }
 
-function logEngine(result: EngineCheckResult, log: Log): void {
+function logEngine(result: EngineCheckResult, endpoint: Endpoint, log: Log): void {
   const { facts } = result
   const info = facts.info
-  log.info(`Endpoint:        ${facts.endpoint}`)
+  log.info(`Endpoint:        ${describeEndpoint(facts.endpoint, endpoint.source)}`)
   log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`)
+  if (facts.podmanVersion) log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`)
   log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`)
   log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`)
   log.info(`Storage driver:  ${String(info.Driver ?? '')}`)

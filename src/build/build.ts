@@ -9,7 +9,10 @@ import { api } from '../engine/api.js'
 import { engineMessage } from '../engine/reply.js'
 import { sleep } from '../signals.js'
 import { compareVersions } from '../engine/version.js'
+import { podmanVersion } from '../engine/podman.js'
 import { CancelledError, errorCode, messageOf, throwIfAborted } from '../errors.js'
+import { sameReference } from '../image/reference.js'
+import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
 import { packContext } from './context.js'
@@ -35,6 +38,7 @@ import {
 } from './dockerfile.js'
 import { buildEvents } from './events.js'
 import { BuildProgress } from './progress.js'
+import type { BuildStep } from './types.js'
 
 /** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
 export const BUILDKIT_MIN_API = '1.39'
@@ -51,14 +55,7 @@ export interface BuildStageInput {
   processEnv?: NodeJS.ProcessEnv
 }
 
-export interface BuildStep {
-  /** The Dockerfile instruction as the builder printed it, e.g. `RUN make`. */
-  instruction: string
-  /** 1-based Dockerfile line, where known. */
-  line?: number
-  /** true when the builder reported the step as cached. */
-  cached?: boolean
-}
+export type { BuildStep } from './types.js'
 
 export interface BuildFailure {
   message: string
@@ -132,6 +129,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   const choice = await chooseBuilder(docker, options.builder, signal)
   if ('problem' in choice) return failed({ message: choice.problem })
   const builder = choice.builder
+  if (choice.note) log[options.builder === 'buildkit' ? 'warning' : 'info'](choice.note)
 
   const credentials = await findCredentials(
     baseImages(dockerfile, options.buildArgs).map(registryOf),
@@ -234,11 +232,11 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     .getImage(progress.imageId)
     .inspect({ abortSignal: signal } as object)) as Docker.ImageInspectInfo
   const context = await sent!.stats()
-  const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameTag(t, tag)))
+  const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameReference(t, tag)))
   if (missing.length > 0)
     log.warning(`The engine did not apply the tags ${missing.join(', ')} to ${image.Id}`)
   log.info(
-    `Built ${image.Id} (${formatBytes(image.Size)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${seconds(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
+    `Built ${image.Id} (${formatBytes(image.Size)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${formatDuration(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
   )
   return {
     status: 'built',
@@ -364,15 +362,23 @@ type UntypedBuild = (
 
 /**
  * BuildKit where the engine has it (API 1.39+, Linux), the classic builder otherwise or when asked.
- * Asking for BuildKit from an engine without it is a failure, not a silent fallback.
+ * Asking for BuildKit from a Docker engine without it is a failure, not a silent fallback. Podman
+ * claims API 1.41 but has no BuildKit: its builds go to the classic builder, with a note saying so.
  */
 async function chooseBuilder(
   docker: Docker,
   choice: BuilderChoice,
   signal: AbortSignal | undefined
-): Promise<{ builder: 'buildkit' | 'classic' } | { problem: string }> {
+): Promise<{ builder: 'buildkit' | 'classic'; note?: string } | { problem: string }> {
   if (choice === 'classic') return { builder: 'classic' }
   const version = await api.version(docker, signal)
+  const podman = podmanVersion(version)
+  if (podman !== undefined) {
+    return {
+      builder: 'classic',
+      note: `This engine is Podman ${podman}, whose Docker-compatible API has no BuildKit: building with the classic builder${choice === 'buildkit' ? ' although builder is buildkit' : ''}.`
+    }
+  }
   const apiVersion = String(version.ApiVersion ?? '')
   const os = String(version.Os ?? '')
   const supported = os === 'linux' && (compareVersions(apiVersion, BUILDKIT_MIN_API) ?? -1) >= 0
@@ -481,23 +487,4 @@ function isFile(path: string): boolean {
   } catch {
     return false
   }
-}
-
-/** `busybox:1` and `docker.io/library/busybox:1` name the same tag; RepoTags holds the short form. */
-function sameTag(repoTag: string, tag: string): boolean {
-  const short = (t: string) => t.replace(/^docker\.io\/(library\/)?/, '')
-  const withLatest = (t: string) =>
-    /:[\w][\w.-]*$/.test(t.slice(t.lastIndexOf('/') + 1)) ? t : `${t}:latest`
-  return withLatest(short(repoTag)) === withLatest(short(tag))
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`
-  return `${n} B`
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`
 }

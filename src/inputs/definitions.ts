@@ -1,5 +1,5 @@
 // The one definition of every input. action.yml, the CLI's flags (--<name>), `--help` and the README's
-// table all come from or are checked against this list (see __tests__/definitions.test.ts).
+// table all come from or are checked against this list (see __tests__/definitions.unit.test.ts).
 
 export interface InputDefinition {
   /** The input's name in action.yml; the CLI flag is `--${name}`. */
@@ -20,7 +20,7 @@ export const INPUTS: readonly InputDefinition[] = [
   {
     name: 'docker-host',
     description:
-      'Engine endpoint (unix:///path, tcp://host:port, npipe://...). Empty: DOCKER_HOST, else the default socket.',
+      'Engine endpoint (unix:///path, tcp://host:port, ssh://user@host). Empty: as the docker CLI finds it (DOCKER_HOST, the docker context, the default socket).',
     default: '',
     kind: 'string'
   },
@@ -169,6 +169,27 @@ export const INPUTS: readonly InputDefinition[] = [
     default: 'false',
     kind: 'boolean'
   },
+  // Compose
+  {
+    name: 'compose',
+    description:
+      'Compose files, comma or newline separated: the stack is started under a project of this run, each service judged, then taken down (needs the `docker compose` v2 plugin).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'compose-smoke',
+    description:
+      'YAML list in the shape of smoke entries: `service:` entries add expectations to a Compose service; other entries run on the stack network.',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'compose-timeout',
+    description: 'Time limit of `compose up`, and of each service to be ready or exit, e.g. `2m`.',
+    default: '2m',
+    kind: 'string'
+  },
   // Report
   {
     name: 'report-scope',
@@ -188,6 +209,46 @@ export const INPUTS: readonly InputDefinition[] = [
     description: 'Fail when the built image is larger, e.g. `250MB`, `1.5GiB`.',
     default: '',
     kind: 'string'
+  },
+  // Structure and efficiency
+  {
+    name: 'structure-tests',
+    description:
+      'container-structure-test files (`schemaVersion: 2.0.0` or `1.0.0`), paths or globs, one a line, run against the built image (or `structure-image`).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'structure-image',
+    description: 'Image the structure tests run against. Empty: the built image.',
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'junit-path',
+    description: "Write the structure tests' results here as JUnit XML. Empty: no file.",
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'max-wasted-bytes',
+    description:
+      'Fail when the built image wastes more, as dive counts it (files written in several layers or removed), e.g. `20MB`.',
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'min-efficiency',
+    description: "Fail when the built image's efficiency (dive's score) is lower, e.g. `0.95` or `95%`.",
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'efficiency',
+    description:
+      "Analyse the built image's efficiency (wasted bytes per layer) even without `max-wasted-bytes` or `min-efficiency`.",
+    default: 'false',
+    kind: 'boolean'
   },
   // Audit
   {

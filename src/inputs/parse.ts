@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, isAbsolute, join, resolve } from 'node:path'
-import bytes from 'bytes-iec'
-import parseDuration from 'parse-duration'
 import { DRIFT_FIELD_NAMES, resolveDriftFieldEntry } from '../audit/fields.js'
 import type {
   BuildSecret,
@@ -14,12 +12,17 @@ import type {
   ReportScope,
   RunEnvironment
 } from '../config.js'
-import { resolveEndpoint } from '../engine/connect.js'
+import { parseHost } from '../engine/endpoint.js'
 import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, errorCode, messageOf } from '../errors.js'
+import { parseComposeSmoke } from '../compose/spec.js'
 import { parseSmokeList } from '../smoke/spec.js'
+import { parseStructureInput } from '../structure/files.js'
+import { parseRatio } from './scalars.js'
 import { INPUTS } from './definitions.js'
 import { ProblemList, formatProblem } from './problems.js'
+import { lines, parseDurationMs, parseSize, splitList } from './scalars.js'
+import { isValidTag } from '../image/reference.js'
 
 /** Raw input values by input name, as action.yml or the CLI gave them (missing = the default). */
 export type RawInputs = Readonly<Record<string, string | undefined>>
@@ -103,7 +106,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
   const dockerHost = get('docker-host') || undefined
   if (dockerHost) {
     try {
-      resolveEndpoint(dockerHost, {})
+      parseHost(dockerHost, 'docker-host')
     } catch (error) {
       problems.add('docker-host', dockerHost, messageOf(error).replace(/^docker-host "[^"]*" /, ''))
     }
@@ -144,7 +147,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
   }
   const tags = splitList(get('tags'))
   for (const tag of tags) {
-    if (!isValidReference(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
+    if (!isValidTag(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
   }
   if (tags.length === 0) tags.push(defaultTag(env))
 
@@ -159,7 +162,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
   const buildContexts = parseBuildContexts(get('build-contexts'), env, problems)
   const cacheFrom = splitList(get('cache-from'))
   for (const ref of cacheFrom) {
-    if (!isValidReference(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
+    if (!isValidTag(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
       problems.add('cache-from', ref, 'is not a valid image reference (e.g. ghcr.io/owner/app:nightly)')
   }
   if (builder === 'classic') {
@@ -181,6 +184,20 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
   const timeoutMs = duration('smoke-timeout')
   const entries = parseSmokeList(get('smoke'), { timeoutMs }, problems)
 
+  const pullPolicy = oneOf<PullPolicy>('pull-policy', ['missing', 'always', 'never'])
+
+  // Compose
+  const composeFiles = splitList(get('compose')).map(file => resolve(env.workspace, file))
+  for (const [i, file] of composeFiles.entries()) {
+    if (!isFile(file))
+      problems.add('compose', splitList(get('compose'))[i]!, `is not a file (resolved to ${file})`)
+  }
+  const composeTimeoutMs = duration('compose-timeout')
+  const composeSmoke = parseComposeSmoke(get('compose-smoke'), { timeoutMs: composeTimeoutMs }, problems)
+  if (composeFiles.length === 0 && get('compose-smoke') !== '') {
+    problems.add('compose-smoke', get('compose-smoke'), 'needs Compose files: set the compose input too')
+  }
+
   // Report
   const maxImageSize = get('max-image-size')
   let maxImageSizeBytes: number | undefined
@@ -191,6 +208,33 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
     maxImageSizeBytes = parsed
   }
   const reportPath = get('report-path')
+
+  // Structure and efficiency
+  const structureFiles = parseStructureInput(get('structure-tests'), env.workspace, problems)
+  const structureImage = get('structure-image')
+  if (structureImage && !isValidTag(structureImage) && !/^(sha256:)?[0-9a-f]{12,64}$/.test(structureImage)) {
+    problems.add(
+      'structure-image',
+      structureImage,
+      'is not an image reference or ID (e.g. app:1.2 or sha256:...)'
+    )
+  }
+  const junitPath = get('junit-path')
+  const maxWasted = get('max-wasted-bytes')
+  let maxWastedBytes: number | undefined
+  if (maxWasted) {
+    maxWastedBytes = parseSize(maxWasted)
+    if (maxWastedBytes === undefined)
+      problems.add('max-wasted-bytes', maxWasted, 'is not a size (expected e.g. 20MB, 1.5GiB)')
+  }
+  const minEfficiencyText = get('min-efficiency')
+  let minEfficiency: number | undefined
+  if (minEfficiencyText) {
+    minEfficiency = parseRatio(minEfficiencyText)
+    if (minEfficiency === undefined) {
+      problems.add('min-efficiency', minEfficiencyText, 'is not a ratio (expected e.g. 0.95 or 95%)')
+    }
+  }
 
   // Audit
   const baseline = get('baseline')
@@ -222,8 +266,14 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
       entries,
       timeoutMs,
       parallel: wholeNumber('smoke-parallel', 1),
-      pullPolicy: oneOf<PullPolicy>('pull-policy', ['missing', 'always', 'never']),
+      pullPolicy,
       cleanup: bool('cleanup')
+    },
+    compose: {
+      files: composeFiles,
+      smoke: composeSmoke ?? { services: [], containers: [] },
+      timeoutMs: composeTimeoutMs,
+      pullPolicy
     },
     report: {
       scope: oneOf<ReportScope>('report-scope', ['run', 'all']),
@@ -237,6 +287,16 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
       baseline: baseline ? resolve(env.workspace, baseline) : undefined,
       failOnDrift: parseDriftPolicy(get('fail-on-drift'), problems),
       diskUsage: bool('disk-usage')
+    },
+    structure: {
+      files: structureFiles,
+      image: structureImage || undefined,
+      junitPath: junitPath ? resolve(env.workspace, junitPath) : undefined
+    },
+    efficiency: {
+      enabled: bool('efficiency') || maxWastedBytes !== undefined || minEfficiency !== undefined,
+      maxWastedBytes,
+      minEfficiency
     },
     cleanupImages: bool('cleanup-images')
   }
@@ -358,7 +418,7 @@ function parseBuildContexts(text: string, env: RunEnvironment, problems: Problem
     }
     if (source.startsWith('docker-image://')) {
       const ref = source.slice('docker-image://'.length)
-      if (!isValidReference(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
+      if (!isValidTag(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
         problems.add('build-contexts', line, 'names an image that is not a valid reference')
       else found.push({ name, kind: 'image', source: ref })
       continue
@@ -400,36 +460,12 @@ function parseDriftPolicy(text: string, problems: ProblemList): DriftPolicy {
   return { kind: 'fields', fields: [...fields] }
 }
 
-/** Non-empty trimmed lines. */
-export function lines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map(l => l.trim())
-    .filter(l => l !== '' && !l.startsWith('#'))
-}
-
-/** A comma or newline separated list. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[,\n]/)
-    .map(s => s.trim())
-    .filter(Boolean)
-}
-
-/** `30s`, `2m`, `1m30s`, `500ms`; a bare number is seconds, like `docker run --stop-timeout`. */
-export function parseDurationMs(text: string): number | undefined {
-  const trimmed = text.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000
-  if (!/^(\d+(\.\d+)?\s*[a-zµ]+\s*)+$/i.test(trimmed)) return undefined
-  const ms = parseDuration(trimmed)
-  return ms === null || ms === undefined || !Number.isFinite(ms) || ms <= 0 ? undefined : Math.round(ms)
-}
-
-/** `250MB` (decimal, like docker), `1.5GiB` (binary), a bare number is bytes. */
-export function parseSize(text: string): number | undefined {
-  if (!/^\s*\d+(\.\d+)?\s*([kmgtp]i?b?|b)?\s*$/i.test(text)) return undefined
-  const parsed = bytes.parse(text.trim())
-  return parsed === null || !Number.isFinite(parsed) || parsed <= 0 ? undefined : parsed
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
 }
 
 function isDirectory(path: string): boolean {
@@ -438,14 +474,6 @@ function isDirectory(path: string): boolean {
   } catch {
     return false
   }
-}
-
-// A reference as `docker tag` takes it: [registry[:port]/]path[:tag]; lower-case path components.
-const REFERENCE =
-  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/
-
-export function isValidReference(reference: string): boolean {
-  return REFERENCE.test(reference)
 }
 
 /** docker-preflight/<repository name>:<short sha>, or :local outside Actions. */

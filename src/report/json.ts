@@ -17,13 +17,17 @@ export interface Report {
   finishedAt: string
   durationMs: number
   endpoint: string
+  endpointSource?: RunResult['endpointSource']
   engine?: RunResult['engine']
   diskUsage?: RunResult['diskUsage']
   build?: RunResult['build']
   smoke?: RunResult['smoke']
+  compose?: RunResult['compose']
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
+  structure?: RunResult['structure']
+  efficiency?: RunResult['efficiency']
   timings: RunResult['timings']
 }
 
@@ -42,13 +46,17 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     finishedAt: run.finishedAt,
     durationMs: run.durationMs,
     endpoint: run.endpoint,
+    endpointSource: run.endpointSource,
     engine: run.engine,
     diskUsage: run.diskUsage,
     build: run.build,
     smoke: run.smoke,
+    compose: run.compose,
     inventory: run.inventory,
     drift: run.drift,
     leftovers: run.leftovers,
+    structure: run.structure,
+    efficiency: run.efficiency,
     timings: run.timings
   }
 }

@@ -1,5 +1,6 @@
 import type { LayerSummary } from '../inventory/inventory.js'
 import type { Timing } from '../pipeline.js'
+import { byteScale, toSeconds } from '../format.js'
 import { mermaidLabel } from './escape.js'
 import { mermaid } from './html.js'
 
@@ -23,7 +24,7 @@ export function layerChart(layers: LayerSummary[], imageName: string): string {
           .slice(0, MAX_LAYER_BARS)
           .sort((a, b) => a.n - b.n)
   const largest = Math.max(...kept.map(l => l.sizeBytes))
-  const [unit, divisor] = largest >= 1e9 ? ['GB', 1e9] : largest >= 1e6 ? ['MB', 1e6] : ['kB', 1e3]
+  const { unit, divisor } = byteScale(largest)
   // A base image imported from a tarball has no instruction.
   const labels = kept.map(l => `"${l.n} ${l.createdBy ? mermaidLabel(l.createdBy, 24) : 'base'}"`)
   const values = kept.map(l => round(l.sizeBytes / divisor))
@@ -56,10 +57,38 @@ export function timeChart(timings: Timing[]): string {
       { label: `${rest.length} more`, ms: rest.reduce((sum, t) => sum + t.ms, 0) }
     ]
   }
-  const lines = shown.map(s => `    "${mermaidLabel(s.label, 40)}" : ${Math.max(0.01, round(s.ms / 1000))}`)
+  const lines = shown.map(s => `    "${mermaidLabel(s.label, 40)}" : ${Math.max(0.01, toSeconds(s.ms))}`)
   return mermaid(['pie showData', '    title Seconds per stage (stages overlap)', ...lines].join('\n'))
 }
 
 function round(n: number): number {
   return Math.round(n * 100) / 100
+}
+
+/** Bars of the wasted bytes each layer holds (dive's count), in layer order; '' when nothing is wasted. */
+export function wastedChart(
+  layers: { number: number; createdBy: string; wastedBytes: number }[],
+  imageName: string
+): string {
+  const wasting = layers.filter(l => l.wastedBytes > 0)
+  if (wasting.length === 0) return ''
+  const kept =
+    wasting.length <= MAX_LAYER_BARS
+      ? wasting
+      : [...wasting]
+          .sort((a, b) => b.wastedBytes - a.wastedBytes)
+          .slice(0, MAX_LAYER_BARS)
+          .sort((a, b) => a.number - b.number)
+  const { unit, divisor } = byteScale(Math.max(...kept.map(l => l.wastedBytes)))
+  const labels = kept.map(l => `"${l.number} ${l.createdBy ? mermaidLabel(l.createdBy, 24) : 'base'}"`)
+  const values = kept.map(l => round(l.wastedBytes / divisor))
+  return mermaid(
+    [
+      'xychart-beta',
+      `    title "Wasted bytes per layer of ${mermaidLabel(imageName, 60)} (${unit})"`,
+      `    x-axis [${labels.join(', ')}]`,
+      `    y-axis "${unit}" 0 --> ${Math.max(...values) || 1}`,
+      `    bar [${values.join(', ')}]`
+    ].join('\n')
+  )
 }

@@ -1,4 +1,3 @@
-import { formatAge } from '../audit/leftovers.js'
 import type { ContainerSummary, ImageSummary } from '../inventory/inventory.js'
 import type { RunResult } from '../pipeline.js'
 import {
@@ -10,12 +9,12 @@ import {
   tailOf,
   type FittedRows
 } from './budget.js'
-import { cell, codeCell, escapeHtml, escapeMarkdown, truncate } from './escape.js'
-import { formatBytes, formatDate, formatMs, plural } from './format.js'
+import { cell, codeCell, escapeHtml, escapeMarkdown } from './escape.js'
+import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, truncate } from '../format.js'
 import { details, heading, paragraph, pre, table, tableRow, tableStart, type Cell } from './html.js'
+import { renderCompose } from './compose.js'
 import { layerChart, timeChart } from './mermaid.js'
-
-export { formatBytes } from './format.js'
+import { renderEfficiency, renderStructure } from './structure.js'
 
 /** Tables longer than this are folded in <details>. */
 const FOLD_ROWS = 10
@@ -28,7 +27,8 @@ const LEFTOVER_ROWS_BUDGET = 40 * 1024
 
 /**
  * The whole job summary for one run, as HTML/Markdown ready for core.summary.addRaw(). Sections: a
- * one-line verdict, Engine, Build, Smoke, Time, Images, Containers, Drift, Leftovers. Every untrusted value
+ * one-line verdict, Engine, Build, Smoke, Compose, Time, Images, Containers, Drift, Leftovers. Every untrusted value
+ * one-line verdict, Engine, Build, Smoke, Structure tests, Efficiency, Time, Images, Containers, Drift, Leftovers. Every untrusted value
  * is escaped (src/report/escape.ts); the result stays under SUMMARY_BUDGET_BYTES (see budget.ts).
  */
 export function renderSummary(run: RunResult): string {
@@ -37,6 +37,9 @@ export function renderSummary(run: RunResult): string {
     { title: 'Engine', html: renderEngine(run) },
     { title: 'Build', html: renderBuild(run) },
     { title: 'Smoke', html: renderSmoke(run) },
+    { title: 'Compose', html: renderCompose(run.compose) },
+    { title: 'Structure tests', html: renderStructure(run) },
+    { title: 'Efficiency', html: renderEfficiency(run) },
     { title: 'Time', html: renderTime(run) },
     { title: 'Inventory', html: '' },
     { title: 'Drift', html: renderDrift(run) },
@@ -54,7 +57,10 @@ export function renderSummary(run: RunResult): string {
     largest.bytes = byteLength(largest.html)
   }
   // Headings, notes and <details> wrappers of the two tables fit in the reserve.
-  sections[5]!.html = renderInventory(run, Math.max(0, SUMMARY_BUDGET_BYTES - used - 8 * 1024))
+  sections.find(section => section.title === 'Inventory')!.html = renderInventory(
+    run,
+    Math.max(0, SUMMARY_BUDGET_BYTES - used - 8 * 1024)
+  )
   return sections
     .map(section => section.html)
     .filter(Boolean)
@@ -84,7 +90,7 @@ export function renderVerdict(run: RunResult): string {
   }
   const mark = passed ? '✅' : '❌'
   const outcome = passed
-    ? `docker-preflight passed in ${(run.durationMs / 1000).toFixed(1)} s`
+    ? `docker-preflight passed in ${formatDuration(run.durationMs)}`
     : `docker-preflight failed: ${plural(run.failures.length, 'problem')}`
   const line = `<h2>${mark} ${outcome}${facts.length ? ` · ${facts.join(' · ')}` : ''}</h2>\n`
   if (passed) return line
@@ -94,9 +100,24 @@ export function renderVerdict(run: RunResult): string {
   return `${line}<ul>${shown.join('')}${more}</ul>\n`
 }
 
+/**
+ * The endpoint and what chose it, with code spans where the description has them:
+ * <code>tcp://127.0.0.1:23760 (TLS)</code>, from context <code>ci-tls</code> (DOCKER_CONTEXT)
+ */
+function endpointCell(run: RunResult, endpoint: string): string {
+  const source = run.endpointSource
+  if (!source) return codeCell(endpoint)
+  const description = truncate(source.description, 300)
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? `<code>${escapeMarkdown(part)}</code>` : escapeMarkdown(part)))
+    .join('')
+  const joiner = source.kind === 'default' || source.kind === 'rootless' ? ', ' : ', from '
+  return `${codeCell(endpoint)}${joiner}${description}`
+}
+
 export function renderEngine(run: RunResult): string {
   const engine = run.engine
-  if (!engine) return `${heading('Engine', 3)}${paragraph(`Not reached: ${escapeMarkdown(run.endpoint)}`)}`
+  if (!engine) return `${heading('Engine', 3)}${paragraph(`Not reached: ${endpointCell(run, run.endpoint)}`)}`
   const { facts } = engine
   const info = facts.info
   const str = (value: unknown): string =>
@@ -109,11 +130,14 @@ export function renderEngine(run: RunResult): string {
           .join('<br>')
       : 'none'
   const rows: [string, string][] = [
-    ['Endpoint', str(facts.endpoint)],
+    ['Endpoint', endpointCell(run, facts.endpoint)],
     [
       'Server version',
       `${str(facts.serverVersion)} (API ${str(facts.apiVersion)}${facts.minApiVersion ? `, min ${str(facts.minApiVersion)}` : ''})`
     ],
+    ...(facts.podmanVersion
+      ? [['Podman', `${str(facts.podmanVersion)} (Docker-compatible API)`] as [string, string]]
+      : []),
     ['Client (docker CLI)', facts.clientVersion ? str(facts.clientVersion) : 'no docker CLI on PATH'],
     ['OS / arch', `${str(info.OperatingSystem)} (${str(facts.os)}/${str(facts.arch)})`],
     ['Kernel', str(facts.kernelVersion)],
@@ -145,7 +169,7 @@ export function renderEngine(run: RunResult): string {
       : `${paragraph(`Daemon warnings (${warnings.length}):`)}${pre(
           warnings
             .slice(0, 50)
-            .map(w => truncate(w, 1000))
+            .map(w => oneLine(w, 1000))
             .join('\n')
         )}`
   return `${heading('Engine', 3)}${body}${conditions}${warningBlock}`
@@ -167,7 +191,7 @@ export function renderBuild(run: RunResult): string {
       ? ` at ${codeCell(failure.instruction, 300)}${failure.line ? ` (${cell(failure.file)} line ${failure.line})` : ''}`
       : ''
     const message = paragraph(
-      `❌ Failed after ${formatMs(build.durationMs)}${where}: ${cell(failure?.message ?? 'unknown error', 2000)}`
+      `❌ Failed after ${formatDuration(build.durationMs)}${where}: ${cell(failure?.message ?? 'unknown error', 2000)}`
     )
     const lines = (failure?.tail ?? []).slice(-BUILD_TAIL_LINES).map(l => truncate(l, 500))
     const tail = lines.length
@@ -190,7 +214,7 @@ export function renderBuild(run: RunResult): string {
     ['Image ID', codeCell(image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12))],
     ['Size', formatBytes(image?.sizeBytes ?? build.sizeBytes)],
     ['Layers', String(build.layers ?? layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
-    ['Duration', formatMs(build.durationMs)],
+    ['Duration', formatDuration(build.durationMs)],
     ['Builder', build.builder === 'buildkit' ? 'BuildKit' : build.builder === 'classic' ? 'classic' : '?'],
     ['Cached steps', build.steps.length ? `${cached} of ${build.steps.length}` : 'none reported']
   ]
@@ -241,7 +265,7 @@ export function renderSmoke(run: RunResult): string {
       cell(r.name, 100),
       codeCell(r.image, 150),
       r.exitCode === undefined ? '–' : String(r.exitCode),
-      formatMs(r.durationMs),
+      formatDuration(r.durationMs),
       cell(r.reason, 500)
     ])
   )
@@ -283,7 +307,7 @@ export function renderSmoke(run: RunResult): string {
 export function renderTime(run: RunResult): string {
   const chart = timeChart(run.timings)
   if (!chart) return ''
-  return `${heading('Time', 3)}${paragraph(`The whole run took ${formatMs(run.durationMs)}; the engine check, the build and the smoke containers overlap.`)}${chart}`
+  return `${heading('Time', 3)}${paragraph(`The whole run took ${formatDuration(run.durationMs)}; the engine check, the build and the smoke containers overlap.`)}${chart}`
 }
 
 /** Images and Containers, sharing `budget` bytes of table rows. */

@@ -5,6 +5,7 @@ import { cleanupAt, describeCleanup, type CleanupResult } from '../cleanup/clean
 import type { Config, RunEnvironment } from '../config.js'
 import type { PingOutcome } from '../engine/early-ping.js'
 import { CancelledError, PreflightError, messageOf } from '../errors.js'
+import { plural } from '../format.js'
 import { INPUTS } from '../inputs/definitions.js'
 import { parseInputsOrThrow, type RawInputs } from '../inputs/parse.js'
 import type { Log } from '../log/log.js'
@@ -231,15 +232,18 @@ async function post(): Promise<void> {
     timeoutMs: POST_CLEANUP_MS
   })
   reportCleanup(result, log)
-  const removed = result.containers.length + result.images.length
+  const removed =
+    result.containers.length + result.images.length + result.networks.length + result.volumes.length
   if (removed > 0 && saved.summary && process.env.GITHUB_STEP_SUMMARY) {
     const parts = [
       result.containers.length > 0 ? plural(result.containers.length, 'container') : '',
+      result.networks.length > 0 ? plural(result.networks.length, 'network') : '',
+      result.volumes.length > 0 ? plural(result.volumes.length, 'volume') : '',
       result.images.length > 0 ? plural(result.images.length, 'image') : ''
     ].filter(Boolean)
     await core.summary
       .addRaw(
-        `<p>🧹 docker-preflight cleanup removed ${parts.join(' and ')} of run <code>${escapeHtml(runId)}</code>.</p>\n`
+        `<p>🧹 docker-preflight cleanup removed ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts[0]!} of run <code>${escapeHtml(runId)}</code>.</p>\n`
       )
       .write()
       .catch(error => core.warning(`Could not write the job summary: ${messageOf(error)}`))
@@ -249,10 +253,6 @@ async function post(): Promise<void> {
 function reportCleanup(result: CleanupResult, log: Log): void {
   for (const line of describeCleanup(result)) log.info(line)
   for (const problem of result.problems) log.warning(`Cleanup: ${problem}`)
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** One clear line for a user-facing failure; a stack only for bugs. */
