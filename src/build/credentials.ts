@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import * as exec from '@actions/exec'
+import { HUB, ImageReference } from '../image/reference.js'
 
 /** As the Engine API takes it (X-Registry-Config entries, BuildKit session answers). */
 export interface RegistryAuth {
@@ -32,16 +33,11 @@ interface DockerConfigFile {
   credHelpers?: Record<string, string>
 }
 
-const HUB = 'docker.io'
 const HUB_SERVER = 'https://index.docker.io/v1/'
 
-/** The registry host of an image reference; `docker.io` for Docker Hub. */
+/** The registry host of an image reference; `docker.io` for Docker Hub (and for what is not a reference). */
 export function registryOf(reference: string): string {
-  const slash = reference.indexOf('/')
-  if (slash === -1) return HUB
-  const first = reference.slice(0, slash)
-  if (!first.includes('.') && !first.includes(':') && first !== 'localhost') return HUB
-  return ['index.docker.io', 'registry-1.docker.io'].includes(first) ? HUB : first
+  return ImageReference.parse(reference)?.registry ?? HUB
 }
 
 /** The directory the docker CLI reads config.json from. */
