@@ -11,6 +11,7 @@ import type { PingOutcome } from './early-ping.js'
 import { describeTlsFailure } from './tls-failure.js'
 import { deadline } from '../signals.js'
 import { compareVersions } from './version.js'
+import { podmanVersion } from './podman.js'
 import { evaluateConditions, type ConditionOutcome } from './require-info.js'
 
 export { PING_TIMEOUT_MS }
@@ -26,6 +27,8 @@ export interface EngineFacts {
   os: string
   arch: string
   kernelVersion: string
+  /** Podman's own version when the engine is Podman's Docker-compatible API (its /version Components). */
+  podmanVersion?: string
   /** `docker --version` of the CLI on this machine; undefined when there is no `docker` binary. */
   clientVersion?: string
   /** The raw /version reply. */
@@ -83,6 +86,7 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
     serverVersion: String(version.Version ?? info.ServerVersion ?? ''),
     apiVersion: String(version.ApiVersion ?? ''),
     minApiVersion: version.MinAPIVersion ? String(version.MinAPIVersion) : undefined,
+    podmanVersion: podmanVersion(version),
     os: String(version.Os ?? info.OSType ?? ''),
     arch: String(version.Arch ?? info.Architecture ?? ''),
     kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),

@@ -47,6 +47,9 @@ function textEngine(run: RunResult): string {
   const rows: [string, string][] = [
     ['Endpoint', endpoint(facts.endpoint)],
     ['Server version', `${facts.serverVersion} (API ${facts.apiVersion})`],
+    ...(facts.podmanVersion
+      ? [['Podman', `${facts.podmanVersion} (Docker-compatible API)`] as [string, string]]
+      : []),
     ['Client', facts.clientVersion ?? 'no docker CLI on PATH'],
     ['OS / arch', `${String(info.OperatingSystem ?? '')} (${facts.os}/${facts.arch})`],
     ['Kernel', facts.kernelVersion],
