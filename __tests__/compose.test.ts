@@ -198,3 +198,29 @@ describe('compose stage', () => {
     expect(await leftOfProject(docker, project, env.runId)).toEqual([])
   })
 })
+
+test('the CLI: --compose runs the stack and its text report shows each service and the failed one’s output', async () => {
+  const { cli } = await import('./helpers/cli-runner.js')
+  const run = await cli(
+    [
+      '--build',
+      'false',
+      '--smoke',
+      '[]',
+      '--compose',
+      fixture('never-healthy.yaml'),
+      '--compose-timeout',
+      '4s',
+      '--report-path',
+      join(mkdtempSync(join(tmpdir(), 'preflight-cli-')), 'report.json')
+    ],
+    { ...process.env, DOCKER_CONFIG: dockerConfig }
+  )
+  expect(run.code).toBe(1)
+  expect(run.stdout).toMatch(/^Compose \(project preflight-local-[0-9a-f]{8}\)$/m)
+  expect(run.stdout).toMatch(/^ {2}FAIL {2}stuck +busybox:latest +running +starting +- +not ready after 4s/m)
+  expect(run.stdout).toContain('  Health check of stuck: exit 1: probe says no')
+  expect(run.stdout).toContain('  │ stuck service started')
+  const runId = /^Compose \(project preflight-(local-[0-9a-f]{8})\)$/m.exec(run.stdout)![1]!
+  expect(await leftOfProject(docker, projectName(runId), runId)).toEqual([])
+})
