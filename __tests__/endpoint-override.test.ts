@@ -59,6 +59,13 @@ describe('docker-host set and a different DOCKER_HOST in the environment', () =>
     }
   })
 
+  test('DEBUG=* does not make docker-modem print requests and replies (registry credentials) to the log', async () => {
+    const run = await runAction({ build: 'false' }, { env: { DEBUG: '*' } })
+    if (run.state['run-id']) runIds.push(run.state['run-id'])
+    expect(run.exitCode).toBe(0)
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/modem (Sending|Received)/)
+  })
+
   test('the listener does count: without docker-host, the same environment goes to DOCKER_HOST', async () => {
     const listener = await startCountingListener()
     try {

@@ -4,6 +4,7 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { contextId } from '../src/engine/docker-context.js'
+import { connect } from '../src/engine/connect.js'
 import { describeEndpoint, parseHost, resolveEndpoint } from '../src/engine/endpoint.js'
 import { PreflightError } from '../src/errors.js'
 import { makeCertificates, removeCertificates, type Certificates } from './helpers/tls-front.js'
@@ -264,6 +265,16 @@ describe('TLS as the docker CLI sets it up', () => {
     )
   })
 
+  test('DOCKER_TLS_VERIFY=0 still means TLS, verified, as the docker CLI reads it (any non-empty value)', () => {
+    const dir = certDir({ 'ca.pem': certs.ca })
+    const endpoint = resolveEndpoint('tcp://127.0.0.1:23766', {
+      DOCKER_TLS_VERIFY: '0',
+      DOCKER_CERT_PATH: dir
+    })
+    expect(endpoint.tls?.verify).toBe(true)
+    expect(resolveEndpoint('tcp://127.0.0.1:23766', { DOCKER_TLS_VERIFY: '' }).tls).toBeUndefined()
+  })
+
   test('without DOCKER_CERT_PATH the files are in the docker config folder; DOCKER_TLS alone does not verify', () => {
     const config = certDir({ 'ca.pem': certs.ca })
     const endpoint = resolveEndpoint('tcp://127.0.0.1:23765', { DOCKER_TLS: '1', DOCKER_CONFIG: config })
@@ -299,6 +310,27 @@ describe('addresses, parsed as the CLI parses them', () => {
     ['ssh://me@builder:2222', { kind: 'ssh', host: 'builder', port: 2222, username: 'me' }]
   ])('%s', (raw, expected) => {
     expect(parseHost(raw, 'DOCKER_HOST')).toMatchObject(expected)
+  })
+
+  test('an ssh:// endpoint uses the ssh agent of the environment it was resolved in, and nothing else', () => {
+    const endpoint = resolveEndpoint('ssh://me@builder', { SSH_AUTH_SOCK: '/run/agent.sock' })
+    expect(endpoint.options).toEqual({
+      protocol: 'ssh',
+      host: 'builder',
+      port: 22,
+      username: 'me',
+      sshAgent: '/run/agent.sock'
+    })
+    const saved = process.env.SSH_AUTH_SOCK
+    process.env.SSH_AUTH_SOCK = '/run/other-agent.sock'
+    try {
+      const modem = connect(endpoint).modem as unknown as { sshOptions: { agent?: string }; host: string }
+      expect(modem.sshOptions.agent).toBe('/run/agent.sock')
+      expect(modem.host).toBe('builder')
+    } finally {
+      if (saved === undefined) delete process.env.SSH_AUTH_SOCK
+      else process.env.SSH_AUTH_SOCK = saved
+    }
   })
 
   test('malformed values throw, naming the setting, the value and what is expected', () => {

@@ -159,7 +159,7 @@ export function resolveEndpoint(
       notes.push(`${source.description} overrides the docker ${describeContext(overridden)}.`)
     }
     const name = explicit ? 'docker-host' : 'DOCKER_HOST'
-    return fromHost(parseHost((explicit || dockerHost)!, name), source, envTls(env), notes)
+    return fromHost(parseHost((explicit || dockerHost)!, name), source, envTls(env), notes, env)
   }
 
   const selected = selectedContext(env, notes)
@@ -184,7 +184,7 @@ export function resolveEndpoint(
             keyFile: has(stored.tlsFiles, 'key.pem', stored.tlsDir)
           }
         : undefined
-    return fromHost(parsed, source, tls, notes)
+    return fromHost(parsed, source, tls, notes, env)
   }
 
   const tls = envTls(env)
@@ -239,7 +239,8 @@ function fromHost(
   parsed: ParsedHost,
   source: EndpointSource,
   requested: RequestedTls | undefined,
-  notes: string[]
+  notes: string[],
+  env: NodeJS.ProcessEnv = {}
 ): Endpoint {
   switch (parsed.kind) {
     case 'unix':
@@ -255,7 +256,14 @@ function fromHost(
       return {
         display: parsed.address,
         source,
-        options: { protocol: 'ssh', host: parsed.host, port: parsed.port, username: parsed.username },
+        options: {
+          protocol: 'ssh',
+          host: parsed.host,
+          port: parsed.port,
+          username: parsed.username,
+          // The user's ssh agent, as the CLI's ssh helper would use it.
+          sshAgent: env.SSH_AUTH_SOCK || undefined
+        },
         notes
       }
     case 'tcp': {

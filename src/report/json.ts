@@ -22,9 +22,12 @@ export interface Report {
   diskUsage?: RunResult['diskUsage']
   build?: RunResult['build']
   smoke?: RunResult['smoke']
+  compose?: RunResult['compose']
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
+  structure?: RunResult['structure']
+  efficiency?: RunResult['efficiency']
   timings: RunResult['timings']
 }
 
@@ -48,9 +51,12 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     diskUsage: run.diskUsage,
     build: run.build,
     smoke: run.smoke,
+    compose: run.compose,
     inventory: run.inventory,
     drift: run.drift,
     leftovers: run.leftovers,
+    structure: run.structure,
+    efficiency: run.efficiency,
     timings: run.timings
   }
 }

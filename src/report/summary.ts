@@ -12,7 +12,9 @@ import {
 import { cell, codeCell, escapeHtml, escapeMarkdown } from './escape.js'
 import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, truncate } from '../format.js'
 import { details, heading, paragraph, pre, table, tableRow, tableStart, type Cell } from './html.js'
+import { renderCompose } from './compose.js'
 import { layerChart, timeChart } from './mermaid.js'
+import { renderEfficiency, renderStructure } from './structure.js'
 
 /** Tables longer than this are folded in <details>. */
 const FOLD_ROWS = 10
@@ -25,7 +27,8 @@ const LEFTOVER_ROWS_BUDGET = 40 * 1024
 
 /**
  * The whole job summary for one run, as HTML/Markdown ready for core.summary.addRaw(). Sections: a
- * one-line verdict, Engine, Build, Smoke, Time, Images, Containers, Drift, Leftovers. Every untrusted value
+ * one-line verdict, Engine, Build, Smoke, Compose, Time, Images, Containers, Drift, Leftovers. Every untrusted value
+ * one-line verdict, Engine, Build, Smoke, Structure tests, Efficiency, Time, Images, Containers, Drift, Leftovers. Every untrusted value
  * is escaped (src/report/escape.ts); the result stays under SUMMARY_BUDGET_BYTES (see budget.ts).
  */
 export function renderSummary(run: RunResult): string {
@@ -34,6 +37,9 @@ export function renderSummary(run: RunResult): string {
     { title: 'Engine', html: renderEngine(run) },
     { title: 'Build', html: renderBuild(run) },
     { title: 'Smoke', html: renderSmoke(run) },
+    { title: 'Compose', html: renderCompose(run.compose) },
+    { title: 'Structure tests', html: renderStructure(run) },
+    { title: 'Efficiency', html: renderEfficiency(run) },
     { title: 'Time', html: renderTime(run) },
     { title: 'Inventory', html: '' },
     { title: 'Drift', html: renderDrift(run) },
@@ -51,7 +57,10 @@ export function renderSummary(run: RunResult): string {
     largest.bytes = byteLength(largest.html)
   }
   // Headings, notes and <details> wrappers of the two tables fit in the reserve.
-  sections[5]!.html = renderInventory(run, Math.max(0, SUMMARY_BUDGET_BYTES - used - 8 * 1024))
+  sections.find(section => section.title === 'Inventory')!.html = renderInventory(
+    run,
+    Math.max(0, SUMMARY_BUDGET_BYTES - used - 8 * 1024)
+  )
   return sections
     .map(section => section.html)
     .filter(Boolean)
