@@ -167,6 +167,10 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     return failed({ message: classicCannot(choice, 'secrets (secrets, secret-files, secret-envs)') })
   if (builder === 'classic' && options.buildContexts.length > 0)
     return failed({ message: classicCannot(choice, 'named build contexts (build-contexts)') })
+  if (builder === 'buildkit' && options.buildContexts.length > 0) {
+    const problem = await namedContextsProblem(docker, signal)
+    if (problem) return failed({ message: problem })
+  }
 
   const buildOptions: Record<string, unknown> = {
     t: options.tags,
@@ -344,6 +348,21 @@ async function startSessionBuild(
     failure: async () => undefined,
     close: () => session.close()
   }
+}
+
+/**
+ * Named contexts are Dockerfile frontend attributes (`context:<name>`), which the engine's /build endpoint
+ * has no parameter for: buildx passes them through BuildKit's control API (Solve, on the engine's /grpc
+ * endpoint). Engines before 23.0 embed a frontend without the capability (BuildKit refuses with
+ * `unsupported frontend capability moby.buildkit.frontend.contexts`), so there it is one clear error.
+ */
+async function namedContextsProblem(docker: Docker, signal: AbortSignal | undefined): Promise<string> {
+  const version = await api.version(docker, signal)
+  const server = String(version.Version ?? 'unknown')
+  const apiVersion = String(version.ApiVersion ?? 'unknown')
+  if ((compareVersions(server.replace(/[^0-9.].*$/, ''), '23.0') ?? -1) < 0)
+    return `build-contexts needs an engine whose BuildKit supports named contexts (Docker 23.0 or later); this engine is Docker ${server} (API ${apiVersion}), whose Dockerfile frontend refuses them (moby.buildkit.frontend.contexts).`
+  return `build-contexts: this engine (Docker ${server}) supports named contexts only through BuildKit's control API (/grpc), which this version of docker-preflight does not use yet; the build was not started.`
 }
 
 function classicCannot(choice: { builder: string }, what: string): string {
