@@ -29,8 +29,12 @@ export function makeContext(dir: string, files: number, bytes: number): void {
   writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY Dockerfile /Dockerfile\n')
 }
 
-/** Child: one classic build of `context`; prints {ms, maxRssMB}. */
-export async function childBuild(context: string, tag: string): Promise<void> {
+/** Child: one build of `context` (classic unless told); prints {ms, maxRssMB, context}. */
+export async function childBuild(
+  context: string,
+  tag: string,
+  builder: 'classic' | 'buildkit' = 'classic'
+): Promise<void> {
   const docker = connect(resolveEndpoint(undefined))
   const started = performance.now()
   const result = await buildImage({
@@ -44,7 +48,7 @@ export async function childBuild(context: string, tag: string): Promise<void> {
       labels: {},
       noCache: false,
       pull: false,
-      builder: 'classic',
+      builder,
       secrets: [],
       buildContexts: [],
       cacheFrom: []
@@ -56,7 +60,9 @@ export async function childBuild(context: string, tag: string): Promise<void> {
   const ms = performance.now() - started
   if (result.status !== 'built')
     throw new Error(`build ${result.status}: ${result.failure?.message ?? result.skippedReason}`)
-  console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+  console.log(
+    JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, context: result.context })
+  )
 }
 
 /** Child: `count` smoke containers that sleep 1 s and print a line, `parallel` at a time. */

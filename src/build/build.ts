@@ -140,7 +140,6 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     log.debug(`Registry credentials for ${found.registry} from ${found.source}`)
 
   // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
-  const ignoreFiles: string[][] = []
   for (const dir of [
     options.context,
     ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)
@@ -150,9 +149,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
       : ['.dockerignore']) {
       const path = name === '.dockerignore' ? join(dir, name) : join(dirname(options.file), name)
       try {
-        ignoreFiles.push(
-          parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path)).patterns
-        )
+        parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path))
       } catch (error) {
         if (!(error instanceof IgnoreFileError)) throw error
         return failed({
@@ -164,9 +161,9 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     }
   }
   if (builder === 'classic' && options.secrets.length > 0)
-    return failed({ message: classicCannot(choice, 'secrets (secrets, secret-files, secret-envs)') })
+    return failed({ message: classicCannot('secrets (secrets, secret-files, secret-envs)') })
   if (builder === 'classic' && options.buildContexts.length > 0)
-    return failed({ message: classicCannot(choice, 'named build contexts (build-contexts)') })
+    return failed({ message: classicCannot('named build contexts (build-contexts)') })
   if (builder === 'buildkit' && options.buildContexts.length > 0) {
     const problem = await namedContextsProblem(docker, signal)
     if (problem) return failed({ message: problem })
@@ -197,7 +194,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   try {
     sent =
       builder === 'buildkit'
-        ? await startSessionBuild(docker, options, buildOptions, credentials, ignoreFiles, signal)
+        ? await startSessionBuild(docker, options, buildOptions, credentials, signal)
         : startTarBuild(docker, options, buildOptions, credentials, signal)
     for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
@@ -311,7 +308,6 @@ async function startSessionBuild(
   options: BuildOptions,
   query: Record<string, unknown>,
   credentials: FoundCredentials[],
-  ignoreFiles: string[][],
   signal: AbortSignal | undefined
 ): Promise<SentContext> {
   const context: SyncedDir = { path: options.context, stats: newSyncStats() }
@@ -365,8 +361,7 @@ async function namedContextsProblem(docker: Docker, signal: AbortSignal | undefi
   return `build-contexts: this engine (Docker ${server}) supports named contexts only through BuildKit's control API (/grpc), which this version of docker-preflight does not use yet; the build was not started.`
 }
 
-function classicCannot(choice: { builder: string }, what: string): string {
-  void choice
+function classicCannot(what: string): string {
   return `The classic builder cannot take ${what}; they need BuildKit (builder: auto or buildkit, on an engine with BuildKit).`
 }
 
