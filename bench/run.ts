@@ -73,7 +73,8 @@ async function buildkitContextCase(work: string): Promise<Figure[]> {
   )
   const cliEnv = { ...process.env, DOCKER_CONFIG: config }
   let dir = join(work, 'ctx-bk-0')
-  makeContext(dir, 20_000, 15_000)
+  // COPY . : BuildKit only transfers what the Dockerfile's COPY sources name, so the whole context must be.
+  makeContext(dir, 20_000, 15_000, 'FROM scratch\nCOPY . /ctx/\n')
   let moves = 0
   const fresh = (): string => {
     const next = join(work, `ctx-bk-${++moves}`)

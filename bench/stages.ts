@@ -18,7 +18,12 @@ const env = (runId: string): RunEnvironment => ({
 })
 
 /** `files` files of `bytes` each in 100 folders; every other file is a .log the .dockerignore drops. */
-export function makeContext(dir: string, files: number, bytes: number): void {
+export function makeContext(
+  dir: string,
+  files: number,
+  bytes: number,
+  dockerfile = 'FROM scratch\nCOPY Dockerfile /Dockerfile\n'
+): void {
   const block = Buffer.alloc(bytes, 'x')
   for (let i = 0; i < files; i++) {
     const folder = join(dir, `d${i % 100}`)
@@ -26,7 +31,7 @@ export function makeContext(dir: string, files: number, bytes: number): void {
     writeFileSync(join(folder, `f${i}.${i % 2 ? 'log' : 'dat'}`), block)
   }
   writeFileSync(join(dir, '.dockerignore'), '# half of the files\n**/*.log\n')
-  writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY Dockerfile /Dockerfile\n')
+  writeFileSync(join(dir, 'Dockerfile'), dockerfile)
 }
 
 /** Child: one build of `context` (classic unless told); prints {ms, maxRssMB, context}. */
