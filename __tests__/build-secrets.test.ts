@@ -159,22 +159,63 @@ describe('build secrets', () => {
 })
 
 describe('named build contexts', () => {
-  test('an engine whose BuildKit cannot take them gets one clear error naming its version, before building', async () => {
+  test('build and run with a named context (its own .dockerignore applied) and a secret; on engines before 23, one clear error naming the version', async () => {
     const workspace = mkdtempSync(join(tmpdir(), 'pf-contexts-'))
     dirs.push(workspace)
-    writeFileSync(join(workspace, 'Dockerfile'), 'FROM busybox:latest\nCOPY --from=extra / /extra/\n')
+    const extra = mkdtempSync(join(tmpdir(), 'pf-contexts-extra-'))
+    dirs.push(extra)
+    writeFileSync(join(extra, 'hello.txt'), 'from the named context\n')
+    writeFileSync(join(extra, 'skip.txt'), 'left out by its .dockerignore\n')
+    writeFileSync(join(extra, '.dockerignore'), 'skip.txt\n')
+    writeFileSync(
+      join(workspace, 'Dockerfile'),
+      [
+        'FROM busybox:latest',
+        'COPY --from=extra / /extra/',
+        'RUN --mount=type=secret,id=token,required=true sha256sum /run/secrets/token | cut -c1-64 > /token.sha256',
+        'CMD ["cat", "/extra/hello.txt"]'
+      ].join('\n') + '\n'
+    )
+    const secret = `named-${randomBytes(8).toString('hex')}`
     const version = (await docker.version()) as { Version: string; ApiVersion: string }
+    const tag = `pf-contexts/app:${suffix()}`
+    images.push(tag)
     const input = buildInput(docker, workspace, {
-      tags: [`pf-contexts/app:${suffix()}`],
-      buildContexts: [{ name: 'extra', kind: 'local', source: workspace }]
+      tags: [tag],
+      noCache: true,
+      buildContexts: [{ name: 'extra', kind: 'local', source: extra }],
+      secrets: [{ id: 'token', input: 'secrets', value: Buffer.from(secret) }]
     })
     const result = await buildImage(input)
-    expect(result.status).toBe('failed')
-    if (Number(version.Version.split('.')[0]) < 23)
+    if (Number(version.Version.split('.')[0]) < 23) {
+      expect(result.status).toBe('failed')
       expect(result.failure?.message).toBe(
         `build-contexts needs an engine whose BuildKit supports named contexts (Docker 23.0 or later); this engine is Docker ${version.Version} (API ${version.ApiVersion}), whose Dockerfile frontend refuses them (moby.buildkit.frontend.contexts).`
       )
-    else expect(result.failure?.message).toContain(`this engine (Docker ${version.Version})`)
-    expect(input.log.lines.join('\n')).not.toContain('Building') // nothing was sent to the engine
-  })
+      expect(input.log.lines.join('\n')).not.toContain('Building') // nothing was sent to the engine
+      return
+    }
+    expect(result.failure).toBeUndefined()
+    expect((await fileInImage(tag, '/token.sha256')).trim()).toBe(sha256(secret))
+    expect((await fileInImage(tag, '/extra/hello.txt')).trim()).toBe('from the named context')
+    await expect(fileInImage(tag, '/extra/skip.txt')).rejects.toThrow()
+    // It runs.
+    const container = await docker.createContainer({ Image: tag })
+    try {
+      await container.start()
+      await container.wait()
+      const logs = await container.logs({ stdout: true })
+      expect(logs.toString()).toContain('from the named context')
+    } finally {
+      await container.remove({ force: true })
+    }
+    const everything = [
+      JSON.stringify(result),
+      input.log.lines.join('\n'),
+      input.log.untrustedText.join('\n'),
+      JSON.stringify(await docker.getImage(tag).history()),
+      JSON.stringify(await docker.getImage(tag).inspect())
+    ].join('\n')
+    expect(everything).not.toContain(secret)
+  }, 300_000)
 })

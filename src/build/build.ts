@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { PassThrough } from 'node:stream'
 import { hostname } from 'node:os'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import type Docker from 'dockerode'
@@ -29,6 +30,7 @@ import {
 import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
 import { buildRequest } from '../engine/build-request.js'
 import { openSession } from '../engine/session.js'
+import { connectControl, type ControlClient } from '../engine/control.js'
 import {
   baseImages,
   instructionAtLine,
@@ -194,7 +196,15 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   try {
     sent =
       builder === 'buildkit'
-        ? await startSessionBuild(docker, options, buildOptions, credentials, signal)
+        ? options.buildContexts.length > 0
+          ? await startControlBuild(
+              docker,
+              options,
+              { ...options.labels, ...input.labels },
+              credentials,
+              signal
+            )
+          : await startSessionBuild(docker, options, buildOptions, credentials, signal)
         : startTarBuild(docker, options, buildOptions, credentials, signal)
     for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
@@ -353,12 +363,111 @@ async function startSessionBuild(
  * `unsupported frontend capability moby.buildkit.frontend.contexts`), so there it is one clear error.
  */
 async function namedContextsProblem(docker: Docker, signal: AbortSignal | undefined): Promise<string> {
+  // '' when the engine can take them (through startControlBuild).
   const version = await api.version(docker, signal)
   const server = String(version.Version ?? 'unknown')
   const apiVersion = String(version.ApiVersion ?? 'unknown')
   if ((compareVersions(server.replace(/[^0-9.].*$/, ''), '23.0') ?? -1) < 0)
     return `build-contexts needs an engine whose BuildKit supports named contexts (Docker 23.0 or later); this engine is Docker ${server} (API ${apiVersion}), whose Dockerfile frontend refuses them (moby.buildkit.frontend.contexts).`
-  return `build-contexts: this engine (Docker ${server}) supports named contexts only through BuildKit's control API (/grpc), which this version of docker-preflight does not use yet; the build was not started.`
+  return ''
+}
+
+/**
+ * BuildKit through its control API (engine/control.ts), as buildx's docker driver builds: Solve with the
+ * Dockerfile frontend's attributes, named contexts among them (`context:<name>` = `local:<name>`, the
+ * directory served through the session under that name, or `docker-image://ref`), and the `moby`
+ * exporter tagging the image. Status events are turned into the /build stream's JSON lines, so the
+ * build log and the failure handling are the same as for /build.
+ */
+async function startControlBuild(
+  docker: Docker,
+  options: BuildOptions,
+  labels: Record<string, string>,
+  credentials: FoundCredentials[],
+  signal: AbortSignal | undefined
+): Promise<SentContext> {
+  const context: SyncedDir = { path: options.context, stats: newSyncStats() }
+  const dirs = new Map<string, SyncedDir>([
+    ['context', context],
+    ['dockerfile', { path: dirname(options.file), stats: newSyncStats() }]
+  ])
+  const attrs: Record<string, string> = { filename: basename(options.file) }
+  for (const named of options.buildContexts) {
+    if (named.kind === 'local') {
+      dirs.set(named.name, { path: named.source, stats: newSyncStats() })
+      attrs[`context:${named.name}`] = `local:${named.name}`
+    } else attrs[`context:${named.name}`] = `docker-image://${named.source}`
+  }
+  if (options.target) attrs.target = options.target
+  if (options.platform) attrs.platform = options.platform
+  if (options.noCache) attrs['no-cache'] = ''
+  attrs['image-resolve-mode'] = options.pull ? 'pull' : 'default'
+  for (const [key, value] of Object.entries(options.buildArgs)) attrs[`build-arg:${key}`] = value
+  for (const [key, value] of Object.entries(labels)) attrs[`label:${key}`] = value
+  const session = await openSession(
+    docker,
+    {
+      sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
+      listHeaders: LIST_HEADERS,
+      services: [
+        fileSyncService({ dirs, signal }),
+        secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
+        authService(new Map(credentials.map(c => [c.registry, c.auth])))
+      ]
+    },
+    signal
+  )
+  let client: ControlClient
+  try {
+    client = await connectControl(docker, signal)
+  } catch (error) {
+    session.close()
+    throw error
+  }
+  const out = new PassThrough()
+  const line = (event: object): void => void out.write(`${JSON.stringify(event)}\n`)
+  const ref = randomBytes(12).toString('hex')
+  const status = client
+    .status(ref, raw => line({ id: 'moby.buildkit.trace', aux: raw.toString('base64') }))
+    .catch(() => {})
+  client
+    .solve({
+      ref,
+      session: session.id,
+      frontendAttrs: attrs,
+      exporterAttrs: { name: options.tags.join(',') },
+      cacheImports: options.cacheFrom
+    })
+    .then(
+      async response => {
+        await status
+        const id = response['containerimage.config.digest'] ?? response['containerimage.digest']
+        if (id) line({ id: 'moby.image.id', aux: { ID: id } })
+        out.end()
+      },
+      async (error: unknown) => {
+        await status
+        line({ errorDetail: { message: messageOf(error) }, error: messageOf(error) })
+        out.end()
+      }
+    )
+  signal?.addEventListener('abort', () => out.destroy(new CancelledError('the build was cancelled')), {
+    once: true
+  })
+  return {
+    response: Promise.resolve(out as unknown as NodeJS.ReadableStream & AsyncIterable<Buffer>),
+    stats: async () => ({
+      files: context.stats.filesSent,
+      bytes: context.stats.bytesSent,
+      ignored: context.stats.ignored,
+      listed: context.stats.listed
+    }),
+    failure: async () => undefined,
+    close: () => {
+      client.close()
+      session.close()
+    }
+  }
 }
 
 function classicCannot(what: string): string {
