@@ -86,7 +86,8 @@ interface PacketMessage {
 
 function codec(type: protobuf.Type) {
   return {
-    serialize: (value: object): Buffer => Buffer.from(type.encode(type.fromObject(value)).finish()),
+    // Plain objects of the right shape encode as they are (fromObject would copy every packet first).
+    serialize: (value: object): Buffer => Buffer.from(type.encode(value).finish()),
     deserialize: (bytes: Buffer): Record<string, unknown> =>
       type.toObject(type.decode(bytes), { longs: Number, defaults: true }) as Record<string, unknown>
   }
