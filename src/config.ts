@@ -61,12 +61,18 @@ export interface AuditOptions {
   diskUsage: boolean
 }
 
+export interface PushOptions {
+  /** Push the built tags once every check passed. */
+  enabled: boolean
+}
+
 export interface Config {
   engine: EngineOptions
   build: BuildOptions
   smoke: SmokeOptions
   report: ReportOptions
   audit: AuditOptions
+  push: PushOptions
   cleanupImages: boolean
 }
 

@@ -44,6 +44,33 @@ export function registryOf(reference: string): string {
   return ['index.docker.io', 'registry-1.docker.io'].includes(first) ? HUB : first
 }
 
+/** An image reference split as `docker push` splits it: the name as written, its registry, its tag. */
+export interface ImageReference {
+  /** Everything before the tag, as written: `ghcr.io/owner/app`, `app`. */
+  name: string
+  /** `docker.io` for Docker Hub. */
+  registry: string
+  /** The repository path inside the registry; Docker Hub's one-part names are under `library/`. */
+  path: string
+  tag: string
+}
+
+export function parseReference(reference: string): ImageReference {
+  const at = reference.indexOf('@')
+  const bare = at === -1 ? reference : reference.slice(0, at)
+  const lastSlash = bare.lastIndexOf('/')
+  const colon = bare.lastIndexOf(':')
+  const hasTag = colon > lastSlash
+  const name = hasTag ? bare.slice(0, colon) : bare
+  const registry = registryOf(name)
+  const slash = name.indexOf('/')
+  const first = slash === -1 ? '' : name.slice(0, slash)
+  const explicitHost = slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')
+  let path = explicitHost ? name.slice(slash + 1) : name
+  if (registry === HUB && !path.includes('/')) path = `library/${path}`
+  return { name, registry, path, tag: hasTag ? bare.slice(colon + 1) : 'latest' }
+}
+
 /** The directory the docker CLI reads config.json from. */
 export function dockerConfigDir(env: NodeJS.ProcessEnv): string {
   return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker')

@@ -12,6 +12,7 @@ import type {
   ReportScope,
   RunEnvironment
 } from '../config.js'
+import { parseReference } from '../build/credentials.js'
 import { resolveEndpoint } from '../engine/connect.js'
 import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, messageOf } from '../errors.js'
@@ -127,6 +128,8 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   for (const tag of tags) {
     if (!isValidReference(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
   }
+  const push = bool('push')
+  if (push) checkPushTargets(tags, buildMode, problems)
   if (tags.length === 0) tags.push(defaultTag(env))
 
   // Smoke
@@ -187,6 +190,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
       failOnDrift: parseDriftPolicy(get('fail-on-drift'), problems),
       diskUsage: bool('disk-usage')
     },
+    push: { enabled: push },
     cleanupImages: bool('cleanup-images')
   }
   return problems.empty ? { ok: true, config } : { ok: false, problems }
@@ -222,6 +226,28 @@ function parseDriftPolicy(text: string, problems: ProblemList): DriftPolicy {
     }
   }
   return { kind: 'fields', fields: [...fields] }
+}
+
+/**
+ * With push: true, every tag must name a place the user can push to. The default tag
+ * (docker-preflight/<repo>:<sha>) would go to someone else's Docker Hub account, and a one-part name
+ * (`app:1`) to Docker Hub's official-images namespace (library/), which no user can push to.
+ */
+function checkPushTargets(tags: string[], buildMode: BuildMode, problems: ProblemList): void {
+  if (buildMode === 'false') problems.add('push', 'true', 'needs a build, and build is false')
+  if (tags.length === 0) {
+    problems.add('push', 'true', 'needs `tags` naming where to push (e.g. ghcr.io/owner/app:1.0)')
+  }
+  for (const tag of tags.filter(isValidReference)) {
+    const ref = parseReference(tag)
+    if (ref.registry === 'docker.io' && ref.path.startsWith('library/')) {
+      problems.add(
+        'tags',
+        tag,
+        `cannot be pushed: it names Docker Hub's official images (docker.io/${ref.path}); name a registry (ghcr.io/owner/app) or a Docker Hub account (account/app)`
+      )
+    }
+  }
 }
 
 /** Non-empty trimmed lines. */

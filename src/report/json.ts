@@ -24,6 +24,7 @@ export interface Report {
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
+  push?: RunResult['push']
   timings: RunResult['timings']
 }
 
@@ -49,6 +50,7 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     inventory: run.inventory,
     drift: run.drift,
     leftovers: run.leftovers,
+    push: run.push,
     timings: run.timings
   }
 }

@@ -37,6 +37,7 @@ export function renderSummary(run: RunResult): string {
     { title: 'Engine', html: renderEngine(run) },
     { title: 'Build', html: renderBuild(run) },
     { title: 'Smoke', html: renderSmoke(run) },
+    { title: 'Push', html: renderPush(run) },
     { title: 'Time', html: renderTime(run) },
     { title: 'Inventory', html: '' },
     { title: 'Drift', html: renderDrift(run) },
@@ -54,7 +55,7 @@ export function renderSummary(run: RunResult): string {
     largest.bytes = byteLength(largest.html)
   }
   // Headings, notes and <details> wrappers of the two tables fit in the reserve.
-  sections[5]!.html = renderInventory(run, Math.max(0, SUMMARY_BUDGET_BYTES - used - 8 * 1024))
+  sections[6]!.html = renderInventory(run, Math.max(0, SUMMARY_BUDGET_BYTES - used - 8 * 1024))
   return sections
     .map(section => section.html)
     .filter(Boolean)
@@ -278,6 +279,33 @@ export function renderSmoke(run: RunResult): string {
     )
   }
   return parts.join('')
+}
+
+/** Each pushed tag as `name@sha256:…` ready to copy, or why nothing was pushed. */
+export function renderPush(run: RunResult): string {
+  const push = run.push
+  if (!push) return ''
+  const title = heading('Push', 3)
+  if (push.status === 'not-pushed')
+    return `${title}${paragraph(`Not pushed: ${cell(push.reason ?? '', 1000)}`)}`
+  const rows = push.pushed.map(p =>
+    tableRow([
+      codeCell(p.tag, 200),
+      codeCell(p.pinned, 300),
+      escapeHtml(
+        `${p.layers.pushed} pushed, ${p.layers.existed} already there${p.layers.mounted ? `, ${p.layers.mounted} mounted` : ''}${p.attempts > 1 ? ` (${plural(p.attempts, 'attempt')})` : ''}`
+      )
+    ])
+  )
+  const pushedTable =
+    rows.length > 0 ? `${tableStart(['Tag', 'Pinned reference', 'Layers'])}${rows.join('')}</table>\n` : ''
+  const failed =
+    push.status === 'failed'
+      ? paragraph(
+          `${rows.length > 0 ? 'Then the push failed' : 'Push failed'}: ${cell(push.problems.join(' '), 1000)}`
+        )
+      : ''
+  return `${title}${pushedTable}${failed}`
 }
 
 export function renderTime(run: RunResult): string {

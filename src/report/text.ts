@@ -20,6 +20,7 @@ export function renderText(run: RunResult): string {
     textEngine(run),
     textBuild(run),
     textSmoke(run),
+    textPush(run),
     textImages(run),
     textContainers(run),
     textDrift(run),
@@ -143,6 +144,17 @@ function textSmoke(run: RunResult): string {
     lines.push(`  Last output of ${terminalText(r.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`))
   }
   return lines.filter(Boolean).join('\n')
+}
+
+function textPush(run: RunResult): string {
+  const push = run.push
+  if (!push) return ''
+  if (push.status === 'not-pushed')
+    return `Push\n  not pushed: ${truncate(terminalText(push.reason ?? ''), 1000)}`
+  const lines = ['Push', ...push.pushed.map(p => `  ${terminalText(p.pinned)}`)]
+  if (push.status === 'failed')
+    lines.push(...push.problems.map(p => `  failed: ${truncate(terminalText(p), 1000)}`))
+  return lines.join('\n')
 }
 
 function textImages(run: RunResult): string {
