@@ -72,8 +72,7 @@ test('the quick start is the two commands, and they exist in package.json', () =
   expect(readme).toContain('npm ci && npm test')
   const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
     .scripts
-  expect(scripts.start).toBeDefined()
-  expect(scripts.prestart).toContain('engine.sh up')
-  expect(scripts.test).toBeDefined()
-  expect(scripts.pretest).toContain('engine.sh up')
+  // Both bring the engine up and point the command at it (PREFLIGHT_ENGINE picks which).
+  expect(scripts.start).toContain('engine.sh run -- node dist/cli.js')
+  expect(scripts.test).toContain('engine.sh run -- jest')
 })
