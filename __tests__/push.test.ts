@@ -76,6 +76,10 @@ function expectNoCredential(run: ActionRun, secrets: string[]): void {
 
 const secrets = [PASSWORD, BASIC]
 
+/** The summary's text as a reader sees it (the summary escapes `:`, `-` and quotes as entities). */
+const readable = (html: string): string =>
+  html.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"')
+
 async function pushRun(
   tags: string[],
   env: NodeJS.ProcessEnv,
@@ -106,7 +110,8 @@ describe('push: true with a TLS registry that wants a password', () => {
     }
     expect(await secure.tags(repository)).toEqual(['1.0', 'latest'])
     // Ready to copy: name@digest for each tag, in the summary and the report.
-    for (const tag of tags) expect(run.summary).toContain(`${tag.replace(/:[^:/]+$/, '')}@${digest}`)
+    for (const tag of tags)
+      expect(readable(run.summary)).toContain(`${tag.replace(/:[^:/]+$/, '')}@${digest}`)
     const report = JSON.parse(readFileSync(join(run.dir, 'docker-preflight-report.json'), 'utf8')) as {
       push: PushResult
     }
@@ -119,7 +124,16 @@ describe('push: true with a TLS registry that wants a password', () => {
     expectNoCredential(run, secrets)
   })
 
-  test('a credential helper (credHelpers, before a stale auths entry) pushes; its secret is printed nowhere', async () => {
+  test.each([
+    [
+      'credHelpers (before a stale auths entry)',
+      (stale: string) => ({
+        auths: { [secure.address]: { auth: stale } },
+        credHelpers: { [secure.address]: 'pftest' }
+      })
+    ],
+    ['credsStore', () => ({ credsStore: 'pftest' })]
+  ])('a credential helper through %s pushes; its secret is printed nowhere', async (_name, config) => {
     const bin = mkdtempSync(join(scratch, 'bin-'))
     const asked = join(bin, 'asked')
     // The helper protocol: the server address on stdin, JSON with Username and Secret on stdout.
@@ -133,13 +147,11 @@ describe('push: true with a TLS registry that wants a password', () => {
     const repository = unique()
     const run = await pushRun([`${secure.address}/${repository}:1`], {
       PATH: `${bin}:${process.env.PATH}`,
-      DOCKER_CONFIG: dockerConfig({
-        auths: { [secure.address]: { auth: stale } },
-        credHelpers: { [secure.address]: 'pftest' }
-      })
+      DOCKER_CONFIG: dockerConfig(config(stale))
     })
     expect(run.exitCode).toBe(0)
-    expect(readFileSync(asked, 'utf8').trim()).toBe(secure.address)
+    // The build asks too, for its base image's registry (docker.io) when credsStore covers every registry.
+    expect(readFileSync(asked, 'utf8').split('\n')).toContain(secure.address)
     expect(run.stdout).toContain('credentials from docker-credential-pftest')
     expect((await secure.manifest(repository, '1')).head).toBe(run.outputs['digest'])
     expectNoCredential(run, [...secrets, stale])
@@ -171,7 +183,7 @@ describe('push: true with a TLS registry that wants a password', () => {
     expect(await secure.snapshot()).toEqual(before)
     expect(run.outputs['digest']).toBe('')
     expect(run.outputs['pushed-tags']).toBe('')
-    expect(run.summary).toMatch(/Not pushed: a check failed: Smoke container &quot;must-fail&quot; failed/)
+    expect(readable(run.summary)).toContain('Not pushed: a check failed: Smoke container "must-fail" failed')
     expect(run.stdout).not.toMatch(/::group::Push/)
   })
 })
@@ -201,9 +213,13 @@ describe('a push that fails ends with one clear sentence', () => {
       'wrong-pw'
     )
     expect(result.status).toBe('failed')
-    expect(result.problems).toEqual([
-      `Push of ${secure.address}/preflight-push/wrong-pw:1 to ${secure.address} failed: the registry refused the credentials from auths["${secure.address}"] in config.json (unauthorized: authentication required).`
-    ])
+    expect(result.problems).toHaveLength(1)
+    // 20.10 says `unauthorized: authentication required`; the containerd store `… 401 Unauthorized`.
+    expect(result.problems[0]).toMatch(
+      new RegExp(
+        `^Push of ${secure.address}/preflight-push/wrong-pw:1 to ${secure.address} failed: the registry refused the credentials from auths\\["${secure.address}"\\] in config.json \\(.*(unauthorized: authentication required|401 Unauthorized)\\)\\.$`
+      )
+    )
   })
 
   test('no credentials for a registry that wants them', async () => {
@@ -241,11 +257,12 @@ describe('a push that fails ends with one clear sentence', () => {
 })
 
 describe('5xx and dropped connections during a blob upload', () => {
+  // A fresh registry for each: one that already holds the layer would let the engine mount it, not upload.
   let plain: TestRegistry
-  beforeAll(async () => {
+  beforeEach(async () => {
     plain = await startRegistry()
   })
-  afterAll(() => plain?.stop())
+  afterEach(() => plain?.stop())
 
   test.each([
     ['a 500 (disk full) on the first blob upload', '500' as const],
@@ -263,7 +280,8 @@ describe('5xx and dropped connections during a blob upload', () => {
       )
       expect(result.problems).toEqual([])
       expect(proxy.failed).toBe(1)
-      expect(log.annotations.map(a => a.message).join('\n')).toMatch(/retrying|trying again/)
+      // Retried (by the engine itself, or by the stage when the engine gave up): the failed upload was sent again.
+      expect(proxy.uploads).toBeGreaterThan(1)
       expect((await plain.manifest('preflight-push/retry-' + fault, '1')).head).toBe(result.digest)
     } finally {
       await proxy.stop()
@@ -334,7 +352,8 @@ describe('cancel during a push', () => {
       )
       expect(stoppedMs).toBeLessThan(3000)
       expect(proxy.uploads).toBe(uploadsAtCancel)
-      expect(await plain.catalog()).toEqual([])
+      // The repository may exist (an upload was started in it), but no tag, so no manifest, was written.
+      expect(await plain.tags('preflight-push/cancelled')).toEqual([])
     } finally {
       await proxy.stop()
       await plain.stop()

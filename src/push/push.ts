@@ -191,6 +191,9 @@ async function pushOnce(
     if (event.error || event.errorDetail) return event.errorDetail?.message ?? event.error
     if (event.aux?.Digest) aux = event.aux
     const status = event.status ?? ''
+    // The containerd image store (28.x) sends no aux record, only the CLI's line: `<tag>: digest: … size: …`.
+    const line = /^(\S+): digest: (sha256:[a-f0-9]{64}) size: (\d+)$/.exec(status)
+    if (line && line[1] === ref.tag && !aux) aux = { Tag: line[1], Digest: line[2], Size: Number(line[3]) }
     if (event.id && /^[a-f0-9]{12,64}$/.test(event.id)) {
       const id = event.id.slice(0, 12)
       if (LAYER_DONE.test(status)) {
@@ -258,17 +261,19 @@ async function pushOnce(
   return { ok: true, tag: { digest: aux.Digest, size: aux.Size, layers } }
 }
 
+/** Refusals and TLS problems: the same push would fail the same way again. */
+const REFUSED =
+  /unauthori[sz]ed|denied|forbidden|x509|certificate|tls:|no such host|connection refused|name unknown|manifest invalid|blob unknown|does not exist|no basic auth/i
+/**
+ * A registry that failed (5xx; `error from registry` is how the containerd store words a 5xx body) or a
+ * connection that dropped mid-upload.
+ */
+const TRANSIENT =
+  /\b5\d\d\b|unavailable|internal server error|bad gateway|error from registry|unexpected EOF|\bEOF\b|connection reset|broken pipe|closed network connection|timeout|lost/i
+
 /** 5xx answers and dropped connections are worth another attempt; refusals and TLS problems are not. */
 function retryable(message: string): boolean {
-  if (
-    /unauthori[sz]ed|denied|forbidden|x509|certificate|tls:|no such host|connection refused|name unknown|manifest invalid|blob unknown|does not exist|no basic auth/i.test(
-      message
-    )
-  )
-    return false
-  return /\b5\d\d\b|unavailable|internal server error|bad gateway|unexpected EOF|\bEOF\b|connection reset|broken pipe|timeout|lost/i.test(
-    message
-  )
+  return !REFUSED.test(message) && TRANSIENT.test(message)
 }
 
 function describeFailure(
