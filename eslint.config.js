@@ -1,4 +1,7 @@
 import js from '@eslint/js'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import importX from 'eslint-plugin-import-x'
+import jest from 'eslint-plugin-jest'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -9,6 +12,24 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    // No import cycles (type-only imports count: a shared type lives where both sides can import it).
+    files: ['**/*.ts'],
+    plugins: { import: importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()]
+    },
+    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] }
+  },
+  {
+    // A test that asserts nothing cannot fail. Helpers that assert for a test are named check*/expect*.
+    files: ['__tests__/**/*.ts'],
+    plugins: { jest },
+    rules: {
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'check*', 'assert*'] }]
     }
   }
 )

@@ -134,7 +134,7 @@ describe('cleanupRun', () => {
       (await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })).containers
     ).toHaveLength(1)
     const again = await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
-    expect(again).toEqual({ containers: [], images: [], problems: [] })
+    expect(again).toEqual({ containers: [], images: [], networks: [], volumes: [], problems: [] })
   })
 
   test('refuses an empty run id rather than guess what to delete', async () => {

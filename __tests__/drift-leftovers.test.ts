@@ -1,4 +1,5 @@
-import { findLeftovers, formatAge } from '../src/audit/leftovers.js'
+import { findLeftovers } from '../src/audit/leftovers.js'
+import { formatAge } from '../src/format.js'
 import { parseInputsOrThrow } from '../src/inputs/parse.js'
 import { LABEL_MANAGED, LABEL_ROLE, LABEL_RUN } from '../src/labels.js'
 import { runPipeline } from '../src/pipeline.js'
@@ -54,7 +55,7 @@ test('an earlier run’s container and image are listed, with their run and age'
     image: 'busybox:latest'
   })
   expect(container!.ageMs).toBeGreaterThanOrEqual(3 * 3600_000)
-  expect(formatAge(container!.ageMs)).toMatch(/^3 h( \d+ min)?$/)
+  expect(formatAge(container!.ageMs)).toMatch(/^3h(\d+m)?$/)
   const image = found.images.find(i => i.id === imageId)
   expect(image).toMatchObject({ tags: [imageRef], runId: earlierRun, role: 'build' })
   expect(image!.sizeBytes).toBeGreaterThan(0)
@@ -85,11 +86,4 @@ test('an engine that cannot list: an error in the result, not a throw', async ()
     images: [],
     error: expect.stringMatching(/^Could not list leftovers: /)
   })
-})
-
-test('formatAge', () => {
-  expect(formatAge(40_000)).toBe('40 s')
-  expect(formatAge(5 * 60_000)).toBe('5 min')
-  expect(formatAge(2 * 3600_000 + 5 * 60_000)).toBe('2 h 5 min')
-  expect(formatAge(3 * 86_400_000 + 4 * 3600_000)).toBe('3 d 4 h')
 })

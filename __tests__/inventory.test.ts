@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import type { BuildResult } from '../src/build/build.js'
 import { CancelledError } from '../src/errors.js'
 import { checkImageSize } from '../src/inventory/budget.js'
-import { instruction, normalizeReference, takeInventory, type Inventory } from '../src/inventory/inventory.js'
+import { instruction, takeInventory, type Inventory } from '../src/inventory/inventory.js'
 import { LABEL_MANAGED, LABEL_RUN } from '../src/labels.js'
 import type { SmokeResult } from '../src/smoke/run.js'
 import { testDocker } from './helpers/engine.js'
@@ -236,13 +236,13 @@ describe('max-image-size against the built image', () => {
     expect(message).toBeDefined()
     expect(message).toContain(`Image ${tag} is `)
     expect(message).toContain(
-      `(${imageSize.toLocaleString('en-US')} bytes), over max-image-size 1.00 MB / 976.6 KiB (1,000,000 bytes).`
+      `(${imageSize.toLocaleString('en-US')} bytes), over max-image-size 1MB (1,000,000 bytes).`
     )
     // The three largest layers here are busybox's base layer and the 300 kB and 200 kB RUN layers.
     const largest = /Largest layers: (.*)\.$/.exec(message!)![1]!.split('; ')
     expect(largest).toHaveLength(3)
-    expect(largest[1]).toMatch(/^3\d\d\.\d kB \/ 29\d\.\d KiB RUN head -c 300000 \/dev\/urandom > \/big$/)
-    expect(largest[2]).toMatch(/^2\d\d\.\d kB \/ 19\d\.\d KiB RUN head -c 200000 \/dev\/urandom > \/mid$/)
+    expect(largest[1]).toMatch(/^3\d\dkB RUN head -c 300000 \/dev\/urandom > \/big$/)
+    expect(largest[2]).toMatch(/^2\d\dkB RUN head -c 200000 \/dev\/urandom > \/mid$/)
     expect(message).not.toContain('/small')
   })
 })
@@ -255,7 +255,4 @@ test('history instructions are trimmed to one line, as a Dockerfile says them', 
   expect(instruction('RUN /bin/sh -c make # buildkit')).toBe('RUN make')
   expect(instruction('COPY . /app # buildkit')).toBe('COPY . /app')
   expect(instruction('')).toBe('')
-  expect(normalizeReference('docker.io/library/busybox')).toBe('busybox:latest')
-  expect(normalizeReference('127.0.0.1:5000/busybox')).toBe('127.0.0.1:5000/busybox:latest')
-  expect(normalizeReference('ghcr.io/a/b:1')).toBe('ghcr.io/a/b:1')
 })

@@ -158,7 +158,7 @@ describe('smoke stage on the real engine', () => {
       })
       expect(log.lines).toContain(`Pulling ${reference}`)
       expect(log.lines.join('\n')).toMatch(
-        new RegExp(`Pulled ${reference.replace(/\./g, '\\.')} in [\\d.]+s`)
+        new RegExp(`Pulled ${reference.replace(/\./g, '\\.')} in [\\d.]+m?s`)
       )
       expect(await leftOver(runId)).toEqual([])
     } finally {

@@ -187,6 +187,8 @@ up_default() {
   seed_hello_world
   seed_busybox
   push_to_registry
+  # The compose tests need the docker compose plugin: linked into a private DOCKER_CONFIG, never installed.
+  bash "$(dirname "$0")/compose-plugin.sh" >/dev/null
   say "ready: $(describe)"
 }
 

@@ -4,6 +4,7 @@ import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
+import { runComposeStage, type ComposeResult } from './compose/run.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { engineMessage } from './engine/reply.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
@@ -33,6 +34,8 @@ export interface RunResult {
   diskUsage?: Record<string, unknown>
   build?: BuildResult
   smoke?: SmokeResult
+  /** The Compose stack (the `compose` input), when one was given. */
+  compose?: ComposeResult
   inventory?: Inventory
   drift?: DriftResult
   /** With report-scope `all`: what earlier runs labelled and left on the engine (src/audit/leftovers.ts). */
@@ -179,6 +182,25 @@ export async function runPipeline(
     if (!result.passed) failures.push(`Smoke container "${result.name}" failed: ${result.reason}`)
   }
 
+  // The Compose stack, after the smoke containers (CPU is scarce on CI runners; their logs stay apart).
+  let compose: ComposeResult | undefined
+  if (config.compose.files.length > 0) {
+    compose = await log.group('Compose', () =>
+      runComposeStage({
+        docker,
+        dockerHost: endpoint.display,
+        options: config.compose,
+        env,
+        processEnv: deps.processEnv ?? process.env,
+        builtImage: builtImageOf(build),
+        log,
+        signal
+      })
+    )
+    timings.push({ label: 'compose', ms: compose.durationMs })
+    failures.push(...compose.problems)
+  }
+
   const leftoversPromise =
     config.report.scope === 'all' ? findLeftovers({ docker, runId: env.runId, signal }) : undefined
   const inventory = await takeInventory({
@@ -232,6 +254,7 @@ export async function runPipeline(
     diskUsage,
     build,
     smoke,
+    compose,
     inventory,
     drift,
     leftovers,

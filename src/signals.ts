@@ -77,13 +77,3 @@ export function childController(parent?: AbortSignal): { controller: AbortContro
   else parent?.addEventListener('abort', onParentAbort, { once: true })
   return { controller, dispose: () => parent?.removeEventListener('abort', onParentAbort) }
 }
-
-/** `2s`, `1m30s`, `500ms`: durations as the reasons show them. */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`
-  const seconds = Math.round(ms / 100) / 10
-  if (seconds < 60) return `${seconds}s`
-  const minutes = Math.floor(seconds / 60)
-  const rest = Math.round(seconds - minutes * 60)
-  return rest ? `${minutes}m${rest}s` : `${minutes}m`
-}

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import bytes from 'bytes-iec'
+import { formatBytes, oneLine } from '../format.js'
 import type { AuditOptions, DriftPolicy } from '../config.js'
 import type { EngineFacts } from '../engine/check.js'
 import { errorCode, messageOf } from '../errors.js'
@@ -294,7 +294,7 @@ function factValues(facts: EngineFacts): Map<string, FactValue> {
       format: formatBytes
     },
     // The daemon wraps its warnings over several indented lines; compare them as sentences.
-    warnings: set(stringList(info.Warnings).map(w => w.replace(/\s+/g, ' ').trim()))
+    warnings: set(stringList(info.Warnings).map(w => oneLine(w)))
   }
   return new Map(DRIFT_FIELDS.filter(f => f.name in values).map(f => [f.name, values[f.name]!]))
 }
@@ -463,10 +463,6 @@ function compareDisk(name: string, was: number, now: number): DriftItem | undefi
 }
 
 // ---------------------------------------------------------------------------------------------------------
-
-function formatBytes(n: number): string {
-  return bytes.format(n, { mode: 'metric', decimalPlaces: 1, unitSeparator: ' ' }) ?? String(n)
-}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -99,15 +99,3 @@ export async function findLeftovers(input: LeftoverInput): Promise<Leftovers> {
     return { containers: [], images: [], error: `Could not list leftovers: ${messageOf(error)}` }
   }
 }
-
-/** `3 d 4 h`, `2 h 5 min`, `40 s`: an age a person reads at a glance. */
-export function formatAge(ms: number): string {
-  const s = Math.floor(ms / 1000)
-  const d = Math.floor(s / 86_400)
-  const h = Math.floor((s % 86_400) / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`
-  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`
-  if (m > 0) return `${m} min`
-  return `${s} s`
-}

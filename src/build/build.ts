@@ -8,6 +8,8 @@ import { engineMessage } from '../engine/reply.js'
 import { sleep } from '../signals.js'
 import { compareVersions } from '../engine/version.js'
 import { CancelledError, errorCode, messageOf, throwIfAborted } from '../errors.js'
+import { sameReference } from '../image/reference.js'
+import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
 import { packContext } from './context.js'
@@ -22,6 +24,7 @@ import {
 } from './dockerfile.js'
 import { buildEvents } from './events.js'
 import { BuildProgress } from './progress.js'
+import type { BuildStep } from './types.js'
 
 /** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
 export const BUILDKIT_MIN_API = '1.39'
@@ -38,14 +41,7 @@ export interface BuildStageInput {
   processEnv?: NodeJS.ProcessEnv
 }
 
-export interface BuildStep {
-  /** The Dockerfile instruction as the builder printed it, e.g. `RUN make`. */
-  instruction: string
-  /** 1-based Dockerfile line, where known. */
-  line?: number
-  /** true when the builder reported the step as cached. */
-  cached?: boolean
-}
+export type { BuildStep } from './types.js'
 
 export interface BuildFailure {
   message: string
@@ -199,11 +195,11 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     .getImage(progress.imageId)
     .inspect({ abortSignal: signal } as object)) as Docker.ImageInspectInfo
   const context = await packed.done
-  const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameTag(t, tag)))
+  const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameReference(t, tag)))
   if (missing.length > 0)
     log.warning(`The engine did not apply the tags ${missing.join(', ')} to ${image.Id}`)
   log.info(
-    `Built ${image.Id} (${formatBytes(image.Size)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${seconds(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
+    `Built ${image.Id} (${formatBytes(image.Size)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${formatDuration(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
   )
   return {
     status: 'built',
@@ -342,23 +338,4 @@ function isFile(path: string): boolean {
   } catch {
     return false
   }
-}
-
-/** `busybox:1` and `docker.io/library/busybox:1` name the same tag; RepoTags holds the short form. */
-function sameTag(repoTag: string, tag: string): boolean {
-  const short = (t: string) => t.replace(/^docker\.io\/(library\/)?/, '')
-  const withLatest = (t: string) =>
-    /:[\w][\w.-]*$/.test(t.slice(t.lastIndexOf('/') + 1)) ? t : `${t}:latest`
-  return withLatest(short(repoTag)) === withLatest(short(tag))
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} kB`
-  return `${n} B`
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`
 }

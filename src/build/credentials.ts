@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import * as exec from '@actions/exec'
+import { HUB, ImageReference } from '../image/reference.js'
 
 /** As the Engine API takes it (X-Registry-Config entries, BuildKit session answers). */
 export interface RegistryAuth {
@@ -32,43 +33,11 @@ interface DockerConfigFile {
   credHelpers?: Record<string, string>
 }
 
-const HUB = 'docker.io'
 const HUB_SERVER = 'https://index.docker.io/v1/'
 
-/** The registry host of an image reference; `docker.io` for Docker Hub. */
+/** The registry host of an image reference; `docker.io` for Docker Hub (and for what is not a reference). */
 export function registryOf(reference: string): string {
-  const slash = reference.indexOf('/')
-  if (slash === -1) return HUB
-  const first = reference.slice(0, slash)
-  if (!first.includes('.') && !first.includes(':') && first !== 'localhost') return HUB
-  return ['index.docker.io', 'registry-1.docker.io'].includes(first) ? HUB : first
-}
-
-/** An image reference split as `docker push` splits it: the name as written, its registry, its tag. */
-export interface ImageReference {
-  /** Everything before the tag, as written: `ghcr.io/owner/app`, `app`. */
-  name: string
-  /** `docker.io` for Docker Hub. */
-  registry: string
-  /** The repository path inside the registry; Docker Hub's one-part names are under `library/`. */
-  path: string
-  tag: string
-}
-
-export function parseReference(reference: string): ImageReference {
-  const at = reference.indexOf('@')
-  const bare = at === -1 ? reference : reference.slice(0, at)
-  const lastSlash = bare.lastIndexOf('/')
-  const colon = bare.lastIndexOf(':')
-  const hasTag = colon > lastSlash
-  const name = hasTag ? bare.slice(0, colon) : bare
-  const registry = registryOf(name)
-  const slash = name.indexOf('/')
-  const first = slash === -1 ? '' : name.slice(0, slash)
-  const explicitHost = slash !== -1 && (first.includes('.') || first.includes(':') || first === 'localhost')
-  let path = explicitHost ? name.slice(slash + 1) : name
-  if (registry === HUB && !path.includes('/')) path = `library/${path}`
-  return { name, registry, path, tag: hasTag ? bare.slice(colon + 1) : 'latest' }
+  return ImageReference.parse(reference)?.registry ?? HUB
 }
 
 /** The directory the docker CLI reads config.json from. */

@@ -3,6 +3,8 @@
 // line a developer should look at. Parsing (escape directive, continuations, comments) is dockerfile-ast's.
 
 import { DockerfileParser } from 'dockerfile-ast'
+import { oneLine } from '../format.js'
+import { sameReference } from '../image/reference.js'
 
 export interface Instruction {
   /** Upper-case keyword: RUN, COPY, FROM... */
@@ -41,7 +43,7 @@ export function parseDockerfile(text: string): ParsedDockerfile {
     const keyword = parsed.getKeyword().toUpperCase()
     const instruction: Instruction = {
       keyword,
-      text: collapse(parsed.toString()),
+      text: oneLine(parsed.toString()),
       line: parsed.getRange().start.line + 1,
       stage: keyword === 'FROM' ? stages.length : stages.length - 1
     }
@@ -158,23 +160,10 @@ export function stageWithBase(
   reference: string,
   buildArgs: Record<string, string>
 ): Stage | undefined {
-  const wanted = normalizeReference(reference)
   const images = baseImages(dockerfile, buildArgs)
-  const image = images.find(i => normalizeReference(i) === wanted)
+  const image = images.find(i => sameReference(i, reference))
   if (!image) return undefined
   return dockerfile.stages.find(s => s.image === image) ?? dockerfile.stages.find(s => s.image.includes('$'))
-}
-
-/** `busybox` → `docker.io/library/busybox:latest`; a digest or tag is kept. */
-export function normalizeReference(reference: string): string {
-  let ref = reference.trim()
-  const firstSlash = ref.indexOf('/')
-  const first = firstSlash === -1 ? '' : ref.slice(0, firstSlash)
-  const hasRegistry = first.includes('.') || first.includes(':') || first === 'localhost'
-  if (!hasRegistry) ref = `docker.io/${firstSlash === -1 ? `library/${ref}` : ref}`
-  const lastSegment = ref.slice(ref.lastIndexOf('/') + 1)
-  if (!lastSegment.includes(':') && !lastSegment.includes('@')) ref += ':latest'
-  return ref
 }
 
 function expandArgs(text: string, args: Record<string, string>): string {
@@ -186,13 +175,9 @@ function expandArgs(text: string, args: Record<string, string>): string {
   })
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
 /** Text for comparing an instruction printed by a builder with one parsed here. */
 function comparable(text: string): string {
-  const collapsed = collapse(text)
+  const collapsed = oneLine(text)
   const space = collapsed.indexOf(' ')
   return space === -1
     ? collapsed.toUpperCase()

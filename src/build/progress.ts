@@ -4,9 +4,10 @@
 // UntrustedBlock; the last lines are kept for the failure summary.
 
 import type { UntrustedBlock } from '../log/log.js'
-import type { BuildStep } from './build.js'
+import type { BuildStep } from './types.js'
 import { locateClassicStep, locateVertex, parseVertexName, type ParsedDockerfile } from './dockerfile.js'
 import { LineSplitter } from '../lines.js'
+import { formatBytes } from '../format.js'
 import type { BuildEvent, BuildKitStatus } from './events.js'
 
 export const TAIL_LINES = 30
@@ -182,7 +183,9 @@ export class BuildProgress {
     if (this.now() - this.lastWriteAt < HEARTBEAT_MS) return
     const moving = [...this.pulls.entries()].filter(([, s]) => s.total && s.current !== undefined)
     if (moving.length === 0) return
-    const parts = moving.map(([id, s]) => `${id} ${s.phase.toLowerCase()} ${mb(s.current!)}/${mb(s.total!)}`)
+    const parts = moving.map(
+      ([id, s]) => `${id} ${s.phase.toLowerCase()} ${formatBytes(s.current!)}/${formatBytes(s.total!)}`
+    )
     this.write(`… ${parts.join(', ')}`)
   }
 
@@ -233,7 +236,8 @@ export class BuildProgress {
         this.pulls.set(s.id, { phase: s.name || 'downloading', current: s.current, total: s.total })
       // Steps without a byte count (exporting, naming) get one line, when done.
       if (s.total === 0 && previous === undefined && !s.completed) continue
-      if (previous === undefined) this.write(s.completed ? `${s.id}: done` : `${s.id} (${mb(s.total)})`)
+      if (previous === undefined)
+        this.write(s.completed ? `${s.id}: done` : `${s.id} (${formatBytes(s.total)})`)
       else if (previous !== phase) this.write(`${s.id}: ${phase}`)
     }
     if (status.statuses.length > 0) this.heartbeat()
@@ -249,8 +253,4 @@ export class BuildProgress {
     }
     this.write(line)
   }
-}
-
-function mb(n: number): string {
-  return `${(n / 1_000_000).toFixed(1)}MB`
 }

@@ -27,6 +27,9 @@ export interface RemovedImage {
 export interface CleanupResult {
   containers: RemovedContainer[]
   images: RemovedImage[]
+  /** Networks and named volumes the run's Compose stacks left (labelled with the run). */
+  networks: string[]
+  volumes: string[]
   /** What could not be removed or listed, one sentence each (the engine's own words included). */
   problems: string[]
 }
@@ -73,7 +76,7 @@ export async function cleanupAt(input: CleanupAtInput): Promise<CleanupResult> {
     })
   } catch (error) {
     const why = endpoint ? engineError(endpoint, error, 'cleanup').message : messageOf(error)
-    return { containers: [], images: [], problems: [why] }
+    return { containers: [], images: [], networks: [], volumes: [], problems: [why] }
   }
 }
 
@@ -92,31 +95,8 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
   // An empty run id would select label values that are empty; never guess what to delete.
   if (!runId.trim()) throw new Error('cleanupRun: a run id is required')
   const filters = { label: [`${LABEL_RUN}=${runId}`] }
-  const result: CleanupResult = { containers: [], images: [], problems: [] }
-
-  // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
-  const containers = await docker.listContainers({ all: true, filters, abortSignal: signal })
-  // Concurrently: a cancelled job has seconds left, and each removal of a running container takes a kill.
-  await Promise.all(
-    containers.map(async info => {
-      const container: RemovedContainer = {
-        id: info.Id,
-        name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
-        image: info.Image,
-        state: info.State
-      }
-      try {
-        await docker.getContainer(info.Id).remove({ force: true, v: true, abortSignal: signal } as object)
-        result.containers.push(container)
-      } catch (error) {
-        if (ALREADY_GONE.has(errorCode(error))) {
-          log.debug(`container ${container.name} was already gone (${errorCode(error)})`)
-        } else {
-          result.problems.push(`Could not remove container ${container.name}: ${messageOf(error)}`)
-        }
-      }
-    })
-  )
+  const result: CleanupResult = { containers: [], images: [], networks: [], volumes: [], problems: [] }
+  await removeLabelled(docker, `${LABEL_RUN}=${runId}`, result, log, signal)
 
   if (!removeImages) return result
   let images: Docker.ImageInfo[] = []
@@ -145,12 +125,87 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
   return result
 }
 
+/**
+ * Removes every container (with its anonymous volumes), then every network and volume, carrying
+ * `label` (`key=value`), into `result`. Throws only when the engine cannot list containers.
+ */
+export async function removeLabelled(
+  docker: Docker,
+  label: string,
+  result: CleanupResult,
+  log: Log,
+  signal?: AbortSignal
+): Promise<void> {
+  const filters = { label: [label] }
+  // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
+  const containers = await docker.listContainers({ all: true, filters, abortSignal: signal })
+  // Concurrently: a cancelled job has seconds left, and each removal of a running container takes a kill.
+  await Promise.all(
+    containers.map(async info => {
+      const container: RemovedContainer = {
+        id: info.Id,
+        name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
+        image: info.Image,
+        state: info.State
+      }
+      try {
+        await docker.getContainer(info.Id).remove({ force: true, v: true, abortSignal: signal } as object)
+        result.containers.push(container)
+      } catch (error) {
+        if (ALREADY_GONE.has(errorCode(error))) {
+          log.debug(`container ${container.name} was already gone (${errorCode(error)})`)
+        } else {
+          result.problems.push(`Could not remove container ${container.name}: ${messageOf(error)}`)
+        }
+      }
+    })
+  )
+  // Networks and volumes (a Compose stack's) only once their containers are gone: the engine refuses
+  // to remove one in use.
+  const listed = await Promise.all([
+    docker.listNetworks({ filters, abortSignal: signal } as object).catch((error: unknown) => {
+      result.problems.push(`Could not list networks labelled ${label}: ${messageOf(error)}`)
+      return []
+    }),
+    docker.listVolumes({ filters, abortSignal: signal } as object).catch((error: unknown) => {
+      result.problems.push(`Could not list volumes labelled ${label}: ${messageOf(error)}`)
+      return { Volumes: [] }
+    })
+  ])
+  const [networks, volumes] = listed as [
+    Docker.NetworkInspectInfo[],
+    { Volumes?: Docker.VolumeInspectInfo[] }
+  ]
+  await Promise.all([
+    ...networks.map(async network => {
+      try {
+        await docker.getNetwork(network.Id).remove({ abortSignal: signal } as object)
+        result.networks.push(network.Name)
+      } catch (error) {
+        if (errorCode(error) === 404) log.debug(`network ${network.Name} was already gone`)
+        else result.problems.push(`Could not remove network ${network.Name}: ${messageOf(error)}`)
+      }
+    }),
+    ...(volumes.Volumes ?? []).map(async volume => {
+      try {
+        await docker.getVolume(volume.Name).remove({ abortSignal: signal } as object)
+        result.volumes.push(volume.Name)
+      } catch (error) {
+        if (errorCode(error) === 404) log.debug(`volume ${volume.Name} was already gone`)
+        else result.problems.push(`Could not remove volume ${volume.Name}: ${messageOf(error)}`)
+      }
+    })
+  ])
+}
+
 /** Lines for the log: what was removed, or that nothing was left (never said when something failed). */
 export function describeCleanup(result: CleanupResult): string[] {
   const lines: string[] = []
   for (const c of result.containers) {
     lines.push(`Removed container ${c.name} (${c.id.slice(0, 12)}, ${c.state}, image ${c.image})`)
   }
+  for (const n of result.networks) lines.push(`Removed network ${n}`)
+  for (const v of result.volumes) lines.push(`Removed volume ${v}`)
   for (const i of result.images) {
     lines.push(`Removed image ${i.tags.length > 0 ? i.tags.join(', ') : i.id}`)
   }

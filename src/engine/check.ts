@@ -1,6 +1,7 @@
 import * as exec from '@actions/exec'
 import type Docker from 'dockerode'
 import { PreflightError, errorCode, messageOf } from '../errors.js'
+import { oneLine } from '../format.js'
 import type { EngineOptions } from '../config.js'
 import type { Log } from '../log/log.js'
 import { api } from './api.js'
@@ -185,7 +186,7 @@ export function engineError(
 /** docker-modem hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
 function requireJsonObject(endpoint: Endpoint, path: string, reply: unknown): void {
   if (typeof reply === 'object' && reply !== null && !Buffer.isBuffer(reply) && !Array.isArray(reply)) return
-  const start = String(reply).slice(0, 40).replace(/\s+/g, ' ')
+  const start = oneLine(String(reply).slice(0, 40))
   throw new PreflightError(
     `Cannot use the Docker engine at ${endpoint.display}: its reply to ${path} is not JSON ` +
       `(it starts ${JSON.stringify(start)}). Is this address really a Docker engine?`

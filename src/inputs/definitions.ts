@@ -1,5 +1,5 @@
 // The one definition of every input. action.yml, the CLI's flags (--<name>), `--help` and the README's
-// table all come from or are checked against this list (see __tests__/definitions.test.ts).
+// table all come from or are checked against this list (see __tests__/definitions.unit.test.ts).
 
 export interface InputDefinition {
   /** The input's name in action.yml; the CLI flag is `--${name}`. */
@@ -133,6 +133,27 @@ export const INPUTS: readonly InputDefinition[] = [
     description: 'In the post step, also remove the images this run built.',
     default: 'false',
     kind: 'boolean'
+  },
+  // Compose
+  {
+    name: 'compose',
+    description:
+      'Compose files, comma or newline separated: the stack is started under a project of this run, each service judged, then taken down (needs the `docker compose` v2 plugin).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'compose-smoke',
+    description:
+      'YAML list in the shape of smoke entries: `service:` entries add expectations to a Compose service; other entries run on the stack network.',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'compose-timeout',
+    description: 'Time limit of `compose up`, and of each service to be ready or exit, e.g. `2m`.',
+    default: '2m',
+    kind: 'string'
   },
   // Push
   {

@@ -1,7 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
 import { basename, isAbsolute, join, resolve } from 'node:path'
-import bytes from 'bytes-iec'
-import parseDuration from 'parse-duration'
 import { DRIFT_FIELD_NAMES, resolveDriftFieldEntry } from '../audit/fields.js'
 import type {
   BuildMode,
@@ -12,13 +10,15 @@ import type {
   ReportScope,
   RunEnvironment
 } from '../config.js'
-import { parseReference } from '../build/credentials.js'
 import { resolveEndpoint } from '../engine/connect.js'
 import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, messageOf } from '../errors.js'
+import { parseComposeSmoke } from '../compose/spec.js'
 import { parseSmokeList } from '../smoke/spec.js'
 import { INPUTS } from './definitions.js'
 import { ProblemList, formatProblem } from './problems.js'
+import { lines, parseDurationMs, parseSize, splitList } from './scalars.js'
+import { HUB, ImageReference, isValidTag } from '../image/reference.js'
 
 /** Raw input values by input name, as action.yml or the CLI gave them (missing = the default). */
 export type RawInputs = Readonly<Record<string, string | undefined>>
@@ -126,7 +126,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   }
   const tags = splitList(get('tags'))
   for (const tag of tags) {
-    if (!isValidReference(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
+    if (!isValidTag(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
   }
   const push = bool('push')
   if (push) checkPushTargets(tags, buildMode, problems)
@@ -135,6 +135,20 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   // Smoke
   const timeoutMs = duration('smoke-timeout')
   const entries = parseSmokeList(get('smoke'), { timeoutMs }, problems)
+
+  const pullPolicy = oneOf<PullPolicy>('pull-policy', ['missing', 'always', 'never'])
+
+  // Compose
+  const composeFiles = splitList(get('compose')).map(file => resolve(env.workspace, file))
+  for (const [i, file] of composeFiles.entries()) {
+    if (!isFile(file))
+      problems.add('compose', splitList(get('compose'))[i]!, `is not a file (resolved to ${file})`)
+  }
+  const composeTimeoutMs = duration('compose-timeout')
+  const composeSmoke = parseComposeSmoke(get('compose-smoke'), { timeoutMs: composeTimeoutMs }, problems)
+  if (composeFiles.length === 0 && get('compose-smoke') !== '') {
+    problems.add('compose-smoke', get('compose-smoke'), 'needs Compose files: set the compose input too')
+  }
 
   // Report
   const maxImageSize = get('max-image-size')
@@ -174,8 +188,14 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
       entries,
       timeoutMs,
       parallel: wholeNumber('smoke-parallel', 1),
-      pullPolicy: oneOf<PullPolicy>('pull-policy', ['missing', 'always', 'never']),
+      pullPolicy,
       cleanup: bool('cleanup')
+    },
+    compose: {
+      files: composeFiles,
+      smoke: composeSmoke ?? { services: [], containers: [] },
+      timeoutMs: composeTimeoutMs,
+      pullPolicy
     },
     report: {
       scope: oneOf<ReportScope>('report-scope', ['run', 'all']),
@@ -228,58 +248,12 @@ function parseDriftPolicy(text: string, problems: ProblemList): DriftPolicy {
   return { kind: 'fields', fields: [...fields] }
 }
 
-/**
- * With push: true, every tag must name a place the user can push to. The default tag
- * (docker-preflight/<repo>:<sha>) would go to someone else's Docker Hub account, and a one-part name
- * (`app:1`) to Docker Hub's official-images namespace (library/), which no user can push to.
- */
-function checkPushTargets(tags: string[], buildMode: BuildMode, problems: ProblemList): void {
-  if (buildMode === 'false') problems.add('push', 'true', 'needs a build, and build is false')
-  if (tags.length === 0) {
-    problems.add('push', 'true', 'needs `tags` naming where to push (e.g. ghcr.io/owner/app:1.0)')
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
   }
-  for (const tag of tags.filter(isValidReference)) {
-    const ref = parseReference(tag)
-    if (ref.registry === 'docker.io' && ref.path.startsWith('library/')) {
-      problems.add(
-        'tags',
-        tag,
-        `cannot be pushed: it names Docker Hub's official images (docker.io/${ref.path}); name a registry (ghcr.io/owner/app) or a Docker Hub account (account/app)`
-      )
-    }
-  }
-}
-
-/** Non-empty trimmed lines. */
-export function lines(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map(l => l.trim())
-    .filter(l => l !== '' && !l.startsWith('#'))
-}
-
-/** A comma or newline separated list. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[,\n]/)
-    .map(s => s.trim())
-    .filter(Boolean)
-}
-
-/** `30s`, `2m`, `1m30s`, `500ms`; a bare number is seconds, like `docker run --stop-timeout`. */
-export function parseDurationMs(text: string): number | undefined {
-  const trimmed = text.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000
-  if (!/^(\d+(\.\d+)?\s*[a-zµ]+\s*)+$/i.test(trimmed)) return undefined
-  const ms = parseDuration(trimmed)
-  return ms === null || ms === undefined || !Number.isFinite(ms) || ms <= 0 ? undefined : Math.round(ms)
-}
-
-/** `250MB` (decimal, like docker), `1.5GiB` (binary), a bare number is bytes. */
-export function parseSize(text: string): number | undefined {
-  if (!/^\s*\d+(\.\d+)?\s*([kmgtp]i?b?|b)?\s*$/i.test(text)) return undefined
-  const parsed = bytes.parse(text.trim())
-  return parsed === null || !Number.isFinite(parsed) || parsed <= 0 ? undefined : parsed
 }
 
 function isDirectory(path: string): boolean {
@@ -290,18 +264,32 @@ function isDirectory(path: string): boolean {
   }
 }
 
-// A reference as `docker tag` takes it: [registry[:port]/]path[:tag]; lower-case path components.
-const REFERENCE =
-  /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/
-
-export function isValidReference(reference: string): boolean {
-  return REFERENCE.test(reference)
-}
-
 /** docker-preflight/<repository name>:<short sha>, or :local outside Actions. */
 export function defaultTag(env: RunEnvironment): string {
   const repoName = (env.repository ? basename(env.repository) : basename(env.workspace)).toLowerCase()
   const name = repoName.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'image'
   const tag = env.actions && env.sha ? env.sha.slice(0, 7) : 'local'
   return `docker-preflight/${name}:${tag}`
+}
+
+/**
+ * With push: true, every tag must name a place the user can push to. The default tag
+ * (docker-preflight/<repo>:<sha>) would go to someone else's Docker Hub account, and a one-part name
+ * (`app:1`) to Docker Hub's official-images namespace (library/), which no user can push to.
+ */
+function checkPushTargets(tags: string[], buildMode: BuildMode, problems: ProblemList): void {
+  if (buildMode === 'false') problems.add('push', 'true', 'needs a build, and build is false')
+  if (tags.length === 0) {
+    problems.add('push', 'true', 'needs `tags` naming where to push (e.g. ghcr.io/owner/app:1.0)')
+  }
+  for (const tag of tags) {
+    const ref = ImageReference.parse(tag)
+    if (ref?.registry === HUB && ref.path.startsWith('library/')) {
+      problems.add(
+        'tags',
+        tag,
+        `cannot be pushed: it names Docker Hub's official images (docker.io/${ref.path}); name a registry (ghcr.io/owner/app) or a Docker Hub account (account/app)`
+      )
+    }
+  }
 }

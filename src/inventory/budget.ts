@@ -1,4 +1,5 @@
 import type { BuildResult } from '../build/build.js'
+import { formatBytes, formatCount, oneLine } from '../format.js'
 import type { ImageSummary, Inventory, LayerSummary } from './inventory.js'
 
 export interface ImageSizeInput {
@@ -23,10 +24,10 @@ export function checkImageSize(input: ImageSizeInput): string | undefined {
   const largest =
     layers.length === 0
       ? ''
-      : ` Largest layers: ${layers.map(l => `${sizeText(l.sizeBytes)} ${oneLine(l.createdBy, 80)}`).join('; ')}.`
+      : ` Largest layers: ${layers.map(l => `${formatBytes(l.sizeBytes)} ${oneLine(l.createdBy, 80) || '(no instruction recorded)'}`).join('; ')}.`
   return (
-    `Image ${name} is ${sizeText(size)} (${size.toLocaleString('en-US')} bytes), over max-image-size ` +
-    `${sizeText(maxBytes)} (${maxBytes.toLocaleString('en-US')} bytes).${largest}`
+    `Image ${name} is ${formatBytes(size)} (${formatCount(size)} bytes), over max-image-size ` +
+    `${formatBytes(maxBytes)} (${formatCount(maxBytes)} bytes).${largest}`
   )
 }
 
@@ -35,25 +36,4 @@ function largestLayers(image: ImageSummary | undefined, n: number): LayerSummary
     .filter(l => l.sizeBytes > 0)
     .sort((a, b) => b.sizeBytes - a.sizeBytes)
     .slice(0, n)
-}
-
-/** Decimal and binary, since the input accepts both `250MB` and `1.5GiB`. */
-function sizeText(n: number): string {
-  const decimal = ['B', 'kB', 'MB', 'GB', 'TB']
-  const binary = ['B', 'KiB', 'MiB', 'GiB', 'TiB']
-  const scaled = (base: number, units: string[]): string => {
-    let value = n
-    let unit = 0
-    while (value >= base && unit < units.length - 1) {
-      value /= base
-      unit++
-    }
-    return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`
-  }
-  return n < 1000 ? `${n} B` : `${scaled(1000, decimal)} / ${scaled(1024, binary)}`
-}
-
-function oneLine(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim() || '(no instruction recorded)'
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line
 }

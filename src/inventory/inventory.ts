@@ -2,6 +2,8 @@ import type Docker from 'dockerode'
 import type { ReportScope } from '../config.js'
 import type { BuildResult } from '../build/build.js'
 import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
+import { oneLine } from '../format.js'
+import { canonicalReference, isImageId } from '../image/reference.js'
 import { LABEL_RUN } from '../labels.js'
 import type { SmokeResult } from '../smoke/run.js'
 
@@ -280,7 +282,7 @@ function toLayers(history: HistoryItem[]): LayerSummary[] {
  * BuildKit writes `RUN /bin/sh -c make # buildkit`.
  */
 export function instruction(createdBy: string): string {
-  let text = createdBy.replace(/\s+/g, ' ').trim()
+  let text = oneLine(createdBy)
   text = text.replace(/ # buildkit$/, '')
   const nop = /^\/bin\/sh -c #\(nop\) ?(.*)$/.exec(text)
   if (nop) return nop[1]!.trim()
@@ -296,23 +298,13 @@ class ImageMatcher {
 
   constructor(references: string[]) {
     for (const ref of references) {
-      const bare = ref.replace(/^sha256:/, '')
-      if (/^[0-9a-f]{12,64}$/.test(bare)) this.ids.push(bare)
-      else this.refs.add(normalizeReference(ref))
+      if (isImageId(ref)) this.ids.push(ref.replace(/^sha256:/, ''))
+      else this.refs.add(canonicalReference(ref))
     }
   }
 
   matches(image: ImageSummary): boolean {
     if (this.ids.some(id => sameId(id, image.id))) return true
-    return [...image.tags, ...image.digests].some(ref => this.refs.has(normalizeReference(ref)))
+    return [...image.tags, ...image.digests].some(ref => this.refs.has(canonicalReference(ref)))
   }
-}
-
-/** `docker.io/library/busybox` and `busybox` and `busybox:latest` are the same image. */
-export function normalizeReference(reference: string): string {
-  let ref = reference.trim().replace(/^(?:index\.)?docker\.io\//, '')
-  ref = ref.replace(/^library\//, '')
-  if (ref.includes('@')) return ref
-  const lastSlash = ref.lastIndexOf('/')
-  return ref.slice(lastSlash + 1).includes(':') ? ref : `${ref}:latest`
 }

@@ -5,9 +5,11 @@
 // the registry accepted.
 import type { IncomingMessage } from 'node:http'
 import type Docker from 'dockerode'
-import { findCredentials, parseReference, type FoundCredentials } from '../build/credentials.js'
+import { findCredentials, registryOf, type FoundCredentials } from '../build/credentials.js'
+import { ImageReference } from '../image/reference.js'
 import { engineMessage } from '../engine/reply.js'
 import { CancelledError } from '../errors.js'
+import { formatBytes, formatDuration } from '../format.js'
 import { LineSplitter } from '../lines.js'
 import type { Log } from '../log/log.js'
 import { abortable, sleep } from '../signals.js'
@@ -76,10 +78,7 @@ export function notPushed(reason: string): PushResult {
 
 /** The registries the tags name and the credentials for them, looked up once before the build. */
 export async function pushCredentials(tags: string[], env: NodeJS.ProcessEnv): Promise<FoundCredentials[]> {
-  return findCredentials(
-    tags.map(tag => parseReference(tag).registry),
-    env
-  )
+  return findCredentials(tags.map(registryOf), env)
 }
 
 export async function pushImage(input: PushStageInput): Promise<PushResult> {
@@ -92,7 +91,7 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
   const problems: string[] = []
 
   for (const tag of tags) {
-    const ref = parseReference(tag)
+    const ref = pushTarget(tag)
     const found = credentials.find(c => c.registry === ref.registry)
     // The tag must still name the image that was smoked: another job on a shared engine may have moved it.
     const current = await abortable(docker.getImage(tag).inspect(), signal).catch((error: unknown) => {
@@ -123,7 +122,7 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
       }
       const wait = attempt * backoffMs
       log.warning(
-        `Push of ${tag} failed (${outcome.message}); trying again in ${wait / 1000} s (attempt ${attempt + 1} of ${attempts}).`
+        `Push of ${tag} failed (${outcome.message}); trying again in ${formatDuration(wait)} (attempt ${attempt + 1} of ${attempts}).`
       )
       await sleep(wait, signal).catch(() => {
         throw new CancelledError()
@@ -147,6 +146,20 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
   }
 }
 
+interface PushTarget {
+  /** The repository as the engine names it (`127.0.0.1:5000/app`, `team/app`). */
+  name: string
+  registry: string
+  tag: string
+}
+
+/** Tags were validated with the inputs (src/inputs/parse.ts). */
+function pushTarget(tag: string): PushTarget {
+  const ref = ImageReference.parse(tag)
+  if (!ref) throw new Error(`pushTarget: ${tag} is not a reference`)
+  return { name: ref.familiarName, registry: ref.registry, tag: ref.tag ?? 'latest' }
+}
+
 type AttemptOutcome =
   | { ok: true; tag: Omit<PushedTag, 'tag' | 'pinned' | 'attempts'> }
   | { ok: false; message: string; retryable: boolean; engineRetried: boolean }
@@ -165,7 +178,7 @@ const LAYER_DONE = /^(Pushed|Layer already exists|Mounted from .+)$/
 
 async function pushOnce(
   docker: Docker,
-  ref: ReturnType<typeof parseReference>,
+  ref: PushTarget,
   found: FoundCredentials | undefined,
   log: Log,
   signal?: AbortSignal
@@ -202,7 +215,7 @@ async function pushOnce(
         else layers.mounted++
         const total = event.progressDetail?.total
         log.info(
-          `  ${id}: ${status.startsWith('Mounted from') ? 'Mounted from another repository' : status}${total ? ` (${(total / 1e6).toFixed(1)} MB)` : ''}`
+          `  ${id}: ${status.startsWith('Mounted from') ? 'Mounted from another repository' : status}${total ? ` (${formatBytes(total)})` : ''}`
         )
       } else if (/^Retrying in \d+ seconds?$/.test(status)) {
         // The engine retries a failed layer upload itself (moby distribution/xfer/upload.go, 5 attempts).

@@ -1,3 +1,4 @@
+import { oneLine } from '../format.js'
 import { stripAnsi } from '../log/untrusted.js'
 
 // The job summary is Markdown with HTML; core.summary escapes nothing. Every untrusted string (image
@@ -37,14 +38,9 @@ export function escapePre(text: string): string {
   return withoutControls(text).replace(/[&<>"'\\`*_[\]|~]/g, entity)
 }
 
-/** At most `max` characters, with an ellipsis when cut; for bounding untrusted cells before escaping. */
-export function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text
-}
-
 /** An untrusted value for a table cell: one line, at most `max` characters, escaped. */
 export function cell(text: string, max = 200): string {
-  return escapeMarkdown(truncate(text.replace(/\s+/g, ' ').trim(), max))
+  return escapeMarkdown(oneLine(text, max))
 }
 
 /** An untrusted value as inline code in a cell (escaped; entities render inside <code>). */
@@ -59,11 +55,7 @@ export function codeCell(text: string, max = 200): string {
  * survive; everything else becomes a space.
  */
 export function mermaidLabel(text: string, max = 40): string {
-  const safe = text
-    .replace(/[^\p{L}\p{N} ._\-/:@=+,]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-  return truncate(safe, max) || 'unnamed'
+  return oneLine(text.replace(/[^\p{L}\p{N} ._\-/:@=+,]/gu, ' '), max) || 'unnamed'
 }
 
 /**

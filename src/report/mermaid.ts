@@ -1,5 +1,6 @@
 import type { LayerSummary } from '../inventory/inventory.js'
 import type { Timing } from '../pipeline.js'
+import { byteScale, toSeconds } from '../format.js'
 import { mermaidLabel } from './escape.js'
 import { mermaid } from './html.js'
 
@@ -23,7 +24,7 @@ export function layerChart(layers: LayerSummary[], imageName: string): string {
           .slice(0, MAX_LAYER_BARS)
           .sort((a, b) => a.n - b.n)
   const largest = Math.max(...kept.map(l => l.sizeBytes))
-  const [unit, divisor] = largest >= 1e9 ? ['GB', 1e9] : largest >= 1e6 ? ['MB', 1e6] : ['kB', 1e3]
+  const { unit, divisor } = byteScale(largest)
   // A base image imported from a tarball has no instruction.
   const labels = kept.map(l => `"${l.n} ${l.createdBy ? mermaidLabel(l.createdBy, 24) : 'base'}"`)
   const values = kept.map(l => round(l.sizeBytes / divisor))
@@ -56,7 +57,7 @@ export function timeChart(timings: Timing[]): string {
       { label: `${rest.length} more`, ms: rest.reduce((sum, t) => sum + t.ms, 0) }
     ]
   }
-  const lines = shown.map(s => `    "${mermaidLabel(s.label, 40)}" : ${Math.max(0.01, round(s.ms / 1000))}`)
+  const lines = shown.map(s => `    "${mermaidLabel(s.label, 40)}" : ${Math.max(0.01, toSeconds(s.ms))}`)
   return mermaid(['pie showData', '    title Seconds per stage (stages overlap)', ...lines].join('\n'))
 }
 

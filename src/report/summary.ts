@@ -1,4 +1,3 @@
-import { formatAge } from '../audit/leftovers.js'
 import type { ContainerSummary, ImageSummary } from '../inventory/inventory.js'
 import type { RunResult } from '../pipeline.js'
 import {
@@ -10,12 +9,10 @@ import {
   tailOf,
   type FittedRows
 } from './budget.js'
-import { cell, codeCell, escapeHtml, escapeMarkdown, truncate } from './escape.js'
-import { formatBytes, formatDate, formatMs, plural } from './format.js'
+import { cell, codeCell, escapeHtml, escapeMarkdown } from './escape.js'
+import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, truncate } from '../format.js'
 import { details, heading, paragraph, pre, table, tableRow, tableStart, type Cell } from './html.js'
 import { layerChart, timeChart } from './mermaid.js'
-
-export { formatBytes } from './format.js'
 
 /** Tables longer than this are folded in <details>. */
 const FOLD_ROWS = 10
@@ -85,7 +82,7 @@ export function renderVerdict(run: RunResult): string {
   }
   const mark = passed ? '✅' : '❌'
   const outcome = passed
-    ? `docker-preflight passed in ${(run.durationMs / 1000).toFixed(1)} s`
+    ? `docker-preflight passed in ${formatDuration(run.durationMs)}`
     : `docker-preflight failed: ${plural(run.failures.length, 'problem')}`
   const line = `<h2>${mark} ${outcome}${facts.length ? ` · ${facts.join(' · ')}` : ''}</h2>\n`
   if (passed) return line
@@ -146,7 +143,7 @@ export function renderEngine(run: RunResult): string {
       : `${paragraph(`Daemon warnings (${warnings.length}):`)}${pre(
           warnings
             .slice(0, 50)
-            .map(w => truncate(w, 1000))
+            .map(w => oneLine(w, 1000))
             .join('\n')
         )}`
   return `${heading('Engine', 3)}${body}${conditions}${warningBlock}`
@@ -168,7 +165,7 @@ export function renderBuild(run: RunResult): string {
       ? ` at ${codeCell(failure.instruction, 300)}${failure.line ? ` (${cell(failure.file)} line ${failure.line})` : ''}`
       : ''
     const message = paragraph(
-      `❌ Failed after ${formatMs(build.durationMs)}${where}: ${cell(failure?.message ?? 'unknown error', 2000)}`
+      `❌ Failed after ${formatDuration(build.durationMs)}${where}: ${cell(failure?.message ?? 'unknown error', 2000)}`
     )
     const lines = (failure?.tail ?? []).slice(-BUILD_TAIL_LINES).map(l => truncate(l, 500))
     const tail = lines.length
@@ -191,7 +188,7 @@ export function renderBuild(run: RunResult): string {
     ['Image ID', codeCell(image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12))],
     ['Size', formatBytes(image?.sizeBytes ?? build.sizeBytes)],
     ['Layers', String(build.layers ?? layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
-    ['Duration', formatMs(build.durationMs)],
+    ['Duration', formatDuration(build.durationMs)],
     ['Builder', build.builder === 'buildkit' ? 'BuildKit' : build.builder === 'classic' ? 'classic' : '?'],
     ['Cached steps', build.steps.length ? `${cached} of ${build.steps.length}` : 'none reported']
   ]
@@ -242,7 +239,7 @@ export function renderSmoke(run: RunResult): string {
       cell(r.name, 100),
       codeCell(r.image, 150),
       r.exitCode === undefined ? '–' : String(r.exitCode),
-      formatMs(r.durationMs),
+      formatDuration(r.durationMs),
       cell(r.reason, 500)
     ])
   )
@@ -311,7 +308,7 @@ export function renderPush(run: RunResult): string {
 export function renderTime(run: RunResult): string {
   const chart = timeChart(run.timings)
   if (!chart) return ''
-  return `${heading('Time', 3)}${paragraph(`The whole run took ${formatMs(run.durationMs)}; the engine check, the build and the smoke containers overlap.`)}${chart}`
+  return `${heading('Time', 3)}${paragraph(`The whole run took ${formatDuration(run.durationMs)}; the engine check, the build and the smoke containers overlap.`)}${chart}`
 }
 
 /** Images and Containers, sharing `budget` bytes of table rows. */

@@ -1,8 +1,7 @@
-import { formatAge } from '../audit/leftovers.js'
 import type { RunResult } from '../pipeline.js'
 import { tailOf } from './budget.js'
-import { terminalText, truncate } from './escape.js'
-import { formatBytes, formatDate, formatMs, plural } from './format.js'
+import { terminalText } from './escape.js'
+import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, truncate } from '../format.js'
 
 /** Rows per table in the terminal; the JSON report has the rest. */
 export const TEXT_MAX_ROWS = 100
@@ -30,7 +29,7 @@ export function renderText(run: RunResult): string {
 }
 
 function textVerdict(run: RunResult): string {
-  if (run.failures.length === 0) return `PASSED in ${(run.durationMs / 1000).toFixed(1)} s`
+  if (run.failures.length === 0) return `PASSED in ${formatDuration(run.durationMs)}`
   return [
     `FAILED (${run.failures.length}):`,
     ...run.failures.slice(0, 50).map(f => `  - ${truncate(terminalText(f), 1000)}`),
@@ -66,7 +65,7 @@ function textEngine(run: RunResult): string {
     warnings.length
       ? `  Daemon warnings:\n${warnings
           .slice(0, 50)
-          .map(w => `    ${truncate(terminalText(w), 500)}`)
+          .map(w => `    ${oneLine(terminalText(w), 500)}`)
           .join('\n')}`
       : '  Daemon warnings: none'
   ].join('\n')
@@ -84,7 +83,7 @@ function textBuild(run: RunResult): string {
     const tail = (failure?.tail ?? []).slice(-BUILD_TAIL_LINES).map(l => `  │ ${terminalText(l)}`)
     return [
       'Build',
-      `  FAILED after ${formatMs(build.durationMs)}${where}: ${terminalText(failure?.message ?? 'unknown error')}`,
+      `  FAILED after ${formatDuration(build.durationMs)}${where}: ${terminalText(failure?.message ?? 'unknown error')}`,
       ...(tail.length ? [`  Last ${plural(tail.length, 'line')}:`, ...tail] : [])
     ].join('\n')
   }
@@ -95,7 +94,7 @@ function textBuild(run: RunResult): string {
     ['Image ID', image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12)],
     ['Size', formatBytes(image?.sizeBytes ?? build.sizeBytes)],
     ['Layers', String(build.layers ?? image?.layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
-    ['Duration', formatMs(build.durationMs)],
+    ['Duration', formatDuration(build.durationMs)],
     ['Builder', build.builder ?? '?'],
     ['Cached steps', build.steps.length ? `${cached} of ${build.steps.length}` : 'none reported']
   ]
@@ -132,7 +131,7 @@ function textSmoke(run: RunResult): string {
           r.name,
           r.image,
           r.exitCode === undefined ? '-' : String(r.exitCode),
-          formatMs(r.durationMs),
+          formatDuration(r.durationMs),
           r.reason
         ])
     ),

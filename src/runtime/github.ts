@@ -5,6 +5,7 @@ import { cleanupAt, describeCleanup, type CleanupResult } from '../cleanup/clean
 import type { Config, RunEnvironment } from '../config.js'
 import type { PingOutcome } from '../engine/early-ping.js'
 import { CancelledError, PreflightError, messageOf } from '../errors.js'
+import { plural } from '../format.js'
 import { INPUTS } from '../inputs/definitions.js'
 import { parseInputsOrThrow, type RawInputs } from '../inputs/parse.js'
 import type { Log } from '../log/log.js'
@@ -249,10 +250,6 @@ async function post(): Promise<void> {
 function reportCleanup(result: CleanupResult, log: Log): void {
   for (const line of describeCleanup(result)) log.info(line)
   for (const problem of result.problems) log.warning(`Cleanup: ${problem}`)
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
 /** One clear line for a user-facing failure; a stack only for bugs. */

@@ -1,6 +1,7 @@
 import type { AnnotationTarget, Log, UntrustedBlock } from '../log/log.js'
 import { normalizeLines, stripAnsi } from '../log/untrusted.js'
 import { terminalText } from '../report/escape.js'
+import { formatElapsed, oneLine } from '../format.js'
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
 /** How often the status line is redrawn on a TTY. */
@@ -41,7 +42,7 @@ export class TerminalLog implements Log {
   }
 
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    const clean = oneLine(title)
+    const clean = oneLine(terminalText(title))
     this.line(`▶ ${clean}`)
     const end = this.begin(clean)
     try {
@@ -52,7 +53,7 @@ export class TerminalLog implements Log {
   }
 
   untrusted(title: string): UntrustedBlock {
-    const clean = oneLine(title)
+    const clean = oneLine(terminalText(title))
     this.line(`▶ ${clean}`)
     const end = this.begin(clean)
     let closed = false
@@ -70,7 +71,7 @@ export class TerminalLog implements Log {
   }
 
   progress(message: string): void {
-    this.lastProgress = oneLine(message)
+    this.lastProgress = oneLine(terminalText(message))
     if (this.out.isTTY) {
       this.drawStatus()
     } else if (Date.now() - this.lastPlainProgressAt > PLAIN_PROGRESS_EVERY_MS) {
@@ -119,7 +120,7 @@ export class TerminalLog implements Log {
     const parts: string[] = []
     if (activity) {
       parts.push(`${SPINNER[this.frame]} ${activity.title}`)
-      parts.push(`${((Date.now() - activity.started) / 1000).toFixed(0)} s`)
+      parts.push(formatElapsed(Date.now() - activity.started))
     }
     if (this.lastProgress) parts.push(this.lastProgress)
     if (parts.length === 0) return
@@ -145,11 +146,6 @@ export class TerminalLog implements Log {
     // Keep the status line under whatever scrolled past.
     if (this.activities.length > 0) this.drawStatus()
   }
-}
-
-/** A title or status on one line, with the same control and bidi characters removed as in the report. */
-function oneLine(text: string): string {
-  return terminalText(text).replace(/\s+/g, ' ').trim()
 }
 
 function where(target: AnnotationTarget | undefined): string {

@@ -19,8 +19,9 @@ import { describePort, portBindings, publishedPorts, type PublishedPort } from '
 import { connectionLost, engineMessage } from '../engine/reply.js'
 import type { ImageProvider } from './pull.js'
 import { strategyFor, waitUntilReady, type ReadyAnswer } from './ready.js'
-import type { SmokeContainerResult } from './run.js'
-import { abortable, deadline, formatDuration, sleep } from '../signals.js'
+import type { SmokeContainerResult } from './types.js'
+import { abortable, deadline, sleep } from '../signals.js'
+import { formatDuration } from '../format.js'
 import { showPattern, type SmokeSpec } from './spec.js'
 
 export interface EntryContext {
@@ -30,6 +31,8 @@ export interface EntryContext {
   labels: Record<string, string>
   runId: string
   cleanup: boolean
+  /** A network to attach the container to instead of the default bridge (a Compose stack's). */
+  network?: string
   signal?: AbortSignal
 }
 
@@ -115,7 +118,11 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
       Tty: false,
       ExposedPorts: bindings.ExposedPorts,
       // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
-      HostConfig: { PortBindings: bindings.PortBindings, AutoRemove: false },
+      HostConfig: {
+        PortBindings: bindings.PortBindings,
+        AutoRemove: false,
+        ...(context.network ? { NetworkMode: context.network } : {})
+      },
       abortSignal: signal
     } as Docker.ContainerCreateOptions)
     record.id = container.id

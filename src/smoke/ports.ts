@@ -1,7 +1,7 @@
 // Published ports, as `docker run -p` takes them: "8080:80", "80" (a free host port), "53/udp",
 // "127.0.0.1:8080:80". Host ports bind to 127.0.0.1 unless an address is given: smoke containers are
 // for this runner only.
-import type { PortSpec } from './spec.js'
+import type { PortSpec } from './types.js'
 
 const PORT_MAPPING = /^(?:(?:(\d{1,3}(?:\.\d{1,3}){3}):)?(\d*):)?(\d+)(?:\/(tcp|udp))?$/i
 

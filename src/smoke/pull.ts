@@ -7,6 +7,7 @@ import type { PullPolicy } from '../config.js'
 import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
 import { engineMessage } from '../engine/reply.js'
 import { LineSplitter } from '../lines.js'
+import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 import { EngineLostError } from './container.js'
 import { abortable } from '../signals.js'
@@ -176,9 +177,8 @@ export async function pullImage(
     stream.on('error', () => finish(new EngineLostError(`while pulling ${reference}`)))
     stream.on('close', () => finish(new EngineLostError(`while pulling ${reference}`)))
   })
-  const seconds = ((Date.now() - started) / 1000).toFixed(1)
   log.progress(
-    `Pulled ${reference} in ${seconds}s: ${describeLayers(layers)}${lastStatus ? ` (${lastStatus})` : ''}`
+    `Pulled ${reference} in ${formatDuration(Date.now() - started)}: ${describeLayers(layers)}${lastStatus ? ` (${lastStatus})` : ''}`
   )
 }
 
@@ -187,10 +187,6 @@ function describeLayers(layers: Map<string, { current: number; total: number; do
   const done = all.filter(l => l.done).length
   const current = all.reduce((sum, l) => sum + (l.done ? l.total : l.current), 0)
   const total = all.reduce((sum, l) => sum + l.total, 0)
-  const size = total > 0 ? `, ${megabytes(current)}/${megabytes(total)} MB` : ''
+  const size = total > 0 ? `, ${formatBytes(current)}/${formatBytes(total)}` : ''
   return `${done}/${all.length} layers${size}`
-}
-
-function megabytes(n: number): string {
-  return (n / 1e6).toFixed(1)
 }

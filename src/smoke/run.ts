@@ -6,8 +6,8 @@ import { builtImageEntry, helloWorldEntry } from './defaults.js'
 import { runEntry, type EntryContext } from './entry.js'
 import { TAIL_BYTES } from './output.js'
 import { ImageProvider } from './pull.js'
-import { formatDuration } from '../signals.js'
-import type { SmokeSpec } from './spec.js'
+import { formatDuration } from '../format.js'
+import type { SmokeContainerResult, SmokeSpec } from './types.js'
 
 /** The image the build stage made, as smoke entries without `image` run it. */
 export interface BuiltImage {
@@ -38,30 +38,7 @@ export interface SmokeStageInput {
   labels: Record<string, string>
 }
 
-export interface SmokeContainerResult {
-  name: string
-  image: string
-  passed: boolean
-  /** undefined when the container never exited (killed at its timeout, or stopped once ready). */
-  exitCode?: number
-  durationMs: number
-  /** Why it passed or failed, in a sentence. */
-  reason: string
-  /** The last part of the combined output (bounded). */
-  outputTail: string
-  /** True when the tail is not the whole output. */
-  outputTruncated: boolean
-  /** What the smoke stage recorded of the container, so the report shows it after removal. */
-  container?: {
-    id: string
-    name: string
-    command: string
-    created: string
-    state: string
-    ports: string[]
-    removed: boolean
-  }
-}
+export type { SmokeContainerResult } from './types.js'
 
 export interface SmokeResult {
   results: SmokeContainerResult[]

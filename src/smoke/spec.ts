@@ -2,53 +2,14 @@
 // (naming the entry and the key) so one report lists everything wrong before any container starts.
 import { parse as parseShell } from 'shell-quote'
 import YAML from 'yaml'
-import { isValidReference, parseDurationMs } from '../inputs/parse.js'
+import { parseDurationMs } from '../inputs/scalars.js'
+import { ImageReference, isImageId } from '../image/reference.js'
 import type { ProblemList } from '../inputs/problems.js'
 import { didYouMean } from '../did-you-mean.js'
 import { parsePortMapping } from './ports.js'
+import type { ReadySpec, SmokeSpec } from './types.js'
 
-export interface PortSpec {
-  /** undefined: a free host port on 127.0.0.1 */
-  hostPort?: number
-  containerPort: number
-  protocol: 'tcp' | 'udp'
-  /** The host address to bind; undefined: 127.0.0.1. */
-  hostIp?: string
-}
-
-export type ReadySpec =
-  | {
-      kind: 'http'
-      /** A path (`/health`, on the published port) or a full URL. */
-      target: string
-      /** For a path: the container port whose published host port is asked (the first TCP port). */
-      containerPort?: number
-    }
-  | { kind: 'port'; port: number }
-  | { kind: 'log'; pattern: RegExp }
-  | { kind: 'healthy' }
-
-export interface SmokeSpec {
-  name: string
-  /** undefined: the image this run built. */
-  image?: string
-  command?: string[]
-  entrypoint?: string[]
-  env: Record<string, string>
-  user?: string
-  workdir?: string
-  ports: PortSpec[]
-  expectExitCode: number
-  expectOutput?: RegExp
-  rejectOutput?: RegExp
-  timeoutMs: number
-  ready?: ReadySpec
-  /**
-   * Only for the default entry of a built image with neither HEALTHCHECK nor EXPOSE: it passes when it
-   * exits with expectExitCode, or is still running after this long.
-   */
-  settleMs?: number
-}
+export type { PortSpec, ReadySpec, SmokeSpec } from './types.js'
 
 export const SMOKE_KEYS = [
   'name',
@@ -98,6 +59,19 @@ export function parseSmokeList(
     return undefined
   }
 
+  return parseSmokeEntries(value, defaults, problems, input)
+}
+
+/**
+ * The entries of an already-parsed list (the `smoke` input, or `compose-smoke` after its service keys
+ * are taken out): every entry checked, names made unique. undefined when any entry had a problem.
+ */
+export function parseSmokeEntries(
+  value: unknown[],
+  defaults: { timeoutMs: number },
+  problems: ProblemList,
+  input = 'smoke'
+): SmokeSpec[] | undefined {
   const specs: SmokeSpec[] = []
   const before = problems.items.length
   const usedNames = new Map<string, number>()
@@ -405,13 +379,10 @@ export function nameFromImage(reference: string): string {
 }
 
 function isImageReference(reference: string): boolean {
-  if (/^(sha256:)?[a-f0-9]{12,64}$/.test(reference)) return true
-  const [name, digest, ...rest] = reference.split('@')
-  if (rest.length > 0 || (digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(digest))) return false
-  return isValidReference(name!)
+  return isImageId(reference) || ImageReference.parse(reference) !== undefined
 }
 
-function isMap(value: unknown): value is Record<string, unknown> {
+export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
@@ -419,14 +390,14 @@ function isScalar(value: unknown): value is string | number | boolean | null {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value)
 }
 
-function describeType(value: unknown): string {
+export function describeType(value: unknown): string {
   if (value === null) return 'nothing'
   if (Array.isArray(value)) return 'a list'
   if (isMap(value)) return 'a map'
   return `a ${typeof value}`
 }
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
   if (typeof value === 'string') return value
   try {
     return JSON.stringify(value) ?? String(value)

@@ -30,9 +30,7 @@ describe('the terminal log', () => {
     await wait(10)
     // Redrawn in place: carriage return and erase-line, the spinner, the title, seconds, the last message.
     const frames = during.split(CLEAR_LINE)
-    expect(frames.some(f => /^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Build app:local · \d s · pulling busybox: 40%$/.test(f))).toBe(
-      true
-    )
+    expect(frames.some(f => /^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Build app:local · \ds · pulling busybox: 40%$/.test(f))).toBe(true)
     expect(frames.length).toBeGreaterThan(3)
     expect(text()).toContain('  │ Step 1/2 : FROM busybox\n')
     // The last thing written clears the status line, so the prompt comes back on a clean line.

@@ -11,7 +11,6 @@ import {
   lineInMessage,
   locateClassicStep,
   locateVertex,
-  normalizeReference,
   parseDockerfile
 } from '../src/build/dockerfile.js'
 import { buildEvents, decodeBuildKitStatus, parseLine, type BuildEvent } from '../src/build/events.js'
@@ -108,8 +107,8 @@ describe('the build log', () => {
     expect(written).toEqual([
       'l1: Pulling fs layer',
       'l1: Downloading',
-      '… l1 downloading 51.0MB/110.0MB',
-      '… l1 downloading 101.0MB/110.0MB',
+      '… l1 downloading 51MB/110MB',
+      '… l1 downloading 101MB/110MB',
       'l1: Pull complete'
     ])
   })
@@ -205,8 +204,6 @@ describe('Dockerfile lines', () => {
       'ARG REG=127.0.0.1:5000\nFROM ${REG}/busybox AS a\nFROM a\nFROM scratch\nFROM node:${NODE:-20}\n'
     expect(baseImages(parseDockerfile(text), {})).toEqual(['127.0.0.1:5000/busybox', 'node:20'])
     expect(baseImages(parseDockerfile(text), { REG: 'ghcr.io/o' })[0]).toBe('ghcr.io/o/busybox')
-    expect(normalizeReference('busybox')).toBe('docker.io/library/busybox:latest')
-    expect(normalizeReference('localhost:5000/a/b@sha256:1')).toBe('localhost:5000/a/b@sha256:1')
   })
 })
 

@@ -1,0 +1,69 @@
+// The smoke stage's types, apart from the modules that parse and run them so each can import them.
+
+export interface PortSpec {
+  /** undefined: a free host port on 127.0.0.1 */
+  hostPort?: number
+  containerPort: number
+  protocol: 'tcp' | 'udp'
+  /** The host address to bind; undefined: 127.0.0.1. */
+  hostIp?: string
+}
+
+export type ReadySpec =
+  | {
+      kind: 'http'
+      /** A path (`/health`, on the published port) or a full URL. */
+      target: string
+      /** For a path: the container port whose published host port is asked (the first TCP port). */
+      containerPort?: number
+    }
+  | { kind: 'port'; port: number }
+  | { kind: 'log'; pattern: RegExp }
+  | { kind: 'healthy' }
+
+export interface SmokeSpec {
+  name: string
+  /** undefined: the image this run built. */
+  image?: string
+  command?: string[]
+  entrypoint?: string[]
+  env: Record<string, string>
+  user?: string
+  workdir?: string
+  ports: PortSpec[]
+  expectExitCode: number
+  expectOutput?: RegExp
+  rejectOutput?: RegExp
+  timeoutMs: number
+  ready?: ReadySpec
+  /**
+   * Only for the default entry of a built image with neither HEALTHCHECK nor EXPOSE: it passes when it
+   * exits with expectExitCode, or is still running after this long.
+   */
+  settleMs?: number
+}
+
+export interface SmokeContainerResult {
+  name: string
+  image: string
+  passed: boolean
+  /** undefined when the container never exited (killed at its timeout, or stopped once ready). */
+  exitCode?: number
+  durationMs: number
+  /** Why it passed or failed, in a sentence. */
+  reason: string
+  /** The last part of the combined output (bounded). */
+  outputTail: string
+  /** True when the tail is not the whole output. */
+  outputTruncated: boolean
+  /** What the smoke stage recorded of the container, so the report shows it after removal. */
+  container?: {
+    id: string
+    name: string
+    command: string
+    created: string
+    state: string
+    ports: string[]
+    removed: boolean
+  }
+}
