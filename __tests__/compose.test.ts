@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { runComposeStage, projectName, type ComposeResult } from '../src/compose/run.js'
 import type { ComposeSmoke } from '../src/compose/spec.js'
 import { parseComposeSmoke } from '../src/compose/spec.js'
+import { engineEnvironment } from '../src/compose/exec.js'
 import { resolveEndpoint } from '../src/engine/connect.js'
 import { ProblemList } from '../src/inputs/problems.js'
 import { composeDockerConfig, leftOfProject } from './helpers/compose.js'
@@ -13,7 +14,7 @@ import { RecordingLog } from './helpers/recording-log.js'
 // private DOCKER_CONFIG by scripts/compose-plugin.sh).
 
 const docker = testDocker()
-const dockerHost = resolveEndpoint(undefined).display
+const engine = engineEnvironment(resolveEndpoint(undefined))
 const dockerConfig = composeDockerConfig()
 const fixture = (name: string): string => resolve('__tests__/fixtures/compose', name)
 
@@ -32,7 +33,7 @@ async function run(
   const log = new RecordingLog()
   const result = await runComposeStage({
     docker,
-    dockerHost,
+    engine,
     options: {
       files,
       smoke: options.smoke ?? { services: [], containers: [] },

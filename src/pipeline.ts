@@ -4,10 +4,12 @@ import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import { api } from './engine/api.js'
+import { engineEnvironment } from './compose/exec.js'
 import { runComposeStage, type ComposeResult } from './compose/run.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { engineMessage } from './engine/reply.js'
 import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
+import { describeEndpoint, type EndpointSource } from './engine/endpoint.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
@@ -29,7 +31,10 @@ export interface RunResult {
   startedAt: string
   finishedAt: string
   durationMs: number
+  /** As a person writes it: unix:///var/run/docker.sock, tcp://127.0.0.1:2376 (TLS) */
   endpoint: string
+  /** What chose the endpoint: the docker-host input, DOCKER_HOST, a docker context, or the default. */
+  endpointSource?: EndpointSource
   engine?: EngineCheckResult
   diskUsage?: Record<string, unknown>
   build?: BuildResult
@@ -72,6 +77,7 @@ export async function runPipeline(
   const started = Date.now()
   const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv ?? process.env)
   const docker: Docker = connect(endpoint)
+  for (const note of endpoint.notes) log.warning(note)
   const failures: string[] = []
   const timings: Timing[] = []
 
@@ -91,7 +97,7 @@ export async function runPipeline(
       earlyPing: deps.earlyPing,
       onReachable: markReachable
     })
-    logEngine(result, log)
+    logEngine(result, endpoint, log)
     return result
   })
   checking.catch(() => {})
@@ -188,7 +194,7 @@ export async function runPipeline(
     compose = await log.group('Compose', () =>
       runComposeStage({
         docker,
-        dockerHost: endpoint.display,
+        engine: engineEnvironment(endpoint),
         options: config.compose,
         env,
         processEnv: deps.processEnv ?? process.env,
@@ -250,6 +256,7 @@ export async function runPipeline(
     finishedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
     endpoint: endpoint.display,
+    endpointSource: endpoint.source,
     engine,
     diskUsage,
     build,
@@ -291,11 +298,12 @@ function logDrift(drift: DriftResult, log: Log): void {
   }
 }
 
-function logEngine(result: EngineCheckResult, log: Log): void {
+function logEngine(result: EngineCheckResult, endpoint: Endpoint, log: Log): void {
   const { facts } = result
   const info = facts.info
-  log.info(`Endpoint:        ${facts.endpoint}`)
+  log.info(`Endpoint:        ${describeEndpoint(facts.endpoint, endpoint.source)}`)
   log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`)
+  if (facts.podmanVersion) log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`)
   log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`)
   log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`)
   log.info(`Storage driver:  ${String(info.Driver ?? '')}`)

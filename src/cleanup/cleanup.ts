@@ -1,6 +1,6 @@
 import type Docker from 'dockerode'
 import { api } from '../engine/api.js'
-import { engineError } from '../engine/check.js'
+import { engineFailure } from '../engine/check.js'
 import { connect, resolveEndpoint, type Endpoint } from '../engine/connect.js'
 import { errorCode, messageOf } from '../errors.js'
 import { LABEL_RUN } from '../labels.js'
@@ -75,7 +75,7 @@ export async function cleanupAt(input: CleanupAtInput): Promise<CleanupResult> {
       signal: AbortSignal.timeout(input.timeoutMs)
     })
   } catch (error) {
-    const why = endpoint ? engineError(endpoint, error, 'cleanup').message : messageOf(error)
+    const why = endpoint ? (await engineFailure(endpoint, error, 'cleanup')).message : messageOf(error)
     return { containers: [], images: [], networks: [], volumes: [], problems: [why] }
   }
 }

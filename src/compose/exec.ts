@@ -2,13 +2,15 @@
 // `docker-compose <command>`, which compose v2 supports) so no docker CLI is needed beside it. Its
 // output is untrusted (service names, image names, engine errors): it is captured, never echoed, and the
 // caller prints it through the log's untrusted blocks.
+import { dirname } from 'node:path'
 import { getExecOutput } from '@actions/exec'
+import type { Endpoint } from '../engine/endpoint.js'
 
 export interface ComposeCall {
   /** The plugin binary (src/compose/plugin.ts). */
   plugin: string
-  /** The engine the action resolved, as DOCKER_HOST (unix://, tcp://, ssh://). */
-  dockerHost: string
+  /** The engine the action resolved, as the plugin's variables (see engineEnvironment). */
+  engine: Record<string, string>
   /** The process environment to pass on (DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH...). */
   env: NodeJS.ProcessEnv
   cwd?: string
@@ -18,6 +20,24 @@ export interface ComposeOutput {
   exitCode: number
   stdout: string
   stderr: string
+}
+
+/**
+ * The endpoint the action resolved (docker-host, DOCKER_HOST, a context...), as the variables the plugin
+ * reads: DOCKER_HOST, and for TLS DOCKER_TLS_VERIFY (or DOCKER_TLS when the server is not verified) with
+ * DOCKER_CERT_PATH, the directory of ca.pem, cert.pem and key.pem (a context's TLS directory holds
+ * exactly those names).
+ */
+export function engineEnvironment(endpoint: Endpoint): Record<string, string> {
+  const env: Record<string, string> = { DOCKER_HOST: endpoint.display.replace(/ \(.*\)$/, '') }
+  const tls = endpoint.tls
+  if (tls) {
+    if (tls.verify) env.DOCKER_TLS_VERIFY = '1'
+    else env.DOCKER_TLS = '1'
+    const file = tls.certFile ?? tls.caFile
+    if (file) env.DOCKER_CERT_PATH = dirname(file)
+  }
+  return env
 }
 
 /** Keeps memory bounded whatever compose prints (a build's output can be large). */
@@ -39,9 +59,10 @@ export async function runCompose(
 ): Promise<ComposeOutput> {
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(call.env)) if (value !== undefined) env[name] = value
-  env.DOCKER_HOST = call.dockerHost
-  // A context would be ignored beside DOCKER_HOST anyway; unset, the plugin does not warn about it.
-  delete env.DOCKER_CONTEXT
+  // The action's endpoint wins over whatever the environment says (a context, another DOCKER_HOST).
+  for (const name of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'])
+    delete env[name]
+  Object.assign(env, call.engine)
   let stdout = ''
   let stderr = ''
   let pid: number | undefined

@@ -52,8 +52,8 @@ export interface ComposeOptions {
 
 export interface ComposeStageInput {
   docker: Docker
-  /** The engine as DOCKER_HOST for the plugin (the action's resolved endpoint). */
-  dockerHost: string
+  /** The engine for the plugin: DOCKER_HOST and TLS variables (engineEnvironment of the action's endpoint). */
+  engine: Record<string, string>
   options: ComposeOptions
   env: RunEnvironment
   /** Where the plugin is looked for (DOCKER_CONFIG, HOME) and what it inherits. */
@@ -161,7 +161,7 @@ export async function runComposeStage(input: ComposeStageInput): Promise<Compose
   result.plugin = plugin
   const call: ComposeCall = {
     plugin,
-    dockerHost: input.dockerHost,
+    engine: input.engine,
     env: input.processEnv,
     cwd: env.workspace
   }

@@ -92,7 +92,12 @@ export function parseComposeSmoke(
       problems.add(INPUT, service, `${where}, key "service") names service "${service}" a second time`)
     }
     services.push({ service, index, expectsExit: entry['expect-exit-code'] !== undefined })
-    const { service: _service, ...rest } = entry
+    // Keys reported above are left out, so the smoke parser does not report them again.
+    const rest = Object.fromEntries(
+      Object.entries(entry).filter(
+        ([key]) => key !== 'service' && (SERVICE_ENTRY_KEYS as readonly string[]).includes(key)
+      )
+    )
     return { name: service, ...rest }
   })
   const specs = parseSmokeEntries(entries, defaults, problems, INPUT)

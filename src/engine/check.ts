@@ -8,8 +8,10 @@ import { api } from './api.js'
 import { PING_TIMEOUT_MS } from './constants.js'
 import type { Endpoint } from './connect.js'
 import type { PingOutcome } from './early-ping.js'
+import { describeTlsFailure } from './tls-failure.js'
 import { deadline } from '../signals.js'
 import { compareVersions } from './version.js'
+import { podmanVersion } from './podman.js'
 import { evaluateConditions, type ConditionOutcome } from './require-info.js'
 
 export { PING_TIMEOUT_MS }
@@ -25,6 +27,8 @@ export interface EngineFacts {
   os: string
   arch: string
   kernelVersion: string
+  /** Podman's own version when the engine is Podman's Docker-compatible API (its /version Components). */
+  podmanVersion?: string
   /** `docker --version` of the CLI on this machine; undefined when there is no `docker` binary. */
   clientVersion?: string
   /** The raw /version reply. */
@@ -82,6 +86,7 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
     serverVersion: String(version.Version ?? info.ServerVersion ?? ''),
     apiVersion: String(version.ApiVersion ?? ''),
     minApiVersion: version.MinAPIVersion ? String(version.MinAPIVersion) : undefined,
+    podmanVersion: podmanVersion(version),
     os: String(version.Os ?? info.OSType ?? ''),
     arch: String(version.Arch ?? info.Architecture ?? ''),
     kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),
@@ -123,17 +128,35 @@ async function pingEngine(
 ): Promise<void> {
   const outcome = await early
   if (outcome && outcome.endpoint === endpoint.display) {
-    if (outcome.error !== undefined) throw engineError(endpoint, outcome.error, 'ping', signal)
+    if (outcome.error !== undefined) throw await engineFailure(endpoint, outcome.error, 'ping', signal)
     return
   }
   const pingDeadline = deadline(PING_TIMEOUT_MS, undefined, signal)
   try {
     await api.ping(docker, pingDeadline.signal)
   } catch (error) {
-    throw engineError(endpoint, error, 'ping', signal)
+    throw await engineFailure(endpoint, error, 'ping', signal)
   } finally {
     pingDeadline.dispose()
   }
+}
+
+/**
+ * engineError, after a look at the TLS handshake when TLS could explain the failure (src/engine/tls-failure.ts):
+ * which certificate, which CA file, which context.
+ */
+export async function engineFailure(
+  endpoint: Endpoint,
+  error: unknown,
+  doing: string,
+  parentSignal?: AbortSignal
+): Promise<PreflightError> {
+  if (error instanceof PreflightError || parentSignal?.aborted)
+    return engineError(endpoint, error, doing, parentSignal)
+  const tls = await describeTlsFailure(endpoint, error)
+  if (tls)
+    return new PreflightError(`Cannot use the Docker engine at ${endpoint.display}: ${tls}`, { cause: error })
+  return engineError(endpoint, error, doing, parentSignal)
 }
 
 /** Turns whatever dockerode threw into one clear line: the endpoint, what happened, what to check. */
@@ -147,7 +170,7 @@ export function engineError(
   if (parentSignal?.aborted) return new PreflightError('Cancelled while contacting the Docker engine')
   const code = errorCode(error)
   const where = `the Docker engine at ${endpoint.display}`
-  const hint = 'Is dockerd running? Check DOCKER_HOST or the docker-host input.'
+  const hint = `Is dockerd running there? ${addressFrom(endpoint)}`
   let what: string
   if (typeof code === 'number') {
     // The engine answered, with an HTTP error: its own message says more than any guess.
@@ -155,6 +178,14 @@ export function engineError(
     return new PreflightError(
       `Cannot use ${where}: it answered HTTP ${code} (${doing})` +
         `${typeof message === 'string' && message.trim() ? `: ${message.trim()}` : ''}. Check the engine's logs.`,
+      { cause: error }
+    )
+  }
+  if (endpoint.tls && isTlsCode(code)) {
+    // Not a daemon that is down: the TLS handshake failed (tls-failure.ts words the cases it can tell apart).
+    return new PreflightError(
+      `Cannot use ${where}: TLS failed: ${messageOf(error).split('\n')[0]} (${code}). ` +
+        `The TLS files come from ${endpoint.tls.from}.`,
       { cause: error }
     )
   }
@@ -181,6 +212,25 @@ export function engineError(
       what = isAbort(error) ? `it did not answer (${doing}) in time` : messageOf(error) || String(code)
   }
   return new PreflightError(`Cannot use ${where}: ${what}. ${hint}`, { cause: error })
+}
+
+/** Where the address came from, as the last sentence of a connection error. */
+function addressFrom(endpoint: Endpoint): string {
+  switch (endpoint.source.kind) {
+    case 'input':
+      return 'The address is set by docker-host.'
+    case 'default':
+      return `The address is ${endpoint.source.description}; set docker-host, DOCKER_HOST or a docker context to use another engine.`
+    default:
+      return `The address comes from ${endpoint.source.description}.`
+  }
+}
+
+function isTlsCode(code: unknown): boolean {
+  return (
+    typeof code === 'string' &&
+    (code === 'EPROTO' || /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/.test(code))
+  )
 }
 
 /** docker-modem hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */

@@ -18,7 +18,7 @@ export const INPUTS: readonly InputDefinition[] = [
   {
     name: 'docker-host',
     description:
-      'Engine endpoint (unix:///path, tcp://host:port, npipe://...). Empty: DOCKER_HOST, else the default socket.',
+      'Engine endpoint (unix:///path, tcp://host:port, ssh://user@host). Empty: as the docker CLI finds it (DOCKER_HOST, the docker context, the default socket).',
     default: '',
     kind: 'string'
   },

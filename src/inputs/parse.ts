@@ -10,7 +10,7 @@ import type {
   ReportScope,
   RunEnvironment
 } from '../config.js'
-import { resolveEndpoint } from '../engine/connect.js'
+import { parseHost } from '../engine/endpoint.js'
 import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, messageOf } from '../errors.js'
 import { parseComposeSmoke } from '../compose/spec.js'
@@ -85,7 +85,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   const dockerHost = get('docker-host') || undefined
   if (dockerHost) {
     try {
-      resolveEndpoint(dockerHost, {})
+      parseHost(dockerHost, 'docker-host')
     } catch (error) {
       problems.add('docker-host', dockerHost, messageOf(error).replace(/^docker-host "[^"]*" /, ''))
     }

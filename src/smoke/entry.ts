@@ -142,7 +142,14 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     const ports = publishedPorts(info.NetworkSettings?.Ports as Parameters<typeof publishedPorts>[0])
     record.ports = ports.map(describePort)
     record.created = info.Created
-    record.command = quote([info.Path, ...(info.Args ?? [])].filter(word => word !== ''))
+    // From Config, not Path/Args: Podman's Args repeat Path when the command is one word (hello-world
+    // inspects as Path /hello, Args [/hello]); Entrypoint then Cmd is the same command on both engines.
+    const entrypoint = info.Config?.Entrypoint ?? []
+    record.command = quote(
+      [...(typeof entrypoint === 'string' ? [entrypoint] : entrypoint), ...(info.Config?.Cmd ?? [])].filter(
+        word => word !== ''
+      )
+    )
 
     const exited = abortable(exitWatch.exited, signal)
     exited.catch(() => {})
