@@ -27,6 +27,8 @@ export interface Report {
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
   push?: RunResult['push']
+  structure?: RunResult['structure']
+  efficiency?: RunResult['efficiency']
   timings: RunResult['timings']
 }
 
@@ -55,6 +57,8 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     drift: run.drift,
     leftovers: run.leftovers,
     push: run.push,
+    structure: run.structure,
+    efficiency: run.efficiency,
     timings: run.timings
   }
 }
