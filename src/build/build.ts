@@ -2,6 +2,7 @@ import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
 import type Docker from 'dockerode'
+import { listedImageSize } from '../inventory/image-size.js'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
 import { api } from '../engine/api.js'
 import { engineMessage } from '../engine/reply.js'
@@ -196,18 +197,27 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   const image = (await docker
     .getImage(progress.imageId)
     .inspect({ abortSignal: signal } as object)) as Docker.ImageInspectInfo
+  // The size as `docker image ls` shows it, not inspect's Size (packed content only on the containerd
+  // store): see inventory/image-size.ts.
+  const sizeBytes = await listedImageSize(docker, image.Id, image.RepoTags?.[0], signal).catch(
+    (error: unknown) => {
+      if (signal?.aborted) throw new CancelledError('the build was cancelled')
+      log.warning(`Could not read the size of ${image.Id}: ${engineMessage(error, 'listing images')}`)
+      return undefined
+    }
+  )
   const context = await packed.done
   const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameReference(t, tag)))
   if (missing.length > 0)
     log.warning(`The engine did not apply the tags ${missing.join(', ')} to ${image.Id}`)
   log.info(
-    `Built ${image.Id} (${formatBytes(image.Size)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${formatDuration(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
+    `Built ${image.Id} (${sizeBytes === undefined ? 'size unknown' : formatBytes(sizeBytes)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${formatDuration(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
   )
   return {
     status: 'built',
     imageId: image.Id,
     tags: options.tags,
-    sizeBytes: image.Size,
+    sizeBytes,
     layers: image.RootFS?.Layers?.length,
     durationMs: Date.now() - started,
     builder,

@@ -1,5 +1,7 @@
 import { describeEndpoint } from '../engine/endpoint.js'
 import type { RunResult } from '../pipeline.js'
+import { storageText } from '../engine/image-store.js'
+import { builtImageSize } from '../inventory/image-size.js'
 import { tailOf } from './budget.js'
 import { terminalText } from './escape.js'
 import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, truncate } from '../format.js'
@@ -54,7 +56,7 @@ function textEngine(run: RunResult): string {
     ['Client', facts.clientVersion ?? 'no docker CLI on PATH'],
     ['OS / arch', `${String(info.OperatingSystem ?? '')} (${facts.os}/${facts.arch})`],
     ['Kernel', facts.kernelVersion],
-    ['Storage driver', String(info.Driver ?? '')],
+    ['Storage', storageText(info)],
     ['Cgroup', `${String(info.CgroupDriver ?? '')}, v${String(info.CgroupVersion ?? '?')}`],
     ['Default runtime', String(info.DefaultRuntime ?? '')],
     ['Security options', ((info.SecurityOptions as string[] | undefined) ?? []).join(', ') || 'none'],
@@ -98,7 +100,7 @@ function textBuild(run: RunResult): string {
   const rows: [string, string][] = [
     ['Tags', build.tags.join(', ') || 'none'],
     ['Image ID', image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12)],
-    ['Size', formatBytes(image?.sizeBytes ?? build.sizeBytes)],
+    ['Size', formatBytes(builtImageSize(build, run.inventory))],
     ['Layers', String(build.layers ?? image?.layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
     ['Duration', formatDuration(build.durationMs)],
     ['Builder', build.builder ?? '?'],
