@@ -1,4 +1,5 @@
 import type Docker from 'dockerode'
+import { listingWithRetry } from './listing.js'
 
 // dockerode 5 accepts `abortSignal` on these calls, but @types/dockerode 4 does not declare it.
 // These thin wrappers keep the casts in one place.
@@ -25,5 +26,5 @@ export const api = {
   info: (docker: Docker, signal?: AbortSignal) =>
     call<Record<string, unknown>>(docker, 'info', { abortSignal: signal }),
   df: (docker: Docker, signal?: AbortSignal) =>
-    call<Record<string, unknown>>(docker, 'df', { abortSignal: signal })
+    listingWithRetry(() => call<Record<string, unknown>>(docker, 'df', { abortSignal: signal }), signal)
 }

@@ -2,6 +2,7 @@ import type Docker from 'dockerode'
 import type { ReportScope } from '../config.js'
 import type { BuildResult } from '../build/build.js'
 import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
+import { listingWithRetry } from '../engine/listing.js'
 import { oneLine } from '../format.js'
 import { canonicalReference, isImageId } from '../image/reference.js'
 import { LABEL_RUN } from '../labels.js'
@@ -166,12 +167,14 @@ async function attempt<T>(
 // dockerode 5 takes `abortSignal` on list calls; @types/dockerode 4 does not declare it.
 function listImages(docker: Docker, signal?: AbortSignal): Promise<ImageListItem[]> {
   const options = { abortSignal: signal } as unknown as Docker.ListImagesOptions
-  return docker.listImages(options) as unknown as Promise<ImageListItem[]>
+  return listingWithRetry(() => docker.listImages(options) as unknown as Promise<ImageListItem[]>, signal)
 }
 
 function listContainers(docker: Docker, runId: string | undefined, signal?: AbortSignal) {
-  const filters = runId ? { label: [`${LABEL_RUN}=${runId}`] } : undefined
-  const options = { all: true, filters, abortSignal: signal } as unknown as Docker.ContainerListOptions
+  // No `filters` key at all without a run: docker-modem sends `filters=` for an undefined one, which
+  // dockerd ignores and Podman refuses (500 "failed to decode filter parameters").
+  const filters = runId ? { filters: { label: [`${LABEL_RUN}=${runId}`] } } : {}
+  const options = { all: true, ...filters, abortSignal: signal } as unknown as Docker.ContainerListOptions
   return docker.listContainers(options) as unknown as Promise<ContainerListItem[]>
 }
 

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http'
 import type Docker from 'dockerode'
 import { PreflightError, errorCode, messageOf } from '../errors.js'
 import { FrameDemuxer, type OutputCollector } from './output.js'
+import { sleep } from '../signals.js'
 
 /** The engine closed a stream before it answered: it stopped, restarted or crashed. */
 export class EngineLostError extends PreflightError {
@@ -165,6 +166,27 @@ export async function killQuietly(container: Docker.Container, signal?: AbortSig
     await container.kill({ abortSignal: signal })
   } catch (error) {
     if (![304, 404, 409].includes(errorCode(error) as number)) throw error
+  }
+}
+
+/**
+ * Waits (a bounded while) until the container listing no longer says `running`. dockerd 28 answers a
+ * kill once the container stopped but updates the view that /containers/json reads (and `docker ps`,
+ * and this run's inventory) just after (moby daemon/monitor.go: SetStopped, then CheckpointTo the
+ * replica); measured 20-50 ms here. A kept container must be listed as stopped in the report.
+ */
+export async function untilListedStopped(
+  docker: Docker,
+  id: string,
+  signal?: AbortSignal,
+  withinMs = 3_000
+): Promise<void> {
+  const until = Date.now() + withinMs
+  for (;;) {
+    const options = { all: true, filters: { id: [id] }, abortSignal: signal } as Docker.ContainerListOptions
+    const [listed] = await docker.listContainers(options)
+    if (!listed || !['running', 'restarting'].includes(listed.State) || Date.now() > until) return
+    await sleep(25, signal)
   }
 }
 

@@ -8,6 +8,7 @@ import {
   EngineLostError,
   followOutput,
   killQuietly,
+  untilListedStopped,
   removeQuietly,
   watchExit,
   type ExitStatus,
@@ -214,7 +215,9 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     } else if (record.state !== 'exited') {
       // Kept for inspection, but stopped. Also after a start call cut short by the deadline: the engine
       // may have started the container after we stopped waiting (a kill of one that never ran is a 409).
-      await killQuietly(container, cleanupSignal).catch(() => {})
+      await killQuietly(container, cleanupSignal)
+        .then(() => untilListedStopped(context.docker, container.id, cleanupSignal))
+        .catch(() => {})
     }
   }
   return result(verdict, record.id ? record : undefined)
