@@ -48,6 +48,8 @@ install_missing() {
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || need+=(busybox-static)
   command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
   command -v curl >/dev/null 2>&1 || need+=(curl)
+  # The endpoint tests make their certificates with openssl and their contexts with the docker CLI.
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
   command -v iptables >/dev/null 2>&1 || need+=(iptables)
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=()

@@ -11,6 +11,8 @@ export interface InputDefinition {
   kind: 'string' | 'boolean' | 'multiline'
   /** Only on the CLI (e.g. --smoke-file, --json); not an action input. */
   cliOnly?: boolean
+  /** Holds secret values: masked before anything is parsed, never quoted in an input problem. */
+  secret?: boolean
 }
 
 export const INPUTS: readonly InputDefinition[] = [
@@ -88,6 +90,39 @@ export const INPUTS: readonly InputDefinition[] = [
     description: '`auto` (BuildKit when the engine supports it), `buildkit` or `classic`.',
     default: 'auto',
     kind: 'string'
+  },
+  {
+    name: 'secrets',
+    description:
+      'Build secrets for `RUN --mount=type=secret,id=...`, one `id=value` a line (BuildKit only). Values are masked.',
+    default: '',
+    kind: 'multiline',
+    secret: true
+  },
+  {
+    name: 'secret-files',
+    description: 'Build secrets read from files, one `id=path` a line (BuildKit only).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'secret-envs',
+    description: 'Build secrets read from environment variables, one `id=ENV_NAME` a line (BuildKit only).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'build-contexts',
+    description:
+      'Named build contexts for `COPY --from=name` and `FROM name`, one `name=path` (or `name=docker-image://ref`) a line, as buildx `--build-context` (BuildKit only; needs an engine whose BuildKit supports them, e.g. 23+).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'cache-from',
+    description: 'Images to use as build cache, comma or newline separated (`--cache-from`).',
+    default: '',
+    kind: 'multiline'
   },
   // Smoke
   {

@@ -171,8 +171,10 @@ function listImages(docker: Docker, signal?: AbortSignal): Promise<ImageListItem
 }
 
 function listContainers(docker: Docker, runId: string | undefined, signal?: AbortSignal) {
-  const filters = runId ? { label: [`${LABEL_RUN}=${runId}`] } : undefined
-  const options = { all: true, filters, abortSignal: signal } as unknown as Docker.ContainerListOptions
+  // No `filters` key at all without a run: docker-modem sends `filters=` for an undefined one, which
+  // dockerd ignores and Podman refuses (500 "failed to decode filter parameters").
+  const filters = runId ? { filters: { label: [`${LABEL_RUN}=${runId}`] } } : {}
+  const options = { all: true, ...filters, abortSignal: signal } as unknown as Docker.ContainerListOptions
   return docker.listContainers(options) as unknown as Promise<ContainerListItem[]>
 }
 
