@@ -89,6 +89,10 @@ export function renderVerdict(run: RunResult): string {
     const ok = run.smoke.results.filter(r => r.passed).length
     facts.push(`${ok} of ${plural(run.smoke.results.length, 'smoke container')} passed`)
   }
+  if (run.compose && run.compose.services.length > 0) {
+    const ok = run.compose.services.filter(s => s.passed).length
+    facts.push(`${ok} of ${plural(run.compose.services.length, 'Compose service')} passed`)
+  }
   const mark = passed ? '✅' : '❌'
   const outcome = passed
     ? `docker-preflight passed in ${formatDuration(run.durationMs)}`
