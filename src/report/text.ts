@@ -22,6 +22,8 @@ export function renderText(run: RunResult): string {
     textEngine(run),
     textBuild(run),
     textSmoke(run),
+    textCompose(run),
+    textPush(run),
     textImages(run),
     textContainers(run),
     textDrift(run),
@@ -150,6 +152,55 @@ function textSmoke(run: RunResult): string {
     lines.push(`  Last output of ${terminalText(r.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`))
   }
   return lines.filter(Boolean).join('\n')
+}
+
+function textCompose(run: RunResult): string {
+  const compose = run.compose
+  if (!compose) return ''
+  const title = `Compose (project ${terminalText(compose.project)})`
+  if (compose.services.length === 0) {
+    return [title, ...compose.problems.map(p => `  ${truncate(terminalText(p), 1000)}`)].join('\n')
+  }
+  const lines = [
+    title,
+    textTable(
+      ['', 'Service', 'Image', 'State', 'Health', 'Ports', 'Why'],
+      compose.services
+        .slice(0, TEXT_MAX_ROWS)
+        .map(s => [
+          s.passed ? 'ok' : 'FAIL',
+          s.name,
+          s.image || '-',
+          `${s.state}${s.exitCode !== undefined ? ` (${s.exitCode})` : ''}`,
+          s.health ?? '-',
+          s.ports.join(', ') || '-',
+          s.reason
+        ])
+    ),
+    more(compose.services.length, 'service')
+  ]
+  for (const s of compose.services.filter(s => !s.passed).slice(0, 20)) {
+    for (const probe of s.healthLog.slice(-3)) {
+      lines.push(
+        `  Health check of ${terminalText(s.name)}: exit ${probe.exitCode}: ${oneLine(terminalText(probe.output), 200)}`
+      )
+    }
+    if (s.logTail.trim() === '') continue
+    const tail = tailOf(terminalText(s.logTail, true), TEXT_TAIL_LINES)
+    lines.push(`  Last output of ${terminalText(s.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`))
+  }
+  return lines.filter(Boolean).join('\n')
+}
+
+function textPush(run: RunResult): string {
+  const push = run.push
+  if (!push) return ''
+  if (push.status === 'not-pushed')
+    return `Push\n  not pushed: ${truncate(terminalText(push.reason ?? ''), 1000)}`
+  const lines = ['Push', ...push.pushed.map(p => `  ${terminalText(p.pinned)}`)]
+  if (push.status === 'failed')
+    lines.push(...push.problems.map(p => `  failed: ${truncate(terminalText(p), 1000)}`))
+  return lines.join('\n')
 }
 
 function textImages(run: RunResult): string {
