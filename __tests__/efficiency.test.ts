@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyseEfficiency } from '../src/efficiency/efficiency.js'
@@ -42,22 +42,30 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Σ of the file sizes in busybox's one layer, read with the docker and tar CLIs, not our reader. */
+/**
+ * Σ of the file sizes in busybox's one layer, read with the docker and tar CLIs, not our reader. The
+ * export's manifest.json names the layer (`<id>/layer.tar` on 20.10, `blobs/sha256/<hex>` on the
+ * containerd store, where GNU tar sees by itself that it is compressed).
+ */
 function busyboxBytes(): number {
-  const listing = execFileSync(
-    'sh',
-    ['-c', 'docker save busybox | tar -xO --wildcards "*/layer.tar" | tar -tv'],
-    {
+  const out = mkdtempSync(join(tmpdir(), 'busybox-save-'))
+  try {
+    execFileSync('sh', ['-c', `docker save busybox | tar -x -C ${out}`])
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { Layers: string[] }[]
+    expect(manifest[0]!.Layers).toHaveLength(1)
+    const listing = execFileSync('tar', ['-tvf', join(out, manifest[0]!.Layers[0]!)], {
       maxBuffer: 64 * 1024 * 1024
+    }).toString()
+    let total = 0
+    for (const line of listing.split('\n')) {
+      const fields = line.trim().split(/\s+/)
+      // `-rwxr-xr-x 0/0 1131168 2024-05-01 00:00 bin/busybox`; links and dirs are 0 or not `-`.
+      if (fields[0]?.startsWith('-')) total += Number(fields[2])
     }
-  ).toString()
-  let total = 0
-  for (const line of listing.split('\n')) {
-    const fields = line.trim().split(/\s+/)
-    // `-rwxr-xr-x 0/0 1131168 2024-05-01 00:00 bin/busybox`; links and dirs are 0 or not `-`.
-    if (fields[0]?.startsWith('-')) total += Number(fields[2])
+    return total
+  } finally {
+    rmSync(out, { recursive: true, force: true })
   }
-  return total
 }
 
 test('write 300 kB, overwrite it, delete it: wasted bytes and efficiency equal dive’s by hand', async () => {

@@ -93,6 +93,11 @@ export interface AuditOptions {
   diskUsage: boolean
 }
 
+export interface PushOptions {
+  /** Push the built tags once every check passed. */
+  enabled: boolean
+}
+
 export interface StructureOptions {
   /** Parsed container-structure-test files, in input order; empty: no structure tests. */
   files: StructureFile[]
@@ -117,6 +122,7 @@ export interface Config {
   compose: ComposeOptions
   report: ReportOptions
   audit: AuditOptions
+  push: PushOptions
   structure: StructureOptions
   efficiency: EfficiencyConfig
   cleanupImages: boolean

@@ -1,3 +1,4 @@
+import { relative } from 'node:path'
 import type Docker from 'dockerode'
 import { compareWithBaseline, describeDrift, type DriftResult } from './audit/drift.js'
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
@@ -16,9 +17,10 @@ import { takeInventory, type Inventory } from './inventory/inventory.js'
 import { runLabels } from './labels.js'
 import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
+import { notPushed, pushCredentials, pushImage, type PushResult } from './push/push.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
-import { analyseEfficiency, type EfficiencyResult } from './efficiency/efficiency.js'
+import { analyseEfficiency, attachLines, type EfficiencyResult } from './efficiency/efficiency.js'
 import { logEfficiency } from './efficiency/log.js'
 import type { StructureResult } from './structure/run.js'
 import { runStructureStage } from './structure/stage.js'
@@ -48,6 +50,8 @@ export interface RunResult {
   drift?: DriftResult
   /** With report-scope `all`: what earlier runs labelled and left on the engine (src/audit/leftovers.ts). */
   leftovers?: Leftovers
+  /** With push: true: what was pushed, or why nothing was. */
+  push?: PushResult
   /** Container-structure-test files run against the image (src/structure/). */
   structure?: StructureResult
   /** dive's efficiency of the built image (src/efficiency/). */
@@ -108,6 +112,12 @@ export async function runPipeline(
   checking.catch(() => {})
   // Rejects when the ping fails: nothing else is started.
   await Promise.race([reachable, checking])
+  // Push credentials are looked up before anything is built, so a helper that is missing shows up in the
+  // push's own line rather than after a long build (a registry with none is pushed to anonymously).
+  const credentials = config.push.enabled
+    ? pushCredentials(config.build.tags, deps.processEnv ?? process.env)
+    : undefined
+  credentials?.catch(() => {})
   const stages = childController(signal)
   const buildLog = new DeferredLog(log)
   const smokeLog = new DeferredLog(log)
@@ -234,8 +244,9 @@ export async function runPipeline(
     failures.push(...structure.problems)
   }
   if (efficiency) {
+    attachLines(efficiency, build.steps)
     timings.push({ label: 'efficiency', ms: efficiency.durationMs })
-    logEfficiency(efficiency, log)
+    logEfficiency(efficiency, log, relative(env.workspace, config.build.file))
     failures.push(...efficiency.problems)
   }
 
@@ -282,6 +293,26 @@ export async function runPipeline(
     failures.push(`Engine drifted from the baseline: ${describeDrift(drift.failing)}`)
   }
 
+  // Only an image that passed every check is pushed: the same image ID the smoke containers ran.
+  let push: PushResult | undefined
+  if (config.push.enabled) {
+    if (failures.length > 0)
+      push = notPushed(
+        `${failures.length === 1 ? 'a check' : `${failures.length} checks`} failed: ${failures[0]}`
+      )
+    else if (build.status !== 'built' || !build.imageId)
+      push = notPushed(`nothing was built (${build.skippedReason ?? build.status})`)
+    else {
+      const imageId = build.imageId
+      push = await log.group('Push', async () =>
+        pushImage({ docker, imageId, tags: build.tags, log, signal, credentials: await credentials })
+      )
+      timings.push({ label: 'push', ms: push.durationMs })
+      failures.push(...push.problems)
+    }
+    if (push.status === 'not-pushed') log.warning(`Not pushed: ${push.reason}`)
+  }
+
   return {
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date().toISOString(),
@@ -296,6 +327,7 @@ export async function runPipeline(
     inventory,
     drift,
     leftovers,
+    push,
     ...(structure ? { structure } : {}),
     ...(efficiency ? { efficiency } : {}),
     failures,

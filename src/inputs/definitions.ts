@@ -190,6 +190,14 @@ export const INPUTS: readonly InputDefinition[] = [
     default: '2m',
     kind: 'string'
   },
+  // Push
+  {
+    name: 'push',
+    description:
+      'Push the built image under each of `tags` once every check of the run passed (engine, build, smoke, and any Compose, structure, efficiency, size or drift check). Credentials as `docker login` and docker/login-action leave them.',
+    default: 'false',
+    kind: 'boolean'
+  },
   // Report
   {
     name: 'report-scope',
@@ -306,6 +314,11 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   },
   { name: 'images', description: 'JSON array of the images in the report.' },
   { name: 'containers', description: 'JSON array of the containers in the report.' },
+  {
+    name: 'digest',
+    description: 'Manifest digest the registry returned for the pushed image (`push: true`).'
+  },
+  { name: 'pushed-tags', description: 'Tags pushed, comma separated; empty when nothing was pushed.' },
   { name: 'report', description: 'Path of the JSON report file.' },
   { name: 'drift', description: 'JSON array of engine facts that changed since the baseline.' }
 ]

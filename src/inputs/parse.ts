@@ -22,7 +22,7 @@ import { parseRatio } from './scalars.js'
 import { INPUTS } from './definitions.js'
 import { ProblemList, formatProblem } from './problems.js'
 import { lines, parseDurationMs, parseSize, splitList } from './scalars.js'
-import { isValidTag } from '../image/reference.js'
+import { HUB, ImageReference, isValidTag } from '../image/reference.js'
 
 /** Raw input values by input name, as action.yml or the CLI gave them (missing = the default). */
 export type RawInputs = Readonly<Record<string, string | undefined>>
@@ -149,6 +149,8 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
   for (const tag of tags) {
     if (!isValidTag(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
   }
+  const push = bool('push')
+  if (push) checkPushTargets(tags, buildMode, problems)
   if (tags.length === 0) tags.push(defaultTag(env))
 
   const builder = oneOf<BuilderChoice>('builder', ['auto', 'buildkit', 'classic'])
@@ -288,6 +290,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
       failOnDrift: parseDriftPolicy(get('fail-on-drift'), problems),
       diskUsage: bool('disk-usage')
     },
+    push: { enabled: push },
     structure: {
       files: structureFiles,
       image: structureImage || undefined,
@@ -482,4 +485,26 @@ export function defaultTag(env: RunEnvironment): string {
   const name = repoName.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'image'
   const tag = env.actions && env.sha ? env.sha.slice(0, 7) : 'local'
   return `docker-preflight/${name}:${tag}`
+}
+
+/**
+ * With push: true, every tag must name a place the user can push to. The default tag
+ * (docker-preflight/<repo>:<sha>) would go to someone else's Docker Hub account, and a one-part name
+ * (`app:1`) to Docker Hub's official-images namespace (library/), which no user can push to.
+ */
+function checkPushTargets(tags: string[], buildMode: BuildMode, problems: ProblemList): void {
+  if (buildMode === 'false') problems.add('push', 'true', 'needs a build, and build is false')
+  if (tags.length === 0) {
+    problems.add('push', 'true', 'needs `tags` naming where to push (e.g. ghcr.io/owner/app:1.0)')
+  }
+  for (const tag of tags) {
+    const ref = ImageReference.parse(tag)
+    if (ref?.registry === HUB && ref.path.startsWith('library/')) {
+      problems.add(
+        'tags',
+        tag,
+        `cannot be pushed: it names Docker Hub's official images (docker.io/${ref.path}); name a registry (ghcr.io/owner/app) or a Docker Hub account (account/app)`
+      )
+    }
+  }
 }
