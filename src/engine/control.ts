@@ -8,6 +8,7 @@ import * as http2 from 'node:http2'
 import type { Socket } from 'node:net'
 import type Docker from 'dockerode'
 import protobuf from 'protobufjs'
+import { streamOf } from './session.js'
 
 const types = protobuf.Root.fromJSON({
   nested: {
@@ -65,7 +66,7 @@ export async function connectControl(docker: Docker, signal?: AbortSignal): Prom
         error || !s ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(s)
     )
   )
-  const session = http2.connect('http://buildkit', { createConnection: () => socket })
+  const session = http2.connect('http://buildkit', { createConnection: () => streamOf(socket) })
   session.on('error', () => {}) // each call reports its own failure
   return new ControlClient(session, socket)
 }

@@ -7,6 +7,7 @@
 
 import { randomUUID } from 'node:crypto'
 import type { Socket } from 'node:net'
+import { Duplex } from 'node:stream'
 import type Docker from 'dockerode'
 import type * as http2 from 'node:http2'
 import * as grpc from '@grpc/grpc-js'
@@ -98,7 +99,7 @@ export function openSession(docker: Docker, options: SessionOptions, signal?: Ab
         allowLongHeaderLists(server)
         const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure())
         keepListHeadersWhole(server, options.listHeaders ?? [])
-        injector.injectConnection(socket)
+        injector.injectConnection(streamOf(socket))
         let closed = false
         resolve({
           id,
@@ -155,4 +156,33 @@ function keepListHeadersWhole(server: grpc.Server, keys: string[]): void {
       }
     }
   )
+}
+
+/**
+ * The socket as node:http2 should read it. HTTP/2 reads a net.Socket or TLSSocket through its native
+ * handle, which skips bytes already in the socket's JS buffer: what arrived with the 101 response (the
+ * engine starts talking at once; docker-modem unshifts it) would be lost, and over TLS the engine's first
+ * frames always come that way. Such a socket is handed over as a plain Duplex instead.
+ */
+export function streamOf(socket: Socket): Duplex {
+  if (!(socket as Socket & { encrypted?: boolean }).encrypted && socket.readableLength === 0) return socket
+  const duplex = new Duplex({
+    read: () => socket.resume(),
+    write: (chunk: Buffer, _encoding, callback) => socket.write(chunk, callback),
+    final: callback => {
+      socket.end()
+      callback()
+    },
+    destroy: (error, callback) => {
+      socket.destroy(error ?? undefined)
+      callback(error)
+    }
+  })
+  socket.on('data', (chunk: Buffer) => {
+    if (!duplex.push(chunk)) socket.pause()
+  })
+  socket.on('end', () => duplex.push(null))
+  socket.on('error', error => duplex.destroy(error))
+  socket.on('close', () => duplex.destroy())
+  return duplex
 }
