@@ -1,3 +1,4 @@
+import { relative } from 'node:path'
 import type Docker from 'dockerode'
 import { compareWithBaseline, describeDrift, type DriftResult } from './audit/drift.js'
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
@@ -19,7 +20,7 @@ import type { Log } from './log/log.js'
 import { notPushed, pushCredentials, pushImage, type PushResult } from './push/push.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
-import { analyseEfficiency, type EfficiencyResult } from './efficiency/efficiency.js'
+import { analyseEfficiency, attachLines, type EfficiencyResult } from './efficiency/efficiency.js'
 import { logEfficiency } from './efficiency/log.js'
 import type { StructureResult } from './structure/run.js'
 import { runStructureStage } from './structure/stage.js'
@@ -243,8 +244,9 @@ export async function runPipeline(
     failures.push(...structure.problems)
   }
   if (efficiency) {
+    attachLines(efficiency, build.steps)
     timings.push({ label: 'efficiency', ms: efficiency.durationMs })
-    logEfficiency(efficiency, log)
+    logEfficiency(efficiency, log, relative(env.workspace, config.build.file))
     failures.push(...efficiency.problems)
   }
 
