@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildImage } from '../src/build/build.js'
-import { connect, resolveEndpoint } from '../src/engine/connect.js'
+import { EngineClient } from '../src/engine/client.js'
+import { resolveEndpoint } from '../src/engine/endpoint.js'
 import { silentLog } from '../src/log/log.js'
 import { runSmoke } from '../src/smoke/run.js'
 import { parseSmokeList } from '../src/smoke/spec.js'
@@ -31,10 +32,10 @@ export function makeContext(dir: string, files: number, bytes: number): void {
 
 /** Child: one classic build of `context`; prints {ms, maxRssMB}. */
 export async function childBuild(context: string, tag: string): Promise<void> {
-  const docker = connect(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined))
   const started = performance.now()
   const result = await buildImage({
-    docker,
+    client,
     options: {
       mode: 'true',
       context,
@@ -58,7 +59,7 @@ export async function childBuild(context: string, tag: string): Promise<void> {
 
 /** Child: `count` smoke containers that sleep 1 s and print a line, `parallel` at a time. */
 export async function childSmoke(count: number, parallel: number): Promise<void> {
-  const docker = connect(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined))
   const problems = new ProblemList()
   const list = Array.from({ length: count }, (_, i) => ({
     name: `sleeper-${i}`,
@@ -70,7 +71,7 @@ export async function childSmoke(count: number, parallel: number): Promise<void>
   if (!problems.empty) throw new Error(JSON.stringify(problems.items))
   const started = performance.now()
   const result = await runSmoke({
-    docker,
+    client,
     options: { entries, timeoutMs: 60_000, parallel, pullPolicy: 'never', cleanup: true },
     env: env(`bench-${process.pid}`),
     log: silentLog,

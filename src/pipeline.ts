@@ -1,12 +1,10 @@
-import type Docker from 'dockerode'
 import { compareWithBaseline, describeDrift, type DriftResult } from './audit/drift.js'
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
-import { api } from './engine/api.js'
+import { EngineClient } from './engine/client.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
-import { engineMessage } from './engine/reply.js'
-import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
+import { resolveEndpoint, type Endpoint } from './engine/endpoint.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
@@ -65,7 +63,7 @@ export async function runPipeline(
   const { log, signal } = deps
   const started = Date.now()
   const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv ?? process.env)
-  const docker: Docker = connect(endpoint)
+  const client = new EngineClient(endpoint)
   const failures: string[] = []
   const timings: Timing[] = []
 
@@ -77,8 +75,7 @@ export async function runPipeline(
   const reachable = new Promise<void>(resolve => (markReachable = resolve))
   const checking = log.group('Engine', async () => {
     const result = await checkEngine({
-      docker,
-      endpoint,
+      client,
       options: config.engine,
       log,
       signal,
@@ -95,7 +92,7 @@ export async function runPipeline(
   const buildLog = new DeferredLog(log)
   const smokeLog = new DeferredLog(log)
   const building = buildImage({
-    docker,
+    client,
     options: config.build,
     env,
     log: buildLog,
@@ -103,7 +100,7 @@ export async function runPipeline(
     labels: runLabels(env.runId, 'build')
   })
   const smoking = runSmoke({
-    docker,
+    client,
     options: config.smoke,
     build: building.then(
       result => ({ image: builtImageOf(result), failed: result.status === 'failed' }),
@@ -142,8 +139,10 @@ export async function runPipeline(
 
   // Disk use is one more fact for the audit: when the engine cannot give it, the run says so and goes on.
   const diskUsagePromise = config.audit.diskUsage
-    ? api.df(docker, signal).catch((error: unknown) => {
-        log.warning(`Could not read the engine's disk use: ${engineMessage(error, 'reading /system/df')}`)
+    ? client.system.df(signal).catch((error: unknown) => {
+        log.warning(
+          `Could not read the engine's disk use: ${client.error(error, 'reading /system/df').message}`
+        )
         return undefined
       })
     : undefined
@@ -171,9 +170,9 @@ export async function runPipeline(
   }
 
   const leftoversPromise =
-    config.report.scope === 'all' ? findLeftovers({ docker, runId: env.runId, signal }) : undefined
+    config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined
   const inventory = await takeInventory({
-    docker,
+    client,
     scope: config.report.scope,
     runId: env.runId,
     build,

@@ -1,13 +1,11 @@
 import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
-import type Docker from 'dockerode'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
-import { api } from '../engine/api.js'
-import { engineMessage } from '../engine/reply.js'
+import { EngineError, type EngineClient } from '../engine/client.js'
 import { sleep } from '../signals.js'
 import { compareVersions } from '../engine/version.js'
-import { CancelledError, errorCode, messageOf, throwIfAborted } from '../errors.js'
+import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
 import { sameReference } from '../image/reference.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
@@ -30,7 +28,7 @@ import type { BuildStep } from './types.js'
 export const BUILDKIT_MIN_API = '1.39'
 
 export interface BuildStageInput {
-  docker: Docker
+  client: EngineClient
   options: BuildOptions
   env: RunEnvironment
   log: Log
@@ -73,7 +71,7 @@ export interface BuildResult {
 
 /** The build stage: packs the context, builds through the Engine API, and reports what came of it. */
 export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
-  const { docker, options, env, log, signal } = input
+  const { client, options, env, log, signal } = input
   const started = Date.now()
   const file = relative(env.workspace, options.file).split(sep).join('/') || options.file
   const skipped = (reason: string): BuildResult => ({
@@ -112,7 +110,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     })
   }
 
-  const choice = await chooseBuilder(docker, options.builder, signal)
+  const choice = await chooseBuilder(client, options.builder, signal)
   if ('problem' in choice) return failed({ message: choice.problem })
   const builder = choice.builder
 
@@ -138,8 +136,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     pull: options.pull,
     rm: true,
     forcerm: true, // a failed classic step leaves no container behind
-    version: builder === 'buildkit' ? '2' : '1',
-    abortSignal: signal
+    version: builder === 'buildkit' ? '2' : '1'
   }
   for (const key of Object.keys(buildOptions)) if (buildOptions[key] === undefined) delete buildOptions[key]
   if (builder === 'classic' && credentials.length > 0)
@@ -155,11 +152,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   const progress = new BuildProgress(block, dockerfile)
   let cancelled = false
   try {
-    const stream = await (docker.buildImage as unknown as UntypedBuild).call(
-      docker,
-      packed.stream,
-      buildOptions
-    )
+    const stream = await client.build.image(packed.stream, buildOptions, signal)
     for await (const event of buildEvents(stream)) progress.handle(event)
     progress.flush()
   } catch (error) {
@@ -170,14 +163,14 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
         kind: 'error',
         message: packError
           ? `Could not send the build context: ${messageOf(packError)}`
-          : engineMessage(error, 'in the middle of the build')
+          : client.error(error, 'running the build').message
       })
   } finally {
     block.close()
   }
 
   if (cancelled || progress.error) {
-    await removeLeftovers(docker, progress, builder)
+    await removeLeftovers(client, progress, builder)
     if (cancelled) throw new CancelledError('the build was cancelled')
   }
   const steps = progress.steps
@@ -191,9 +184,16 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     )
   }
 
-  const image = (await docker
-    .getImage(progress.imageId)
-    .inspect({ abortSignal: signal } as object)) as Docker.ImageInspectInfo
+  const image = await client.images.inspect(progress.imageId, signal)
+  if (!image) {
+    return failed(
+      {
+        message: `The engine reported image ${progress.imageId}, but has no such image.`,
+        tail: progress.tail()
+      },
+      { builder, steps }
+    )
+  }
   const context = await packed.done
   const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameReference(t, tag)))
   if (missing.length > 0)
@@ -214,22 +214,18 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   }
 }
 
-type UntypedBuild = (
-  context: NodeJS.ReadableStream,
-  options: Record<string, unknown>
-) => Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>>
-
 /**
  * BuildKit where the engine has it (API 1.39+, Linux), the classic builder otherwise or when asked.
  * Asking for BuildKit from an engine without it is a failure, not a silent fallback.
  */
 async function chooseBuilder(
-  docker: Docker,
+  client: EngineClient,
   choice: BuilderChoice,
   signal: AbortSignal | undefined
 ): Promise<{ builder: 'buildkit' | 'classic' } | { problem: string }> {
   if (choice === 'classic') return { builder: 'classic' }
-  const version = await api.version(docker, signal)
+  // The engine check asks /version too: the client asks the engine once.
+  const version = await client.system.version(signal)
   const apiVersion = String(version.ApiVersion ?? '')
   const os = String(version.Os ?? '')
   const supported = os === 'linux' && (compareVersions(apiVersion, BUILDKIT_MIN_API) ?? -1) >= 0
@@ -305,27 +301,26 @@ function tidyEngineMessage(message: string): string {
  * the intermediate images this build created. BuildKit keeps both inside its own cache.
  */
 async function removeLeftovers(
-  docker: Docker,
+  client: EngineClient,
   progress: BuildProgress,
   builder: 'buildkit' | 'classic'
 ): Promise<void> {
   if (builder !== 'classic') return
   for (const id of progress.classicContainers) {
-    const container = docker.getContainer(id)
     const deadline = Date.now() + 15_000
     while (Date.now() < deadline) {
       try {
-        await container.remove({ force: true })
+        await client.containers.remove(id, { force: true })
         break
       } catch (error) {
-        if (errorCode(error) === 404) break
+        if (error instanceof EngineError && error.status === 404) break
         await sleep(250) // removal already in progress
       }
     }
   }
   for (const id of [...progress.classicImages].reverse()) {
     try {
-      await docker.getImage(id).remove({ noprune: true })
+      await client.images.remove(id, { noprune: true })
     } catch {
       // in use by another build's cache or already gone: not ours to force
     }

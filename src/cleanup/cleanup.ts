@@ -1,7 +1,5 @@
-import type Docker from 'dockerode'
-import { api } from '../engine/api.js'
-import { engineError } from '../engine/check.js'
-import { connect, resolveEndpoint, type Endpoint } from '../engine/connect.js'
+import { EngineClient, type ImageListItem } from '../engine/client.js'
+import { resolveEndpoint } from '../engine/endpoint.js'
 import { errorCode, messageOf } from '../errors.js'
 import { LABEL_RUN } from '../labels.js'
 import type { Log } from '../log/log.js'
@@ -32,7 +30,7 @@ export interface CleanupResult {
 }
 
 export interface CleanupInput {
-  docker: Docker
+  client: EngineClient
   runId: string
   /** Also remove the images this run built (the `cleanup-images` input). */
   removeImages: boolean
@@ -58,21 +56,20 @@ export interface CleanupAtInput {
  * result's one problem, in the words the engine check would use.
  */
 export async function cleanupAt(input: CleanupAtInput): Promise<CleanupResult> {
-  let endpoint: Endpoint | undefined
+  let client: EngineClient | undefined
   try {
-    endpoint = resolveEndpoint(input.dockerHost, input.processEnv)
-    const docker = connect(endpoint)
-    if (input.pingTimeoutMs) await api.ping(docker, AbortSignal.timeout(input.pingTimeoutMs))
+    client = new EngineClient(resolveEndpoint(input.dockerHost, input.processEnv))
+    if (input.pingTimeoutMs) await client.system.ping(AbortSignal.timeout(input.pingTimeoutMs))
     const { runId, removeImages, log } = input
     return await cleanupRun({
-      docker,
+      client,
       runId,
       removeImages,
       log,
       signal: AbortSignal.timeout(input.timeoutMs)
     })
   } catch (error) {
-    const why = endpoint ? engineError(endpoint, error, 'cleanup').message : messageOf(error)
+    const why = client ? client.error(error, 'cleanup').message : messageOf(error)
     return { containers: [], images: [], problems: [why] }
   }
 }
@@ -88,14 +85,14 @@ const ALREADY_GONE = new Set<unknown>([404, 304, 409])
  * run. Throws only when the engine cannot even list them; other failures are collected in `problems`.
  */
 export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
-  const { docker, runId, removeImages, log, signal } = input
+  const { client, runId, removeImages, log, signal } = input
   // An empty run id would select label values that are empty; never guess what to delete.
   if (!runId.trim()) throw new Error('cleanupRun: a run id is required')
   const filters = { label: [`${LABEL_RUN}=${runId}`] }
   const result: CleanupResult = { containers: [], images: [], problems: [] }
 
   // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
-  const containers = await docker.listContainers({ all: true, filters, abortSignal: signal })
+  const containers = await client.containers.list({ all: true, filters }, signal)
   // Concurrently: a cancelled job has seconds left, and each removal of a running container takes a kill.
   await Promise.all(
     containers.map(async info => {
@@ -105,23 +102,17 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
         image: info.Image,
         state: info.State
       }
-      try {
-        await docker.getContainer(info.Id).remove({ force: true, v: true, abortSignal: signal } as object)
-        result.containers.push(container)
-      } catch (error) {
-        if (ALREADY_GONE.has(errorCode(error))) {
-          log.debug(`container ${container.name} was already gone (${errorCode(error)})`)
-        } else {
-          result.problems.push(`Could not remove container ${container.name}: ${messageOf(error)}`)
-        }
-      }
+      const removed = await removeTolerantly(`container ${container.name}`, result, log, () =>
+        client.containers.remove(info.Id, { force: true }, signal)
+      )
+      if (removed) result.containers.push(container)
     })
   )
 
   if (!removeImages) return result
-  let images: Docker.ImageInfo[] = []
+  let images: ImageListItem[] = []
   try {
-    images = await docker.listImages({ filters, abortSignal: signal } as Docker.ListImagesOptions)
+    images = await client.images.list(filters, signal)
   } catch (error) {
     result.problems.push(`Could not list the images of run ${runId}: ${messageOf(error)}`)
   }
@@ -131,18 +122,29 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
       id: info.Id,
       tags: (info.RepoTags ?? []).filter(t => t !== '<none>:<none>')
     }
-    try {
-      await docker.getImage(info.Id).remove({ force: true, abortSignal: signal })
-      result.images.push(image)
-    } catch (error) {
-      if (ALREADY_GONE.has(errorCode(error))) {
-        log.debug(`image ${image.id} was already gone (${errorCode(error)})`)
-      } else {
-        result.problems.push(`Could not remove image ${image.tags[0] ?? image.id}: ${messageOf(error)}`)
-      }
-    }
+    const removed = await removeTolerantly(`image ${image.tags[0] ?? image.id}`, result, log, () =>
+      client.images.remove(info.Id, { force: true }, signal)
+    )
+    if (removed) result.images.push(image)
   }
   return result
+}
+
+/** One removal: true when it removed the thing; already gone is debug, any other failure a problem. */
+async function removeTolerantly(
+  what: string,
+  result: CleanupResult,
+  log: Log,
+  remove: () => Promise<unknown>
+): Promise<boolean> {
+  try {
+    await remove()
+    return true
+  } catch (error) {
+    if (ALREADY_GONE.has(errorCode(error))) log.debug(`${what} was already gone (${errorCode(error)})`)
+    else result.problems.push(`Could not remove ${what}: ${messageOf(error)}`)
+    return false
+  }
 }
 
 /** Lines for the log: what was removed, or that nothing was left (never said when something failed). */

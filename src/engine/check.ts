@@ -1,12 +1,11 @@
 import * as exec from '@actions/exec'
-import type Docker from 'dockerode'
-import { PreflightError, errorCode, messageOf } from '../errors.js'
+import { PreflightError } from '../errors.js'
 import { oneLine } from '../format.js'
 import type { EngineOptions } from '../config.js'
 import type { Log } from '../log/log.js'
-import { api } from './api.js'
+import { EngineError, type EngineClient } from './client.js'
 import { PING_TIMEOUT_MS } from './constants.js'
-import type { Endpoint } from './connect.js'
+import type { Endpoint } from './endpoint.js'
 import type { PingOutcome } from './early-ping.js'
 import { deadline } from '../signals.js'
 import { compareVersions } from './version.js'
@@ -43,8 +42,7 @@ export interface EngineCheckResult {
 }
 
 export interface EngineCheckInput {
-  docker: Docker
-  endpoint: Endpoint
+  client: EngineClient
   options: EngineOptions
   log: Log
   signal?: AbortSignal
@@ -60,18 +58,19 @@ export interface EngineCheckInput {
  */
 export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckResult> {
   const started = Date.now()
-  const { docker, endpoint, options, signal } = input
+  const { client, options, signal } = input
+  const endpoint = client.endpoint
   const clientVersion = readClientVersion()
 
-  await pingEngine(docker, endpoint, signal, input.earlyPing)
+  await pingEngine(client, signal, input.earlyPing)
   input.onReachable?.()
   const factsDeadline = deadline(FACTS_TIMEOUT_MS, undefined, signal)
   const [version, info] = await Promise.all([
-    api.version(docker, factsDeadline.signal),
-    api.info(docker, factsDeadline.signal)
+    client.system.version(factsDeadline.signal),
+    client.system.info(factsDeadline.signal)
   ])
     .catch(error => {
-      throw engineError(endpoint, error, 'reading /version and /info', signal)
+      throw contactError(client, error, 'reading /version and /info', signal)
     })
     .finally(() => factsDeadline.dispose())
   requireJsonObject(endpoint, '/version', version)
@@ -116,71 +115,45 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
  * the entry sent one to this endpoint, else a ping of its own.
  */
 async function pingEngine(
-  docker: Docker,
-  endpoint: Endpoint,
+  client: EngineClient,
   signal: AbortSignal | undefined,
   early: Promise<PingOutcome> | undefined
 ): Promise<void> {
   const outcome = await early
-  if (outcome && outcome.endpoint === endpoint.display) {
-    if (outcome.error !== undefined) throw engineError(endpoint, outcome.error, 'ping', signal)
+  if (outcome && outcome.endpoint === client.endpoint.display) {
+    if (outcome.error !== undefined) throw contactError(client, outcome.error, 'ping', signal)
     return
   }
   const pingDeadline = deadline(PING_TIMEOUT_MS, undefined, signal)
   try {
-    await api.ping(docker, pingDeadline.signal)
+    await client.system.ping(pingDeadline.signal)
   } catch (error) {
-    throw engineError(endpoint, error, 'ping', signal)
+    throw contactError(client, error, 'ping', signal)
   } finally {
     pingDeadline.dispose()
   }
 }
 
-/** Turns whatever dockerode threw into one clear line: the endpoint, what happened, what to check. */
-export function engineError(
-  endpoint: Endpoint,
+/**
+ * The check's one sentence when the engine cannot be used: the client's wording, except that an engine
+ * answering the first requests with an HTTP error is named as such (it may not be a Docker engine at all).
+ */
+function contactError(
+  client: EngineClient,
   error: unknown,
   doing: string,
-  parentSignal?: AbortSignal
+  parentSignal: AbortSignal | undefined
 ): PreflightError {
-  if (error instanceof PreflightError) return error
   if (parentSignal?.aborted) return new PreflightError('Cancelled while contacting the Docker engine')
-  const code = errorCode(error)
-  const where = `the Docker engine at ${endpoint.display}`
-  const hint = 'Is dockerd running? Check DOCKER_HOST or the docker-host input.'
-  let what: string
-  if (typeof code === 'number') {
-    // The engine answered, with an HTTP error: its own message says more than any guess.
-    const message = (error as { json?: { message?: unknown } }).json?.message
+  const failure = client.error(error, doing)
+  if (failure instanceof EngineError && failure.kind === 'http') {
     return new PreflightError(
-      `Cannot use ${where}: it answered HTTP ${code} (${doing})` +
-        `${typeof message === 'string' && message.trim() ? `: ${message.trim()}` : ''}. Check the engine's logs.`,
+      `Cannot use the Docker engine at ${client.endpoint.display}: it answered HTTP ${failure.status} (${doing})` +
+        `${failure.message && failure.message !== `HTTP ${failure.status}` ? `: ${failure.message}` : ''}. Check the engine's logs.`,
       { cause: error }
     )
   }
-  switch (code) {
-    case 'ENOENT':
-      what = 'the socket does not exist'
-      break
-    case 'ECONNREFUSED':
-      what = 'the connection was refused'
-      break
-    case 'EACCES':
-      what = 'permission denied on the socket (is this user in the docker group?)'
-      break
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      what = 'the host name does not resolve'
-      break
-    case 'ABORT_ERR':
-    case 'ETIMEDOUT':
-    case 'ESOCKETTIMEDOUT':
-      what = `it did not answer (${doing}) in time`
-      break
-    default:
-      what = isAbort(error) ? `it did not answer (${doing}) in time` : messageOf(error) || String(code)
-  }
-  return new PreflightError(`Cannot use ${where}: ${what}. ${hint}`, { cause: error })
+  return failure
 }
 
 /** docker-modem hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
@@ -191,10 +164,6 @@ function requireJsonObject(endpoint: Endpoint, path: string, reply: unknown): vo
     `Cannot use the Docker engine at ${endpoint.display}: its reply to ${path} is not JSON ` +
       `(it starts ${JSON.stringify(start)}). Is this address really a Docker engine?`
   )
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
 }
 
 /** `docker --version`, or undefined when no docker binary is on PATH (reported, not a failure). */

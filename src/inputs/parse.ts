@@ -10,7 +10,7 @@ import type {
   ReportScope,
   RunEnvironment
 } from '../config.js'
-import { resolveEndpoint } from '../engine/connect.js'
+import { resolveEndpoint } from '../engine/endpoint.js'
 import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, messageOf } from '../errors.js'
 import { parseSmokeList } from '../smoke/spec.js'

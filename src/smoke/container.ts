@@ -4,30 +4,9 @@
 // - logs are followed as a multiplexed stream and split as they arrive;
 // - kill and remove tolerate a container that already exited or is already gone (304, 404, 409).
 import type { IncomingMessage } from 'node:http'
-import type Docker from 'dockerode'
-import { PreflightError, errorCode, messageOf } from '../errors.js'
+import { EngineError, type EngineClient } from '../engine/client.js'
+import { messageOf } from '../errors.js'
 import { FrameDemuxer, type OutputCollector } from './output.js'
-
-/** The engine closed a stream before it answered: it stopped, restarted or crashed. */
-export class EngineLostError extends PreflightError {
-  constructor(what: string) {
-    super(`the connection to the Docker engine closed ${what} (did the Docker daemon stop?)`)
-    this.name = 'EngineLostError'
-  }
-}
-
-interface DialOptions {
-  path: string
-  method: string
-  isStream?: boolean
-  abortSignal?: AbortSignal
-  statusCodes: Record<number, true | string>
-  options: Record<string, unknown>
-}
-
-interface Modem {
-  dial(options: DialOptions, callback: (error: unknown, result: unknown) => void): void
-}
 
 export interface ExitStatus {
   statusCode: number
@@ -36,7 +15,7 @@ export interface ExitStatus {
 }
 
 export interface ExitWatch {
-  /** Settles with the exit status; rejects with EngineLostError when the connection closes without one. */
+  /** Settles with the exit status; rejects with an EngineError (lost) when the connection closes without one. */
   exited: Promise<ExitStatus>
   /** Ends the request (once the result no longer matters). */
   close(): void
@@ -46,27 +25,11 @@ export interface ExitWatch {
  * Opens `POST /containers/{id}/wait?condition=next-exit` and resolves once the engine has answered
  * with headers: from then on the wait is registered, so `start` may follow without a race.
  */
-export function watchExit(container: Docker.Container, signal?: AbortSignal): Promise<ExitWatch> {
-  const modem = container.modem as unknown as Modem
-  return new Promise((resolve, reject) => {
-    modem.dial(
-      {
-        path: `/containers/${container.id}/wait?`,
-        method: 'POST',
-        isStream: true,
-        abortSignal: signal,
-        statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
-        options: { condition: 'next-exit' }
-      },
-      (error, result) => {
-        if (error) reject(error)
-        else resolve(readExit(result as IncomingMessage, signal))
-      }
-    )
-  })
+export async function watchExit(client: EngineClient, id: string, signal?: AbortSignal): Promise<ExitWatch> {
+  return readExit(client, await client.containers.waitNextExit(id, signal), signal)
 }
 
-function readExit(response: IncomingMessage, signal?: AbortSignal): ExitWatch {
+function readExit(client: EngineClient, response: IncomingMessage, signal?: AbortSignal): ExitWatch {
   let body = ''
   let ended = false
   const exited = new Promise<ExitStatus>((resolve, reject) => {
@@ -78,12 +41,12 @@ function readExit(response: IncomingMessage, signal?: AbortSignal): ExitWatch {
       ended = true
       const parsed = parseWaitBody(body)
       if (parsed) resolve(parsed)
-      else reject(new EngineLostError('while waiting for the container to exit, without an exit status'))
+      else reject(client.lost('waiting for the container to exit, without an exit status'))
     })
     const lost = (): void => {
       if (ended) return
       if (signal?.aborted) reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'))
-      else reject(new EngineLostError('while waiting for the container to exit'))
+      else reject(client.lost('waiting for the container to exit'))
     }
     response.on('error', lost)
     response.on('close', lost)
@@ -117,16 +80,12 @@ export interface OutputFollow {
 
 /** Follows the container's combined output into `collector`, frame by frame, never buffering it whole. */
 export async function followOutput(
-  container: Docker.Container,
+  client: EngineClient,
+  id: string,
   collector: OutputCollector,
   signal?: AbortSignal
 ): Promise<OutputFollow> {
-  const stream = (await container.logs({
-    follow: true,
-    stdout: true,
-    stderr: true,
-    abortSignal: signal
-  } as Docker.ContainerLogsOptions & { follow: true })) as unknown as IncomingMessage
+  const stream = await client.containers.logs(id, signal)
   const demuxer = new FrameDemuxer(payload => collector.append(payload))
   const ended = new Promise<void>(resolve => {
     stream.on('data', (chunk: Buffer) => demuxer.push(chunk))
@@ -138,11 +97,11 @@ export async function followOutput(
 }
 
 /** Kills a container; one that already stopped or is gone is fine. */
-export async function killQuietly(container: Docker.Container, signal?: AbortSignal): Promise<void> {
+export async function killQuietly(client: EngineClient, id: string, signal?: AbortSignal): Promise<void> {
   try {
-    await container.kill({ abortSignal: signal })
+    await client.containers.kill(id, signal)
   } catch (error) {
-    if (![304, 404, 409].includes(errorCode(error) as number)) throw error
+    if (!(error instanceof EngineError && [304, 404, 409].includes(error.status ?? 0))) throw error
   }
 }
 
@@ -151,14 +110,15 @@ export async function killQuietly(container: Docker.Container, signal?: AbortSig
  * (also when it already was), false with the reason when the engine refused or could not be reached.
  */
 export async function removeQuietly(
-  container: Docker.Container,
+  client: EngineClient,
+  id: string,
   signal?: AbortSignal
 ): Promise<{ removed: boolean; error?: string }> {
   try {
-    await container.remove({ force: true, v: true, abortSignal: signal })
+    await client.containers.remove(id, { force: true }, signal)
     return { removed: true }
   } catch (error) {
-    const code = errorCode(error)
+    const code = error instanceof EngineError ? error.status : undefined
     if (code === 404) return { removed: true }
     // 409 "removal already in progress": someone (the post step) is removing it.
     if (code === 409 && /already in progress/i.test(messageOf(error))) return { removed: true }

@@ -4,11 +4,11 @@
 import { request } from 'node:http'
 import { request as requestTls } from 'node:https'
 import { connect } from 'node:net'
-import type Docker from 'dockerode'
+import type { EngineClient } from '../engine/client.js'
 import { messageOf } from '../errors.js'
 import type { PatternWatch } from './output.js'
 import { connectHost, type PublishedPort } from './ports.js'
-import { abortable, deadline, sleep } from '../signals.js'
+import { deadline, sleep } from '../signals.js'
 import { showPattern, type ReadySpec } from './spec.js'
 
 export interface ReadyAnswer {
@@ -128,12 +128,13 @@ export class HealthyWait implements WaitStrategy {
   readonly description = 'HEALTHCHECK to report healthy'
 
   constructor(
-    private readonly container: Docker.Container,
+    private readonly client: EngineClient,
+    private readonly id: string,
     private readonly image: string
   ) {}
 
   async check(signal: AbortSignal): Promise<ReadyAnswer> {
-    const info = await abortable(this.container.inspect({ abortSignal: signal } as object), signal)
+    const info = await this.client.containers.inspect(this.id, signal)
     const health = info.State?.Health
     if (!health) {
       return {
@@ -152,7 +153,8 @@ export class HealthyWait implements WaitStrategy {
 }
 
 export interface StrategyContext {
-  container: Docker.Container
+  client: EngineClient
+  id: string
   image: string
   ports: PublishedPort[]
   /** The watch for a `ready: {log}` pattern (set up before the container started). */
@@ -178,7 +180,7 @@ export function strategyFor(spec: ReadySpec, context: StrategyContext): WaitStra
     case 'log':
       return context.logWatch ? new LogWait(context.logWatch) : 'the output is not being watched'
     case 'healthy':
-      return new HealthyWait(context.container, context.image)
+      return new HealthyWait(context.client, context.id, context.image)
   }
 }
 

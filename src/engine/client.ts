@@ -1,0 +1,420 @@
+// The one module that talks to dockerode. Stages get an EngineClient, never dockerode: its methods are
+// typed and grouped as the Engine API groups them (system, images, containers, build), each takes an
+// AbortSignal, and every failure of the engine comes out as one EngineError with one wording.
+//
+// Calls go through docker-modem's dial with the signal as a dial option: dockerode 5 forwards
+// `abortSignal` on some calls and drops it on others (image inspect, history), and @types/dockerode 4
+// declares it on none. Build and pull stay on dockerode's own methods: they carry the BuildKit session and
+// the registry auth header.
+import type { IncomingMessage } from 'node:http'
+import Docker from 'dockerode'
+import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
+import type { Endpoint } from './endpoint.js'
+
+export type EngineFailure =
+  /** The engine answered with an HTTP error; `message` is its own words. */
+  | 'http'
+  /** Nothing answered at the address (no socket, refused, no such host, permission denied). */
+  | 'unreachable'
+  /** The engine had answered before and the connection dropped (the daemon stopped or restarted). */
+  | 'lost'
+  /** The engine did not answer in time. */
+  | 'timeout'
+
+/** Every failure of an engine call. Its message is one sentence a person can act on. */
+export class EngineError extends PreflightError {
+  constructor(
+    readonly kind: EngineFailure,
+    message: string,
+    /** The HTTP status, for `http`. */
+    readonly status: number | undefined,
+    /** What was being done: `ping`, `inspecting image busybox`. */
+    readonly doing: string,
+    options?: { cause?: unknown }
+  ) {
+    super(message, options)
+    this.name = 'EngineError'
+  }
+}
+
+// Shapes of the replies this project reads (the Engine API's JSON; fields that may be missing are optional).
+export type JsonObject = Record<string, unknown>
+export type ImageListItem = Docker.ImageInfo
+export type ContainerListItem = Docker.ContainerInfo
+export type ImageInspect = Docker.ImageInspectInfo
+export type ContainerInspect = Docker.ContainerInspectInfo
+export type ContainerCreateBody = Omit<Docker.ContainerCreateOptions, 'name' | 'abortSignal'>
+export interface HistoryItem {
+  Created: number
+  CreatedBy: string
+  Size: number
+}
+/** Label filters as the list endpoints take them: `{ label: ['key=value'] }`. */
+export type Filters = Record<string, string[]>
+export interface RegistryAuth {
+  username?: string
+  password?: string
+  serveraddress?: string
+  identitytoken?: string
+  auth?: string
+}
+
+interface Dial {
+  path: string
+  method: 'GET' | 'POST' | 'DELETE' | 'HEAD'
+  query?: Record<string, unknown>
+  body?: unknown
+  statusCodes: Record<number, true | string>
+  isStream?: boolean
+  doing: string
+}
+
+interface Modem {
+  dial(options: object, callback: (error: unknown, result: unknown) => void): void
+}
+
+const UNREACHABLE: Record<string, string> = {
+  ENOENT: 'the socket does not exist',
+  ECONNREFUSED: 'the connection was refused',
+  EACCES: 'permission denied on the socket (is this user in the docker group?)',
+  ENOTFOUND: 'the host name does not resolve',
+  EAI_AGAIN: 'the host name does not resolve'
+}
+const DROPPED = new Set(['ECONNRESET', 'EPIPE'])
+const TIMED_OUT = new Set(['ABORT_ERR', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'])
+const COMMON = { 500: 'server error' } as const
+
+export class EngineClient {
+  private readonly docker: Docker
+  private readonly modem: Modem
+  /** Set once the engine has answered: a connection refused after that means it went away. */
+  private answered = false
+  private version?: Promise<JsonObject>
+
+  constructor(readonly endpoint: Endpoint) {
+    this.docker = new Docker(endpoint.options)
+    this.modem = this.docker.modem as unknown as Modem
+  }
+
+  /**
+   * Any failure of a call as an EngineError, in the one wording: also for an abort the caller chose to
+   * report as the engine not answering in time (a deadline signal of its own).
+   */
+  error(error: unknown, doing: string): PreflightError {
+    if (error instanceof PreflightError) return error
+    const code = errorCode(error)
+    const message = messageOf(error)
+    const cannot = (what: string): string =>
+      `Cannot use the Docker engine at ${this.endpoint.display}: ${what}. ` +
+      'Is dockerd running? Check DOCKER_HOST or the docker-host input.'
+    if (typeof code === 'number') {
+      const json = (error as { json?: { message?: unknown } }).json
+      // The engine's JSON message, else docker-modem's text without its "(HTTP code 404) no such
+      // container - " prefix; nothing from a reply that was not the engine's.
+      const said =
+        json && typeof json.message === 'string'
+          ? json.message.trim()
+          : message.startsWith('(HTTP code')
+            ? message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim()
+            : ''
+      return new EngineError('http', said || `HTTP ${code}`, code, doing, { cause: error })
+    }
+    const dropped = DROPPED.has(String(code)) || message === 'socket hang up' || message === 'aborted'
+    if (dropped || (this.answered && (code === 'ENOENT' || code === 'ECONNREFUSED'))) {
+      return new EngineError(
+        'lost',
+        `the connection to the Docker engine was lost while ${doing} (did the Docker daemon stop or restart?)`,
+        undefined,
+        doing,
+        { cause: error }
+      )
+    }
+    const name = error instanceof Error ? error.name : ''
+    if (TIMED_OUT.has(String(code)) || name === 'AbortError' || name === 'TimeoutError') {
+      return new EngineError('timeout', cannot(`it did not answer (${doing}) in time`), undefined, doing, {
+        cause: error
+      })
+    }
+    const what = UNREACHABLE[String(code)] ?? (message || String(code))
+    return new EngineError('unreachable', cannot(what), undefined, doing, { cause: error })
+  }
+
+  /** The engine closed a stream before it ended properly (used by readers of streamed replies). */
+  lost(doing: string): EngineError {
+    return new EngineError(
+      'lost',
+      `the connection to the Docker engine was lost while ${doing} (did the Docker daemon stop or restart?)`,
+      undefined,
+      doing
+    )
+  }
+
+  readonly system = {
+    ping: (signal?: AbortSignal): Promise<unknown> =>
+      this.dial(
+        { path: '/_ping', method: 'GET', statusCodes: { 200: true, ...COMMON }, doing: 'ping' },
+        signal
+      ),
+    /** /version; asked once per client (the engine check and the build both need it). */
+    version: (signal?: AbortSignal): Promise<JsonObject> => {
+      this.version ??= this.dial<JsonObject>(
+        { path: '/version', method: 'GET', statusCodes: { 200: true, ...COMMON }, doing: 'reading /version' },
+        signal
+      ).catch((error: unknown) => {
+        this.version = undefined
+        throw error
+      })
+      return this.version
+    },
+    info: (signal?: AbortSignal): Promise<JsonObject> =>
+      this.dial(
+        { path: '/info', method: 'GET', statusCodes: { 200: true, ...COMMON }, doing: 'reading /info' },
+        signal
+      ),
+    df: (signal?: AbortSignal): Promise<JsonObject> =>
+      this.dial(
+        {
+          path: '/system/df',
+          method: 'GET',
+          statusCodes: { 200: true, ...COMMON },
+          doing: 'reading /system/df'
+        },
+        signal
+      )
+  }
+
+  readonly images = {
+    list: (filters: Filters | undefined, signal?: AbortSignal): Promise<ImageListItem[]> =>
+      this.dial(
+        {
+          path: '/images/json?',
+          method: 'GET',
+          query: filters ? { filters: JSON.stringify(filters) } : {},
+          statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
+          doing: 'listing images'
+        },
+        signal
+      ),
+    /** The image, or undefined when the engine has none by that name or ID. */
+    inspect: async (reference: string, signal?: AbortSignal): Promise<ImageInspect | undefined> => {
+      try {
+        return await this.dial<ImageInspect>(
+          {
+            path: `/images/${encodeURIComponent(reference)}/json`,
+            method: 'GET',
+            statusCodes: { 200: true, 404: 'no such image', ...COMMON },
+            doing: `inspecting image ${reference}`
+          },
+          signal
+        )
+      } catch (error) {
+        if (error instanceof EngineError && error.status === 404) return undefined
+        throw error
+      }
+    },
+    history: (id: string, signal?: AbortSignal): Promise<HistoryItem[]> =>
+      this.dial(
+        {
+          path: `/images/${encodeURIComponent(id)}/history`,
+          method: 'GET',
+          statusCodes: { 200: true, 404: 'no such image', ...COMMON },
+          doing: `reading the history of image ${id}`
+        },
+        signal
+      ),
+    /** Starts a pull; the reply is the engine's JSON progress stream. */
+    pull: (reference: string, signal?: AbortSignal): Promise<IncomingMessage> =>
+      this.wrap(
+        `pulling ${reference}`,
+        signal,
+        () => this.docker.pull(reference, { abortSignal: signal } as object) as Promise<IncomingMessage>
+      ),
+    remove: (
+      id: string,
+      options: { force?: boolean; noprune?: boolean },
+      signal?: AbortSignal
+    ): Promise<unknown> =>
+      this.dial(
+        {
+          path: `/images/${encodeURIComponent(id)}?`,
+          method: 'DELETE',
+          query: options,
+          statusCodes: { 200: true, 404: 'no such image', 409: 'conflict', ...COMMON },
+          doing: `removing image ${id}`
+        },
+        signal
+      )
+  }
+
+  readonly containers = {
+    list: (
+      options: { all?: boolean; filters?: Filters },
+      signal?: AbortSignal
+    ): Promise<ContainerListItem[]> =>
+      this.dial(
+        {
+          path: '/containers/json?',
+          method: 'GET',
+          query: {
+            all: options.all ?? false,
+            ...(options.filters ? { filters: JSON.stringify(options.filters) } : {})
+          },
+          statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
+          doing: 'listing containers'
+        },
+        signal
+      ),
+    /** Creates a container; resolves with its ID. */
+    create: async (name: string, body: ContainerCreateBody, signal?: AbortSignal): Promise<string> => {
+      const reply = await this.dial<{ Id: string }>(
+        {
+          path: '/containers/create?',
+          method: 'POST',
+          query: { name },
+          body,
+          statusCodes: { 201: true, 400: 'bad parameter', 404: 'no such image', 409: 'conflict', ...COMMON },
+          doing: 'creating the container'
+        },
+        signal
+      )
+      return reply.Id
+    },
+    start: (id: string, signal?: AbortSignal): Promise<unknown> =>
+      this.dial(
+        {
+          path: `/containers/${id}/start?`,
+          method: 'POST',
+          statusCodes: { 204: true, 304: 'container already started', 404: 'no such container', ...COMMON },
+          doing: 'starting the container'
+        },
+        signal
+      ),
+    inspect: (id: string, signal?: AbortSignal): Promise<ContainerInspect> =>
+      this.dial(
+        {
+          path: `/containers/${id}/json?`,
+          method: 'GET',
+          statusCodes: { 200: true, 404: 'no such container', ...COMMON },
+          doing: 'inspecting the container'
+        },
+        signal
+      ),
+    kill: (id: string, signal?: AbortSignal): Promise<unknown> =>
+      this.dial(
+        {
+          path: `/containers/${id}/kill?`,
+          method: 'POST',
+          statusCodes: { 204: true, 404: 'no such container', 409: 'container is not running', ...COMMON },
+          doing: 'stopping the container'
+        },
+        signal
+      ),
+    /** Removes the container and its anonymous volumes (`force` kills it first). */
+    remove: (id: string, options: { force?: boolean }, signal?: AbortSignal): Promise<unknown> =>
+      this.dial(
+        {
+          path: `/containers/${id}?`,
+          method: 'DELETE',
+          query: { v: true, ...options },
+          statusCodes: {
+            204: true,
+            400: 'bad parameter',
+            404: 'no such container',
+            409: 'conflict',
+            ...COMMON
+          },
+          doing: 'removing the container'
+        },
+        signal
+      ),
+    /** Follows the combined output as the engine's multiplexed stream (see src/smoke/output.ts). */
+    logs: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
+      this.dial(
+        {
+          path: `/containers/${id}/logs?`,
+          method: 'GET',
+          query: { follow: true, stdout: true, stderr: true },
+          isStream: true,
+          statusCodes: { 200: true, 404: 'no such container', ...COMMON },
+          doing: 'reading the container output'
+        },
+        signal
+      ),
+    /**
+     * `POST /containers/{id}/wait?condition=next-exit`, resolved once the engine has answered with
+     * headers: from then on the wait is registered, so a start may follow without a race. The body (the
+     * exit status) comes when the container exits.
+     */
+    waitNextExit: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
+      this.dial(
+        {
+          path: `/containers/${id}/wait?`,
+          method: 'POST',
+          query: { condition: 'next-exit' },
+          isStream: true,
+          statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', ...COMMON },
+          doing: 'waiting for the container to exit'
+        },
+        signal
+      )
+  }
+
+  readonly build = {
+    /**
+     * `POST /build` with the context as a tar stream; the reply is the engine's JSON progress stream.
+     * `version: '2'` asks for BuildKit, whose session dockerode opens and answers (with `authconfig`).
+     */
+    image: (
+      context: NodeJS.ReadableStream,
+      options: Record<string, unknown>,
+      signal?: AbortSignal
+    ): Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>> => {
+      type Build = (
+        context: NodeJS.ReadableStream,
+        options: Record<string, unknown>
+      ) => Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>>
+      const build = this.docker.buildImage as unknown as Build
+      return this.wrap('starting the build', signal, () =>
+        build.call(this.docker, context, { ...options, abortSignal: signal })
+      )
+    }
+  }
+
+  private dial<T>(request: Dial, signal?: AbortSignal): Promise<T> {
+    return this.wrap(
+      request.doing,
+      signal,
+      () =>
+        new Promise<T>((resolve, reject) => {
+          this.modem.dial(
+            {
+              path: request.path,
+              method: request.method,
+              // docker-modem sends `_query` in the URL and `_body` as the JSON body.
+              options: { _query: request.query ?? {}, _body: request.body ?? {} },
+              statusCodes: request.statusCodes,
+              isStream: request.isStream ?? false,
+              abortSignal: signal
+            },
+            (error, result) => (error ? reject(error) : resolve(result as T))
+          )
+        })
+    )
+  }
+
+  /**
+   * Runs one call: an answer marks the engine as reached; a failure becomes an EngineError, unless the
+   * caller's own signal aborted it (a cancel, or the caller's deadline: the caller words those).
+   */
+  private async wrap<T>(doing: string, signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
+    if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new CancelledError()
+    try {
+      const result = await call()
+      this.answered = true
+      return result
+    } catch (error) {
+      if (signal?.aborted) throw error
+      throw this.error(error, doing)
+    }
+  }
+}
