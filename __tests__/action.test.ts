@@ -47,7 +47,7 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.exitCode).toBe(1)
     const errors = run.stdout.split('\n').filter(line => line.startsWith('::error::'))
     expect(errors).toEqual([
-      '::error::Cannot use the Docker engine at tcp://127.0.0.1:1: the connection was refused. Is dockerd running? Check DOCKER_HOST or the docker-host input.'
+      '::error::Cannot use the Docker engine at tcp://127.0.0.1:1: the connection was refused. Is dockerd running there? The address is set by docker-host.'
     ])
     expect(run.stdout).not.toMatch(/\n\s+at /)
   })

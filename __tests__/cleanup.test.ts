@@ -6,12 +6,12 @@ import { LABEL_RUN, runLabels } from '../src/labels.js'
 import { runAction } from './helpers/action-runner.js'
 import { testClient, testDocker } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
+import { startPlainFront } from './helpers/tls-front.js'
 
 // The post step and cleanupRun against the real engine: everything labelled with the run goes, with its
 // anonymous volumes; nothing of another run is touched; what is already gone is not an error.
 
 const docker = testDocker()
-
 const client = testClient()
 
 function newRunId(): string {
@@ -137,7 +137,7 @@ describe('cleanupRun', () => {
       (await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })).containers
     ).toHaveLength(1)
     const again = await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
-    expect(again).toEqual({ containers: [], images: [], problems: [] })
+    expect(again).toEqual({ containers: [], images: [], networks: [], volumes: [], problems: [] })
   })
 
   test('refuses an empty run id rather than guess what to delete', async () => {
@@ -205,16 +205,17 @@ describe('the post step (dist/index.js with the state main saved)', () => {
   })
 
   test('main saved state for the post step: the run id, and the engine and cleanup settings', async () => {
+    const front = await startPlainFront()
     const run = await runAction({
       build: 'false',
       'cleanup-images': 'true',
-      'docker-host': 'tcp://127.0.0.1:2375'
-    })
+      'docker-host': front.host
+    }).finally(() => front.close())
     expect(run.exitCode).toBe(0)
     expect(run.state['run-id']).toMatch(/^42-1-[0-9a-f]{8}$/)
     expect(JSON.parse(run.state['config']!)).toEqual({
       cleanupImages: true,
-      dockerHost: 'tcp://127.0.0.1:2375',
+      dockerHost: front.host,
       summary: true
     })
   })

@@ -17,7 +17,9 @@
 # bridge. They are seeded from the default engine and pull from the same registry (127.0.0.1:5000).
 #
 # With PREFLIGHT_ENGINE unset, a DOCKER_HOST that answers is used as it is and nothing is installed.
-# dockerd also listens on tcp://127.0.0.1:2375 (loopback only) so DOCKER_HOST over TCP can be tested.
+# dockerd listens on its unix socket only: a plain-TCP listener would be a root shell for every local
+# user. Tests that need TCP open their own front (TLS or plain) for their duration
+# (__tests__/helpers/tls-front.ts).
 # State lives in $PREFLIGHT_ENGINE_DIR (default /tmp/docker-preflight-engine): logs, pidfiles, registry config.
 set -euo pipefail
 
@@ -65,7 +67,7 @@ install_missing() {
 start_dockerd() {
   say "starting dockerd (log: $DOCKERD_LOG)"
   # setsid: the daemon must outlive the shell (and the test runner) that started it.
-  setsid dockerd --pidfile "$STATE_DIR/dockerd.pid" -H unix:///var/run/docker.sock -H tcp://127.0.0.1:2375 >"$DOCKERD_LOG" 2>&1 < /dev/null &
+  setsid dockerd --pidfile "$STATE_DIR/dockerd.pid" -H unix:///var/run/docker.sock >"$DOCKERD_LOG" 2>&1 < /dev/null &
   for _ in $(seq 1 150); do
     if curl -fsS -m 1 --unix-socket /var/run/docker.sock http://localhost/_ping >/dev/null 2>&1; then
       return 0
@@ -171,6 +173,8 @@ up_default() {
   seed_hello_world
   seed_busybox
   push_to_registry
+  # The compose tests need the docker compose plugin: linked into a private DOCKER_CONFIG, never installed.
+  bash "$(dirname "$0")/compose-plugin.sh" >/dev/null
   say "ready: $(describe)"
 }
 

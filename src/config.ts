@@ -2,6 +2,7 @@
 // flags) by inputs/parse.ts; nothing downstream ever reads a raw input.
 
 import type { InfoCondition } from './engine/require-info.js'
+import type { ComposeSmoke } from './compose/spec.js'
 import type { SmokeSpec } from './smoke/types.js'
 
 export interface EngineOptions {
@@ -42,6 +43,15 @@ export interface SmokeOptions {
   cleanup: boolean
 }
 
+export interface ComposeOptions {
+  /** Absolute paths of the Compose files, in order; empty: no compose stage. */
+  files: string[]
+  smoke: ComposeSmoke
+  /** How long `up` may take, and each service to be judged (a compose-smoke timeout overrides it). */
+  timeoutMs: number
+  pullPolicy: PullPolicy
+}
+
 export type ReportScope = 'run' | 'all'
 
 export interface ReportOptions {
@@ -65,6 +75,7 @@ export interface Config {
   engine: EngineOptions
   build: BuildOptions
   smoke: SmokeOptions
+  compose: ComposeOptions
   report: ReportOptions
   audit: AuditOptions
   cleanupImages: boolean

@@ -12,8 +12,23 @@ import { resolveEndpoint } from './engine/endpoint.js'
 
 /** The CLI (dist/cli.js) calls this; loading the CLI runtime only then keeps the action's start fast. */
 export async function runCli(...args: Parameters<typeof import('./runtime/cli.js').runCli>): Promise<number> {
-  const cli = await import('./runtime/cli.js')
+  const cli = await withoutDebug(() => import('./runtime/cli.js'))
   return cli.runCli(...args)
+}
+
+/**
+ * Loads the heavy modules with DEBUG unset. docker-modem logs every request (headers included: registry
+ * credentials travel in X-Registry-Config) and every reply to stderr, which the runner reads as the job
+ * log, through `debug` when DEBUG names it (DEBUG=* does); `debug` reads DEBUG once, when it loads.
+ */
+async function withoutDebug<T>(load: () => Promise<T>): Promise<T> {
+  const saved = process.env.DEBUG
+  delete process.env.DEBUG
+  try {
+    return await load()
+  } finally {
+    if (saved !== undefined) process.env.DEBUG = saved
+  }
 }
 
 /** True when node was started on this file (the action), false when imported (the CLI wrapper, tests). */
@@ -38,6 +53,6 @@ function pingEarly(env: NodeJS.ProcessEnv): Promise<PingOutcome> | undefined {
 
 if (isEntry()) {
   const earlyPing = pingEarly(process.env)
-  const { runAction } = await import('./runtime/github.js')
+  const { runAction } = await withoutDebug(() => import('./runtime/github.js'))
   await runAction({ earlyPing })
 }

@@ -2,9 +2,11 @@ import { compareWithBaseline, describeDrift, type DriftResult } from './audit/dr
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
+import { engineEnvironment } from './compose/exec.js'
+import { runComposeStage, type ComposeResult } from './compose/run.js'
 import { EngineClient } from './engine/client.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
-import { resolveEndpoint, type Endpoint } from './engine/endpoint.js'
+import { describeEndpoint, resolveEndpoint, type Endpoint, type EndpointSource } from './engine/endpoint.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
@@ -25,11 +27,16 @@ export interface RunResult {
   startedAt: string
   finishedAt: string
   durationMs: number
+  /** As a person writes it: unix:///var/run/docker.sock, tcp://127.0.0.1:2376 (TLS) */
   endpoint: string
+  /** What chose the endpoint: the docker-host input, DOCKER_HOST, a docker context, or the default. */
+  endpointSource?: EndpointSource
   engine?: EngineCheckResult
   diskUsage?: Record<string, unknown>
   build?: BuildResult
   smoke?: SmokeResult
+  /** The Compose stack (the `compose` input), when one was given. */
+  compose?: ComposeResult
   inventory?: Inventory
   drift?: DriftResult
   /** With report-scope `all`: what earlier runs labelled and left on the engine (src/audit/leftovers.ts). */
@@ -64,6 +71,7 @@ export async function runPipeline(
   const started = Date.now()
   const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv ?? process.env)
   const client = new EngineClient(endpoint)
+  for (const note of endpoint.notes) log.warning(note)
   const failures: string[] = []
   const timings: Timing[] = []
 
@@ -82,7 +90,7 @@ export async function runPipeline(
       earlyPing: deps.earlyPing,
       onReachable: markReachable
     })
-    logEngine(result, log)
+    logEngine(result, endpoint, log)
     return result
   })
   checking.catch(() => {})
@@ -169,6 +177,25 @@ export async function runPipeline(
     if (!result.passed) failures.push(`Smoke container "${result.name}" failed: ${result.reason}`)
   }
 
+  // The Compose stack, after the smoke containers (CPU is scarce on CI runners; their logs stay apart).
+  let compose: ComposeResult | undefined
+  if (config.compose.files.length > 0) {
+    compose = await log.group('Compose', () =>
+      runComposeStage({
+        client,
+        engine: engineEnvironment(endpoint),
+        options: config.compose,
+        env,
+        processEnv: deps.processEnv ?? process.env,
+        builtImage: builtImageOf(build),
+        log,
+        signal
+      })
+    )
+    timings.push({ label: 'compose', ms: compose.durationMs })
+    failures.push(...compose.problems)
+  }
+
   const leftoversPromise =
     config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined
   const inventory = await takeInventory({
@@ -198,10 +225,12 @@ export async function runPipeline(
     finishedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
     endpoint: endpoint.display,
+    endpointSource: endpoint.source,
     engine,
     diskUsage,
     build,
     smoke,
+    compose,
     inventory,
     drift,
     leftovers,
@@ -237,11 +266,12 @@ function logDrift(drift: DriftResult, log: Log): void {
   }
 }
 
-function logEngine(result: EngineCheckResult, log: Log): void {
+function logEngine(result: EngineCheckResult, endpoint: Endpoint, log: Log): void {
   const { facts } = result
   const info = facts.info
-  log.info(`Endpoint:        ${facts.endpoint}`)
+  log.info(`Endpoint:        ${describeEndpoint(facts.endpoint, endpoint.source)}`)
   log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`)
+  if (facts.podmanVersion) log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`)
   log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`)
   log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`)
   log.info(`Storage driver:  ${String(info.Driver ?? '')}`)

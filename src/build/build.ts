@@ -5,6 +5,7 @@ import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
 import { EngineError, type EngineClient } from '../engine/client.js'
 import { sleep } from '../signals.js'
 import { compareVersions } from '../engine/version.js'
+import { podmanVersion } from '../engine/podman.js'
 import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
 import { sameReference } from '../image/reference.js'
 import { formatBytes, formatDuration } from '../format.js'
@@ -113,6 +114,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   const choice = await chooseBuilder(client, options.builder, signal)
   if ('problem' in choice) return failed({ message: choice.problem })
   const builder = choice.builder
+  if (choice.note) log[options.builder === 'buildkit' ? 'warning' : 'info'](choice.note)
 
   const credentials = await findCredentials(
     baseImages(dockerfile, options.buildArgs).map(registryOf),
@@ -216,16 +218,24 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
 
 /**
  * BuildKit where the engine has it (API 1.39+, Linux), the classic builder otherwise or when asked.
- * Asking for BuildKit from an engine without it is a failure, not a silent fallback.
+ * Asking for BuildKit from a Docker engine without it is a failure, not a silent fallback. Podman
+ * claims API 1.41 but has no BuildKit: its builds go to the classic builder, with a note saying so.
  */
 async function chooseBuilder(
   client: EngineClient,
   choice: BuilderChoice,
   signal: AbortSignal | undefined
-): Promise<{ builder: 'buildkit' | 'classic' } | { problem: string }> {
+): Promise<{ builder: 'buildkit' | 'classic'; note?: string } | { problem: string }> {
   if (choice === 'classic') return { builder: 'classic' }
   // The engine check asks /version too: the client asks the engine once.
   const version = await client.system.version(signal)
+  const podman = podmanVersion(version)
+  if (podman !== undefined) {
+    return {
+      builder: 'classic',
+      note: `This engine is Podman ${podman}, whose Docker-compatible API has no BuildKit: building with the classic builder${choice === 'buildkit' ? ' although builder is buildkit' : ''}.`
+    }
+  }
   const apiVersion = String(version.ApiVersion ?? '')
   const os = String(version.Os ?? '')
   const supported = os === 'linux' && (compareVersions(apiVersion, BUILDKIT_MIN_API) ?? -1) >= 0

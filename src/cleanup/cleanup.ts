@@ -1,3 +1,4 @@
+import { engineFailure } from '../engine/check.js'
 import { EngineClient, type ImageListItem } from '../engine/client.js'
 import { resolveEndpoint } from '../engine/endpoint.js'
 import { errorCode, messageOf } from '../errors.js'
@@ -25,6 +26,9 @@ export interface RemovedImage {
 export interface CleanupResult {
   containers: RemovedContainer[]
   images: RemovedImage[]
+  /** Networks and named volumes the run's Compose stacks left (labelled with the run). */
+  networks: string[]
+  volumes: string[]
   /** What could not be removed or listed, one sentence each (the engine's own words included). */
   problems: string[]
 }
@@ -69,8 +73,8 @@ export async function cleanupAt(input: CleanupAtInput): Promise<CleanupResult> {
       signal: AbortSignal.timeout(input.timeoutMs)
     })
   } catch (error) {
-    const why = client ? client.error(error, 'cleanup').message : messageOf(error)
-    return { containers: [], images: [], problems: [why] }
+    const why = client ? (await engineFailure(client, error, 'cleanup')).message : messageOf(error)
+    return { containers: [], images: [], networks: [], volumes: [], problems: [why] }
   }
 }
 
@@ -89,25 +93,8 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
   // An empty run id would select label values that are empty; never guess what to delete.
   if (!runId.trim()) throw new Error('cleanupRun: a run id is required')
   const filters = { label: [`${LABEL_RUN}=${runId}`] }
-  const result: CleanupResult = { containers: [], images: [], problems: [] }
-
-  // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
-  const containers = await client.containers.list({ all: true, filters }, signal)
-  // Concurrently: a cancelled job has seconds left, and each removal of a running container takes a kill.
-  await Promise.all(
-    containers.map(async info => {
-      const container: RemovedContainer = {
-        id: info.Id,
-        name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
-        image: info.Image,
-        state: info.State
-      }
-      const removed = await removeTolerantly(`container ${container.name}`, result, log, () =>
-        client.containers.remove(info.Id, { force: true }, signal)
-      )
-      if (removed) result.containers.push(container)
-    })
-  )
+  const result: CleanupResult = { containers: [], images: [], networks: [], volumes: [], problems: [] }
+  await removeLabelled(client, `${LABEL_RUN}=${runId}`, result, log, signal)
 
   if (!removeImages) return result
   let images: ImageListItem[] = []
@@ -122,17 +109,82 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
       id: info.Id,
       tags: (info.RepoTags ?? []).filter(t => t !== '<none>:<none>')
     }
-    const removed = await removeTolerantly(`image ${image.tags[0] ?? image.id}`, result, log, () =>
-      client.images.remove(info.Id, { force: true }, signal)
+    const removed = await removeTolerantly(
+      `image ${image.tags[0] ?? image.id}`,
+      ALREADY_GONE,
+      result,
+      log,
+      () => client.images.remove(info.Id, { force: true }, signal)
     )
     if (removed) result.images.push(image)
   }
   return result
 }
 
+/**
+ * Removes every container (with its anonymous volumes), then every network and volume, carrying
+ * `label` (`key=value`), into `result`. Throws only when the engine cannot list containers.
+ */
+export async function removeLabelled(
+  client: EngineClient,
+  label: string,
+  result: CleanupResult,
+  log: Log,
+  signal?: AbortSignal
+): Promise<void> {
+  const filters = { label: [label] }
+  // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
+  const containers = await client.containers.list({ all: true, filters }, signal)
+  // Concurrently: a cancelled job has seconds left, and each removal of a running container takes a kill.
+  await Promise.all(
+    containers.map(async info => {
+      const container: RemovedContainer = {
+        id: info.Id,
+        name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
+        image: info.Image,
+        state: info.State
+      }
+      const removed = await removeTolerantly(`container ${container.name}`, ALREADY_GONE, result, log, () =>
+        client.containers.remove(info.Id, { force: true }, signal)
+      )
+      if (removed) result.containers.push(container)
+    })
+  )
+  // Networks and volumes (a Compose stack's) only once their containers are gone: the engine refuses
+  // to remove one in use.
+  const [networks, volumes] = await Promise.all([
+    client.networks.list(filters, signal).catch((error: unknown) => {
+      result.problems.push(`Could not list networks labelled ${label}: ${messageOf(error)}`)
+      return []
+    }),
+    client.volumes.list(filters, signal).catch((error: unknown) => {
+      result.problems.push(`Could not list volumes labelled ${label}: ${messageOf(error)}`)
+      return []
+    })
+  ])
+  await Promise.all([
+    ...networks.map(async network => {
+      const removed = await removeTolerantly(`network ${network.Name}`, GONE, result, log, () =>
+        client.networks.remove(network.Id, signal)
+      )
+      if (removed) result.networks.push(network.Name)
+    }),
+    ...volumes.map(async volume => {
+      const removed = await removeTolerantly(`volume ${volume.Name}`, GONE, result, log, () =>
+        client.volumes.remove(volume.Name, signal)
+      )
+      if (removed) result.volumes.push(volume.Name)
+    })
+  ])
+}
+
+/** Networks and volumes: only 404 means already gone (409 is one still in use). */
+const GONE = new Set<unknown>([404])
+
 /** One removal: true when it removed the thing; already gone is debug, any other failure a problem. */
 async function removeTolerantly(
   what: string,
+  gone: Set<unknown>,
   result: CleanupResult,
   log: Log,
   remove: () => Promise<unknown>
@@ -141,7 +193,7 @@ async function removeTolerantly(
     await remove()
     return true
   } catch (error) {
-    if (ALREADY_GONE.has(errorCode(error))) log.debug(`${what} was already gone (${errorCode(error)})`)
+    if (gone.has(errorCode(error))) log.debug(`${what} was already gone (${errorCode(error)})`)
     else result.problems.push(`Could not remove ${what}: ${messageOf(error)}`)
     return false
   }
@@ -153,6 +205,8 @@ export function describeCleanup(result: CleanupResult): string[] {
   for (const c of result.containers) {
     lines.push(`Removed container ${c.name} (${c.id.slice(0, 12)}, ${c.state}, image ${c.image})`)
   }
+  for (const n of result.networks) lines.push(`Removed network ${n}`)
+  for (const v of result.volumes) lines.push(`Removed volume ${v}`)
   for (const i of result.images) {
     lines.push(`Removed image ${i.tags.length > 0 ? i.tags.join(', ') : i.id}`)
   }

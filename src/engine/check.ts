@@ -7,8 +7,10 @@ import { EngineError, type EngineClient } from './client.js'
 import { PING_TIMEOUT_MS } from './constants.js'
 import type { Endpoint } from './endpoint.js'
 import type { PingOutcome } from './early-ping.js'
+import { describeTlsFailure } from './tls-failure.js'
 import { deadline } from '../signals.js'
 import { compareVersions } from './version.js'
+import { podmanVersion } from './podman.js'
 import { evaluateConditions, type ConditionOutcome } from './require-info.js'
 
 export { PING_TIMEOUT_MS }
@@ -24,6 +26,8 @@ export interface EngineFacts {
   os: string
   arch: string
   kernelVersion: string
+  /** Podman's own version when the engine is Podman's Docker-compatible API (its /version Components). */
+  podmanVersion?: string
   /** `docker --version` of the CLI on this machine; undefined when there is no `docker` binary. */
   clientVersion?: string
   /** The raw /version reply. */
@@ -81,6 +85,7 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
     serverVersion: String(version.Version ?? info.ServerVersion ?? ''),
     apiVersion: String(version.ApiVersion ?? ''),
     minApiVersion: version.MinAPIVersion ? String(version.MinAPIVersion) : undefined,
+    podmanVersion: podmanVersion(version),
     os: String(version.Os ?? info.OSType ?? ''),
     arch: String(version.Arch ?? info.Architecture ?? ''),
     kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),
@@ -121,17 +126,39 @@ async function pingEngine(
 ): Promise<void> {
   const outcome = await early
   if (outcome && outcome.endpoint === client.endpoint.display) {
-    if (outcome.error !== undefined) throw contactError(client, outcome.error, 'ping', signal)
+    if (outcome.error !== undefined) throw await engineFailure(client, outcome.error, 'ping', signal)
     return
   }
   const pingDeadline = deadline(PING_TIMEOUT_MS, undefined, signal)
   try {
     await client.system.ping(pingDeadline.signal)
   } catch (error) {
-    throw contactError(client, error, 'ping', signal)
+    throw await engineFailure(client, error, 'ping', signal)
   } finally {
     pingDeadline.dispose()
   }
+}
+
+/**
+ * contactError, after a look at the TLS handshake when TLS could explain the failure
+ * (src/engine/tls-failure.ts): which certificate, which CA file, which context.
+ */
+export async function engineFailure(
+  client: EngineClient,
+  error: unknown,
+  doing: string,
+  parentSignal?: AbortSignal
+): Promise<PreflightError> {
+  // The client's EngineError keeps what the connection threw as its cause.
+  const raw = error instanceof EngineError ? error.cause : error
+  if ((raw instanceof PreflightError && !(raw instanceof EngineError)) || parentSignal?.aborted)
+    return contactError(client, error, doing, parentSignal)
+  const tls = await describeTlsFailure(client.endpoint, raw)
+  if (tls)
+    return new PreflightError(`Cannot use the Docker engine at ${client.endpoint.display}: ${tls}`, {
+      cause: error
+    })
+  return contactError(client, error, doing, parentSignal)
 }
 
 /**

@@ -6,10 +6,12 @@
 // `abortSignal` on some calls and drops it on others (image inspect, history), and @types/dockerode 4
 // declares it on none. Build and pull stay on dockerode's own methods: they carry the BuildKit session and
 // the registry auth header.
-import type { IncomingMessage } from 'node:http'
+import http, { type IncomingMessage } from 'node:http'
+import https from 'node:https'
 import Docker from 'dockerode'
 import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
 import type { Endpoint } from './endpoint.js'
+import { podmanVersion } from './podman.js'
 
 export type EngineFailure =
   /** The engine answered with an HTTP error; `message` is its own words. */
@@ -43,6 +45,8 @@ export type ImageListItem = Docker.ImageInfo
 export type ContainerListItem = Docker.ContainerInfo
 export type ImageInspect = Docker.ImageInspectInfo
 export type ContainerInspect = Docker.ContainerInspectInfo
+export type NetworkListItem = Docker.NetworkInspectInfo
+export type VolumeListItem = Docker.VolumeInspectInfo
 export type ContainerCreateBody = Omit<Docker.ContainerCreateOptions, 'name' | 'abortSignal'>
 export interface HistoryItem {
   Created: number
@@ -91,9 +95,15 @@ export class EngineClient {
   private answered = false
   private version?: Promise<JsonObject>
 
+  /** A client for exactly this endpoint. No request is made here. */
   constructor(readonly endpoint: Endpoint) {
-    this.docker = new Docker(endpoint.options)
+    this.docker = dockerodeFor(endpoint)
     this.modem = this.docker.modem as unknown as Modem
+  }
+
+  /** The dockerode options this client was built with (for tests of endpoint resolution). */
+  get modemOptions(): Readonly<Record<string, unknown>> {
+    return this.docker.modem as unknown as Record<string, unknown>
   }
 
   /**
@@ -106,7 +116,7 @@ export class EngineClient {
     const message = messageOf(error)
     const cannot = (what: string): string =>
       `Cannot use the Docker engine at ${this.endpoint.display}: ${what}. ` +
-      'Is dockerd running? Check DOCKER_HOST or the docker-host input.'
+      `Is dockerd running there? ${addressFrom(this.endpoint)}`
     if (typeof code === 'number') {
       const json = (error as { json?: { message?: unknown } }).json
       // The engine's JSON message, else docker-modem's text without its "(HTTP code 404) no such
@@ -120,7 +130,7 @@ export class EngineClient {
       return new EngineError('http', said || `HTTP ${code}`, code, doing, { cause: error })
     }
     const dropped = DROPPED.has(String(code)) || message === 'socket hang up' || message === 'aborted'
-    if (dropped || (this.answered && (code === 'ENOENT' || code === 'ECONNREFUSED'))) {
+    if (this.answered && (dropped || code === 'ENOENT' || code === 'ECONNREFUSED')) {
       return new EngineError(
         'lost',
         `the connection to the Docker engine was lost while ${doing} (did the Docker daemon stop or restart?)`,
@@ -134,6 +144,17 @@ export class EngineClient {
       return new EngineError('timeout', cannot(`it did not answer (${doing}) in time`), undefined, doing, {
         cause: error
       })
+    }
+    if (this.endpoint.tls && isTlsCode(code)) {
+      // Not a daemon that is down: the TLS handshake failed (tls-failure.ts words the cases it can tell apart).
+      return new EngineError(
+        'unreachable',
+        `Cannot use the Docker engine at ${this.endpoint.display}: TLS failed: ${message.split('\n')[0]} (${String(code)}). ` +
+          `The TLS files come from ${this.endpoint.tls.from}.`,
+        undefined,
+        doing,
+        { cause: error }
+      )
     }
     const what = UNREACHABLE[String(code)] ?? (message || String(code))
     return new EngineError('unreachable', cannot(what), undefined, doing, { cause: error })
@@ -166,6 +187,12 @@ export class EngineClient {
       })
       return this.version
     },
+    /** Whether the engine is Podman's Docker-compatible API (src/engine/podman.ts); false when /version fails. */
+    isPodman: (signal?: AbortSignal): Promise<boolean> =>
+      this.system.version(signal).then(
+        version => podmanVersion(version) !== undefined,
+        () => false
+      ),
     info: (signal?: AbortSignal): Promise<JsonObject> =>
       this.dial(
         { path: '/info', method: 'GET', statusCodes: { 200: true, ...COMMON }, doing: 'reading /info' },
@@ -341,6 +368,22 @@ export class EngineClient {
         signal
       ),
     /**
+     * Runs a container's HEALTHCHECK once through Podman's own API (`podman healthcheck run`): Podman
+     * schedules checks with systemd timers, which never run where there is no systemd. The health
+     * state is updated as a timer's run would; read it with inspect afterwards. The libpod routes answer
+     * only under a version prefix; 4.0.0 is the oldest Podman 4 API.
+     */
+    podmanHealthcheck: (id: string, signal?: AbortSignal): Promise<unknown> =>
+      this.dial(
+        {
+          path: `/v4.0.0/libpod/containers/${id}/healthcheck`,
+          method: 'GET',
+          statusCodes: { 200: true, 404: 'no such container', 409: 'conflict', ...COMMON },
+          doing: 'running the HEALTHCHECK'
+        },
+        signal
+      ),
+    /**
      * `POST /containers/{id}/wait?condition=next-exit`, resolved once the engine has answered with
      * headers: from then on the wait is registered, so a start may follow without a race. The body (the
      * exit status) comes when the container exits.
@@ -354,6 +397,56 @@ export class EngineClient {
           isStream: true,
           statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', ...COMMON },
           doing: 'waiting for the container to exit'
+        },
+        signal
+      )
+  }
+
+  readonly networks = {
+    list: (filters: Filters | undefined, signal?: AbortSignal): Promise<NetworkListItem[]> =>
+      this.dial(
+        {
+          path: '/networks?',
+          method: 'GET',
+          query: filters ? { filters: JSON.stringify(filters) } : {},
+          statusCodes: { 200: true, ...COMMON },
+          doing: 'listing networks'
+        },
+        signal
+      ),
+    remove: (id: string, signal?: AbortSignal): Promise<unknown> =>
+      this.dial(
+        {
+          path: `/networks/${encodeURIComponent(id)}`,
+          method: 'DELETE',
+          statusCodes: { 204: true, 403: 'operation not supported', 404: 'no such network', ...COMMON },
+          doing: `removing network ${id}`
+        },
+        signal
+      )
+  }
+
+  readonly volumes = {
+    list: async (filters: Filters | undefined, signal?: AbortSignal): Promise<VolumeListItem[]> => {
+      const reply = await this.dial<{ Volumes?: VolumeListItem[] | null }>(
+        {
+          path: '/volumes?',
+          method: 'GET',
+          query: filters ? { filters: JSON.stringify(filters) } : {},
+          statusCodes: { 200: true, ...COMMON },
+          doing: 'listing volumes'
+        },
+        signal
+      )
+      return reply.Volumes ?? []
+    },
+    remove: (name: string, signal?: AbortSignal): Promise<unknown> =>
+      this.dial(
+        {
+          path: `/volumes/${encodeURIComponent(name)}`,
+          method: 'DELETE',
+          statusCodes: { 204: true, 404: 'no such volume', 409: 'volume is in use', ...COMMON },
+          doing: `removing volume ${name}`
         },
         signal
       )
@@ -416,5 +509,91 @@ export class EngineClient {
       if (signal?.aborted) throw error
       throw this.error(error, doing)
     }
+  }
+}
+
+/** Where the address came from, as the last sentence of a connection error. */
+function addressFrom(endpoint: Endpoint): string {
+  switch (endpoint.source.kind) {
+    case 'input':
+      return 'The address is set by docker-host.'
+    case 'default':
+      return `The address is ${endpoint.source.description}; set docker-host, DOCKER_HOST or a docker context to use another engine.`
+    default:
+      return `The address comes from ${endpoint.source.description}.`
+  }
+}
+
+function isTlsCode(code: unknown): boolean {
+  return (
+    typeof code === 'string' &&
+    (code === 'EPROTO' || /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/.test(code))
+  )
+}
+
+/**
+ * What docker-modem 5 reads from the environment when it is constructed (lib/modem.js defaultOpts):
+ * DOCKER_HOST (its `host` beats our `socketPath`), DOCKER_TLS_VERIFY, DOCKER_CERT_PATH (read with
+ * readFileSync: a missing cert.pem throws), DOCKER_PATH_PREFIX, DOCKER_CLIENT_TIMEOUT and, for ssh,
+ * SSH_AUTH_SOCK (its sshOptions are assigned over ours). The endpoint was resolved already; none of
+ * these may change where or how the client connects.
+ */
+export const MODEM_ENV = [
+  'DOCKER_HOST',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_CERT_PATH',
+  'DOCKER_PATH_PREFIX',
+  'DOCKER_CLIENT_TIMEOUT',
+  'SSH_AUTH_SOCK'
+] as const
+
+/** A dockerode that talks to exactly this endpoint. No request is made here. */
+function dockerodeFor(endpoint: Endpoint): Docker {
+  const o = endpoint.options
+  const tcp = o.protocol === 'http' || o.protocol === 'https'
+  // Every option docker-modem's defaults could set is given, undefined ones too (Object.assign copies them).
+  const options = {
+    socketPath: o.socketPath,
+    host: o.host,
+    port: o.port,
+    protocol: o.protocol,
+    pathPrefix: o.pathPrefix,
+    username: o.username,
+    ca: o.ca,
+    cert: o.cert,
+    key: o.key,
+    timeout: undefined,
+    sshOptions: o.protocol === 'ssh' ? { agent: o.sshAgent } : {},
+    // An agent of our own over TCP: node's global agent follows HTTP(S)_PROXY when NODE_USE_ENV_PROXY
+    // is set (Node 24), and only this agent can switch server verification off (DOCKER_TLS, SkipTLSVerify).
+    agent: tcp
+      ? o.protocol === 'https'
+        ? new https.Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls?.verify !== false })
+        : new http.Agent({ keepAlive: true })
+      : undefined
+  }
+  const docker = withoutModemEnv(() => new Docker(options as Docker.DockerOptions))
+  const modem = docker.modem as unknown as Record<string, unknown>
+  if (modem.socketPath !== o.socketPath || modem.host !== o.host || modem.port !== o.port) {
+    // A docker-modem that reads something new would show here first.
+    throw new Error(`docker-modem did not take the endpoint ${endpoint.display} as given`)
+  }
+  return docker
+}
+
+/** Runs `make` (synchronous: nothing else runs meanwhile) with docker-modem's variables out of process.env. */
+function withoutModemEnv<T>(make: () => T): T {
+  const saved = new Map<string, string>()
+  for (const name of MODEM_ENV) {
+    const value = process.env[name]
+    if (value !== undefined) {
+      saved.set(name, value)
+      delete process.env[name]
+    }
+  }
+  try {
+    return make()
+  } finally {
+    for (const [name, value] of saved) process.env[name] = value
   }
 }

@@ -18,17 +18,10 @@ export function startEarlyPing(endpoint: Endpoint, timeoutMs: number): Promise<P
 }
 
 function ping(endpoint: Endpoint, timeoutMs: number): Promise<void> {
-  const options = endpoint.options as {
-    socketPath?: string
-    protocol?: string
-    host?: string
-    port?: number
-    ca?: Buffer
-    cert?: Buffer
-    key?: Buffer
-  }
+  const options = endpoint.options
   if (options.protocol === 'ssh') return Promise.reject(new Error('early ping does not speak ssh'))
   const secure = options.protocol === 'https'
+  const prefix = (options.pathPrefix ?? '/').replace(/\/?$/, '/')
   return new Promise<void>((resolve, reject) => {
     const request = (secure ? https : http).request(
       {
@@ -38,7 +31,10 @@ function ping(endpoint: Endpoint, timeoutMs: number): Promise<void> {
         ca: options.ca,
         cert: options.cert,
         key: options.key,
-        path: '/_ping',
+        rejectUnauthorized: endpoint.tls?.verify !== false,
+        // Not the global agent: on Node 24 it may follow HTTP(S)_PROXY (NODE_USE_ENV_PROXY).
+        agent: false,
+        path: `${prefix}_ping`,
         method: 'GET',
         signal: AbortSignal.timeout(timeoutMs)
       },

@@ -18,7 +18,7 @@ export const INPUTS: readonly InputDefinition[] = [
   {
     name: 'docker-host',
     description:
-      'Engine endpoint (unix:///path, tcp://host:port, npipe://...). Empty: DOCKER_HOST, else the default socket.',
+      'Engine endpoint (unix:///path, tcp://host:port, ssh://user@host). Empty: as the docker CLI finds it (DOCKER_HOST, the docker context, the default socket).',
     default: '',
     kind: 'string'
   },
@@ -133,6 +133,27 @@ export const INPUTS: readonly InputDefinition[] = [
     description: 'In the post step, also remove the images this run built.',
     default: 'false',
     kind: 'boolean'
+  },
+  // Compose
+  {
+    name: 'compose',
+    description:
+      'Compose files, comma or newline separated: the stack is started under a project of this run, each service judged, then taken down (needs the `docker compose` v2 plugin).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'compose-smoke',
+    description:
+      'YAML list in the shape of smoke entries: `service:` entries add expectations to a Compose service; other entries run on the stack network.',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'compose-timeout',
+    description: 'Time limit of `compose up`, and of each service to be ready or exit, e.g. `2m`.',
+    default: '2m',
+    kind: 'string'
   },
   // Report
   {

@@ -10,9 +10,10 @@ import type {
   ReportScope,
   RunEnvironment
 } from '../config.js'
-import { resolveEndpoint } from '../engine/endpoint.js'
+import { parseHost } from '../engine/endpoint.js'
 import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, messageOf } from '../errors.js'
+import { parseComposeSmoke } from '../compose/spec.js'
 import { parseSmokeList } from '../smoke/spec.js'
 import { INPUTS } from './definitions.js'
 import { ProblemList, formatProblem } from './problems.js'
@@ -84,7 +85,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   const dockerHost = get('docker-host') || undefined
   if (dockerHost) {
     try {
-      resolveEndpoint(dockerHost, {})
+      parseHost(dockerHost, 'docker-host')
     } catch (error) {
       problems.add('docker-host', dockerHost, messageOf(error).replace(/^docker-host "[^"]*" /, ''))
     }
@@ -133,6 +134,20 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   const timeoutMs = duration('smoke-timeout')
   const entries = parseSmokeList(get('smoke'), { timeoutMs }, problems)
 
+  const pullPolicy = oneOf<PullPolicy>('pull-policy', ['missing', 'always', 'never'])
+
+  // Compose
+  const composeFiles = splitList(get('compose')).map(file => resolve(env.workspace, file))
+  for (const [i, file] of composeFiles.entries()) {
+    if (!isFile(file))
+      problems.add('compose', splitList(get('compose'))[i]!, `is not a file (resolved to ${file})`)
+  }
+  const composeTimeoutMs = duration('compose-timeout')
+  const composeSmoke = parseComposeSmoke(get('compose-smoke'), { timeoutMs: composeTimeoutMs }, problems)
+  if (composeFiles.length === 0 && get('compose-smoke') !== '') {
+    problems.add('compose-smoke', get('compose-smoke'), 'needs Compose files: set the compose input too')
+  }
+
   // Report
   const maxImageSize = get('max-image-size')
   let maxImageSizeBytes: number | undefined
@@ -171,8 +186,14 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
       entries,
       timeoutMs,
       parallel: wholeNumber('smoke-parallel', 1),
-      pullPolicy: oneOf<PullPolicy>('pull-policy', ['missing', 'always', 'never']),
+      pullPolicy,
       cleanup: bool('cleanup')
+    },
+    compose: {
+      files: composeFiles,
+      smoke: composeSmoke ?? { services: [], containers: [] },
+      timeoutMs: composeTimeoutMs,
+      pullPolicy
     },
     report: {
       scope: oneOf<ReportScope>('report-scope', ['run', 'all']),
@@ -222,6 +243,14 @@ function parseDriftPolicy(text: string, problems: ProblemList): DriftPolicy {
     }
   }
   return { kind: 'fields', fields: [...fields] }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile()
+  } catch {
+    return false
+  }
 }
 
 function isDirectory(path: string): boolean {

@@ -17,10 +17,12 @@ export interface Report {
   finishedAt: string
   durationMs: number
   endpoint: string
+  endpointSource?: RunResult['endpointSource']
   engine?: RunResult['engine']
   diskUsage?: RunResult['diskUsage']
   build?: RunResult['build']
   smoke?: RunResult['smoke']
+  compose?: RunResult['compose']
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
@@ -42,10 +44,12 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     finishedAt: run.finishedAt,
     durationMs: run.durationMs,
     endpoint: run.endpoint,
+    endpointSource: run.endpointSource,
     engine: run.engine,
     diskUsage: run.diskUsage,
     build: run.build,
     smoke: run.smoke,
+    compose: run.compose,
     inventory: run.inventory,
     drift: run.drift,
     leftovers: run.leftovers,

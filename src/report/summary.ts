@@ -12,6 +12,7 @@ import {
 import { cell, codeCell, escapeHtml, escapeMarkdown } from './escape.js'
 import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, truncate } from '../format.js'
 import { details, heading, paragraph, pre, table, tableRow, tableStart, type Cell } from './html.js'
+import { renderCompose } from './compose.js'
 import { layerChart, timeChart } from './mermaid.js'
 
 /** Tables longer than this are folded in <details>. */
@@ -25,7 +26,7 @@ const LEFTOVER_ROWS_BUDGET = 40 * 1024
 
 /**
  * The whole job summary for one run, as HTML/Markdown ready for core.summary.addRaw(). Sections: a
- * one-line verdict, Engine, Build, Smoke, Time, Images, Containers, Drift, Leftovers. Every untrusted value
+ * one-line verdict, Engine, Build, Smoke, Compose, Time, Images, Containers, Drift, Leftovers. Every untrusted value
  * is escaped (src/report/escape.ts); the result stays under SUMMARY_BUDGET_BYTES (see budget.ts).
  */
 export function renderSummary(run: RunResult): string {
@@ -34,6 +35,7 @@ export function renderSummary(run: RunResult): string {
     { title: 'Engine', html: renderEngine(run) },
     { title: 'Build', html: renderBuild(run) },
     { title: 'Smoke', html: renderSmoke(run) },
+    { title: 'Compose', html: renderCompose(run.compose) },
     { title: 'Time', html: renderTime(run) },
     { title: 'Inventory', html: '' },
     { title: 'Drift', html: renderDrift(run) },
@@ -51,7 +53,10 @@ export function renderSummary(run: RunResult): string {
     largest.bytes = byteLength(largest.html)
   }
   // Headings, notes and <details> wrappers of the two tables fit in the reserve.
-  sections[5]!.html = renderInventory(run, Math.max(0, SUMMARY_BUDGET_BYTES - used - 8 * 1024))
+  sections.find(section => section.title === 'Inventory')!.html = renderInventory(
+    run,
+    Math.max(0, SUMMARY_BUDGET_BYTES - used - 8 * 1024)
+  )
   return sections
     .map(section => section.html)
     .filter(Boolean)
@@ -91,9 +96,24 @@ export function renderVerdict(run: RunResult): string {
   return `${line}<ul>${shown.join('')}${more}</ul>\n`
 }
 
+/**
+ * The endpoint and what chose it, with code spans where the description has them:
+ * <code>tcp://127.0.0.1:23760 (TLS)</code>, from context <code>ci-tls</code> (DOCKER_CONTEXT)
+ */
+function endpointCell(run: RunResult, endpoint: string): string {
+  const source = run.endpointSource
+  if (!source) return codeCell(endpoint)
+  const description = truncate(source.description, 300)
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? `<code>${escapeMarkdown(part)}</code>` : escapeMarkdown(part)))
+    .join('')
+  const joiner = source.kind === 'default' || source.kind === 'rootless' ? ', ' : ', from '
+  return `${codeCell(endpoint)}${joiner}${description}`
+}
+
 export function renderEngine(run: RunResult): string {
   const engine = run.engine
-  if (!engine) return `${heading('Engine', 3)}${paragraph(`Not reached: ${escapeMarkdown(run.endpoint)}`)}`
+  if (!engine) return `${heading('Engine', 3)}${paragraph(`Not reached: ${endpointCell(run, run.endpoint)}`)}`
   const { facts } = engine
   const info = facts.info
   const str = (value: unknown): string =>
@@ -106,11 +126,14 @@ export function renderEngine(run: RunResult): string {
           .join('<br>')
       : 'none'
   const rows: [string, string][] = [
-    ['Endpoint', str(facts.endpoint)],
+    ['Endpoint', endpointCell(run, facts.endpoint)],
     [
       'Server version',
       `${str(facts.serverVersion)} (API ${str(facts.apiVersion)}${facts.minApiVersion ? `, min ${str(facts.minApiVersion)}` : ''})`
     ],
+    ...(facts.podmanVersion
+      ? [['Podman', `${str(facts.podmanVersion)} (Docker-compatible API)`] as [string, string]]
+      : []),
     ['Client (docker CLI)', facts.clientVersion ? str(facts.clientVersion) : 'no docker CLI on PATH'],
     ['OS / arch', `${str(info.OperatingSystem)} (${str(facts.os)}/${str(facts.arch)})`],
     ['Kernel', str(facts.kernelVersion)],

@@ -1,3 +1,4 @@
+import { describeEndpoint } from '../engine/endpoint.js'
 import type { RunResult } from '../pipeline.js'
 import { tailOf } from './budget.js'
 import { terminalText } from './escape.js'
@@ -38,12 +39,17 @@ function textVerdict(run: RunResult): string {
 
 function textEngine(run: RunResult): string {
   const engine = run.engine
-  if (!engine) return `Engine\n  not reached: ${terminalText(run.endpoint)}`
+  const endpoint = (shown: string): string =>
+    terminalText(run.endpointSource ? describeEndpoint(shown, run.endpointSource) : shown)
+  if (!engine) return `Engine\n  not reached: ${endpoint(run.endpoint)}`
   const { facts } = engine
   const info = facts.info
   const rows: [string, string][] = [
-    ['Endpoint', facts.endpoint],
+    ['Endpoint', endpoint(facts.endpoint)],
     ['Server version', `${facts.serverVersion} (API ${facts.apiVersion})`],
+    ...(facts.podmanVersion
+      ? [['Podman', `${facts.podmanVersion} (Docker-compatible API)`] as [string, string]]
+      : []),
     ['Client', facts.clientVersion ?? 'no docker CLI on PATH'],
     ['OS / arch', `${String(info.OperatingSystem ?? '')} (${facts.os}/${facts.arch})`],
     ['Kernel', facts.kernelVersion],

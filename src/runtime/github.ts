@@ -232,15 +232,18 @@ async function post(): Promise<void> {
     timeoutMs: POST_CLEANUP_MS
   })
   reportCleanup(result, log)
-  const removed = result.containers.length + result.images.length
+  const removed =
+    result.containers.length + result.images.length + result.networks.length + result.volumes.length
   if (removed > 0 && saved.summary && process.env.GITHUB_STEP_SUMMARY) {
     const parts = [
       result.containers.length > 0 ? plural(result.containers.length, 'container') : '',
+      result.networks.length > 0 ? plural(result.networks.length, 'network') : '',
+      result.volumes.length > 0 ? plural(result.volumes.length, 'volume') : '',
       result.images.length > 0 ? plural(result.images.length, 'image') : ''
     ].filter(Boolean)
     await core.summary
       .addRaw(
-        `<p>🧹 docker-preflight cleanup removed ${parts.join(' and ')} of run <code>${escapeHtml(runId)}</code>.</p>\n`
+        `<p>🧹 docker-preflight cleanup removed ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}` : parts[0]!} of run <code>${escapeHtml(runId)}</code>.</p>\n`
       )
       .write()
       .catch(error => core.warning(`Could not write the job summary: ${messageOf(error)}`))

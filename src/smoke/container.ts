@@ -78,22 +78,44 @@ export interface OutputFollow {
   close(): void
 }
 
-/** Follows the container's combined output into `collector`, frame by frame, never buffering it whole. */
+/**
+ * Follows the container's combined output into `collector`, frame by frame, never buffering it whole.
+ * Resolves at once, without waiting for the reply's headers: Podman 4 sends them only with the first
+ * line of output, so a quiet container (a web server) would hold the smoke entry until its timeout.
+ * The logs read from the container's start whenever the reply comes, so nothing is missed.
+ */
 export async function followOutput(
   client: EngineClient,
   id: string,
   collector: OutputCollector,
   signal?: AbortSignal
 ): Promise<OutputFollow> {
-  const stream = await client.containers.logs(id, signal)
+  let stream: IncomingMessage | undefined
+  let closed = false
   const demuxer = new FrameDemuxer(payload => collector.append(payload))
   const ended = new Promise<void>(resolve => {
-    stream.on('data', (chunk: Buffer) => demuxer.push(chunk))
-    stream.on('end', () => resolve())
-    stream.on('close', () => resolve())
-    stream.on('error', () => resolve())
+    const request = client.containers.logs(id, signal)
+    // A logs request that fails (the container is gone, the engine stopped) ends the output; the
+    // exit watch and the engine calls after it say what happened.
+    request.then(
+      reply => {
+        stream = reply
+        if (closed) reply.destroy()
+        reply.on('data', (chunk: Buffer) => demuxer.push(chunk))
+        reply.on('end', () => resolve())
+        reply.on('close', () => resolve())
+        reply.on('error', () => resolve())
+      },
+      () => resolve()
+    )
   })
-  return { ended, close: () => stream.destroy() }
+  return {
+    ended,
+    close: () => {
+      closed = true
+      stream?.destroy()
+    }
+  }
 }
 
 /** Kills a container; one that already stopped or is gone is fine. */

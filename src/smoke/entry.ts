@@ -29,6 +29,8 @@ export interface EntryContext {
   labels: Record<string, string>
   runId: string
   cleanup: boolean
+  /** A network to attach the container to instead of the default bridge (a Compose stack's). */
+  network?: string
   signal?: AbortSignal
 }
 
@@ -116,7 +118,11 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
         Tty: false,
         ExposedPorts: bindings.ExposedPorts,
         // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
-        HostConfig: { PortBindings: bindings.PortBindings, AutoRemove: false }
+        HostConfig: {
+          PortBindings: bindings.PortBindings,
+          AutoRemove: false,
+          ...(context.network ? { NetworkMode: context.network } : {})
+        }
       },
       signal
     )
@@ -137,7 +143,14 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     const ports = publishedPorts(info.NetworkSettings?.Ports as Parameters<typeof publishedPorts>[0])
     record.ports = ports.map(describePort)
     record.created = info.Created
-    record.command = quote([info.Path, ...(info.Args ?? [])].filter(word => word !== ''))
+    // From Config, not Path/Args: Podman's Args repeat Path when the command is one word (hello-world
+    // inspects as Path /hello, Args [/hello]); Entrypoint then Cmd is the same command on both engines.
+    const entrypoint = info.Config?.Entrypoint ?? []
+    record.command = quote(
+      [...(typeof entrypoint === 'string' ? [entrypoint] : entrypoint), ...(info.Config?.Cmd ?? [])].filter(
+        word => word !== ''
+      )
+    )
 
     const exited = abortable(exitWatch.exited, signal)
     exited.catch(() => {})

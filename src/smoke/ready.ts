@@ -4,7 +4,7 @@
 import { request } from 'node:http'
 import { request as requestTls } from 'node:https'
 import { connect } from 'node:net'
-import type { EngineClient } from '../engine/client.js'
+import type { ContainerInspect, EngineClient } from '../engine/client.js'
 import { messageOf } from '../errors.js'
 import type { PatternWatch } from './output.js'
 import { connectHost, type PublishedPort } from './ports.js'
@@ -123,9 +123,22 @@ export class LogWait implements WaitStrategy {
   }
 }
 
-/** The image's HEALTHCHECK, as the engine reports it in State.Health. */
+/** Docker's default HEALTHCHECK interval, when the image sets none. */
+const DEFAULT_HEALTH_INTERVAL_MS = 30_000
+/** The engine gives HEALTHCHECK durations in nanoseconds. */
+const NS_PER_MS = 1_000_000
+
+/**
+ * The image's HEALTHCHECK, as the engine reports it in State.Health. On Podman, whose checks run from
+ * systemd timers, a machine without systemd never runs them: when no check has run one interval after
+ * the first look, the wait runs the check itself through Podman's API, once an interval, as the timer
+ * would have (see src/engine/podman.ts).
+ */
 export class HealthyWait implements WaitStrategy {
   readonly description = 'HEALTHCHECK to report healthy'
+  private firstLook: number | undefined
+  private lastRun: number | undefined
+  private runByUs = false
 
   constructor(
     private readonly client: EngineClient,
@@ -134,8 +147,8 @@ export class HealthyWait implements WaitStrategy {
   ) {}
 
   async check(signal: AbortSignal): Promise<ReadyAnswer> {
-    const info = await this.client.containers.inspect(this.id, signal)
-    const health = info.State?.Health
+    let info = await this.client.containers.inspect(this.id, signal)
+    let health = info.State?.Health
     if (!health) {
       return {
         ready: false,
@@ -143,12 +156,38 @@ export class HealthyWait implements WaitStrategy {
         detail: `ready: healthy needs a HEALTHCHECK, and ${this.image} has none`
       }
     }
-    if (health.Status === 'healthy') return { ready: true, detail: 'HEALTHCHECK reported healthy' }
+    if (await this.runOnPodman(info, signal)) {
+      info = await this.client.containers.inspect(this.id, signal)
+      health = info.State?.Health ?? health
+    }
+    const by = this.runByUs
+      ? ' (run by docker-preflight: Podman schedules checks with systemd timers, absent here)'
+      : ''
+    if (health.Status === 'healthy') return { ready: true, detail: `HEALTHCHECK reported healthy${by}` }
     const last = health.Log?.[health.Log.length - 1]
     const probe = last ? ` (last check exited ${last.ExitCode}: ${last.Output.trim().slice(0, 200)})` : ''
     if (health.Status === 'unhealthy')
-      return { ready: false, fatal: true, detail: `HEALTHCHECK reported unhealthy${probe}` }
-    return { ready: false, detail: `HEALTHCHECK reported ${health.Status}${probe}` }
+      return { ready: false, fatal: true, detail: `HEALTHCHECK reported unhealthy${probe}${by}` }
+    return { ready: false, detail: `HEALTHCHECK reported ${health.Status}${probe}${by}` }
+  }
+
+  /** Runs the check through Podman's API when it is due and no timer has run it; true when it ran. */
+  private async runOnPodman(info: ContainerInspect, signal: AbortSignal): Promise<boolean> {
+    const health = info.State?.Health
+    if (!health || health.Status !== 'starting') return false
+    // A timer ran a check: the engine schedules them, nothing to do.
+    if (!this.runByUs && (health.Log?.length ?? 0) > 0) return false
+    const now = Date.now()
+    this.firstLook ??= now
+    const nanoseconds = (info.Config as { Healthcheck?: { Interval?: number } }).Healthcheck?.Interval
+    const interval = nanoseconds ? nanoseconds / NS_PER_MS : DEFAULT_HEALTH_INTERVAL_MS
+    if (now - (this.lastRun ?? this.firstLook) < interval) return false
+    if (!(await this.client.system.isPodman(signal))) return false
+    this.lastRun = now
+    this.runByUs = true
+    // A run that fails (the container stopped meanwhile) shows in the state read after it.
+    await this.client.containers.podmanHealthcheck(this.id, signal).catch(() => {})
+    return true
   }
 }
 

@@ -59,6 +59,19 @@ export function parseSmokeList(
     return undefined
   }
 
+  return parseSmokeEntries(value, defaults, problems, input)
+}
+
+/**
+ * The entries of an already-parsed list (the `smoke` input, or `compose-smoke` after its service keys
+ * are taken out): every entry checked, names made unique. undefined when any entry had a problem.
+ */
+export function parseSmokeEntries(
+  value: unknown[],
+  defaults: { timeoutMs: number },
+  problems: ProblemList,
+  input = 'smoke'
+): SmokeSpec[] | undefined {
   const specs: SmokeSpec[] = []
   const before = problems.items.length
   const usedNames = new Map<string, number>()
@@ -369,7 +382,7 @@ function isImageReference(reference: string): boolean {
   return isImageId(reference) || ImageReference.parse(reference) !== undefined
 }
 
-function isMap(value: unknown): value is Record<string, unknown> {
+export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
@@ -377,14 +390,14 @@ function isScalar(value: unknown): value is string | number | boolean | null {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value)
 }
 
-function describeType(value: unknown): string {
+export function describeType(value: unknown): string {
   if (value === null) return 'nothing'
   if (Array.isArray(value)) return 'a list'
   if (isMap(value)) return 'a map'
   return `a ${typeof value}`
 }
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
   if (typeof value === 'string') return value
   try {
     return JSON.stringify(value) ?? String(value)
