@@ -225,6 +225,22 @@ describe('a docker context with TLS, made and chosen by the docker CLI, through 
     expect(tls.handshakes).toBeGreaterThan(3)
   })
 
+  test('DOCKER_CONTEXT naming a context that does not exist: one error naming it, nothing started', async () => {
+    const config = join(scratch, `config-${++serial}`)
+    mkdirSync(config)
+    const run = await runAction(
+      { build: 'false' },
+      { env: { ...contextEnv(config), DOCKER_CONTEXT: 'ci-gone' } }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout.split('\n').filter(line => line.startsWith('::error'))).toEqual([
+      '::error::The docker context `ci-gone` (DOCKER_CONTEXT) does not exist: there is no ' +
+        `${join(config, 'contexts', 'meta', contextId('ci-gone'), 'meta.json')}. \`docker context ls\` lists the ` +
+        'contexts; set docker-host or DOCKER_HOST to use an address instead.'
+    ])
+    expect(run.stdout).not.toMatch(/::group::Engine/)
+  })
+
   test('a context whose CA did not sign the engine certificate: one clear error naming the context', async () => {
     const tls = await front({ server: certs.server, clientCa: certs.ca })
     const config = contextConfig('ci-wrong-ca', tls.host, { ca: certs.otherCa, ...certs.client })

@@ -265,6 +265,16 @@ describe('TLS as the docker CLI sets it up', () => {
     )
   })
 
+  test('DOCKER_TLS_VERIFY=0 still means TLS, verified, as the docker CLI reads it (any non-empty value)', () => {
+    const dir = certDir({ 'ca.pem': certs.ca })
+    const endpoint = resolveEndpoint('tcp://127.0.0.1:23766', {
+      DOCKER_TLS_VERIFY: '0',
+      DOCKER_CERT_PATH: dir
+    })
+    expect(endpoint.tls?.verify).toBe(true)
+    expect(resolveEndpoint('tcp://127.0.0.1:23766', { DOCKER_TLS_VERIFY: '' }).tls).toBeUndefined()
+  })
+
   test('without DOCKER_CERT_PATH the files are in the docker config folder; DOCKER_TLS alone does not verify', () => {
     const config = certDir({ 'ca.pem': certs.ca })
     const endpoint = resolveEndpoint('tcp://127.0.0.1:23765', { DOCKER_TLS: '1', DOCKER_CONFIG: config })

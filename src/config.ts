@@ -1,6 +1,7 @@
 // The typed, validated configuration every stage receives. Built from raw strings (action inputs or CLI
 // flags) by inputs/parse.ts; nothing downstream ever reads a raw input.
 
+import type { StructureFile } from './structure/spec.js'
 import type { InfoCondition } from './engine/require-info.js'
 import type { ComposeSmoke } from './compose/spec.js'
 import type { SmokeSpec } from './smoke/types.js'
@@ -71,6 +72,23 @@ export interface AuditOptions {
   diskUsage: boolean
 }
 
+export interface StructureOptions {
+  /** Parsed container-structure-test files, in input order; empty: no structure tests. */
+  files: StructureFile[]
+  /** undefined: the built image. */
+  image?: string
+  /** Absolute path of the JUnit XML file; undefined: none. */
+  junitPath?: string
+}
+
+export interface EfficiencyConfig {
+  /** Analyse the built image (true when a budget is set). */
+  enabled: boolean
+  maxWastedBytes?: number
+  /** 0..1 */
+  minEfficiency?: number
+}
+
 export interface Config {
   engine: EngineOptions
   build: BuildOptions
@@ -78,6 +96,8 @@ export interface Config {
   compose: ComposeOptions
   report: ReportOptions
   audit: AuditOptions
+  structure: StructureOptions
+  efficiency: EfficiencyConfig
   cleanupImages: boolean
 }
 

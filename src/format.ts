@@ -97,3 +97,8 @@ export function byteScale(largest: number): { unit: string; divisor: number } {
 export function toSeconds(ms: number): number {
   return Math.round(ms / 10) / 100
 }
+
+/** A ratio (0..1) as a percentage with up to two decimals: `76.77%`, `90%`, `100%`. */
+export function formatPercent(ratio: number): string {
+  return `${Number((ratio * 100).toFixed(2))}%`
+}

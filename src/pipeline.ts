@@ -15,6 +15,10 @@ import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
+import { analyseEfficiency, type EfficiencyResult } from './efficiency/efficiency.js'
+import { logEfficiency } from './efficiency/log.js'
+import type { StructureResult } from './structure/run.js'
+import { runStructureStage } from './structure/stage.js'
 
 /** How long each part of the run took, for the summary's time chart. */
 export interface Timing {
@@ -41,6 +45,10 @@ export interface RunResult {
   drift?: DriftResult
   /** With report-scope `all`: what earlier runs labelled and left on the engine (src/audit/leftovers.ts). */
   leftovers?: Leftovers
+  /** Container-structure-test files run against the image (src/structure/). */
+  structure?: StructureResult
+  /** dive's efficiency of the built image (src/efficiency/). */
+  efficiency?: EfficiencyResult
   /** Why the step fails, one sentence each; empty when it passes. */
   failures: string[]
   timings: Timing[]
@@ -168,13 +176,65 @@ export async function runPipeline(
       })
     }
   }
+  // Structure tests and the efficiency analysis need the built image; they run beside the smoke stage.
+  const built = builtImageOf(build)
+  const structureLog = new DeferredLog(log)
+  const structuring = runStructureStage({
+    docker,
+    options: config.structure,
+    built,
+    buildFailed: build.status === 'failed',
+    timeoutMs: config.smoke.timeoutMs,
+    runId: env.runId,
+    processEnv: deps.processEnv ?? process.env,
+    workspace: env.workspace,
+    log: structureLog,
+    signal: stages.controller.signal
+  })
+  const analysing =
+    config.efficiency.enabled && built
+      ? analyseEfficiency({
+          docker,
+          image: built.id,
+          name: built.reference,
+          options: config.efficiency,
+          signal: stages.controller.signal
+        })
+      : undefined
+  structuring.catch(() => {})
+  analysing?.catch(() => {})
   // The build's own lines (its failure annotation included) come first, then the smoke stage's.
   smokeLog.release()
-  // The stages follow the run's cancel signal until the last of them is done.
-  const smoke = await smoking.finally(() => stages.dispose())
+  // The stages follow the run's cancel signal until the last of them is done; a cancel waits for all
+  // of them to remove what they created.
+  let smoke: SmokeResult
+  let structure: StructureResult | undefined
+  let efficiency: EfficiencyResult | undefined
+  try {
+    smoke = await smoking
+    structureLog.release()
+    structure = await structuring
+    efficiency = await analysing
+  } catch (error) {
+    await Promise.allSettled([structuring, analysing])
+    structureLog.release()
+    throw error
+  } finally {
+    stages.dispose()
+  }
   for (const result of smoke?.results ?? []) {
     timings.push({ label: `smoke: ${result.name}`, ms: result.durationMs })
     if (!result.passed) failures.push(`Smoke container "${result.name}" failed: ${result.reason}`)
+  }
+
+  if (structure) {
+    timings.push({ label: 'structure tests', ms: structure.durationMs })
+    failures.push(...structure.problems)
+  }
+  if (efficiency) {
+    timings.push({ label: 'efficiency', ms: efficiency.durationMs })
+    logEfficiency(efficiency, log)
+    failures.push(...efficiency.problems)
   }
 
   // The Compose stack, after the smoke containers (CPU is scarce on CI runners; their logs stay apart).
@@ -234,6 +294,8 @@ export async function runPipeline(
     inventory,
     drift,
     leftovers,
+    ...(structure ? { structure } : {}),
+    ...(efficiency ? { efficiency } : {}),
     failures,
     timings
   }

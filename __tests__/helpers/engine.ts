@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import Docker from 'dockerode'
 import type { RunEnvironment } from '../../src/config.js'
 import { EngineClient } from '../../src/engine/client.js'
@@ -23,4 +24,24 @@ export function testEnvironment(overrides: Partial<RunEnvironment> = {}): RunEnv
     runId: `test-${Math.random().toString(16).slice(2, 10)}`,
     ...overrides
   }
+}
+
+/** Names of the engine's volumes now. */
+export function volumeNames(): Set<string> {
+  return new Set(execFileSync('docker', ['volume', 'ls', '-q']).toString().split('\n').filter(Boolean))
+}
+
+/**
+ * Volumes that appeared since `before` and no container uses: what a test leaked. (The engine is shared:
+ * another developer's volumes in use by their containers are not counted.)
+ */
+export function danglingSince(before: Set<string>): string[] {
+  return [...volumeNames()]
+    .filter(name => !before.has(name))
+    .filter(
+      name =>
+        execFileSync('docker', ['ps', '-aq', '--filter', `volume=${name}`])
+          .toString()
+          .trim() === ''
+    )
 }

@@ -175,6 +175,46 @@ export const INPUTS: readonly InputDefinition[] = [
     default: '',
     kind: 'string'
   },
+  // Structure and efficiency
+  {
+    name: 'structure-tests',
+    description:
+      'container-structure-test files (`schemaVersion: 2.0.0` or `1.0.0`), paths or globs, one a line, run against the built image (or `structure-image`).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'structure-image',
+    description: 'Image the structure tests run against. Empty: the built image.',
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'junit-path',
+    description: "Write the structure tests' results here as JUnit XML. Empty: no file.",
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'max-wasted-bytes',
+    description:
+      'Fail when the built image wastes more, as dive counts it (files written in several layers or removed), e.g. `20MB`.',
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'min-efficiency',
+    description: "Fail when the built image's efficiency (dive's score) is lower, e.g. `0.95` or `95%`.",
+    default: '',
+    kind: 'string'
+  },
+  {
+    name: 'efficiency',
+    description:
+      "Analyse the built image's efficiency (wasted bytes per layer) even without `max-wasted-bytes` or `min-efficiency`.",
+    default: 'false',
+    kind: 'boolean'
+  },
   // Audit
   {
     name: 'baseline',

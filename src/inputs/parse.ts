@@ -15,6 +15,8 @@ import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, messageOf } from '../errors.js'
 import { parseComposeSmoke } from '../compose/spec.js'
 import { parseSmokeList } from '../smoke/spec.js'
+import { parseStructureInput } from '../structure/files.js'
+import { parseRatio } from './scalars.js'
 import { INPUTS } from './definitions.js'
 import { ProblemList, formatProblem } from './problems.js'
 import { lines, parseDurationMs, parseSize, splitList } from './scalars.js'
@@ -159,6 +161,33 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   }
   const reportPath = get('report-path')
 
+  // Structure and efficiency
+  const structureFiles = parseStructureInput(get('structure-tests'), env.workspace, problems)
+  const structureImage = get('structure-image')
+  if (structureImage && !isValidTag(structureImage) && !/^(sha256:)?[0-9a-f]{12,64}$/.test(structureImage)) {
+    problems.add(
+      'structure-image',
+      structureImage,
+      'is not an image reference or ID (e.g. app:1.2 or sha256:...)'
+    )
+  }
+  const junitPath = get('junit-path')
+  const maxWasted = get('max-wasted-bytes')
+  let maxWastedBytes: number | undefined
+  if (maxWasted) {
+    maxWastedBytes = parseSize(maxWasted)
+    if (maxWastedBytes === undefined)
+      problems.add('max-wasted-bytes', maxWasted, 'is not a size (expected e.g. 20MB, 1.5GiB)')
+  }
+  const minEfficiencyText = get('min-efficiency')
+  let minEfficiency: number | undefined
+  if (minEfficiencyText) {
+    minEfficiency = parseRatio(minEfficiencyText)
+    if (minEfficiency === undefined) {
+      problems.add('min-efficiency', minEfficiencyText, 'is not a ratio (expected e.g. 0.95 or 95%)')
+    }
+  }
+
   // Audit
   const baseline = get('baseline')
 
@@ -207,6 +236,16 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
       baseline: baseline ? resolve(env.workspace, baseline) : undefined,
       failOnDrift: parseDriftPolicy(get('fail-on-drift'), problems),
       diskUsage: bool('disk-usage')
+    },
+    structure: {
+      files: structureFiles,
+      image: structureImage || undefined,
+      junitPath: junitPath ? resolve(env.workspace, junitPath) : undefined
+    },
+    efficiency: {
+      enabled: bool('efficiency') || maxWastedBytes !== undefined || minEfficiency !== undefined,
+      maxWastedBytes,
+      minEfficiency
     },
     cleanupImages: bool('cleanup-images')
   }

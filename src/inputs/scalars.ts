@@ -34,3 +34,11 @@ export function parseSize(text: string): number | undefined {
   const parsed = bytes.parse(text.trim())
   return parsed === null || !Number.isFinite(parsed) || parsed <= 0 ? undefined : parsed
 }
+
+/** `0.95` or `95%` as 0.95; undefined unless between 0 and 1. */
+export function parseRatio(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(text)
+  if (!match) return undefined
+  const value = Number(match[1]) / (match[2] ? 100 : 1)
+  return value >= 0 && value <= 1 ? value : undefined
+}

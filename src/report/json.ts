@@ -26,6 +26,8 @@ export interface Report {
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
+  structure?: RunResult['structure']
+  efficiency?: RunResult['efficiency']
   timings: RunResult['timings']
 }
 
@@ -53,6 +55,8 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     inventory: run.inventory,
     drift: run.drift,
     leftovers: run.leftovers,
+    structure: run.structure,
+    efficiency: run.efficiency,
     timings: run.timings
   }
 }

@@ -64,3 +64,31 @@ export function timeChart(timings: Timing[]): string {
 function round(n: number): number {
   return Math.round(n * 100) / 100
 }
+
+/** Bars of the wasted bytes each layer holds (dive's count), in layer order; '' when nothing is wasted. */
+export function wastedChart(
+  layers: { number: number; createdBy: string; wastedBytes: number }[],
+  imageName: string
+): string {
+  const wasting = layers.filter(l => l.wastedBytes > 0)
+  if (wasting.length === 0) return ''
+  const kept =
+    wasting.length <= MAX_LAYER_BARS
+      ? wasting
+      : [...wasting]
+          .sort((a, b) => b.wastedBytes - a.wastedBytes)
+          .slice(0, MAX_LAYER_BARS)
+          .sort((a, b) => a.number - b.number)
+  const { unit, divisor } = byteScale(Math.max(...kept.map(l => l.wastedBytes)))
+  const labels = kept.map(l => `"${l.number} ${l.createdBy ? mermaidLabel(l.createdBy, 24) : 'base'}"`)
+  const values = kept.map(l => round(l.wastedBytes / divisor))
+  return mermaid(
+    [
+      'xychart-beta',
+      `    title "Wasted bytes per layer of ${mermaidLabel(imageName, 60)} (${unit})"`,
+      `    x-axis [${labels.join(', ')}]`,
+      `    y-axis "${unit}" 0 --> ${Math.max(...values) || 1}`,
+      `    bar [${values.join(', ')}]`
+    ].join('\n')
+  )
+}

@@ -14,6 +14,7 @@ import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, tr
 import { details, heading, paragraph, pre, table, tableRow, tableStart, type Cell } from './html.js'
 import { renderCompose } from './compose.js'
 import { layerChart, timeChart } from './mermaid.js'
+import { renderEfficiency, renderStructure } from './structure.js'
 
 /** Tables longer than this are folded in <details>. */
 const FOLD_ROWS = 10
@@ -27,6 +28,7 @@ const LEFTOVER_ROWS_BUDGET = 40 * 1024
 /**
  * The whole job summary for one run, as HTML/Markdown ready for core.summary.addRaw(). Sections: a
  * one-line verdict, Engine, Build, Smoke, Compose, Time, Images, Containers, Drift, Leftovers. Every untrusted value
+ * one-line verdict, Engine, Build, Smoke, Structure tests, Efficiency, Time, Images, Containers, Drift, Leftovers. Every untrusted value
  * is escaped (src/report/escape.ts); the result stays under SUMMARY_BUDGET_BYTES (see budget.ts).
  */
 export function renderSummary(run: RunResult): string {
@@ -36,6 +38,8 @@ export function renderSummary(run: RunResult): string {
     { title: 'Build', html: renderBuild(run) },
     { title: 'Smoke', html: renderSmoke(run) },
     { title: 'Compose', html: renderCompose(run.compose) },
+    { title: 'Structure tests', html: renderStructure(run) },
+    { title: 'Efficiency', html: renderEfficiency(run) },
     { title: 'Time', html: renderTime(run) },
     { title: 'Inventory', html: '' },
     { title: 'Drift', html: renderDrift(run) },

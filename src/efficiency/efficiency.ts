@@ -1,0 +1,158 @@
+// The efficiency stage: the image export streamed, headers only, scored as dive scores it (./dive.ts),
+// and judged against `max-wasted-bytes` and `min-efficiency`.
+import type { Readable } from 'node:stream'
+import type Docker from 'dockerode'
+import { messageOf } from '../errors.js'
+import { engineMessage } from '../engine/reply.js'
+import { instruction } from '../inventory/inventory.js'
+import { formatBytes, formatCount, formatPercent } from '../format.js'
+import { diveEfficiency } from './dive.js'
+import { readImageExport, type ExportedImage } from './export.js'
+
+export interface EfficiencyOptions {
+  /** `max-wasted-bytes`; undefined: no budget. */
+  maxWastedBytes?: number
+  /** `min-efficiency`, 0..1; undefined: no budget. */
+  minEfficiency?: number
+}
+
+export interface EfficiencyLayer {
+  /** 1-based, bottom first, as the summary's layer chart numbers them. */
+  number: number
+  /** The instruction that made it (`RUN rm /f`); '' for a base layer with no history. */
+  createdBy: string
+  /** Σ of its files' sizes. */
+  sizeBytes: number
+  /** What it contributed to the wasted bytes. */
+  wastedBytes: number
+}
+
+export interface WastedPath {
+  path: string
+  /** dive's cumulative size of the path: every layer's copy (a removal of a directory counts what it removed). */
+  wastedBytes: number
+  /** The layers that wrote (or removed) it, bottom first. */
+  layers: { number: number; bytes: number; removed: boolean }[]
+}
+
+export interface EfficiencyResult {
+  status: 'passed' | 'failed' | 'error'
+  /** Why the stage failed, one sentence each. */
+  problems: string[]
+  startedAt: string
+  finishedAt: string
+  durationMs: number
+  image: string
+  /** How the engine exported it. */
+  format?: ExportedImage['format']
+  /** dive's efficiency score, 0..1. */
+  efficiency?: number
+  wastedBytes?: number
+  /** Σ of every layer's file sizes. */
+  sizeBytes?: number
+  layers: EfficiencyLayer[]
+  /** The 10 largest wasted paths. */
+  largest: WastedPath[]
+}
+
+export const LARGEST_WASTED_PATHS = 10
+
+export interface EfficiencyInput {
+  docker: Docker
+  /** ID or reference of the image to analyse. */
+  image: string
+  /** A name for people (the built image's tag). */
+  name: string
+  options: EfficiencyOptions
+  signal?: AbortSignal
+}
+
+/** Analyses one image. Never rejects: an export the engine refuses is the stage's error. */
+export async function analyseEfficiency(input: EfficiencyInput): Promise<EfficiencyResult> {
+  const started = Date.now()
+  const base = { image: input.name, layers: [], largest: [] }
+  const finish = (
+    result: Omit<EfficiencyResult, 'startedAt' | 'finishedAt' | 'durationMs'>
+  ): EfficiencyResult => ({
+    ...result,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: Date.now() - started
+  })
+  let exported: ExportedImage
+  try {
+    const stream = (await input.docker.getImage(input.image).get()) as unknown as Readable
+    exported = await readImageExport(stream, input.signal)
+  } catch (error) {
+    if (input.signal?.aborted) throw error
+    return finish({
+      ...base,
+      status: 'error',
+      problems: [
+        `Could not analyse the efficiency of ${input.name}: ${engineMessage(error, 'exporting the image')}`
+      ]
+    })
+  }
+  try {
+    return finish(judge(scoreExport(exported, input.name), input.options))
+  } catch (error) {
+    return finish({
+      ...base,
+      status: 'error',
+      problems: [`Could not analyse ${input.name}: ${messageOf(error)}`]
+    })
+  }
+}
+
+type Scored = Omit<EfficiencyResult, 'startedAt' | 'finishedAt' | 'durationMs' | 'status' | 'problems'>
+
+/** dive's figures for an export read by readImageExport, with each layer named by its instruction. */
+export function scoreExport(exported: ExportedImage, name: string): Scored {
+  const dive = diveEfficiency(exported.layers.map(layer => layer.entries))
+  // The n-th history item that made a layer is the n-th layer (dive matches them the same way).
+  const made = exported.history.filter(item => !item.empty_layer)
+  const layers: EfficiencyLayer[] = exported.layers.map((layer, i) => ({
+    number: i + 1,
+    createdBy: made[i]?.created_by ? instruction(made[i]!.created_by!) : '',
+    sizeBytes: layer.contentBytes,
+    wastedBytes: dive.wastedBytesPerLayer[i] ?? 0
+  }))
+  return {
+    image: name,
+    format: exported.format,
+    efficiency: dive.score,
+    wastedBytes: dive.wastedBytes,
+    sizeBytes: layers.reduce((sum, layer) => sum + layer.sizeBytes, 0),
+    layers,
+    largest: dive.inefficiencies.slice(0, LARGEST_WASTED_PATHS).map(data => ({
+      path: data.path,
+      wastedBytes: data.cumulativeBytes,
+      layers: data.layers.map(seen => ({ number: seen.layer + 1, bytes: seen.bytes, removed: seen.removed }))
+    }))
+  }
+}
+
+/** The budgets: dive CI's highestWastedBytes and lowestEfficiency (fails when over / under). */
+export function judge(
+  scored: Scored,
+  options: EfficiencyOptions
+): Omit<EfficiencyResult, 'startedAt' | 'finishedAt' | 'durationMs'> {
+  const problems: string[] = []
+  const wasted = scored.wastedBytes ?? 0
+  const top = scored.largest[0]
+  const worst = top
+    ? ` Largest: ${top.path} (${formatBytes(top.wastedBytes)} in layers ${top.layers.map(l => l.number).join(', ')}).`
+    : ''
+  if (options.maxWastedBytes !== undefined && wasted > options.maxWastedBytes) {
+    problems.push(
+      `Image ${scored.image} wastes ${formatBytes(wasted)} (${formatCount(wasted)} bytes), over max-wasted-bytes ${formatBytes(options.maxWastedBytes)}.${worst}`
+    )
+  }
+  const score = scored.efficiency ?? 1
+  if (options.minEfficiency !== undefined && score < options.minEfficiency) {
+    problems.push(
+      `Image ${scored.image} is ${formatPercent(score)} efficient, under min-efficiency ${formatPercent(options.minEfficiency)}.${worst}`
+    )
+  }
+  return { ...scored, status: problems.length > 0 ? 'failed' : 'passed', problems }
+}
