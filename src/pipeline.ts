@@ -180,7 +180,7 @@ export async function runPipeline(
   const built = builtImageOf(build)
   const structureLog = new DeferredLog(log)
   const structuring = runStructureStage({
-    docker,
+    client,
     options: config.structure,
     built,
     buildFailed: build.status === 'failed',
@@ -194,7 +194,7 @@ export async function runPipeline(
   const analysing =
     config.efficiency.enabled && built
       ? analyseEfficiency({
-          docker,
+          client,
           image: built.id,
           name: built.reference,
           options: config.efficiency,

@@ -256,6 +256,18 @@ export class EngineClient {
         signal,
         () => this.docker.pull(reference, { abortSignal: signal } as object) as Promise<IncomingMessage>
       ),
+    /** `docker save` of one image: the reply is the tar stream. */
+    export: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
+      this.dial(
+        {
+          path: `/images/${encodeURIComponent(id)}/get`,
+          method: 'GET',
+          isStream: true,
+          statusCodes: { 200: true, 404: 'no such image', ...COMMON },
+          doing: `exporting image ${id}`
+        },
+        signal
+      ),
     remove: (
       id: string,
       options: { force?: boolean; noprune?: boolean },
@@ -291,13 +303,17 @@ export class EngineClient {
         },
         signal
       ),
-    /** Creates a container; resolves with its ID. */
-    create: async (name: string, body: ContainerCreateBody, signal?: AbortSignal): Promise<string> => {
+    /** Creates a container (named, or named by the engine when `name` is undefined); resolves with its ID. */
+    create: async (
+      name: string | undefined,
+      body: ContainerCreateBody,
+      signal?: AbortSignal
+    ): Promise<string> => {
       const reply = await this.dial<{ Id: string }>(
         {
           path: '/containers/create?',
           method: 'POST',
-          query: { name },
+          query: name ? { name } : {},
           body,
           statusCodes: { 201: true, 400: 'bad parameter', 404: 'no such image', 409: 'conflict', ...COMMON },
           doing: 'creating the container'
@@ -354,6 +370,49 @@ export class EngineClient {
         },
         signal
       ),
+    /** The output so far, whole (not followed): the multiplexed frames, or the raw bytes with a TTY. */
+    output: async (id: string, signal?: AbortSignal): Promise<Buffer> => {
+      const reply = await this.dial<unknown>(
+        {
+          path: `/containers/${id}/logs?`,
+          method: 'GET',
+          query: { follow: false, stdout: true, stderr: true },
+          statusCodes: { 200: true, 404: 'no such container', ...COMMON },
+          doing: 'reading the container output'
+        },
+        signal
+      )
+      // docker-modem parses a reply that happens to be JSON; the bytes are what was asked for.
+      if (Buffer.isBuffer(reply)) return reply
+      return Buffer.from(typeof reply === 'string' ? reply : JSON.stringify(reply ?? ''))
+    },
+    /** GET /containers/{id}/archive: a tar stream of `path` in the container's filesystem. */
+    archive: (id: string, path: string, signal?: AbortSignal): Promise<IncomingMessage> =>
+      this.dial(
+        {
+          path: `/containers/${id}/archive?`,
+          method: 'GET',
+          query: { path },
+          isStream: true,
+          statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container or path', ...COMMON },
+          doing: 'reading a file from the container'
+        },
+        signal
+      ),
+    /** Commits the container's filesystem as a new image; resolves with its ID. */
+    commit: async (id: string, signal?: AbortSignal): Promise<string> => {
+      const reply = await this.dial<{ Id: string }>(
+        {
+          path: '/commit?',
+          method: 'POST',
+          query: { container: id },
+          statusCodes: { 201: true, 404: 'no such container', ...COMMON },
+          doing: 'committing the container'
+        },
+        signal
+      )
+      return reply.Id
+    },
     /** Follows the combined output as the engine's multiplexed stream (see src/smoke/output.ts). */
     logs: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
       this.dial(
