@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
+import { cell } from '../src/report/escape.js'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
 import { testClient } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
@@ -26,7 +27,14 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.state['run-id']).toMatch(/^42-1-[0-9a-f]{8}$/)
     expect(run.summary).toContain('<h3>Engine</h3>')
     expect(run.summary).toContain('<th>Fact</th>')
-    expect(run.summary).toMatch(/<td>Storage driver<\/td><td>\w+<\/td>/)
+    // The Engine table names the storage driver and the image store the engine reports in /info.
+    const info = JSON.parse(run.outputs['info']!) as { Driver: string; DriverStatus: string[][] }
+    const containerdStore = info.DriverStatus.some(
+      ([k, v]) => k === 'driver-type' && v === 'io.containerd.snapshotter.v1'
+    )
+    expect(run.summary).toContain(
+      `<td>Storage</td><td>${cell(`${info.Driver} (${containerdStore ? 'containerd image store' : 'graph driver'})`, 300)}</td>`
+    )
     expect(run.summary).toContain('<code>OSType=linux</code>')
     expect(run.stdout).toContain('::group::Engine')
   })

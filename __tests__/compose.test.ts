@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { runComposeStage, projectName, type ComposeResult } from '../src/compose/run.js'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { cleanupRun } from '../src/cleanup/cleanup.js'
+import { parseModel } from '../src/compose/model.js'
+import { overrideFile, runComposeStage, projectName, type ComposeResult } from '../src/compose/run.js'
 import type { ComposeSmoke } from '../src/compose/spec.js'
 import { parseComposeSmoke } from '../src/compose/spec.js'
 import { engineEnvironment } from '../src/compose/exec.js'
@@ -28,7 +32,12 @@ function smoke(text: string, timeoutMs = 30_000): ComposeSmoke {
 
 async function run(
   files: string[],
-  options: { smoke?: ComposeSmoke; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}
+  options: {
+    smoke?: ComposeSmoke
+    env?: NodeJS.ProcessEnv
+    timeoutMs?: number
+    builtImage?: { id: string; reference: string }
+  } = {}
 ): Promise<{ result: ComposeResult; log: RecordingLog; runId: string }> {
   const env = testEnvironment()
   const log = new RecordingLog()
@@ -48,6 +57,7 @@ async function run(
       DOCKER_CONFIG: dockerConfig,
       ...options.env
     },
+    builtImage: options.builtImage,
     log,
     signal: undefined
   })
@@ -136,4 +146,82 @@ describe('compose stage', () => {
     expect(log.untrustedText.join('\n')).toContain('exit 1')
     expect(Date.now() - started).toBeGreaterThanOrEqual(5_000)
   })
+
+  test('a service built by Compose and one running the image this run built; the built image is removed', async () => {
+    const busybox = await docker.getImage('busybox:latest').inspect()
+    const { result, runId } = await run([fixture('build.yaml')], {
+      smoke: smoke('- service: greeter\n  expect-output: Hello from hello-app'),
+      builtImage: { id: busybox.Id, reference: 'busybox:latest' }
+    })
+    expect(result.problems).toEqual([])
+    expect(byName(result, 'greeter')).toMatchObject({ passed: true, kind: 'one-shot', exitCode: 0 })
+    expect(byName(result, 'greeter').reason).toBe('exited 0 (a one-shot service)')
+    expect(byName(result, 'built')).toMatchObject({ passed: true, image: 'busybox:latest', state: 'running' })
+    expect(byName(result, 'built').logTail).toContain('running the built image')
+    // `down --rmi local`: the image Compose built for the run's project is gone too.
+    const left = await docker.listImages({ filters: { reference: [`${projectName(runId)}-greeter`] } })
+    expect(left).toEqual([])
+  })
+
+  test('with compose gone, the post step’s cleanup finds the stack by the run label and removes it', async () => {
+    const env = testEnvironment()
+    const project = projectName(env.runId)
+    const override = join(mkdtempSync(join(tmpdir(), 'preflight-override-')), 'labels.yaml')
+    // The stage's override, on the stack as the stage would start it; then no compose to take it down.
+    const model = parseModel(
+      JSON.stringify({
+        name: project,
+        services: { worker: {}, migrate: {}, web: {} },
+        networks: { default: { name: `${project}_default` } },
+        volumes: { jobs: { name: `${project}_jobs` } }
+      }),
+      []
+    )
+    writeFileSync(override, overrideFile(model, env.runId))
+    const plugin = join(dockerConfig, 'cli-plugins', 'docker-compose')
+    execFileSync(plugin, ['-p', project, '-f', fixture('stack.yaml'), '-f', override, 'up', '--detach'], {
+      env: { ...process.env, DOCKER_CONFIG: dockerConfig },
+      stdio: 'ignore'
+    })
+    expect((await leftOfProject(docker, project, env.runId)).length).toBeGreaterThan(0)
+    const cleaned = await cleanupRun({
+      client,
+      runId: env.runId,
+      removeImages: false,
+      log: new RecordingLog()
+    })
+    expect(cleaned.problems).toEqual([])
+    expect(cleaned.containers.map(c => c.name).sort()).toEqual(
+      [`${project}-migrate-1`, `${project}-web-1`, `${project}-worker-1`].sort()
+    )
+    expect(cleaned.networks).toEqual([`${project}_default`])
+    expect(cleaned.volumes).toEqual([`${project}_jobs`])
+    expect(await leftOfProject(docker, project, env.runId)).toEqual([])
+  })
+})
+
+test('the CLI: --compose runs the stack and its text report shows each service and the failed one’s output', async () => {
+  const { cli } = await import('./helpers/cli-runner.js')
+  const run = await cli(
+    [
+      '--build',
+      'false',
+      '--smoke',
+      '[]',
+      '--compose',
+      fixture('never-healthy.yaml'),
+      '--compose-timeout',
+      '4s',
+      '--report-path',
+      join(mkdtempSync(join(tmpdir(), 'preflight-cli-')), 'report.json')
+    ],
+    { ...process.env, DOCKER_CONFIG: dockerConfig }
+  )
+  expect(run.code).toBe(1)
+  expect(run.stdout).toMatch(/^Compose \(project preflight-local-[0-9a-f]{8}\)$/m)
+  expect(run.stdout).toMatch(/^ {2}FAIL {2}stuck +busybox:latest +running +starting +- +not ready after 4s/m)
+  expect(run.stdout).toContain('  Health check of stuck: exit 1: probe says no')
+  expect(run.stdout).toContain('  │ stuck service started')
+  const runId = /^Compose \(project preflight-(local-[0-9a-f]{8})\)$/m.exec(run.stdout)![1]!
+  expect(await leftOfProject(docker, projectName(runId), runId)).toEqual([])
 })

@@ -225,6 +225,31 @@ describe('a docker context with TLS, made and chosen by the docker CLI, through 
     expect(tls.handshakes).toBeGreaterThan(3)
   })
 
+  test('the post step cleans up through the context main used, even after a later `docker context use`', async () => {
+    const tls = await front({ server: certs.server, clientCa: certs.ca })
+    const config = contextConfig('ci-post', tls.host, { ca: certs.ca, ...certs.client })
+    const run = await runAction({ build: 'false', cleanup: 'false' }, { env: contextEnv(config) })
+    if (run.state['run-id']) runIds.push(run.state['run-id'])
+    expect(run.exitCode).toBe(0)
+    expect(JSON.parse(run.state['config']!)).toMatchObject({ context: 'ci-post' })
+
+    // A later step points the CLI elsewhere (at a port where nothing listens).
+    const cli = (args: string[]): string =>
+      execFileSync('docker', args, {
+        env: { PATH: process.env.PATH, HOME: scratch, DOCKER_CONFIG: config },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+    cli(['context', 'create', 'ci-elsewhere', '--docker', 'host=tcp://127.0.0.1:1'])
+    cli(['context', 'use', 'ci-elsewhere'])
+    const handshakes = tls.handshakes
+    const post = await runAction({}, { env: contextEnv(config), state: run.state })
+    expect(post.exitCode).toBe(0)
+    expect(post.stdout).toMatch(/Removed container /)
+    expect(post.stdout).not.toMatch(/::warning::/)
+    expect(tls.handshakes).toBeGreaterThan(handshakes)
+  })
+
   test('DOCKER_CONTEXT naming a context that does not exist: one error naming it, nothing started', async () => {
     const config = join(scratch, `config-${++serial}`)
     mkdirSync(config)

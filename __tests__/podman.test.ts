@@ -157,6 +157,30 @@ const BUILDKIT_NOTE = /whose Docker-compatible API has no BuildKit: building wit
     expect(await leftBy(run.state['run-id']!)).toEqual([])
   })
 
+  test('report-scope all and disk-usage: the inventory lists the whole engine without an error', async () => {
+    const run = remember(await runAction({ build: 'false', 'report-scope': 'all', 'disk-usage': 'true' }))
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).not.toMatch(/^::(error|warning)/m)
+    const report = JSON.parse(readFileSync(run.outputs['report']!, 'utf8')) as {
+      inventory: {
+        scope: string
+        images: { tags: string[] }[]
+        containers: { name: string }[]
+        errors: string[]
+      }
+      diskUsage?: { Images?: unknown[] }
+    }
+    expect(report.inventory.scope).toBe('all')
+    expect(report.inventory.errors).toEqual([])
+    expect(report.inventory.containers.map(c => c.name)).toContain(
+      `preflight-${run.state['run-id']}-hello-world`
+    )
+    expect(report.inventory.images.flatMap(i => i.tags)).toEqual(
+      expect.arrayContaining(['docker.io/library/busybox:latest', 'docker.io/library/hello-world:latest'])
+    )
+    expect(report.diskUsage?.Images?.length).toBeGreaterThanOrEqual(2)
+  })
+
   test('a failing smoke container fails the step with the same message as on Docker, and is removed', async () => {
     const smoke = "- name: boom\n  image: busybox:latest\n  command: [sh, -c, 'echo boom >&2; exit 3']\n"
     const onPodmanRun = remember(await runAction({ build: 'false', smoke }))

@@ -301,6 +301,42 @@ describe('max-image-size through the pipeline', () => {
     expect(renderSummary(run)).toContain('over max&#45;image&#45;size 1kB &#40;1,000 bytes&#41;')
   })
 
+  // docker/cli prints ImageSummary.Size with go-units HumanSizeWithPrecision(size, 3): "%.3g" + kB/MB/GB.
+  const asDockerShowsIt = (size: number): string => {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB']
+    let value = size
+    let unit = 0
+    while (value >= 1000 && unit < units.length - 1) {
+      value /= 1000
+      unit++
+    }
+    return `${Number(value.toPrecision(3))}${units[unit]}`
+  }
+
+  test('one size (image-size, inventory, summary, budget): what docker image ls shows; the budget passes at it and fails one byte under', async () => {
+    const fits = await pipeline('1GB')
+    const outputs = stepOutputs(fits)
+    const size = Number(outputs['image-size'])
+    expect(size).toBeGreaterThan(0)
+    const listed = await docker.listImages({ filters: { reference: [pipeTag] } })
+    expect(listed.map(i => i.Size)).toEqual([size])
+    const shown = execFileSync('docker', ['image', 'ls', '--format', '{{.Size}}', pipeTag], {
+      encoding: 'utf8'
+    })
+    expect(shown.trim()).toBe(asDockerShowsIt(size))
+    expect(fits.inventory?.images[0]).toMatchObject({ built: true, tags: [pipeTag], sizeBytes: size })
+
+    // A rebuild of the same context is the same image; the budget is compared with the same number.
+    const atSize = await pipeline(String(size))
+    expect(stepOutputs(atSize)['image-size']).toBe(String(size))
+    expect(atSize.failures).toEqual([])
+    const under = await pipeline(String(size - 1))
+    expect(stepOutputs(under)['image-size']).toBe(String(size))
+    expect(under.failures).toHaveLength(1)
+    expect(under.failures[0]).toContain(`(${size.toLocaleString('en-US')} bytes), over max-image-size `)
+    expect(under.failures[0]).toContain(`(${(size - 1).toLocaleString('en-US')} bytes).`)
+  })
+
   test('an image under the limit passes', async () => {
     const run = await pipeline('1GB')
     expect(run.build?.status).toBe('built')

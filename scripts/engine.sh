@@ -283,6 +283,21 @@ TOML
   exit 1
 }
 
+# --iptables=false leaves the default daemon's chains alone; the host's FORWARD policy is DROP (set by
+# that daemon) and bridged traffic goes through it (br_netfilter), so let this engine's containers talk
+# to each other: on its default bridge, and on the networks it makes from its own pool (compose stacks).
+forward_rules() {
+  local op=$1 rule
+  for rule in "-i $BRIDGE -o $BRIDGE" "-s $POOL -d $POOL"; do
+    # shellcheck disable=SC2086 # the rule is words
+    if [ "$op" = add ]; then
+      iptables -C FORWARD $rule -j ACCEPT 2>/dev/null || iptables -I FORWARD $rule -j ACCEPT 2>/dev/null || true
+    else
+      while iptables -D FORWARD $rule -j ACCEPT 2>/dev/null; do :; done
+    fi
+  done
+}
+
 start_engine_dockerd() {
   engine_net
   if ! ip link show "$BRIDGE" >/dev/null 2>&1; then
@@ -290,11 +305,6 @@ start_engine_dockerd() {
     ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
     ip link set "$BRIDGE" up
   fi
-  # --iptables=false leaves the default daemon's chains alone; the host's FORWARD policy is DROP (set by
-  # that daemon) and bridged traffic goes through it (br_netfilter), so let containers on this bridge
-  # talk to each other.
-  iptables -C FORWARD -i "$BRIDGE" -o "$BRIDGE" -j ACCEPT 2>/dev/null ||
-    iptables -I FORWARD -i "$BRIDGE" -o "$BRIDGE" -j ACCEPT 2>/dev/null || true
   local features='{}'
   [ "$ENGINE" = 28-containerd ] && features='{"containerd-snapshotter": true}'
   printf '{\n  "features": %s,\n  "default-address-pools": [{"base": "%s", "size": 24}]\n}\n' "$features" "$POOL" >"$E_STATE/daemon.json"
@@ -346,6 +356,8 @@ up_engine() {
     start_containerd
     start_engine_dockerd
   fi
+  engine_net
+  forward_rules add
   seed_engine
   say "ready: $ENGINE at unix://$E_SOCK: $(DOCKER_HOST=unix://$E_SOCK describe)"
 }
@@ -370,7 +382,7 @@ down_engine() {
   local m
   for m in $(awk '{print $2}' /proc/mounts | grep -E "^($E_RUN|$E_DATA)/" | sort -r); do umount -l "$m" 2>/dev/null || true; done
   rm -f "$E_SOCK" "$E_CTRD_SOCK"
-  iptables -D FORWARD -i "$BRIDGE" -o "$BRIDGE" -j ACCEPT 2>/dev/null || true
+  forward_rules del
   ip link delete "$BRIDGE" 2>/dev/null || true
 }
 

@@ -11,6 +11,12 @@ export function imageKey(image: Docker.ImageInfo): string {
 
 export default async function globalSetup(): Promise<void> {
   execFileSync('bash', ['scripts/engine.sh', 'up'], { stdio: 'inherit' })
+  // A bare `PREFLIGHT_ENGINE=28 npx jest` (not through `npm test`, which sets it): point the workers,
+  // started after this, at the engine that was brought up.
+  if (!process.env.DOCKER_HOST) {
+    const host = execFileSync('bash', ['scripts/engine.sh', 'host'], { encoding: 'utf8' }).trim()
+    if (host) process.env.DOCKER_HOST = host
+  }
   const docker = new Docker()
   const [containers, images] = await Promise.all([
     docker.listContainers({ all: true }),

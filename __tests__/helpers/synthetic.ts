@@ -116,6 +116,7 @@ export function syntheticRun(n: number, options: SyntheticOptions = {}): RunResu
         os: 'linux',
         arch: 'amd64',
         kernelVersion: '6.8.0-1021-azure',
+        imageStore: 'graphdriver',
         clientVersion: '20.10.24',
         version: { Version: '20.10.24', ApiVersion: '1.41' },
         info: {

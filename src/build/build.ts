@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
+import { listedImageSize } from '../inventory/image-size.js'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
 import { EngineError, type EngineClient } from '../engine/client.js'
 import { sleep } from '../signals.js'
@@ -196,18 +197,27 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
       { builder, steps }
     )
   }
+  // The size as `docker image ls` shows it, not inspect's Size (packed content only on the containerd
+  // store): see inventory/image-size.ts.
+  const sizeBytes = await listedImageSize(client, image.Id, image.RepoTags?.[0], signal).catch(
+    (error: unknown) => {
+      if (signal?.aborted) throw new CancelledError('the build was cancelled')
+      log.warning(`Could not read the size of ${image.Id}: ${messageOf(error)}`)
+      return undefined
+    }
+  )
   const context = await packed.done
   const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameReference(t, tag)))
   if (missing.length > 0)
     log.warning(`The engine did not apply the tags ${missing.join(', ')} to ${image.Id}`)
   log.info(
-    `Built ${image.Id} (${formatBytes(image.Size)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${formatDuration(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
+    `Built ${image.Id} (${sizeBytes === undefined ? 'size unknown' : formatBytes(sizeBytes)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${formatDuration(Date.now() - started)}; context: ${context.files} files, ${formatBytes(context.bytes)}, ${context.ignored} ignored by .dockerignore`
   )
   return {
     status: 'built',
     imageId: image.Id,
     tags: options.tags,
-    sizeBytes: image.Size,
+    sizeBytes,
     layers: image.RootFS?.Layers?.length,
     durationMs: Date.now() - started,
     builder,

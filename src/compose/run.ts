@@ -159,10 +159,12 @@ export async function runComposeStage(input: ComposeStageInput): Promise<Compose
     return finish()
   }
   result.plugin = plugin
+  // The image this run built, for `image: ${PREFLIGHT_IMAGE}` in the Compose file.
+  const built = input.builtImage ? { PREFLIGHT_IMAGE: input.builtImage.reference } : {}
   const call: ComposeCall = {
     plugin,
     engine: input.engine,
-    env: input.processEnv,
+    env: { ...input.processEnv, ...built },
     cwd: env.workspace
   }
   const fileArgs = options.files.flatMap(file => ['-f', file])

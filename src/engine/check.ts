@@ -4,6 +4,7 @@ import { oneLine } from '../format.js'
 import type { EngineOptions } from '../config.js'
 import type { Log } from '../log/log.js'
 import { EngineError, type EngineClient } from './client.js'
+import { imageStoreOf, type ImageStore } from './image-store.js'
 import { PING_TIMEOUT_MS } from './constants.js'
 import type { Endpoint } from './endpoint.js'
 import type { PingOutcome } from './early-ping.js'
@@ -26,6 +27,8 @@ export interface EngineFacts {
   os: string
   arch: string
   kernelVersion: string
+  /** Where the engine keeps images: the containerd image store or a graph driver (see image-store.ts). */
+  imageStore: ImageStore
   /** Podman's own version when the engine is Podman's Docker-compatible API (its /version Components). */
   podmanVersion?: string
   /** `docker --version` of the CLI on this machine; undefined when there is no `docker` binary. */
@@ -89,6 +92,7 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
     os: String(version.Os ?? info.OSType ?? ''),
     arch: String(version.Arch ?? info.Architecture ?? ''),
     kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),
+    imageStore: imageStoreOf(info),
     clientVersion: await clientVersion,
     version,
     info

@@ -11,6 +11,7 @@ import https from 'node:https'
 import Docker from 'dockerode'
 import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
 import type { Endpoint } from './endpoint.js'
+import { listingWithRetry } from './listing.js'
 import { podmanVersion } from './podman.js'
 
 export type EngineFailure =
@@ -198,28 +199,38 @@ export class EngineClient {
         { path: '/info', method: 'GET', statusCodes: { 200: true, ...COMMON }, doing: 'reading /info' },
         signal
       ),
+    /** /system/df, tried again when the engine lost an object while it listed (src/engine/listing.ts). */
     df: (signal?: AbortSignal): Promise<JsonObject> =>
-      this.dial(
-        {
-          path: '/system/df',
-          method: 'GET',
-          statusCodes: { 200: true, ...COMMON },
-          doing: 'reading /system/df'
-        },
+      listingWithRetry(
+        () =>
+          this.dial<JsonObject>(
+            {
+              path: '/system/df',
+              method: 'GET',
+              statusCodes: { 200: true, ...COMMON },
+              doing: 'reading /system/df'
+            },
+            signal
+          ),
         signal
       )
   }
 
   readonly images = {
+    /** Tried again when the engine lost an image while it listed (src/engine/listing.ts). */
     list: (filters: Filters | undefined, signal?: AbortSignal): Promise<ImageListItem[]> =>
-      this.dial(
-        {
-          path: '/images/json?',
-          method: 'GET',
-          query: filters ? { filters: JSON.stringify(filters) } : {},
-          statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
-          doing: 'listing images'
-        },
+      listingWithRetry(
+        () =>
+          this.dial<ImageListItem[]>(
+            {
+              path: '/images/json?',
+              method: 'GET',
+              query: filters ? { filters: JSON.stringify(filters) } : {},
+              statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
+              doing: 'listing images'
+            },
+            signal
+          ),
         signal
       ),
     /** The image, or undefined when the engine has none by that name or ID. */

@@ -208,6 +208,16 @@ export function resolveEndpoint(
   )
 }
 
+/**
+ * The docker context resolveEndpoint would take the endpoint from, or undefined (an address is set, or
+ * no context is named). Reads only the CLI's config.json; never throws.
+ */
+export function contextInUse(explicit: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (explicit || env.DOCKER_HOST?.trim()) return undefined
+  const selected = selectedContext(env, [])
+  return selected && selected.name !== DEFAULT_CONTEXT ? selected.name : undefined
+}
+
 /** TLS as asked for: which files, and (from the environment) what asked and whether ca.pem is missing. */
 interface RequestedTls extends EndpointTls {
   trigger?: string

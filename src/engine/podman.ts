@@ -1,9 +1,19 @@
 // Podman's Docker-compatible API (`podman system service`) answers as Docker does, with differences
-// this module names, each measured against podman 4.3 and read in podman's pkg/api/handlers/compat:
+// measured against Podman 4.3.1 (Debian 12) and handled where they bite:
 // - /version: Version and ApiVersion look like Docker's (API 1.41); Components holds "Podman Engine"
-//   with Podman's own version. That component is how a Podman engine is told apart.
-// - /build: only the classic builder (no /session endpoint, no BuildKit); `version=2` is ignored by its
-//   handler, but dockerode's BuildKit path opens a session first and gets 404 "Not Found".
+//   with Podman's own version. That component is how a Podman engine is told apart (here).
+// - /build: the classic builder only (Buildah; no /session endpoint, so dockerode's BuildKit path gets
+//   404 "Not Found"): src/build/build.ts falls back with a note. Buildah adds the `labels` parameter
+//   as LABEL steps, so intermediate images carry the action's labels (removed with the final image).
+// - HEALTHCHECKs run from systemd timers, so without systemd State.Health stays "starting" and its Log
+//   null (Docker: a list): src/smoke/ready.ts runs the check through libpod's endpoint (here).
+// - A followed /logs reply sends its headers only with the first line of output (fixed in later
+//   Podman): src/smoke/container.ts does not wait for them.
+// - Inspect Args repeats Path when the command is one word: src/smoke/entry.ts reads Config instead.
+// - /containers/json refuses an empty `filters=` parameter with 500: src/inventory/inventory.ts omits it.
+// - Image names are fully qualified (docker.io/library/busybox:latest) in RepoTags and the container
+//   list's Image; /containers/json Ports and State have Docker's shape.
+// The /events endpoint is not used by this action, so its filter differences do not matter here.
 
 /** The Podman version when the engine is Podman (its `Podman Engine` component), else undefined. */
 export function podmanVersion(version: Record<string, unknown>): string | undefined {

@@ -171,7 +171,7 @@ export const INPUTS: readonly InputDefinition[] = [
   { name: 'summary', description: 'Write the job summary.', default: 'true', kind: 'boolean' },
   {
     name: 'max-image-size',
-    description: 'Fail when the built image is larger, e.g. `250MB`, `1.5GiB`.',
+    description: 'Fail when the built image is larger than this (its `image-size`), e.g. `250MB`, `1.5GiB`.',
     default: '',
     kind: 'string'
   },
@@ -258,7 +258,11 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   { name: 'info', description: 'The engine `/info` reply as JSON.' },
   { name: 'image-id', description: 'ID of the built image.' },
   { name: 'image-tags', description: 'Tags of the built image, comma separated.' },
-  { name: 'image-size', description: 'Size of the built image in bytes.' },
+  {
+    name: 'image-size',
+    description:
+      'Size of the built image in bytes, as `docker image ls` shows it (see "Image size" in the README).'
+  },
   { name: 'build-duration', description: 'Build time in milliseconds.' },
   { name: 'smoke-passed', description: '`true` when every smoke container passed.' },
   {

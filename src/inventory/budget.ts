@@ -1,6 +1,7 @@
 import type { BuildResult } from '../build/build.js'
 import { formatBytes, formatCount, oneLine } from '../format.js'
 import type { ImageSummary, Inventory, LayerSummary } from './inventory.js'
+import { builtImageSize } from './image-size.js'
 
 export interface ImageSizeInput {
   /** `max-image-size` in bytes; undefined: no budget. */
@@ -17,7 +18,7 @@ export function checkImageSize(input: ImageSizeInput): string | undefined {
   const { maxBytes, build } = input
   if (maxBytes === undefined || build?.status !== 'built') return undefined
   const image = input.inventory?.images.find(i => i.built)
-  const size = image?.sizeBytes ?? build.sizeBytes
+  const size = builtImageSize(build, input.inventory)
   if (size === undefined || size <= maxBytes) return undefined
   const name = image?.tags[0] ?? build.tags[0] ?? build.imageId ?? 'the built image'
   const layers = largestLayers(image, 3)

@@ -1,4 +1,5 @@
 import type { RunResult } from '../pipeline.js'
+import { builtImageSize } from '../inventory/image-size.js'
 
 /** An output the runner must carry; the report file has everything, however large. */
 export const OUTPUT_LIMIT_BYTES = 900 * 1024
@@ -16,7 +17,9 @@ export function stepOutputs(run: RunResult, reportPath?: string): Record<string,
   if (run.build) {
     outputs['image-id'] = run.build.imageId ?? ''
     outputs['image-tags'] = run.build.status === 'built' ? run.build.tags.join(',') : ''
-    outputs['image-size'] = run.build.sizeBytes !== undefined ? String(run.build.sizeBytes) : ''
+    // The same number as the summary and max-image-size: see inventory/image-size.ts.
+    const size = builtImageSize(run.build, run.inventory)
+    outputs['image-size'] = size !== undefined ? String(size) : ''
     outputs['build-duration'] = run.build.status === 'skipped' ? '' : String(run.build.durationMs)
   }
   if (run.smoke) {

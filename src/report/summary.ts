@@ -1,5 +1,7 @@
 import type { ContainerSummary, ImageSummary } from '../inventory/inventory.js'
 import type { RunResult } from '../pipeline.js'
+import { storageText } from '../engine/image-store.js'
+import { builtImageSize } from '../inventory/image-size.js'
 import {
   SUMMARY_BUDGET_BYTES,
   TAILS_BUDGET_BYTES,
@@ -80,9 +82,7 @@ export function renderVerdict(run: RunResult): string {
   const build = run.build
   if (build?.status === 'built') {
     const name = build.tags[0] ?? build.imageId ?? 'image'
-    facts.push(
-      `built <code>${cell(name, 80)}</code> (${formatBytes(builtImage(run)?.sizeBytes ?? build.sizeBytes)})`
-    )
+    facts.push(`built <code>${cell(name, 80)}</code> (${formatBytes(builtImageSize(build, run.inventory))})`)
   } else if (build?.status === 'failed') facts.push('build failed')
   if (run.smoke && run.smoke.results.length > 0) {
     const ok = run.smoke.results.filter(r => r.passed).length
@@ -141,7 +141,7 @@ export function renderEngine(run: RunResult): string {
     ['Client (docker CLI)', facts.clientVersion ? str(facts.clientVersion) : 'no docker CLI on PATH'],
     ['OS / arch', `${str(info.OperatingSystem)} (${str(facts.os)}/${str(facts.arch)})`],
     ['Kernel', str(facts.kernelVersion)],
-    ['Storage driver', str(info.Driver)],
+    ['Storage', str(storageText(info))],
     ['Cgroup', `${str(info.CgroupDriver)}, v${str(info.CgroupVersion ?? '?')}`],
     ['Default runtime', str(info.DefaultRuntime)],
     ['Security options', list(info.SecurityOptions)],
@@ -212,7 +212,7 @@ export function renderBuild(run: RunResult): string {
   const rows: [string, string][] = [
     ['Tags', tags],
     ['Image ID', codeCell(image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12))],
-    ['Size', formatBytes(image?.sizeBytes ?? build.sizeBytes)],
+    ['Size', formatBytes(builtImageSize(build, run.inventory))],
     ['Layers', String(build.layers ?? layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
     ['Duration', formatDuration(build.durationMs)],
     ['Builder', build.builder === 'buildkit' ? 'BuildKit' : build.builder === 'classic' ? 'classic' : '?'],

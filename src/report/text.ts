@@ -1,5 +1,7 @@
 import { describeEndpoint } from '../engine/endpoint.js'
 import type { RunResult } from '../pipeline.js'
+import { storageText } from '../engine/image-store.js'
+import { builtImageSize } from '../inventory/image-size.js'
 import { tailOf } from './budget.js'
 import { terminalText } from './escape.js'
 import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, truncate } from '../format.js'
@@ -20,6 +22,7 @@ export function renderText(run: RunResult): string {
     textEngine(run),
     textBuild(run),
     textSmoke(run),
+    textCompose(run),
     textImages(run),
     textContainers(run),
     textDrift(run),
@@ -53,7 +56,7 @@ function textEngine(run: RunResult): string {
     ['Client', facts.clientVersion ?? 'no docker CLI on PATH'],
     ['OS / arch', `${String(info.OperatingSystem ?? '')} (${facts.os}/${facts.arch})`],
     ['Kernel', facts.kernelVersion],
-    ['Storage driver', String(info.Driver ?? '')],
+    ['Storage', storageText(info)],
     ['Cgroup', `${String(info.CgroupDriver ?? '')}, v${String(info.CgroupVersion ?? '?')}`],
     ['Default runtime', String(info.DefaultRuntime ?? '')],
     ['Security options', ((info.SecurityOptions as string[] | undefined) ?? []).join(', ') || 'none'],
@@ -97,7 +100,7 @@ function textBuild(run: RunResult): string {
   const rows: [string, string][] = [
     ['Tags', build.tags.join(', ') || 'none'],
     ['Image ID', image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12)],
-    ['Size', formatBytes(image?.sizeBytes ?? build.sizeBytes)],
+    ['Size', formatBytes(builtImageSize(build, run.inventory))],
     ['Layers', String(build.layers ?? image?.layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
     ['Duration', formatDuration(build.durationMs)],
     ['Builder', build.builder ?? '?'],
@@ -146,6 +149,44 @@ function textSmoke(run: RunResult): string {
     if (r.outputTail.trim() === '') continue
     const tail = tailOf(terminalText(r.outputTail, true), TEXT_TAIL_LINES)
     lines.push(`  Last output of ${terminalText(r.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`))
+  }
+  return lines.filter(Boolean).join('\n')
+}
+
+function textCompose(run: RunResult): string {
+  const compose = run.compose
+  if (!compose) return ''
+  const title = `Compose (project ${terminalText(compose.project)})`
+  if (compose.services.length === 0) {
+    return [title, ...compose.problems.map(p => `  ${truncate(terminalText(p), 1000)}`)].join('\n')
+  }
+  const lines = [
+    title,
+    textTable(
+      ['', 'Service', 'Image', 'State', 'Health', 'Ports', 'Why'],
+      compose.services
+        .slice(0, TEXT_MAX_ROWS)
+        .map(s => [
+          s.passed ? 'ok' : 'FAIL',
+          s.name,
+          s.image || '-',
+          `${s.state}${s.exitCode !== undefined ? ` (${s.exitCode})` : ''}`,
+          s.health ?? '-',
+          s.ports.join(', ') || '-',
+          s.reason
+        ])
+    ),
+    more(compose.services.length, 'service')
+  ]
+  for (const s of compose.services.filter(s => !s.passed).slice(0, 20)) {
+    for (const probe of s.healthLog.slice(-3)) {
+      lines.push(
+        `  Health check of ${terminalText(s.name)}: exit ${probe.exitCode}: ${oneLine(terminalText(probe.output), 200)}`
+      )
+    }
+    if (s.logTail.trim() === '') continue
+    const tail = tailOf(terminalText(s.logTail, true), TEXT_TAIL_LINES)
+    lines.push(`  Last output of ${terminalText(s.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`))
   }
   return lines.filter(Boolean).join('\n')
 }

@@ -4,6 +4,7 @@ import * as core from '@actions/core'
 import { cleanupAt, describeCleanup, type CleanupResult } from '../cleanup/cleanup.js'
 import type { Config, RunEnvironment } from '../config.js'
 import type { PingOutcome } from '../engine/early-ping.js'
+import { contextInUse } from '../engine/endpoint.js'
 import { CancelledError, PreflightError, messageOf } from '../errors.js'
 import { plural } from '../format.js'
 import { INPUTS } from '../inputs/definitions.js'
@@ -40,6 +41,8 @@ const EXIT_GRACE_MS = 1_000
 interface SavedConfig {
   cleanupImages: boolean
   dockerHost?: string
+  /** The docker context main used, so a `docker context use` in a later step cannot move the cleanup. */
+  context?: string
   summary: boolean
 }
 
@@ -111,6 +114,7 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
     const saved: SavedConfig = {
       cleanupImages: config.cleanupImages,
       dockerHost: config.engine.dockerHost,
+      context: contextInUse(config.engine.dockerHost, process.env),
       summary: config.report.summary
     }
     core.saveState(STATE_CONFIG, JSON.stringify(saved))
@@ -201,6 +205,7 @@ function readSavedConfig(): SavedConfig {
       // Main saves nothing when its inputs were invalid; the post step gets the same inputs.
       dockerHost:
         typeof saved.dockerHost === 'string' ? saved.dockerHost : core.getInput('docker-host') || undefined,
+      context: typeof saved.context === 'string' && saved.context ? saved.context : undefined,
       summary: saved.summary !== false
     }
   } catch {
@@ -225,7 +230,7 @@ async function post(): Promise<void> {
   const log = new GitHubLog()
   const result = await cleanupAt({
     dockerHost: saved.dockerHost,
-    processEnv: process.env,
+    processEnv: saved.context ? { ...process.env, DOCKER_CONTEXT: saved.context } : process.env,
     runId,
     removeImages: saved.cleanupImages,
     log,

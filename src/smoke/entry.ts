@@ -6,6 +6,7 @@ import { CancelledError, messageOf } from '../errors.js'
 import {
   followOutput,
   killQuietly,
+  untilListedStopped,
   removeQuietly,
   watchExit,
   type ExitStatus,
@@ -224,7 +225,9 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     } else if (record.state !== 'exited') {
       // Kept for inspection, but stopped. Also after a start call cut short by the deadline: the engine
       // may have started the container after we stopped waiting (a kill of one that never ran is a 409).
-      await killQuietly(client, container, cleanupSignal).catch(() => {})
+      await killQuietly(client, container, cleanupSignal)
+        .then(() => untilListedStopped(client, container, cleanupSignal))
+        .catch(() => {})
     }
   }
   return result(verdict, record.id ? record : undefined)
