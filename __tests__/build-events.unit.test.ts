@@ -14,7 +14,7 @@ import {
   parseDockerfile
 } from '../src/build/dockerfile.js'
 import { buildEvents, decodeBuildKitStatus, parseLine, type BuildEvent } from '../src/build/events.js'
-import { couldMatchWithin, parseIgnoreRules } from '../src/build/ignore.js'
+import { PatternMatcher, parseIgnoreFile, readIgnoreFile } from '../src/build/ignore.js'
 import { BuildProgress } from '../src/build/progress.js'
 import { LineSplitter } from '../src/lines.js'
 
@@ -207,20 +207,36 @@ describe('Dockerfile lines', () => {
   })
 })
 
-describe('.dockerignore directory pruning', () => {
-  test('a directory is pruned only when no exception could match inside it', () => {
-    expect(couldMatchWithin('node_modules/keep/**', 'node_modules')).toBe(true)
-    expect(couldMatchWithin('node_modules/keep/**', 'node_modules/other')).toBe(false)
-    expect(couldMatchWithin('**/keep.txt', 'anything/deep')).toBe(true)
-    expect(couldMatchWithin('src/*/keep', 'src/lib')).toBe(true)
-    expect(couldMatchWithin('src/[ab]*/keep', 'src/cat')).toBe(false)
-    expect(couldMatchWithin('docs', 'docs/sub')).toBe(true)
-    const rules = parseIgnoreRules('# c\nbuild\n!build/keep.txt\nCache\n')
-    expect(rules.ignores('build/x')).toBe(true)
-    expect(rules.ignores('build/keep.txt')).toBe(false)
-    expect(rules.canPrune('build')).toBe(false)
-    expect(rules.canPrune('Cache')).toBe(true)
-    expect(rules.ignores('cache')).toBe(false) // case-sensitive, as Docker on Linux
+describe('.dockerignore patterns (moby/patternmatcher)', () => {
+  test('reading: comments in the first column, CRLF, BOM, trimming, cleaning, a leading slash', () => {
+    const read = readIgnoreFile('\ufeff# c\r\n #not a comment\r\n  /a/./b/../c/  \n!  ./d\n\n**\n')
+    expect(read.patterns).toEqual(['#not a comment', 'a/c', '!d', '**'])
+    expect(read.lines).toEqual([2, 3, 4, 6])
+  })
+
+  test('refused as docker refuses, naming the line', () => {
+    expect(() => parseIgnoreFile('a\n!\n')).toThrow('.dockerignore line 2: illegal exclusion pattern: "!"')
+    expect(() => parseIgnoreFile('ok\n\nx[\n')).toThrow('.dockerignore line 3: syntax error in pattern')
+    expect(() => parseIgnoreFile('[]a]\n')).toThrow('syntax error in pattern')
+    expect(() => parseIgnoreFile('a\\\n')).toThrow('syntax error in pattern')
+    expect(() => parseIgnoreFile('a]b\n[a-c]\n\\[x\n')).not.toThrow()
+  })
+
+  test('matching: **, parents, exceptions, classes, escapes', () => {
+    const m = (patterns: string[], path: string) =>
+      PatternMatcher.create(patterns).matchesOrParentMatches(path)
+    expect(m(['**/*.go'], 'a/b/c.go')).toBe(true)
+    expect(m(['**/*.go'], 'c.go')).toBe(true)
+    expect(m(['dir'], 'dir/x/y')).toBe(true)
+    expect(m(['dir', '!dir/keep'], 'dir/keep')).toBe(false)
+    expect(m(['*', '!*.md'], 'x/README.md')).toBe(true) // the parent x matches * and no exception matches it
+    expect(m(['[a-c]?'], 'bz')).toBe(true)
+    expect(m(['[!a]'], '!')).toBe(true) // Go's regexp: a class of "!" and "a"
+    expect(m(['a\\*b'], 'a*b')).toBe(true)
+    expect(m(['a\\*b'], 'axb')).toBe(false)
+    expect(m(['a]b'], 'a]b')).toBe(true)
+    expect(m(['Cache'], 'cache')).toBe(false)
+    expect(m(['ü*'], 'über')).toBe(true)
   })
 })
 

@@ -85,6 +85,19 @@ describe('flags become the same raw inputs the action reads', () => {
       context: 'app'
     })
   })
+
+  test('a flag that takes a value takes the next argument, even one starting with -', () => {
+    expect(
+      parseFlags([
+        '--smoke',
+        '- image: hello-world\n- image: busybox',
+        '--build-args',
+        '--x=1',
+        '--no-summary'
+      ]).raw
+    ).toEqual({ smoke: '- image: hello-world\n- image: busybox', 'build-args': '--x=1', summary: 'false' })
+    expect(parseFlags(['--tags', '-weird', '--tags', 'b']).raw).toEqual({ tags: '-weird\nb' })
+  })
 })
 
 describe('the CLI end to end against the real engine', () => {

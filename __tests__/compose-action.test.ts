@@ -27,6 +27,9 @@ test('a migration exiting 1 fails the step naming it; the summary shows the stac
   expect(run.stdout).toContain(
     'Compose service "worker" failed: was not started: its dependency "migrate" failed'
   )
+  expect(run.summary).toMatch(
+    /^<h2>❌ docker-preflight failed: 2 problems · engine [^<]+ · 1 of 3 Compose services passed<\/h2>$/m
+  )
   expect(run.summary).toContain('<h3>Compose</h3>')
   expect(run.summary).toContain('<th>Service</th><th>Image</th><th>State</th><th>Health</th><th>Ports</th>')
   expect(run.summary).toMatch(/```mermaid\nflowchart LR\n[\s\S]*s\d -->\|completed\| s\d/)

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyseEfficiency } from '../src/efficiency/efficiency.js'
@@ -44,13 +44,21 @@ afterAll(() => {
 
 /** Σ of the file sizes in busybox's one layer, read with the docker and tar CLIs, not our reader. */
 function busyboxBytes(): number {
-  const listing = execFileSync(
-    'sh',
-    ['-c', 'docker save busybox | tar -xO --wildcards "*/layer.tar" | tar -tv'],
-    {
+  // manifest.json names the layer in both save formats: `<id>/layer.tar` from a graph driver,
+  // `blobs/sha256/<digest>` (OCI layout, possibly compressed: tar -tf detects it) from the containerd store.
+  const saved = mkdtempSync(join(tmpdir(), 'preflight-eff-save-'))
+  let listing: string
+  try {
+    execFileSync('sh', ['-c', `docker save busybox | tar -x -C "${saved}"`])
+    const [manifest] = JSON.parse(readFileSync(join(saved, 'manifest.json'), 'utf8')) as {
+      Layers: string[]
+    }[]
+    listing = execFileSync('tar', ['-tvf', join(saved, manifest!.Layers[0]!)], {
       maxBuffer: 64 * 1024 * 1024
-    }
-  ).toString()
+    }).toString()
+  } finally {
+    rmSync(saved, { recursive: true, force: true })
+  }
   let total = 0
   for (const line of listing.split('\n')) {
     const fields = line.trim().split(/\s+/)

@@ -45,7 +45,10 @@ export async function childBuild(context: string, tag: string): Promise<void> {
       labels: {},
       noCache: false,
       pull: false,
-      builder: 'classic'
+      builder: 'classic',
+      secrets: [],
+      buildContexts: [],
+      cacheFrom: []
     },
     env: env('bench'),
     log: silentLog,

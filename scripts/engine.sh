@@ -48,7 +48,11 @@ install_missing() {
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || need+=(busybox-static)
   command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
   command -v curl >/dev/null 2>&1 || need+=(curl)
+  # The endpoint tests make their certificates with openssl and their contexts with the docker CLI.
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
   command -v iptables >/dev/null 2>&1 || need+=(iptables)
+  # The push tests make a CA and a registry certificate with it.
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=()
     # GitHub's hosted runners are not root but have password-less sudo.
@@ -153,6 +157,19 @@ push_to_registry() {
   done
 }
 
+# The push tests put their test CA in /etc/docker/certs.d/<host:port>/ca.crt (dockerd reads it per request)
+# and remove it again; a runner that is not root gets that one directory made its own.
+certs_dir_writable() {
+  local dir=/etc/docker/certs.d
+  { [ -d "$dir" ] && [ -w "$dir" ]; } && return 0
+  if [ "$(id -u)" = 0 ]; then mkdir -p "$dir"; return 0; fi
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo -n install -d -m 0755 -o "$(id -u)" "$dir"
+  else
+    say "$dir is not writable (needs root or sudo): the push tests cannot make the engine trust their CA"
+  fi
+}
+
 up_default() {
   mkdir -p "$STATE_DIR"
   if [ -n "${DOCKER_HOST:-}" ]; then
@@ -168,7 +185,8 @@ up_default() {
       engine_answers || start_dockerd
     fi
   fi
-  command -v docker-registry >/dev/null 2>&1 || install_missing
+  { command -v docker-registry && command -v openssl; } >/dev/null 2>&1 || install_missing
+  certs_dir_writable
   registry_answers || start_registry
   seed_hello_world
   seed_busybox

@@ -31,6 +31,27 @@ export interface BuildOptions {
   pull: boolean
   platform?: string
   builder: BuilderChoice
+  /** For `RUN --mount=type=secret,id=...` (BuildKit only). Values never reach a log or report. */
+  secrets: BuildSecret[]
+  /** Named contexts (`COPY --from=name`, `FROM name`), as buildx `--build-context name=path`. */
+  buildContexts: NamedContext[]
+  /** Images whose layers may serve as cache (`--cache-from`). */
+  cacheFrom: string[]
+}
+
+export interface BuildSecret {
+  id: string
+  /** The input it came from, for messages (the value itself is never shown). */
+  input: 'secrets' | 'secret-files' | 'secret-envs'
+  value: Buffer
+}
+
+export interface NamedContext {
+  name: string
+  /** A local directory (absolute), or an image (`docker-image://ref`). */
+  kind: 'local' | 'image'
+  /** The absolute directory, or the image reference. */
+  source: string
 }
 
 export type PullPolicy = 'missing' | 'always' | 'never'
@@ -72,6 +93,11 @@ export interface AuditOptions {
   diskUsage: boolean
 }
 
+export interface PushOptions {
+  /** Push the built tags once every check passed. */
+  enabled: boolean
+}
+
 export interface StructureOptions {
   /** Parsed container-structure-test files, in input order; empty: no structure tests. */
   files: StructureFile[]
@@ -96,6 +122,7 @@ export interface Config {
   compose: ComposeOptions
   report: ReportOptions
   audit: AuditOptions
+  push: PushOptions
   structure: StructureOptions
   efficiency: EfficiencyConfig
   cleanupImages: boolean

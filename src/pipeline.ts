@@ -13,6 +13,7 @@ import { takeInventory, type Inventory } from './inventory/inventory.js'
 import { runLabels } from './labels.js'
 import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
+import { notPushed, pushCredentials, pushImage, type PushResult } from './push/push.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
 import { analyseEfficiency, type EfficiencyResult } from './efficiency/efficiency.js'
@@ -45,6 +46,8 @@ export interface RunResult {
   drift?: DriftResult
   /** With report-scope `all`: what earlier runs labelled and left on the engine (src/audit/leftovers.ts). */
   leftovers?: Leftovers
+  /** With push: true: what was pushed, or why nothing was. */
+  push?: PushResult
   /** Container-structure-test files run against the image (src/structure/). */
   structure?: StructureResult
   /** dive's efficiency of the built image (src/efficiency/). */
@@ -104,6 +107,12 @@ export async function runPipeline(
   checking.catch(() => {})
   // Rejects when the ping fails: nothing else is started.
   await Promise.race([reachable, checking])
+  // Push credentials are looked up before anything is built, so a helper that is missing shows up in the
+  // push's own line rather than after a long build (a registry with none is pushed to anonymously).
+  const credentials = config.push.enabled
+    ? pushCredentials(config.build.tags, deps.processEnv ?? process.env)
+    : undefined
+  credentials?.catch(() => {})
   const stages = childController(signal)
   const buildLog = new DeferredLog(log)
   const smokeLog = new DeferredLog(log)
@@ -280,6 +289,26 @@ export async function runPipeline(
     failures.push(`Engine drifted from the baseline: ${describeDrift(drift.failing)}`)
   }
 
+  // Only an image that passed every check is pushed: the same image ID the smoke containers ran.
+  let push: PushResult | undefined
+  if (config.push.enabled) {
+    if (failures.length > 0)
+      push = notPushed(
+        `${failures.length === 1 ? 'a check' : `${failures.length} checks`} failed: ${failures[0]}`
+      )
+    else if (build.status !== 'built' || !build.imageId)
+      push = notPushed(`nothing was built (${build.skippedReason ?? build.status})`)
+    else {
+      const imageId = build.imageId
+      push = await log.group('Push', async () =>
+        pushImage({ client, imageId, tags: build.tags, log, signal, credentials: await credentials })
+      )
+      timings.push({ label: 'push', ms: push.durationMs })
+      failures.push(...push.problems)
+    }
+    if (push.status === 'not-pushed') log.warning(`Not pushed: ${push.reason}`)
+  }
+
   return {
     startedAt: new Date(started).toISOString(),
     finishedAt: new Date().toISOString(),
@@ -294,6 +323,7 @@ export async function runPipeline(
     inventory,
     drift,
     leftovers,
+    push,
     ...(structure ? { structure } : {}),
     ...(efficiency ? { efficiency } : {}),
     failures,

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { relative, sep } from 'node:path'
+import { createHash } from 'node:crypto'
+import { hostname } from 'node:os'
+import { basename, dirname, join, relative, sep } from 'node:path'
 import { listedImageSize } from '../inventory/image-size.js'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
 import { EngineError, type EngineClient } from '../engine/client.js'
@@ -13,7 +15,17 @@ import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
 import { packContext } from './context.js'
-import { findCredentials, registryConfig, registryOf } from './credentials.js'
+import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
+import {
+  LIST_HEADERS,
+  authService,
+  fileSyncService,
+  newSyncStats,
+  secretsService,
+  type SyncedDir
+} from './filesync.js'
+import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
+import { openSession } from '../engine/session.js'
 import {
   baseImages,
   instructionAtLine,
@@ -24,7 +36,7 @@ import {
 } from './dockerfile.js'
 import { buildEvents } from './events.js'
 import { BuildProgress } from './progress.js'
-import type { BuildStep } from './types.js'
+import type { BuildFailure, BuildResult } from './types.js'
 
 /** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
 export const BUILDKIT_MIN_API = '1.39'
@@ -41,35 +53,7 @@ export interface BuildStageInput {
   processEnv?: NodeJS.ProcessEnv
 }
 
-export type { BuildStep } from './types.js'
-
-export interface BuildFailure {
-  message: string
-  /** The instruction that failed and its Dockerfile line, when the builder says. */
-  instruction?: string
-  line?: number
-  /** Dockerfile path relative to the workspace, for the annotation. */
-  file: string
-  /** The last lines of build output (at most 30). */
-  tail: string[]
-}
-
-export interface BuildResult {
-  status: 'built' | 'skipped' | 'failed'
-  /** Why the build was skipped (build: false, no Dockerfile with build: auto). */
-  skippedReason?: string
-  imageId?: string
-  tags: string[]
-  sizeBytes?: number
-  durationMs: number
-  builder?: 'buildkit' | 'classic'
-  steps: BuildStep[]
-  failure?: BuildFailure
-  /** Number of layers in the image (RootFS). */
-  layers?: number
-  /** What was sent as the build context. */
-  context?: ContextStats
-}
+export type { BuildFailure, BuildResult, BuildStep } from './types.js'
 
 /** The build stage: packs the context, builds through the Engine API, and reports what came of it. */
 export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
@@ -124,13 +108,37 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   for (const found of credentials)
     log.debug(`Registry credentials for ${found.registry} from ${found.source}`)
 
-  const packed = packContext({ context: options.context, dockerfile: options.file, signal })
-  let packError: unknown
-  packed.done.catch((error: unknown) => (packError = error))
+  // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
+  const ignoreFiles: string[][] = []
+  for (const dir of [
+    options.context,
+    ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)
+  ]) {
+    for (const name of dir === options.context
+      ? [`${basename(options.file)}.dockerignore`, '.dockerignore']
+      : ['.dockerignore']) {
+      const path = name === '.dockerignore' ? join(dir, name) : join(dirname(options.file), name)
+      try {
+        ignoreFiles.push(
+          parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path)).patterns
+        )
+      } catch (error) {
+        if (!(error instanceof IgnoreFileError)) throw error
+        return failed({
+          message: `${error.file} line ${error.line ?? '?'} is refused by docker: ${error.reason}`,
+          file: error.file,
+          line: error.line
+        })
+      }
+    }
+  }
+  if (builder === 'classic' && options.secrets.length > 0)
+    return failed({ message: classicCannot(choice, 'secrets (secrets, secret-files, secret-envs)') })
+  if (builder === 'classic' && options.buildContexts.length > 0)
+    return failed({ message: classicCannot(choice, 'named build contexts (build-contexts)') })
 
   const buildOptions: Record<string, unknown> = {
     t: options.tags,
-    dockerfile: packed.dockerfileName,
     buildargs: options.buildArgs,
     labels: { ...options.labels, ...input.labels },
     target: options.target,
@@ -139,14 +147,10 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     pull: options.pull,
     rm: true,
     forcerm: true, // a failed classic step leaves no container behind
+    cachefrom: options.cacheFrom.length > 0 ? JSON.stringify(options.cacheFrom) : undefined,
     version: builder === 'buildkit' ? '2' : '1'
   }
   for (const key of Object.keys(buildOptions)) if (buildOptions[key] === undefined) delete buildOptions[key]
-  if (builder === 'classic' && credentials.length > 0)
-    buildOptions.registryconfig = registryConfig(credentials)
-  // dockerode's BuildKit session answers every registry with the one credential it is given.
-  const sessionAuth = credentials.find(c => c.auth.password)?.auth
-  if (builder === 'buildkit' && sessionAuth) buildOptions.authconfig = sessionAuth
 
   log.info(
     `Building ${file} with ${builder === 'buildkit' ? 'BuildKit' : 'the classic builder'}, tags: ${options.tags.join(', ')}`
@@ -154,21 +158,28 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   const block = log.untrusted(`Build ${options.tags[0] ?? ''}`.trim())
   const progress = new BuildProgress(block, dockerfile)
   let cancelled = false
+  let sent: SentContext | undefined
   try {
-    const stream = await client.build.image(packed.stream, buildOptions, signal)
-    for await (const event of buildEvents(stream)) progress.handle(event)
+    sent =
+      builder === 'buildkit'
+        ? await startSessionBuild(client, options, buildOptions, credentials, ignoreFiles, signal)
+        : startTarBuild(client, options, buildOptions, credentials, signal)
+    for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
   } catch (error) {
     progress.flush()
     if (signal?.aborted) cancelled = true
-    else
+    else {
+      const sendError = await sent?.failure()
       progress.handle({
         kind: 'error',
-        message: packError
-          ? `Could not send the build context: ${messageOf(packError)}`
+        message: sendError
+          ? `Could not send the build context: ${messageOf(sendError)}`
           : client.error(error, 'running the build').message
       })
+    }
   } finally {
+    sent?.close()
     block.close()
   }
 
@@ -197,6 +208,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
       { builder, steps }
     )
   }
+  const context = await sent!.stats()
   // The size as `docker image ls` shows it, not inspect's Size (packed content only on the containerd
   // store): see inventory/image-size.ts.
   const sizeBytes = await listedImageSize(client, image.Id, image.RepoTags?.[0], signal).catch(
@@ -206,7 +218,6 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
       return undefined
     }
   )
-  const context = await packed.done
   const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameReference(t, tag)))
   if (missing.length > 0)
     log.warning(`The engine did not apply the tags ${missing.join(', ')} to ${image.Id}`)
@@ -223,6 +234,108 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     builder,
     steps,
     context
+  }
+}
+
+/** How the context reached the engine, and the build's response stream. */
+interface SentContext {
+  response: Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>>
+  /** What was sent, once the build is over. */
+  stats(): Promise<ContextStats>
+  /** Why sending the context failed, if it did (undefined otherwise). */
+  failure(): Promise<unknown>
+  close(): void
+}
+
+/** The classic builder: the context as one tar in the request body (context.ts). */
+function startTarBuild(
+  client: EngineClient,
+  options: BuildOptions,
+  query: Record<string, unknown>,
+  credentials: FoundCredentials[],
+  signal: AbortSignal | undefined
+): SentContext {
+  const packed = packContext({ context: options.context, dockerfile: options.file, signal })
+  let packError: unknown
+  packed.done.catch((error: unknown) => (packError = error))
+  const buildOptions: Record<string, unknown> = {
+    ...query,
+    dockerfile: packed.dockerfileName
+  }
+  if (credentials.length > 0) buildOptions.registryconfig = registryConfig(credentials)
+  if (buildOptions.cachefrom) buildOptions.cachefrom = JSON.parse(buildOptions.cachefrom as string)
+  return {
+    response: client.build.image(packed.stream, buildOptions, signal),
+    stats: () => packed.done,
+    failure: async () => packError,
+    close: () => {}
+  }
+}
+
+/**
+ * BuildKit: the context, the Dockerfile's directory and each local named context are served through a
+ * session (filesync.ts) as `docker build` with BuildKit serves them; /build is told `remote=client-session`,
+ * so BuildKit's Dockerfile frontend reads .dockerignore itself and asks for what it needs.
+ */
+async function startSessionBuild(
+  client: EngineClient,
+  options: BuildOptions,
+  query: Record<string, unknown>,
+  credentials: FoundCredentials[],
+  ignoreFiles: string[][],
+  signal: AbortSignal | undefined
+): Promise<SentContext> {
+  const context: SyncedDir = { path: options.context, stats: newSyncStats() }
+  const dirs = new Map<string, SyncedDir>([
+    ['context', context],
+    ['dockerfile', { path: dirname(options.file), stats: newSyncStats() }]
+  ])
+  const secrets = new Map(options.secrets.map(s => [s.id, s.value]))
+  const auth = new Map(credentials.map(c => [c.registry, c.auth]))
+  const session = await openSession(
+    client,
+    {
+      // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
+      // copy of it, so the next build only transfers what changed.
+      sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
+      listHeaders: LIST_HEADERS,
+      services: [fileSyncService({ dirs, signal }), secretsService(secrets), authService(auth)]
+    },
+    signal
+  )
+  const response = client.build.request(
+    { ...query, dockerfile: basename(options.file), remote: 'client-session', session: session.id },
+    signal
+  )
+  return {
+    response,
+    stats: async () => ({
+      files: context.stats.filesSent,
+      bytes: context.stats.bytesSent,
+      ignored: context.stats.ignored,
+      listed: context.stats.listed
+    }),
+    failure: async () => undefined,
+    close: () => session.close()
+  }
+}
+
+function classicCannot(choice: { builder: string }, what: string): string {
+  void choice
+  return `The classic builder cannot take ${what}; they need BuildKit (builder: auto or buildkit, on an engine with BuildKit).`
+}
+
+function workspacePath(workspace: string, path: string): string {
+  const rel = relative(workspace, path)
+  return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : path
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
   }
 }
 

@@ -1,16 +1,18 @@
-// The build context as a tar stream, packed here rather than by dockerode: its {context, src} path hands
-// the ignore callback absolute paths that never match, and the engine does not filter a raw tar, so
-// ignored files would end up in the image. Files are streamed one at a time (backpressure from the
-// request), so a context of any size is never held in memory.
+// The classic builder's context as a tar stream, packed here rather than by dockerode: its {context, src}
+// path hands the ignore callback absolute paths that never match, and the engine does not filter a raw
+// tar. Which entries go in is the docker CLI's rule (archiveWalk); files are streamed one at a time
+// (backpressure from the request), so a context of any size is never held in memory. BuildKit builds do
+// not use this: they serve the context through the session (filesync.ts).
 
 import { randomBytes } from 'node:crypto'
 import { createReadStream, type Stats } from 'node:fs'
-import { lstat, readFile, readdir, readlink, stat } from 'node:fs/promises'
+import { readFile, readlink, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import tar from 'tar-stream'
-import { parseIgnoreRules } from './ignore.js'
+import { parseIgnoreFile } from './ignore.js'
+import { archiveWalk, type WalkEntry } from './walk.js'
 
 export interface ContextOptions {
   /** Absolute path of the context directory. */
@@ -25,6 +27,8 @@ export interface ContextStats {
   bytes: number
   /** Files and directories left out by .dockerignore (a pruned directory counts once). */
   ignored: number
+  /** BuildKit: entries listed to the builder (`files` counts only those whose content it asked for). */
+  listed?: number
 }
 
 export interface PackedContext {
@@ -60,7 +64,6 @@ export function packContext(options: ContextOptions): PackedContext {
   const dockerfileName = outside
     ? `.docker-preflight-${randomBytes(6).toString('hex')}.Dockerfile`
     : fromContext.split(sep).join('/')
-  const alwaysSent = new Set(outside ? ['.dockerignore'] : ['.dockerignore', dockerfileName])
   const stats: ContextStats = { files: 0, bytes: 0, ignored: 0 }
   // When the request goes away (aborted, engine error) the pack is destroyed: stop reading too.
   let reading: ReturnType<typeof createReadStream> | undefined
@@ -75,8 +78,8 @@ export function packContext(options: ContextOptions): PackedContext {
   // written, so the file system's latency overlaps the sending: one file at a time spent most of its time
   // waiting (~10,000 small files took 5 s; `tar` takes 0.4 s). What is read ahead is bounded:
   // READ_AHEAD entries of at most SMALL_FILE bytes each.
-  const prepare = async (name: string, absolute: string, follow = false): Promise<Prepared> => {
-    const info = follow ? await stat(absolute) : await lstat(absolute)
+  const prepare = async (name: string, absolute: string, known?: Stats): Promise<Prepared> => {
+    const info = known ?? (await stat(absolute))
     const small = info.isFile() && info.size <= SMALL_FILE
     return { name, absolute, info, content: small ? await readFile(absolute) : undefined }
   }
@@ -113,48 +116,30 @@ export function packContext(options: ContextOptions): PackedContext {
     // Sockets, FIFOs and devices are not sent (the docker CLI skips sockets; the others cannot be read).
   }
 
-  /** The context's entries to send, in tar order, with what .dockerignore leaves out counted and skipped. */
-  async function* walk(dir: string, rules: ReturnType<typeof parseIgnoreRules>): AsyncGenerator<string> {
-    const entries = (await readdir(join(context, dir), { withFileTypes: true })).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-    )
-    for (const entry of entries) {
-      if (signal?.aborted || pack.destroyed) throw new Error('packing the build context was stopped')
-      const rel = dir ? `${dir}/${entry.name}` : entry.name
-      const excluded = rules.ignores(rel) && !alwaysSent.has(rel)
-      if (entry.isDirectory()) {
-        if (excluded) {
-          const keepsSomething = [...alwaysSent].some(path => path.startsWith(`${rel}/`))
-          if (!keepsSomething && rules.canPrune(rel)) {
-            stats.ignored++
-            continue
-          }
-        } else {
-          yield rel
-        }
-        yield* walk(rel, rules)
-      } else if (excluded) {
-        stats.ignored++
-      } else {
-        yield rel
-      }
-    }
-  }
-
   const done = (async () => {
-    const ignoreText = await readOptional(join(context, '.dockerignore'))
+    const ignore = parseIgnoreFile(await readOptional(join(context, '.dockerignore')))
     const ahead: Promise<Prepared>[] = []
-    const enqueue = (name: string, absolute: string, follow?: boolean): void => {
-      const prepared = prepare(name, absolute, follow)
+    const enqueue = (name: string, absolute: string, info?: Stats): void => {
+      const prepared = prepare(name, absolute, info)
       prepared.catch(() => {}) // awaited in turn below; this only keeps it from counting as unhandled
       ahead.push(prepared)
     }
-    for await (const rel of walk('', parseIgnoreRules(ignoreText))) {
-      enqueue(rel, join(context, rel))
+    const counts = { ignored: 0 }
+    const entries = archiveWalk(
+      context,
+      ignore.patterns,
+      outside ? undefined : dockerfileName,
+      counts,
+      signal
+    )
+    for await (const entry of entries as AsyncIterable<WalkEntry>) {
+      if (pack.destroyed) throw new Error('packing the build context was stopped')
+      enqueue(entry.path, entry.absolute, entry.info)
       if (ahead.length >= READ_AHEAD) await write(await ahead.shift()!)
     }
-    if (outside) enqueue(dockerfileName, dockerfile, true) // -f may name a symlink: send what it points at
+    if (outside) enqueue(dockerfileName, dockerfile) // -f may name a symlink: send what it points at
     while (ahead.length > 0) await write(await ahead.shift()!)
+    stats.ignored = counts.ignored
     finished = true
     pack.finalize()
     return stats

@@ -222,6 +222,8 @@ async function upAndJudge(
   result: ComposeResult
 ): Promise<void> {
   const { options, log, signal, client } = input
+  // Each service's time counts from here: a stack whose `up` took the whole timeout gets no more.
+  const upStarted = Date.now()
   const upTimeout = deadline(options.timeoutMs, new Error('timeout'), signal)
   let up: ComposeOutput
   try {
@@ -254,6 +256,7 @@ async function upAndJudge(
         model,
         upError,
         timeoutMs: options.timeoutMs,
+        startedAt: upStarted,
         signal,
         workspace: input.env.workspace
       })
@@ -310,6 +313,8 @@ interface JudgeContext {
   model: ComposeModel
   upError?: string
   timeoutMs: number
+  /** When `up` started: the services' timeouts count from then. */
+  startedAt: number
   signal?: AbortSignal
   workspace: string
 }
@@ -368,7 +373,8 @@ async function judgeService(
     ready: spec?.ready?.kind === 'log' ? output.watch(spec.ready.pattern) : undefined
   }
   const timeoutMs = spec?.timeoutMs ?? context.timeoutMs
-  const timeout = deadline(timeoutMs, new Error('timeout'), context.signal)
+  const left = Math.max(1_000, context.startedAt + timeoutMs - Date.now())
+  const timeout = deadline(left, new Error('timeout'), context.signal)
   let follow: OutputFollow | undefined
   let info: Inspect | undefined
   let last: ReadyAnswer | undefined
@@ -401,14 +407,19 @@ async function judgeService(
   } catch (error) {
     if (context.signal?.aborted) result.reason = 'cancelled'
     else if (timeout.signal.aborted) {
-      result.reason = `not ready after ${formatDuration(timeoutMs)}${last ? ` (last: ${last.detail})` : ''}`
+      result.reason = expectExit
+        ? `did not exit within ${formatDuration(timeoutMs)}`
+        : `not ready after ${formatDuration(timeoutMs)}${last ? ` (last: ${last.detail})` : ''}`
     } else result.reason = `could not be judged: ${messageOf(error)}`
   } finally {
     timeout.dispose()
   }
   // The record for the table and the failure: state, health, ports, health log, output.
   try {
-    info = await client.containers.inspect(container, AbortSignal.timeout(5_000))
+    const inspectTimeout = deadline(5_000)
+    info = await client.containers
+      .inspect(container, inspectTimeout.signal)
+      .finally(() => inspectTimeout.dispose())
   } catch {
     // keep the earlier one
   }
@@ -581,7 +592,9 @@ async function down(
   result: ComposeResult
 ): Promise<void> {
   const { client, log } = input
-  const signal = AbortSignal.timeout(DOWN_TIMEOUT_MS)
+  // Not AbortSignal.timeout: on Node 20 it can be collected before it fires (see src/signals.ts).
+  const downTimeout = deadline(DOWN_TIMEOUT_MS)
+  const signal = downTimeout.signal
   const downOutput = await runCompose(
     call,
     [...stackArgs, 'down', '--volumes', '--remove-orphans', '--rmi', 'local', '--timeout', '1'],
@@ -594,6 +607,7 @@ async function down(
   } catch (error) {
     swept.problems.push(`Could not list what is left of project ${model.name}: ${messageOf(error)}`)
   }
+  downTimeout.dispose()
   result.removed = {
     containers: swept.containers.length,
     networks: swept.networks.length,

@@ -8,6 +8,7 @@
 // the registry auth header.
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
+import type { Socket } from 'node:net'
 import Docker from 'dockerode'
 import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
 import type { Endpoint } from './endpoint.js'
@@ -71,6 +72,8 @@ interface Dial {
   body?: unknown
   statusCodes: Record<number, true | string>
   isStream?: boolean
+  /** Sent as X-Registry-Auth (base64 JSON), as the engine wants it for pushes and pulls. */
+  authconfig?: object
   doing: string
 }
 
@@ -266,6 +269,28 @@ export class EngineClient {
         `pulling ${reference}`,
         signal,
         () => this.docker.pull(reference, { abortSignal: signal } as object) as Promise<IncomingMessage>
+      ),
+    /**
+     * Pushes `name:tag`; the reply is the engine's JSON progress stream. The engine wants an
+     * X-Registry-Auth header even without credentials: `{}` then.
+     */
+    push: (
+      name: string,
+      tag: string,
+      auth: RegistryAuth | undefined,
+      signal?: AbortSignal
+    ): Promise<IncomingMessage> =>
+      this.dial(
+        {
+          path: `/images/${encodeURIComponent(name)}/push?`,
+          method: 'POST',
+          query: { tag },
+          authconfig: auth ?? {},
+          isStream: true,
+          statusCodes: { 200: true, 404: 'no such image', ...COMMON },
+          doing: `pushing ${name}:${tag}`
+        },
+        signal
       ),
     /** `docker save` of one image: the reply is the tar stream. */
     export: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
@@ -524,6 +549,53 @@ export class EngineClient {
 
   readonly build = {
     /**
+     * `POST /build` without a body, for a BuildKit build whose context comes through a session
+     * (`remote=client-session`); the reply is the engine's JSON progress stream.
+     */
+    request: (
+      query: Record<string, unknown>,
+      signal?: AbortSignal
+    ): Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>> =>
+      this.dial(
+        {
+          path: '/build?',
+          method: 'POST',
+          query,
+          isStream: true,
+          statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
+          doing: 'starting the build'
+        },
+        signal
+      ),
+    /**
+     * `POST /session` upgraded to h2c: the connection the engine's BuildKit calls back on (see
+     * src/engine/session.ts). Resolves with the hijacked socket.
+     */
+    session: (headers: Record<string, string | string[]>, signal?: AbortSignal): Promise<Socket> =>
+      this.wrap(
+        'opening a build session',
+        signal,
+        () =>
+          new Promise<Socket>((resolve, reject) =>
+            this.modem.dial(
+              {
+                method: 'POST',
+                path: '/session',
+                hijack: true,
+                abortSignal: signal,
+                headers: { Upgrade: 'h2c', ...headers },
+                statusCodes: { 101: true, 200: true, 500: 'server error' }
+              },
+              (error, socket) =>
+                error || !socket
+                  ? reject(
+                      error instanceof Error ? error : new Error(`could not open a session: ${String(error)}`)
+                    )
+                  : resolve(socket as Socket)
+            )
+          )
+      ),
+    /**
      * `POST /build` with the context as a tar stream; the reply is the engine's JSON progress stream.
      * `version: '2'` asks for BuildKit, whose session dockerode opens and answers (with `authconfig`).
      */
@@ -557,6 +629,7 @@ export class EngineClient {
               options: { _query: request.query ?? {}, _body: request.body ?? {} },
               statusCodes: request.statusCodes,
               isStream: request.isStream ?? false,
+              ...(request.authconfig ? { authconfig: request.authconfig } : {}),
               abortSignal: signal
             },
             (error, result) => (error ? reject(error) : resolve(result as T))

@@ -11,6 +11,8 @@ export interface InputDefinition {
   kind: 'string' | 'boolean' | 'multiline'
   /** Only on the CLI (e.g. --smoke-file, --json); not an action input. */
   cliOnly?: boolean
+  /** Holds secret values: masked before anything is parsed, never quoted in an input problem. */
+  secret?: boolean
 }
 
 export const INPUTS: readonly InputDefinition[] = [
@@ -89,6 +91,39 @@ export const INPUTS: readonly InputDefinition[] = [
     default: 'auto',
     kind: 'string'
   },
+  {
+    name: 'secrets',
+    description:
+      'Build secrets for `RUN --mount=type=secret,id=...`, one `id=value` a line (BuildKit only). Values are masked.',
+    default: '',
+    kind: 'multiline',
+    secret: true
+  },
+  {
+    name: 'secret-files',
+    description: 'Build secrets read from files, one `id=path` a line (BuildKit only).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'secret-envs',
+    description: 'Build secrets read from environment variables, one `id=ENV_NAME` a line (BuildKit only).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'build-contexts',
+    description:
+      'Named build contexts for `COPY --from=name` and `FROM name`, one `name=path` (or `name=docker-image://ref`) a line, as buildx `--build-context` (BuildKit only; needs an engine whose BuildKit supports them, e.g. 23+).',
+    default: '',
+    kind: 'multiline'
+  },
+  {
+    name: 'cache-from',
+    description: 'Images to use as build cache, comma or newline separated (`--cache-from`).',
+    default: '',
+    kind: 'multiline'
+  },
   // Smoke
   {
     name: 'smoke',
@@ -154,6 +189,14 @@ export const INPUTS: readonly InputDefinition[] = [
     description: 'Time limit of `compose up`, and of each service to be ready or exit, e.g. `2m`.',
     default: '2m',
     kind: 'string'
+  },
+  // Push
+  {
+    name: 'push',
+    description:
+      'Push the built image under each of `tags` once every check of the run passed (engine, build, smoke, and any Compose, structure, efficiency, size or drift check). Credentials as `docker login` and docker/login-action leave them.',
+    default: 'false',
+    kind: 'boolean'
   },
   // Report
   {
@@ -271,6 +314,11 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   },
   { name: 'images', description: 'JSON array of the images in the report.' },
   { name: 'containers', description: 'JSON array of the containers in the report.' },
+  {
+    name: 'digest',
+    description: 'Manifest digest the registry returned for the pushed image (`push: true`).'
+  },
+  { name: 'pushed-tags', description: 'Tags pushed, comma separated; empty when nothing was pushed.' },
   { name: 'report', description: 'Path of the JSON report file.' },
   { name: 'drift', description: 'JSON array of engine facts that changed since the baseline.' }
 ]

@@ -1,7 +1,9 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, isAbsolute, join, resolve } from 'node:path'
 import { DRIFT_FIELD_NAMES, resolveDriftFieldEntry } from '../audit/fields.js'
 import type {
+  BuildSecret,
+  NamedContext,
   BuildMode,
   BuilderChoice,
   Config,
@@ -12,7 +14,7 @@ import type {
 } from '../config.js'
 import { parseHost } from '../engine/endpoint.js'
 import { parseCondition, type InfoCondition } from '../engine/require-info.js'
-import { PreflightError, messageOf } from '../errors.js'
+import { PreflightError, errorCode, messageOf } from '../errors.js'
 import { parseComposeSmoke } from '../compose/spec.js'
 import { parseSmokeList } from '../smoke/spec.js'
 import { parseStructureInput } from '../structure/files.js'
@@ -20,10 +22,17 @@ import { parseRatio } from './scalars.js'
 import { INPUTS } from './definitions.js'
 import { ProblemList, formatProblem } from './problems.js'
 import { lines, parseDurationMs, parseSize, splitList } from './scalars.js'
-import { isValidTag } from '../image/reference.js'
+import { HUB, ImageReference, isValidTag } from '../image/reference.js'
 
 /** Raw input values by input name, as action.yml or the CLI gave them (missing = the default). */
 export type RawInputs = Readonly<Record<string, string | undefined>>
+
+export interface ParseHooks {
+  /** Called with every secret value (secrets, secret-files contents, secret-envs values) before parsing. */
+  mask?: (value: string) => void
+  /** Where secret-envs are read (default: process.env). */
+  processEnv?: NodeJS.ProcessEnv
+}
 
 export type ParseOutcome = { ok: true; config: Config } | { ok: false; problems: ProblemList }
 
@@ -31,8 +40,18 @@ export type ParseOutcome = { ok: true; config: Config } | { ok: false; problems:
  * Validates every input at once. Either a Config, or every problem found: nothing is half-parsed and
  * nothing touches the engine here (except reading files the inputs name).
  */
-export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
+export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHooks = {}): ParseOutcome {
   const problems = new ProblemList()
+  const mask = hooks.mask ?? (() => {})
+  // Secret values are masked first, before any of them could be quoted by anything.
+  for (const def of INPUTS) {
+    if (!def.secret) continue
+    for (const line of lines(raw[def.name] ?? '')) {
+      const eq = line.indexOf('=')
+      const value = eq === -1 ? line : line.slice(eq + 1)
+      if (value.trim() !== '') mask(value)
+    }
+  }
   const get = (name: string): string => {
     const value = raw[name]
     if (value !== undefined) return value.trim()
@@ -130,7 +149,38 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
   for (const tag of tags) {
     if (!isValidTag(tag)) problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)')
   }
+  const push = bool('push')
+  if (push) checkPushTargets(tags, buildMode, problems)
   if (tags.length === 0) tags.push(defaultTag(env))
+
+  const builder = oneOf<BuilderChoice>('builder', ['auto', 'buildkit', 'classic'])
+  const secrets = parseSecrets(
+    { secrets: get('secrets'), files: get('secret-files'), envs: get('secret-envs') },
+    env,
+    problems,
+    mask,
+    hooks.processEnv ?? process.env
+  )
+  const buildContexts = parseBuildContexts(get('build-contexts'), env, problems)
+  const cacheFrom = splitList(get('cache-from'))
+  for (const ref of cacheFrom) {
+    if (!isValidTag(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
+      problems.add('cache-from', ref, 'is not a valid image reference (e.g. ghcr.io/owner/app:nightly)')
+  }
+  if (builder === 'classic') {
+    if (secrets.length > 0)
+      problems.add(
+        'builder',
+        'classic',
+        'cannot take build secrets (secrets, secret-files, secret-envs): they need BuildKit; use builder: auto or buildkit'
+      )
+    if (buildContexts.length > 0)
+      problems.add(
+        'builder',
+        'classic',
+        'cannot take build-contexts: named contexts need BuildKit; use builder: auto or buildkit'
+      )
+  }
 
   // Smoke
   const timeoutMs = duration('smoke-timeout')
@@ -209,7 +259,10 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
       noCache: bool('no-cache'),
       pull: bool('pull'),
       platform: get('platform') || undefined,
-      builder: oneOf<BuilderChoice>('builder', ['auto', 'buildkit', 'classic'])
+      builder,
+      secrets,
+      buildContexts,
+      cacheFrom
     },
     smoke: {
       entries,
@@ -237,6 +290,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
       failOnDrift: parseDriftPolicy(get('fail-on-drift'), problems),
       diskUsage: bool('disk-usage')
     },
+    push: { enabled: push },
     structure: {
       files: structureFiles,
       image: structureImage || undefined,
@@ -253,13 +307,138 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment): ParseOutcome {
 }
 
 /** Throws one PreflightError listing every problem. */
-export function parseInputsOrThrow(raw: RawInputs, env: RunEnvironment): Config {
-  const outcome = parseInputs(raw, env)
+export function parseInputsOrThrow(raw: RawInputs, env: RunEnvironment, hooks: ParseHooks = {}): Config {
+  const outcome = parseInputs(raw, env, hooks)
   if (outcome.ok) return outcome.config
   const list = outcome.problems.items.map(p => `  - ${formatProblem(p)}`).join('\n')
   throw new PreflightError(
     `${outcome.problems.items.length === 1 ? 'An input is' : `${outcome.problems.items.length} inputs are`} invalid:\n${list}`
   )
+}
+
+/** A secret id as BuildKit's `--secret id=` takes it. */
+const SECRET_ID = /^[a-zA-Z0-9._-]+$/
+
+/**
+ * The three secret inputs, named and shaped as docker/build-push-action's. A secret input's problems
+ * quote the line number and the id, never the value.
+ */
+function parseSecrets(
+  text: { secrets: string; files: string; envs: string },
+  env: RunEnvironment,
+  problems: ProblemList,
+  mask: (value: string) => void,
+  processEnv: NodeJS.ProcessEnv
+): BuildSecret[] {
+  const found: BuildSecret[] = []
+  const seen = new Map<string, string>()
+  const each = (
+    input: BuildSecret['input'],
+    body: string,
+    take: (id: string, rest: string, where: string) => Buffer | undefined
+  ) => {
+    lines(body).forEach((line, index) => {
+      const where = `line ${index + 1}`
+      const eq = line.indexOf('=')
+      const id = eq > 0 ? line.slice(0, eq).trim() : ''
+      if (!id || !SECRET_ID.test(id)) {
+        problems.add(
+          input,
+          input === 'secrets' ? where : line,
+          `is not an id=${input === 'secrets' ? 'value' : input === 'secret-files' ? 'path' : 'ENV_NAME'} line with an id of letters, digits, ".", "_" or "-"`
+        )
+        return
+      }
+      const previous = seen.get(id)
+      if (previous) {
+        problems.add(
+          input,
+          input === 'secrets' ? `${where} (id ${id})` : line,
+          `gives secret id "${id}" a second time (first in ${previous})`
+        )
+        return
+      }
+      seen.set(id, input)
+      const value = take(id, line.slice(eq + 1), where)
+      if (value !== undefined) found.push({ id, input, value })
+    })
+  }
+  each('secrets', text.secrets, (_id, rest) => Buffer.from(rest))
+  each('secret-files', text.files, (id, rest, where) => {
+    const path = resolve(env.workspace, rest.trim())
+    try {
+      const value = readFileSync(path)
+      const content = value.toString('utf8')
+      if (content.trim() !== '') {
+        mask(content)
+        for (const line of content.split(/\r?\n/)) if (line.trim() !== '') mask(line)
+      }
+      return value
+    } catch (error) {
+      problems.add(
+        'secret-files',
+        `${where} (id ${id})`,
+        `names ${path}, which cannot be read (${errorCode(error) === 'ENOENT' ? 'no such file' : messageOf(error)})`
+      )
+      return undefined
+    }
+  })
+  each('secret-envs', text.envs, (id, rest, where) => {
+    const name = rest.trim()
+    const value = processEnv[name]
+    if (value === undefined) {
+      problems.add(
+        'secret-envs',
+        `${where} (id ${id})`,
+        `names the environment variable ${name}, which is not set`
+      )
+      return undefined
+    }
+    if (value.trim() !== '') mask(value)
+    return Buffer.from(value)
+  })
+  return found
+}
+
+/** `name=path` (a directory, relative to the workspace) or `name=docker-image://ref`, as buildx takes them. */
+function parseBuildContexts(text: string, env: RunEnvironment, problems: ProblemList): NamedContext[] {
+  const found: NamedContext[] = []
+  for (const line of lines(text)) {
+    const eq = line.indexOf('=')
+    const name = eq > 0 ? line.slice(0, eq).trim() : ''
+    const source = eq > 0 ? line.slice(eq + 1).trim() : ''
+    if (!name || !source) {
+      problems.add('build-contexts', line, 'is not a name=path line')
+      continue
+    }
+    if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(name)) {
+      problems.add('build-contexts', line, `names the context "${name}", which is not a stage or image name`)
+      continue
+    }
+    if (found.some(c => c.name === name)) {
+      problems.add('build-contexts', line, `names the context "${name}" a second time`)
+      continue
+    }
+    if (source.startsWith('docker-image://')) {
+      const ref = source.slice('docker-image://'.length)
+      if (!isValidTag(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
+        problems.add('build-contexts', line, 'names an image that is not a valid reference')
+      else found.push({ name, kind: 'image', source: ref })
+      continue
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+      problems.add(
+        'build-contexts',
+        line,
+        'uses a source this action does not support (a directory or docker-image://ref)'
+      )
+      continue
+    }
+    const dir = resolve(env.workspace, source)
+    if (!isDirectory(dir)) problems.add('build-contexts', line, `names ${dir}, which is not a directory`)
+    else found.push({ name, kind: 'local', source: dir })
+  }
+  return found
 }
 
 /** `none`, `security`, `any`, or a list of drift field and group names (src/audit/fields.ts). */
@@ -306,4 +485,26 @@ export function defaultTag(env: RunEnvironment): string {
   const name = repoName.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'image'
   const tag = env.actions && env.sha ? env.sha.slice(0, 7) : 'local'
   return `docker-preflight/${name}:${tag}`
+}
+
+/**
+ * With push: true, every tag must name a place the user can push to. The default tag
+ * (docker-preflight/<repo>:<sha>) would go to someone else's Docker Hub account, and a one-part name
+ * (`app:1`) to Docker Hub's official-images namespace (library/), which no user can push to.
+ */
+function checkPushTargets(tags: string[], buildMode: BuildMode, problems: ProblemList): void {
+  if (buildMode === 'false') problems.add('push', 'true', 'needs a build, and build is false')
+  if (tags.length === 0) {
+    problems.add('push', 'true', 'needs `tags` naming where to push (e.g. ghcr.io/owner/app:1.0)')
+  }
+  for (const tag of tags) {
+    const ref = ImageReference.parse(tag)
+    if (ref?.registry === HUB && ref.path.startsWith('library/')) {
+      problems.add(
+        'tags',
+        tag,
+        `cannot be pushed: it names Docker Hub's official images (docker.io/${ref.path}); name a registry (ghcr.io/owner/app) or a Docker Hub account (account/app)`
+      )
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import type { BuildResult } from '../build/build.js'
+import type { BuildResult } from '../build/types.js'
 import type { EngineClient } from '../engine/client.js'
 import type { Inventory } from './inventory.js'
 

@@ -1,6 +1,6 @@
 import type { ContainerListItem, EngineClient, HistoryItem, ImageListItem } from '../engine/client.js'
 import type { ReportScope } from '../config.js'
-import type { BuildResult } from '../build/build.js'
+import type { BuildResult } from '../build/types.js'
 import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
 import { oneLine } from '../format.js'
 import { canonicalReference, isImageId } from '../image/reference.js'

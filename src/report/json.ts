@@ -26,6 +26,7 @@ export interface Report {
   inventory?: RunResult['inventory']
   drift?: RunResult['drift']
   leftovers?: RunResult['leftovers']
+  push?: RunResult['push']
   structure?: RunResult['structure']
   efficiency?: RunResult['efficiency']
   timings: RunResult['timings']
@@ -55,6 +56,7 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     inventory: run.inventory,
     drift: run.drift,
     leftovers: run.leftovers,
+    push: run.push,
     structure: run.structure,
     efficiency: run.efficiency,
     timings: run.timings

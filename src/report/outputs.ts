@@ -40,6 +40,10 @@ export function stepOutputs(run: RunResult, reportPath?: string): Record<string,
     outputs['containers'] = boundedJsonArray(run.inventory.containers)
   }
   if (run.drift) outputs['drift'] = JSON.stringify(run.drift.items)
+  if (run.push) {
+    outputs['digest'] = run.push.digest ?? ''
+    outputs['pushed-tags'] = run.push.pushed.map(p => p.tag).join(',')
+  }
   if (reportPath) outputs['report'] = reportPath
   return outputs
 }

@@ -42,6 +42,7 @@ export function renderSummary(run: RunResult): string {
     { title: 'Compose', html: renderCompose(run.compose) },
     { title: 'Structure tests', html: renderStructure(run) },
     { title: 'Efficiency', html: renderEfficiency(run) },
+    { title: 'Push', html: renderPush(run) },
     { title: 'Time', html: renderTime(run) },
     { title: 'Inventory', html: '' },
     { title: 'Drift', html: renderDrift(run) },
@@ -87,6 +88,10 @@ export function renderVerdict(run: RunResult): string {
   if (run.smoke && run.smoke.results.length > 0) {
     const ok = run.smoke.results.filter(r => r.passed).length
     facts.push(`${ok} of ${plural(run.smoke.results.length, 'smoke container')} passed`)
+  }
+  if (run.compose && run.compose.services.length > 0) {
+    const ok = run.compose.services.filter(s => s.passed).length
+    facts.push(`${ok} of ${plural(run.compose.services.length, 'Compose service')} passed`)
   }
   const mark = passed ? '✅' : '❌'
   const outcome = passed
@@ -302,6 +307,33 @@ export function renderSmoke(run: RunResult): string {
     )
   }
   return parts.join('')
+}
+
+/** Each pushed tag as `name@sha256:…` ready to copy, or why nothing was pushed. */
+export function renderPush(run: RunResult): string {
+  const push = run.push
+  if (!push) return ''
+  const title = heading('Push', 3)
+  if (push.status === 'not-pushed')
+    return `${title}${paragraph(`Not pushed: ${cell(push.reason ?? '', 1000)}`)}`
+  const rows = push.pushed.map(p =>
+    tableRow([
+      codeCell(p.tag, 200),
+      codeCell(p.pinned, 300),
+      escapeHtml(
+        `${p.layers.pushed} pushed, ${p.layers.existed} already there${p.layers.mounted ? `, ${p.layers.mounted} mounted` : ''}${p.attempts > 1 ? ` (${plural(p.attempts, 'attempt')})` : ''}`
+      )
+    ])
+  )
+  const pushedTable =
+    rows.length > 0 ? `${tableStart(['Tag', 'Pinned reference', 'Layers'])}${rows.join('')}</table>\n` : ''
+  const failed =
+    push.status === 'failed'
+      ? paragraph(
+          `${rows.length > 0 ? 'Then the push failed' : 'Push failed'}: ${cell(push.problems.join(' '), 1000)}`
+        )
+      : ''
+  return `${title}${pushedTable}${failed}`
 }
 
 export function renderTime(run: RunResult): string {

@@ -23,6 +23,7 @@ export function renderText(run: RunResult): string {
     textBuild(run),
     textSmoke(run),
     textCompose(run),
+    textPush(run),
     textImages(run),
     textContainers(run),
     textDrift(run),
@@ -189,6 +190,17 @@ function textCompose(run: RunResult): string {
     lines.push(`  Last output of ${terminalText(s.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`))
   }
   return lines.filter(Boolean).join('\n')
+}
+
+function textPush(run: RunResult): string {
+  const push = run.push
+  if (!push) return ''
+  if (push.status === 'not-pushed')
+    return `Push\n  not pushed: ${truncate(terminalText(push.reason ?? ''), 1000)}`
+  const lines = ['Push', ...push.pushed.map(p => `  ${terminalText(p.pinned)}`)]
+  if (push.status === 'failed')
+    lines.push(...push.problems.map(p => `  failed: ${truncate(terminalText(p), 1000)}`))
+  return lines.join('\n')
 }
 
 function textImages(run: RunResult): string {

@@ -108,16 +108,26 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
 
 /**
  * `--disk-usage=true` and `--cleanup=false`, as people copy them from a workflow's `with:`, become
- * `--disk-usage` and `--no-cleanup`. parseArgs alone rejects a value on a boolean flag.
+ * `--disk-usage` and `--no-cleanup`. parseArgs alone rejects a value on a boolean flag. A flag that takes
+ * a value is joined with the next argument (`--smoke=...`), so a value may start with `-`.
  */
 function normalizeBooleanValues(argv: readonly string[]): string[] {
   const result: string[] = []
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
     if (arg === '--') {
-      result.push(...argv.slice(argv.indexOf(arg)))
+      result.push(...argv.slice(i))
       break
     }
-    const match = /^--([a-z][a-z0-9-]*)=(.*)$/i.exec(arg)
+    // A flag that takes a value takes the next argument whatever it starts with: `--smoke '- image: x'`
+    // is a YAML list. parseArgs refuses a value starting with `-` unless it is joined with `=`.
+    const bare = /^--([a-z][a-z0-9-]*)$/i.exec(arg)
+    const valued = bare ? INPUTS.find(i => i.name === bare[1] && i.kind !== 'boolean') : undefined
+    if (valued && i + 1 < argv.length) {
+      result.push(`--${valued.name}=${argv[++i]!}`)
+      continue
+    }
+    const match = /^--([a-z][a-z0-9-]*)=(.*)$/is.exec(arg)
     const input = match ? INPUTS.find(i => i.name === match[1] && i.kind === 'boolean') : undefined
     if (!match || !input) {
       result.push(arg)

@@ -110,7 +110,7 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
   const { signal } = cancellation
   let config: Config | undefined
   try {
-    config = parseInputsOrThrow(readRawInputs(), env)
+    config = parseInputsOrThrow(readRawInputs(), env, { mask: value => core.setSecret(value) })
     const saved: SavedConfig = {
       cleanupImages: config.cleanupImages,
       dockerHost: config.engine.dockerHost,
