@@ -1,5 +1,6 @@
 import { engineEnvironment } from '../src/compose/exec.js'
 import { parseComposeSmoke } from '../src/compose/spec.js'
+import { parseInputs } from '../src/inputs/parse.js'
 import { ProblemList, formatProblem } from '../src/inputs/problems.js'
 import { pluginDirs, findComposePlugin, missingPluginError } from '../src/compose/plugin.js'
 import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs'
@@ -136,5 +137,42 @@ describe('the plugin is pointed at the endpoint the action resolved', () => {
         tls: { verify: false, from: 'DOCKER_TLS' }
       })
     ).toEqual({ DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS: '1' })
+  })
+})
+
+describe('the compose inputs, checked before anything runs', () => {
+  const env = { actions: false, workspace: process.cwd(), tempDir: tmpdir(), runId: 'local-0000' }
+
+  test('a file that is not there, compose-smoke without compose, a bad timeout: each named', () => {
+    const outcome = parseInputs({ build: 'false', compose: 'missing.yaml', 'compose-timeout': 'soon' }, env)
+    expect(outcome.ok).toBe(false)
+    if (outcome.ok) return
+    expect(outcome.problems.items.map(formatProblem)).toEqual([
+      `Input "compose": "missing.yaml" is not a file (resolved to ${join(process.cwd(), 'missing.yaml')})`,
+      'Input "compose-timeout": "soon" is not a duration (expected e.g. 30s, 2m, 1m30s)'
+    ])
+    const alone = parseInputs({ build: 'false', 'compose-smoke': '- service: web' }, env)
+    expect(alone.ok ? [] : alone.problems.items.map(formatProblem)).toEqual([
+      'Input "compose-smoke": "- service: web" needs Compose files: set the compose input too'
+    ])
+  })
+
+  test('files, comma or newline separated, resolved against the workspace; the timeout defaults to 2m', () => {
+    const outcome = parseInputs(
+      {
+        build: 'false',
+        compose: '__tests__/fixtures/compose/stack.yaml,\n__tests__/fixtures/compose/build.yaml'
+      },
+      env
+    )
+    if (!outcome.ok) throw new Error(outcome.problems.items.map(formatProblem).join('\n'))
+    expect(outcome.config.compose).toMatchObject({
+      files: [
+        join(process.cwd(), '__tests__/fixtures/compose/stack.yaml'),
+        join(process.cwd(), '__tests__/fixtures/compose/build.yaml')
+      ],
+      timeoutMs: 120_000,
+      smoke: { services: [], containers: [] }
+    })
   })
 })

@@ -42,30 +42,30 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Σ of the file sizes in busybox's one layer, read with the docker and tar CLIs, not our reader. */
+/**
+ * Σ of the file sizes in busybox's one layer, read with the docker and tar CLIs, not our reader. The
+ * export's manifest.json names the layer (`<id>/layer.tar` on 20.10, `blobs/sha256/<hex>` on the
+ * containerd store, where GNU tar sees by itself that it is compressed).
+ */
 function busyboxBytes(): number {
-  // manifest.json names the layer in both save formats: `<id>/layer.tar` from a graph driver,
-  // `blobs/sha256/<digest>` (OCI layout, possibly compressed: tar -tf detects it) from the containerd store.
-  const saved = mkdtempSync(join(tmpdir(), 'preflight-eff-save-'))
-  let listing: string
+  const out = mkdtempSync(join(tmpdir(), 'busybox-save-'))
   try {
-    execFileSync('sh', ['-c', `docker save busybox | tar -x -C "${saved}"`])
-    const [manifest] = JSON.parse(readFileSync(join(saved, 'manifest.json'), 'utf8')) as {
-      Layers: string[]
-    }[]
-    listing = execFileSync('tar', ['-tvf', join(saved, manifest!.Layers[0]!)], {
+    execFileSync('sh', ['-c', `docker save busybox | tar -x -C ${out}`])
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { Layers: string[] }[]
+    expect(manifest[0]!.Layers).toHaveLength(1)
+    const listing = execFileSync('tar', ['-tvf', join(out, manifest[0]!.Layers[0]!)], {
       maxBuffer: 64 * 1024 * 1024
     }).toString()
+    let total = 0
+    for (const line of listing.split('\n')) {
+      const fields = line.trim().split(/\s+/)
+      // `-rwxr-xr-x 0/0 1131168 2024-05-01 00:00 bin/busybox`; links and dirs are 0 or not `-`.
+      if (fields[0]?.startsWith('-')) total += Number(fields[2])
+    }
+    return total
   } finally {
-    rmSync(saved, { recursive: true, force: true })
+    rmSync(out, { recursive: true, force: true })
   }
-  let total = 0
-  for (const line of listing.split('\n')) {
-    const fields = line.trim().split(/\s+/)
-    // `-rwxr-xr-x 0/0 1131168 2024-05-01 00:00 bin/busybox`; links and dirs are 0 or not `-`.
-    if (fields[0]?.startsWith('-')) total += Number(fields[2])
-  }
-  return total
 }
 
 test('write 300 kB, overwrite it, delete it: wasted bytes and efficiency equal dive’s by hand', async () => {

@@ -157,6 +157,31 @@ const BUILDKIT_NOTE = /whose Docker-compatible API has no BuildKit: building wit
     expect(await leftBy(run.state['run-id']!)).toEqual([])
   })
 
+  test('a HEALTHCHECK that fails is judged unhealthy with its output, not left to time out', async () => {
+    const dir = context({
+      Dockerfile:
+        'FROM busybox:latest\n' +
+        'HEALTHCHECK --interval=1s --timeout=2s --retries=2 CMD echo not yet; exit 1\n' +
+        'CMD ["sleep", "60"]\n'
+    })
+    const smoke = '- name: sick\n  ready: { healthy: true }\n  timeout: 30s\n'
+    const run = remember(await runAction({ context: dir, tags: tag(), smoke }))
+    expect(run.exitCode).toBe(1)
+    expect(results(run)).toEqual([
+      expect.objectContaining({
+        name: 'sick',
+        passed: false,
+        reason: expect.stringMatching(
+          /^HEALTHCHECK reported unhealthy \(last check exited 1: not yet\) \(run by docker-preflight/
+        )
+      })
+    ])
+    // The container is gone; the built image stays until afterAll (cleanup-images is false).
+    expect((await leftBy(run.state['run-id']!, false)).filter(left => left.startsWith('container'))).toEqual(
+      []
+    )
+  })
+
   test('report-scope all and disk-usage: the inventory lists the whole engine without an error', async () => {
     const run = remember(await runAction({ build: 'false', 'report-scope': 'all', 'disk-usage': 'true' }))
     expect(run.exitCode).toBe(0)

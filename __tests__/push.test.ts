@@ -347,7 +347,7 @@ describe('cancel during a push', () => {
       // manifest) to arrive, were the engine still pushing.
       await new Promise(resolve => setTimeout(resolve, 6000))
       console.log(
-        `cancel during a push: the stage returned after ${stoppedMs} ms; the engine closed the upload it had in flight ${proxy.heldClosedAt === undefined ? 'not within 6 s' : `${proxy.heldClosedAt - abortedAt} ms after the cancel (when the registry answered it)`}, and sent ${proxy.uploads - uploadsAtCancel} more upload requests`
+        `cancel during a push: the stage returned after ${stoppedMs} ms; the engine closed the upload it had in flight ${proxy.heldClosedAt === undefined ? 'not within 6 s' : `${proxy.heldClosedAt - abortedAt} ms after the cancel (the proxy answers it 3 s after it arrived)`}, and sent ${proxy.uploads - uploadsAtCancel} more upload requests`
       )
       expect(stoppedMs).toBeLessThan(3000)
       expect(proxy.uploads).toBe(uploadsAtCancel)
@@ -358,4 +358,47 @@ describe('cancel during a push', () => {
       await plain.stop()
     }
   }, 30_000)
+
+  test('cancelling the action (SIGINT, as the runner does) during the push: it exits within seconds, no tag', async () => {
+    const plain = await startRegistry()
+    const proxy = await startFaultyProxy(plain.address, () => 'slow')
+    try {
+      const tag = `${proxy.address}/preflight-push/cancelled-action:1`
+      localTags.push(tag)
+      let signalledAt = 0
+      const run = await runAction(
+        {
+          context: '__tests__/fixtures/hello-app',
+          tags: tag,
+          push: 'true',
+          smoke: '- name: ok\n  command: [true]'
+        },
+        {
+          onSpawn: child => {
+            const poll = setInterval(() => {
+              if (proxy.uploads > 0 && child.exitCode === null) {
+                clearInterval(poll)
+                signalledAt = Date.now()
+                child.kill('SIGINT')
+              }
+            }, 50)
+            child.on('close', () => clearInterval(poll))
+          }
+        }
+      )
+      const exitMs = Date.now() - signalledAt
+      console.log(
+        `cancelling the action during a push: it exited ${exitMs} ms after SIGINT (code ${run.exitCode})`
+      )
+      expect(signalledAt).toBeGreaterThan(0)
+      expect(run.exitCode).not.toBe(0)
+      expect(exitMs).toBeLessThan(5000)
+      await new Promise(resolve => setTimeout(resolve, 4000))
+      expect(await plain.tags('preflight-push/cancelled-action')).toEqual([])
+      expect(run.outputs['digest'] ?? '').toBe('')
+    } finally {
+      await proxy.stop()
+      await plain.stop()
+    }
+  }, 60_000)
 })

@@ -99,6 +99,19 @@ test('the step fails with the structure and efficiency sentences', () => {
     ['File Existence Test: the deleted file', true],
     ['Metadata Test', true]
   ])
+  // Each layer this build made is tied to its Dockerfile line; the base layer to none.
+  expect(run.efficiency?.layers.map(l => [l.number, l.line, l.wastedBytes])).toEqual([
+    [1, undefined, 0],
+    [2, 2, 300_000],
+    [3, 3, 300_000],
+    [4, 4, 0]
+  ])
+  expect(log.annotations).toContainEqual({
+    level: 'warning',
+    message:
+      'Layer 2 holds 300kB of the 600kB wasted: files it writes are written again or removed in another layer',
+    target: { title: 'Wasted bytes', file: expect.stringMatching(/Dockerfile$/), startLine: 2 }
+  })
   expect(run.timings.map(t => t.label)).toEqual(expect.arrayContaining(['structure tests', 'efficiency']))
 })
 
@@ -113,6 +126,7 @@ test('the summary has a table for the file and the wasted-bytes chart, with the 
     /xychart-beta\n {4}title "Wasted bytes per layer of preflight-structure-\d+:pipe \(kB\)"/
   )
   expect(summary).toContain('bar [300, 300]')
+  expect(summary).toContain('2 line 2&#58; RUN head &#45;c 300000 /dev/urandom &gt; /f')
   expect(summary).not.toContain('<script>')
   expect(summary).not.toContain('::error::')
   expectInert(summary)

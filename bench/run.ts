@@ -2,10 +2,10 @@
 // Prints each figure with its target; exits 1 when one misses. See BENCHMARKS.md.
 // The __dirname shim first, as in src/index.ts: this file is bundled by ncc too.
 import '../src/shim.js'
-import { rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { actionEnv, child, freshFiles, makeWork, pipelineVsScript, startUp } from './cases.js'
-import { childBuild, childSmoke, makeContext } from './stages.js'
+import { childBuild, childEfficiency, childExportRead, childSmoke, makeContext } from './stages.js'
 import { renderCase } from './render.js'
 import { alternate, fmt, timed, type Figure } from './util.js'
 
@@ -110,11 +110,84 @@ async function memoryCase(work: string): Promise<Figure> {
   }
 }
 
+/**
+ * Efficiency of a ~1 GB image (4 layers of 256 MiB of random bytes, one file overwritten, then removed):
+ * the export is streamed and only tar headers are kept, so peak RSS must not follow the image's size.
+ * Compared with `docker save` to /dev/null (the same export, only read) and with busybox alone.
+ */
+async function efficiencyCase(work: string): Promise<Figure[]> {
+  const tag = 'docker-preflight-bench/efficiency:latest'
+  const context = join(work, 'efficiency')
+  mkdirSync(context, { recursive: true })
+  const mib256 = 'head -c 268435456 /dev/urandom'
+  writeFileSync(
+    join(context, 'Dockerfile'),
+    [
+      'FROM busybox',
+      `RUN ${mib256} > /a`,
+      `RUN ${mib256} > /a`,
+      `RUN ${mib256} > /b`,
+      `RUN ${mib256} > /c`,
+      'RUN rm /a'
+    ].join('\n')
+  )
+  const built = await timed('docker', ['build', '-q', '--network', 'none', '-t', tag, context])
+  if (built.exitCode !== 0) throw new Error(built.stderr)
+  try {
+    type Child = {
+      ms: number
+      maxRssMB: number
+      sizeBytes: number
+      wastedBytes: number
+      efficiency: number
+      format: string
+    }
+    let big: Child | undefined
+    const ours = async (): Promise<number> => {
+      big = await child<Child>('efficiency', [tag])
+      return big.ms
+    }
+    const cli = async (): Promise<number> => {
+      const r = await timed('sh', ['-c', `docker save ${tag} > /dev/null`])
+      if (r.exitCode !== 0) throw new Error(r.stderr)
+      return r.ms
+    }
+    const { a, b } = await alternate(3, ours, cli)
+    const small = await child<Child>('efficiency', ['busybox:latest'])
+    // The floor: a Node process that reads the same export and parses nothing. Its peak RSS is set by
+    // when V8 collects the socket's buffers, not by what is kept.
+    const floor = await child<{ ms: number; maxRssMB: number }>('export-read', [tag])
+    const growth = big!.maxRssMB - floor.maxRssMB
+    return [
+      {
+        name: `efficiency of a ${(big!.sizeBytes / 1e9).toFixed(2)} GB image (${big!.format})`,
+        value: a / b,
+        unit: '×',
+        target: '≤ 1.5× docker save > /dev/null',
+        met: a / b <= 1.5,
+        detail: `analysis ${fmt(a)} vs docker save ${fmt(b)} (Node only reading the export: ${fmt(floor.ms)}); wasted ${(big!.wastedBytes / 1e6).toFixed(0)} MB, score ${(big!.efficiency * 100).toFixed(1)}%`
+      },
+      {
+        name: 'efficiency peak RSS, 1 GB image, over reading its export and parsing nothing',
+        value: growth,
+        unit: 'MB',
+        target: '≤ 20 MB more (nothing of the layers is held)',
+        met: growth <= 20,
+        detail: `${big!.maxRssMB.toFixed(0)} MB analysing, ${floor.maxRssMB.toFixed(0)} MB only reading the export, ${small.maxRssMB.toFixed(0)} MB analysing busybox (2 MB)`
+      }
+    ]
+  } finally {
+    await timed('docker', ['image', 'rm', '-f', tag])
+  }
+}
+
 async function main(): Promise<void> {
   const [flag, mode, ...args] = process.argv.slice(2)
   if (flag === '--child') {
     if (mode === 'build') return childBuild(args[0]!, args[1]!)
     if (mode === 'smoke') return childSmoke(Number(args[0]), Number(args[1]))
+    if (mode === 'efficiency') return childEfficiency(args[0]!)
+    if (mode === 'export-read') return childExportRead(args[0]!)
     throw new Error(`unknown child mode ${mode}`)
   }
   const only = flag ? new Set(process.argv.slice(2)) : undefined
@@ -127,7 +200,8 @@ async function main(): Promise<void> {
     ['context', () => contextCase(work)],
     ['smoke', () => smokeCase()],
     ['render', () => renderCase()],
-    ['memory', () => memoryCase(work)]
+    ['memory', () => memoryCase(work)],
+    ['efficiency', () => efficiencyCase(work)]
   ]
   const started = Date.now()
   try {

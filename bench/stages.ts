@@ -9,6 +9,7 @@ import { runSmoke } from '../src/smoke/run.js'
 import { parseSmokeList } from '../src/smoke/spec.js'
 import { ProblemList } from '../src/inputs/problems.js'
 import { runLabels } from '../src/labels.js'
+import { analyseEfficiency } from '../src/efficiency/efficiency.js'
 import type { RunEnvironment } from '../src/config.js'
 
 const env = (runId: string): RunEnvironment => ({
@@ -83,4 +84,39 @@ export async function childSmoke(count: number, parallel: number): Promise<void>
   const ms = performance.now() - started
   if (!result.passed) throw new Error(`smoke failed: ${result.results.map(r => r.reason).join('; ')}`)
   console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+}
+
+/** Child: the efficiency analysis of `image` (the export streamed, headers only); prints figures. */
+export async function childEfficiency(image: string): Promise<void> {
+  const client = new EngineClient(resolveEndpoint(undefined))
+  const started = performance.now()
+  const result = await analyseEfficiency({ client, image, name: image, options: {} })
+  const ms = performance.now() - started
+  if (result.status === 'error') throw new Error(result.problems.join('; '))
+  console.log(
+    JSON.stringify({
+      ms,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      sizeBytes: result.sizeBytes,
+      wastedBytes: result.wastedBytes,
+      efficiency: result.efficiency,
+      format: result.format
+    })
+  )
+}
+
+/** Child: the same export read and thrown away, no parsing: the floor a Node process reading it has. */
+export async function childExportRead(image: string): Promise<void> {
+  const client = new EngineClient(resolveEndpoint(undefined))
+  const started = performance.now()
+  let bytes = 0
+  for await (const chunk of (await client.images.export(image)) as AsyncIterable<Buffer>)
+    bytes += chunk.length
+  console.log(
+    JSON.stringify({
+      ms: performance.now() - started,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      bytes
+    })
+  )
 }

@@ -48,11 +48,12 @@ install_missing() {
   [ -x /bin/busybox ] && /bin/busybox --list 2>/dev/null | grep -qx httpd || need+=(busybox-static)
   command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
   command -v curl >/dev/null 2>&1 || need+=(curl)
-  # The endpoint tests make their certificates with openssl and their contexts with the docker CLI.
+  # The endpoint and push tests make their certificates with openssl (and the endpoint tests their
+  # contexts with the docker CLI).
   command -v openssl >/dev/null 2>&1 || need+=(openssl)
+  # The push tests' registry takes a bcrypt htpasswd file for its basic auth.
+  command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
   command -v iptables >/dev/null 2>&1 || need+=(iptables)
-  # The push tests make a CA and a registry certificate with it.
-  command -v openssl >/dev/null 2>&1 || need+=(openssl)
   if [ ${#need[@]} -gt 0 ]; then
     local sudo=()
     # GitHub's hosted runners are not root but have password-less sudo.
@@ -185,7 +186,7 @@ up_default() {
       engine_answers || start_dockerd
     fi
   fi
-  { command -v docker-registry && command -v openssl; } >/dev/null 2>&1 || install_missing
+  { command -v docker-registry && command -v openssl && command -v htpasswd; } >/dev/null 2>&1 || install_missing
   certs_dir_writable
   registry_answers || start_registry
   seed_hello_world

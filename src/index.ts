@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url'
 import { PING_TIMEOUT_MS } from './engine/constants.js'
 import { startEarlyPing, type PingOutcome } from './engine/early-ping.js'
 import { resolveEndpoint } from './engine/endpoint.js'
+import { enableCompileCache } from './runtime/compile-cache.js'
+import { NOTHING_LEFT_LINE, postHasNothingToDo } from './runtime/state.js'
 
 // Start-up matters (the action runs on every push): this entry imports nothing heavy. It sends the
 // engine its first request at once, then loads the rest (dockerode, @actions/core: ~200 ms) while the
-// engine answers.
+// engine answers. The post step, when main left nothing on the engine, loads nothing at all.
 
 /** The CLI (dist/cli.js) calls this; loading the CLI runtime only then keeps the action's start fast. */
 export async function runCli(...args: Parameters<typeof import('./runtime/cli.js').runCli>): Promise<number> {
@@ -52,7 +54,13 @@ function pingEarly(env: NodeJS.ProcessEnv): Promise<PingOutcome> | undefined {
 }
 
 if (isEntry()) {
-  const earlyPing = pingEarly(process.env)
-  const { runAction } = await withoutDebug(() => import('./runtime/github.js'))
-  await runAction({ earlyPing })
+  if (postHasNothingToDo(process.env)) {
+    // Main saw that nothing of its run was left (src/runtime/github.ts): its one line, and done.
+    process.stdout.write(`${NOTHING_LEFT_LINE}\n`)
+  } else {
+    const earlyPing = pingEarly(process.env)
+    enableCompileCache(process.env)
+    const { runAction } = await withoutDebug(() => import('./runtime/github.js'))
+    await runAction({ earlyPing })
+  }
 }

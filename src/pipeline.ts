@@ -1,3 +1,4 @@
+import { relative } from 'node:path'
 import { compareWithBaseline, describeDrift, type DriftResult } from './audit/drift.js'
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
@@ -16,7 +17,7 @@ import type { Log } from './log/log.js'
 import { notPushed, pushCredentials, pushImage, type PushResult } from './push/push.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
-import { analyseEfficiency, type EfficiencyResult } from './efficiency/efficiency.js'
+import { analyseEfficiency, attachLines, type EfficiencyResult } from './efficiency/efficiency.js'
 import { logEfficiency } from './efficiency/log.js'
 import type { StructureResult } from './structure/run.js'
 import { runStructureStage } from './structure/stage.js'
@@ -241,8 +242,9 @@ export async function runPipeline(
     failures.push(...structure.problems)
   }
   if (efficiency) {
+    attachLines(efficiency, build.steps)
     timings.push({ label: 'efficiency', ms: efficiency.durationMs })
-    logEfficiency(efficiency, log)
+    logEfficiency(efficiency, log, relative(env.workspace, config.build.file))
     failures.push(...efficiency.problems)
   }
 

@@ -6,7 +6,6 @@ import https from 'node:https'
 import net from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import bcrypt from 'bcryptjs'
 
 // Real registries for the push tests: Debian's docker-registry (installed by scripts/engine.sh), each with
 // its own storage, port and config, made here. With `tls`, the test makes a CA with openssl, signs the
@@ -89,10 +88,12 @@ export async function startRegistry(options: RegistryOptions = {}): Promise<Test
     lines.push('  tls:', `    certificate: ${dir}/server.crt`, `    key: ${dir}/server.key`)
   }
   if (options.auth) {
-    writeFileSync(
-      join(dir, 'htpasswd'),
-      `${options.auth.user}:${bcrypt.hashSync(options.auth.password, 8)}\n`
-    )
+    // The registry takes bcrypt only: htpasswd -B (apache2-utils, installed by scripts/engine.sh). The
+    // password goes on stdin (-i), not on a command line other processes could read.
+    execFileSync('htpasswd', ['-c', '-i', '-B', '-C', '8', join(dir, 'htpasswd'), options.auth.user], {
+      input: options.auth.password,
+      stdio: ['pipe', 'ignore', 'pipe']
+    })
     lines.push('auth:', '  htpasswd:', '    realm: preflight-test', `    path: ${dir}/htpasswd`)
   }
   writeFileSync(join(dir, 'config.yml'), `${lines.join('\n')}\n`)

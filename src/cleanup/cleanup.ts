@@ -79,6 +79,33 @@ export async function cleanupAt(input: CleanupAtInput): Promise<CleanupResult> {
 }
 
 /**
+ * Whether the post step would find nothing to remove: no container, network or volume labelled with the
+ * run (what `removeLabelled` lists). False when anything is there or the engine could not say: the post
+ * step then looks again itself. Images are not looked at; `cleanup-images` always leaves work for post.
+ */
+export async function nothingLeftAt(input: {
+  dockerHost: string | undefined
+  processEnv: NodeJS.ProcessEnv
+  runId: string
+  timeoutMs: number
+}): Promise<boolean> {
+  if (!input.runId.trim()) return false
+  try {
+    const client = new EngineClient(resolveEndpoint(input.dockerHost, input.processEnv))
+    const filters = { label: [`${LABEL_RUN}=${input.runId}`] }
+    const signal = AbortSignal.timeout(input.timeoutMs)
+    const [containers, networks, volumes] = await Promise.all([
+      client.containers.list({ all: true, filters }, signal),
+      client.networks.list(filters, signal),
+      client.volumes.list(filters, signal)
+    ])
+    return containers.length === 0 && networks.length === 0 && volumes.length === 0
+  } catch {
+    return false
+  }
+}
+
+/**
  * HTTP answers that mean "nothing left to do": 404 already gone, 304 already stopped, 409 a removal
  * already in progress (AutoRemove, or another cleanup).
  */

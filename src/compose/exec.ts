@@ -106,8 +106,9 @@ export async function runCompose(
   if (signal.aborted) stop()
   // After a cancel the plugin gets a moment to exit; the caller must not wait on it longer.
   let timer: NodeJS.Timeout | undefined
+  let give: (() => void) | undefined
   const aborted = new Promise<ComposeOutput>(resolve => {
-    const give = (): void => {
+    give = () => {
       timer = setTimeout(() => resolve({ exitCode: -1, stdout, stderr }), STOP_GRACE_MS).unref()
     }
     if (signal.aborted) give()
@@ -116,6 +117,7 @@ export async function runCompose(
   return Promise.race([running, aborted]).finally(() => {
     clearTimeout(timer)
     signal.removeEventListener('abort', stop)
+    if (give) signal.removeEventListener('abort', give)
   })
 }
 

@@ -20,6 +20,8 @@ export interface EfficiencyLayer {
   number: number
   /** The instruction that made it (`RUN rm /f`); '' for a base layer with no history. */
   createdBy: string
+  /** The Dockerfile line of that instruction, when this run built the image and the builder said. */
+  line?: number
   /** Σ of its files' sizes. */
   sizeBytes: number
   /** What it contributed to the wasted bytes. */
@@ -152,4 +154,24 @@ export function judge(
     )
   }
   return { ...scored, status: problems.length > 0 ? 'failed' : 'passed', problems }
+}
+
+/**
+ * Puts the Dockerfile line on each layer this run's build made: the builder's steps (instruction and
+ * line) are matched to the layers' instructions from the top down, so the base image's layers, which
+ * no step made, are never matched, and a repeated instruction matches its own occurrence.
+ */
+export function attachLines(result: EfficiencyResult, steps: { instruction: string; line?: number }[]): void {
+  const same = (text: string): string => text.replace(/\s+/g, ' ').trim()
+  let next = steps.length - 1
+  for (let i = result.layers.length - 1; i >= 0 && next >= 0; i--) {
+    const layer = result.layers[i]!
+    for (let j = next; j >= 0; j--) {
+      if (same(steps[j]!.instruction) === same(layer.createdBy)) {
+        if (steps[j]!.line !== undefined) layer.line = steps[j]!.line
+        next = j - 1
+        break
+      }
+    }
+  }
 }

@@ -5,7 +5,7 @@
 //   layers possibly gzip or zstd compressed; Docker also writes a manifest.json beside it.
 // Layers usually come before the manifest, so each layer's headers are kept by its file name until the
 // order is known at the end.
-import { Readable, Transform } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
 import tar from 'tar-stream'
@@ -19,8 +19,6 @@ export interface ExportedLayer {
   /** Where the layer sits in the export (`<id>/layer.tar`, `blobs/sha256/<hex>`). */
   file: string
   entries: LayerEntry[]
-  /** Bytes of the layer's uncompressed tar stream as read (headers and contents). */
-  tarBytes: number
   /** Σ of the entries' sizes (what dive calls the layer's size). */
   contentBytes: number
 }
@@ -49,6 +47,11 @@ export async function readImageExport(source: Readable, signal?: AbortSignal): P
       const name = entry.header.name.replace(/^\.\//, '')
       if (entry.header.type !== 'file') {
         entry.resume()
+        continue
+      }
+      if (name.endsWith('/layer.tar')) {
+        // docker-archive layers are plain tars: read straight from the entry, no extra stream between.
+        layers.set(name, await readTar(name, entry as unknown as Readable, []))
         continue
       }
       const { head, stream } = await peek(entry as unknown as Readable, 512)
@@ -130,7 +133,6 @@ function layerOf(layers: Map<string, ExportedLayer>, file: string): ExportedLaye
 
 /** A layer blob: its headers only, decompressed on the fly; undefined when the blob is no tar at all. */
 async function readLayer(file: string, head: Buffer, stream: Readable): Promise<ExportedLayer | undefined> {
-  const layer: ExportedLayer = { file, entries: [], tarBytes: 0, contentBytes: 0 }
   const steps: NodeJS.ReadWriteStream[] = []
   if (head[0] === 0x1f && head[1] === 0x8b) steps.push(zlib.createGunzip())
   else if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) {
@@ -148,19 +150,18 @@ async function readLayer(file: string, head: Buffer, stream: Readable): Promise<
     await drain(stream)
     return undefined
   }
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      layer.tarBytes += chunk.length
-      done(null, chunk)
-    }
-  })
+  return readTar(file, stream, steps)
+}
+
+/** The headers of one layer tar, its contents drained as they pass. */
+async function readTar(
+  file: string,
+  stream: Readable,
+  steps: NodeJS.ReadWriteStream[]
+): Promise<ExportedLayer> {
+  const layer: ExportedLayer = { file, entries: [], contentBytes: 0 }
   const inner = tar.extract()
-  const parsing = (pipeline as unknown as (...streams: unknown[]) => Promise<void>)(
-    stream,
-    ...steps,
-    counter,
-    inner
-  )
+  const parsing = (pipeline as unknown as (...streams: unknown[]) => Promise<void>)(stream, ...steps, inner)
   for await (const entry of inner) {
     const { header } = entry
     const size = header.type === 'file' || header.type === 'contiguous-file' ? (header.size ?? 0) : 0

@@ -65,7 +65,8 @@ export function renderEfficiency(run: RunResult): string {
           p.layers
             .map(l => {
               const layer = e.layers[l.number - 1]
-              const what = layer?.createdBy ? ` ${layer.createdBy}` : ''
+              const where = layer?.line !== undefined ? ` line ${layer.line}:` : ''
+              const what = layer?.createdBy ? `${where} ${layer.createdBy}` : ''
               return `${l.number}${l.removed ? ' (removed)' : ''}${what}`
             })
             .join(' · '),

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import * as core from '@actions/core'
-import { cleanupAt, describeCleanup, type CleanupResult } from '../cleanup/cleanup.js'
+import { cleanupAt, describeCleanup, nothingLeftAt, type CleanupResult } from '../cleanup/cleanup.js'
 import type { Config, RunEnvironment } from '../config.js'
 import type { PingOutcome } from '../engine/early-ping.js'
 import { contextInUse } from '../engine/endpoint.js'
@@ -18,13 +18,10 @@ import { renderSummary } from '../report/summary.js'
 import { onTermination } from './cancel.js'
 import { readEnvironment } from './environment.js'
 import { GitHubLog } from './github-log.js'
+import { LEFT_NOTHING, STATE_CONFIG, STATE_LEFT, STATE_PHASE, STATE_RUN_ID } from './state.js'
 
 // The GitHub Actions edge: the only module (with github-log.ts) that reads inputs, writes outputs, state
 // and the job summary through @actions/core. Everything it calls is plain functions over data.
-
-const STATE_PHASE = 'phase'
-const STATE_RUN_ID = 'run-id'
-const STATE_CONFIG = 'config'
 
 /** After SIGINT, how long the stages get to wind down before main stops waiting for them. */
 const CANCEL_GRACE_MS = 2_000
@@ -34,6 +31,8 @@ const CANCEL_PING_MS = 1_000
 const CANCEL_CLEANUP_MS = 4_000
 /** The post step's whole budget: an engine that stopped answering must not hold the job for hours. */
 const POST_CLEANUP_MS = 20_000
+/** How long main's last look for what the run left (3 listings) may take before post is left to do it. */
+const LEFT_CHECK_MS = 2_000
 /** Once main or post is done, whatever still holds the event loop (a stuck socket) gets this long. */
 const EXIT_GRACE_MS = 1_000
 
@@ -125,7 +124,19 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
     )
     // A run cut short is never reported as passed, whatever the stages made of the abort.
     if (signal.aborted) throw new CancelledError()
+    // The post step loads the whole bundle only when there is something to remove (it runs in every job,
+    // after every run): main looks once, beside the report, and says so in the state. With
+    // `cleanup-images` there always is.
+    const checkingLeft = config.cleanupImages
+      ? Promise.resolve(false)
+      : nothingLeftAt({
+          dockerHost: config.engine.dockerHost,
+          processEnv: process.env,
+          runId: env.runId,
+          timeoutMs: LEFT_CHECK_MS
+        })
     await publish(run, config, env)
+    if ((await checkingLeft) && !signal.aborted) core.saveState(STATE_LEFT, LEFT_NOTHING)
     if (run.failures.length > 0) {
       core.setFailed(
         run.failures.length === 1

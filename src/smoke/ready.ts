@@ -161,7 +161,7 @@ export class HealthyWait implements WaitStrategy {
       health = info.State?.Health ?? health
     }
     const by = this.runByUs
-      ? ' (run by docker-preflight: Podman schedules checks with systemd timers, absent here)'
+      ? ' (run by docker-preflight: no check had run, and Podman runs them from systemd timers)'
       : ''
     if (health.Status === 'healthy') return { ready: true, detail: `HEALTHCHECK reported healthy${by}` }
     const last = health.Log?.[health.Log.length - 1]
