@@ -11,6 +11,8 @@
 //   Podman): src/smoke/container.ts does not wait for them.
 // - Inspect Args repeats Path when the command is one word: src/smoke/entry.ts reads Config instead.
 // - /containers/json refuses an empty `filters=` parameter with 500: src/inventory/inventory.ts omits it.
+// - A forced DELETE stops a running container with its stop timeout (SIGTERM, SIGKILL after 10 s; read
+//   in compat RemoveContainer, seen as 10 s more per entry on Podman 5.8): src/smoke/container.ts kills first.
 // - Image names are fully qualified (docker.io/library/busybox:latest) in RepoTags and the container
 //   list's Image; /containers/json Ports and State have Docker's shape.
 // The /events endpoint is not used by this action, so its filter differences do not matter here.

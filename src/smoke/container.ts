@@ -158,6 +158,10 @@ export async function removeQuietly(
   signal?: AbortSignal
 ): Promise<{ removed: boolean; error?: string }> {
   try {
+    // Killed first: Podman's forced remove stops a running container with its stop timeout (SIGTERM,
+    // then SIGKILL after 10 s; a `sleep` as PID 1 ignores SIGTERM), where dockerd kills at once.
+    // A failed kill (gone, already stopped, engine away) is for the remove to report.
+    await killQuietly(client, id, signal).catch(() => {})
     await client.containers.remove(id, { force: true }, signal)
     return { removed: true }
   } catch (error) {
