@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import tar from 'tar-stream'
 import { runAction } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { buildImage } from '../src/build/build.js'
 import { buildInput, removeImages, suffix } from './fixtures/build-support/helpers.js'
 
@@ -180,7 +180,7 @@ describe('named build contexts', () => {
     const version = (await docker.version()) as { Version: string; ApiVersion: string }
     const tag = `pf-contexts/app:${suffix()}`
     images.push(tag)
-    const input = buildInput(docker, workspace, {
+    const input = buildInput(testClient(), workspace, {
       tags: [tag],
       noCache: true,
       buildContexts: [{ name: 'extra', kind: 'local', source: extra }],

@@ -6,7 +6,7 @@
 
 import * as http2 from 'node:http2'
 import type { Socket } from 'node:net'
-import type Docker from 'dockerode'
+import type { EngineClient } from './client.js'
 import protobuf from 'protobufjs'
 import { streamOf } from './session.js'
 
@@ -46,26 +46,9 @@ export interface SolveOptions {
   cacheImports: string[]
 }
 
-interface Dialer {
-  dial(options: Record<string, unknown>, callback: (error: unknown, socket?: Socket) => void): void
-}
-
 /** An h2c connection to the engine's BuildKit. */
-export async function connectControl(docker: Docker, signal?: AbortSignal): Promise<ControlClient> {
-  const socket = await new Promise<Socket>((resolve, reject) =>
-    (docker.modem as unknown as Dialer).dial(
-      {
-        method: 'POST',
-        path: '/grpc',
-        hijack: true,
-        abortSignal: signal,
-        headers: { Upgrade: 'h2c' },
-        statusCodes: { 101: true, 200: true, 500: 'server error' }
-      },
-      (error, s) =>
-        error || !s ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(s)
-    )
-  )
+export async function connectControl(client: EngineClient, signal?: AbortSignal): Promise<ControlClient> {
+  const socket = await client.build.grpc(signal)
   const session = http2.connect('http://buildkit', { createConnection: () => streamOf(socket) })
   session.on('error', () => {}) // each call reports its own failure
   return new ControlClient(session, socket)
