@@ -96,11 +96,13 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
     // The tag must still name the image that was smoked: another job on a shared engine may have moved it.
     const current = await abortable(docker.getImage(tag).inspect(), signal).catch((error: unknown) => {
       if (signal?.aborted) throw new CancelledError()
-      throw error
+      return { Id: undefined, error: engineMessage(error, 'inspecting the tag') }
     })
     if (current.Id !== imageId) {
       problems.push(
-        `Push of ${tag} refused: the tag now names ${current.Id.slice(7, 19)}, not the image this run built and smoked (${imageId.slice(7, 19)}).`
+        current.Id
+          ? `Push of ${tag} refused: the tag now names ${current.Id.slice(7, 19)}, not the image this run built and smoked (${imageId.slice(7, 19)}).`
+          : `Push of ${tag} refused: the tag is no longer on the engine (${'error' in current ? current.error : 'no such image'}).`
       )
       break
     }
