@@ -1,4 +1,7 @@
 import { spawn, type SpawnOptions } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 
 export interface Figure {
   name: string
@@ -57,4 +60,32 @@ export async function alternate(
 
 export function fmt(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`
+}
+
+export interface Usage extends Timed {
+  /** user + sys CPU of the process and every descendant it waited for, ms. */
+  cpuMs: number
+  /** Peak RSS of the largest of them, MB (getrusage's ru_maxrss). */
+  maxRssMB: number
+}
+
+/**
+ * `timed` under GNU time (/usr/bin/time, Debian's `time` package): wait4's rusage covers the command and
+ * the descendants it waited for, so a bash script's docker CLIs are counted as the action's node is.
+ */
+export async function timedUsage(
+  command: string,
+  args: string[],
+  options: SpawnOptions = {}
+): Promise<Usage> {
+  const out = join(mkdtempSync(join(tmpdir(), 'preflight-rusage-')), 'rusage')
+  const run = await timed('/usr/bin/time', ['-f', '%U %S %M', '-o', out, command, ...args], options).catch(
+    (error: unknown) => {
+      throw new Error(`the bench needs GNU time at /usr/bin/time (apt-get install time): ${String(error)}`)
+    }
+  )
+  const fields = readFileSync(out, 'utf8').trim().split('\n').pop()!.split(' ').map(Number)
+  rmSync(dirname(out), { recursive: true, force: true })
+  const [user, sys, maxKb] = fields as [number, number, number]
+  return { ...run, cpuMs: (user + sys) * 1000, maxRssMB: maxKb / 1024 }
 }

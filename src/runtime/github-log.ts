@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import type { AnnotationTarget, Log, UntrustedBlock } from '../log/log.js'
 import { CommandGuard, normalizeLines, stripAnsi } from '../log/untrusted.js'
 

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { cleanupAt, describeCleanup, nothingLeftAt, type CleanupResult } from '../cleanup/cleanup.js'
 import type { Config, RunEnvironment } from '../config.js'
 import type { PingOutcome } from '../engine/early-ping.js'

@@ -1,0 +1,91 @@
+// The part of @actions/core this action uses, without the OIDC client: @actions/core's entry imports
+// oidc-utils, and with it @actions/http-client and undici (1 MB of bundle, ~90 ms of CPU on every run,
+// main and post) for getIDToken, which docker-preflight never calls. The commands, file commands and the
+// summary are @actions/core's own modules, imported past its entry; the functions below are copied
+// from its lib/core.js (v3) and must stay in step with it.
+import { EOL } from 'node:os'
+import { issue, issueCommand } from '../../node_modules/@actions/core/lib/command.js'
+import {
+  issueFileCommand,
+  prepareKeyValueMessage
+} from '../../node_modules/@actions/core/lib/file-command.js'
+import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
+import type { AnnotationProperties, InputOptions } from '../../node_modules/@actions/core/lib/core.js'
+
+export { summary } from '../../node_modules/@actions/core/lib/summary.js'
+
+export function getInput(name: string, options?: InputOptions): string {
+  const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || ''
+  if (options?.required && !val) throw new Error(`Input required and not supplied: ${name}`)
+  if (options?.trimWhitespace === false) return val
+  return val.trim()
+}
+
+export function setOutput(name: string, value: unknown): void {
+  if (process.env.GITHUB_OUTPUT) return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value))
+  process.stdout.write(EOL)
+  issueCommand('set-output', { name }, toCommandValue(value))
+}
+
+export function saveState(name: string, value: unknown): void {
+  if (process.env.GITHUB_STATE) return issueFileCommand('STATE', prepareKeyValueMessage(name, value))
+  issueCommand('save-state', { name }, toCommandValue(value))
+}
+
+export function getState(name: string): string {
+  return process.env[`STATE_${name}`] || ''
+}
+
+export function setSecret(secret: string): void {
+  issueCommand('add-mask', {}, secret)
+}
+
+export function setFailed(message: string | Error): void {
+  process.exitCode = 1
+  error(message)
+}
+
+export function isDebug(): boolean {
+  return process.env.RUNNER_DEBUG === '1'
+}
+
+export function debug(message: string): void {
+  issueCommand('debug', {}, message)
+}
+
+export function error(message: string | Error, properties: AnnotationProperties = {}): void {
+  issueCommand(
+    'error',
+    toCommandProperties(properties),
+    message instanceof Error ? message.toString() : message
+  )
+}
+
+export function warning(message: string | Error, properties: AnnotationProperties = {}): void {
+  issueCommand(
+    'warning',
+    toCommandProperties(properties),
+    message instanceof Error ? message.toString() : message
+  )
+}
+
+export function info(message: string): void {
+  process.stdout.write(message + EOL)
+}
+
+export function startGroup(name: string): void {
+  issue('group', name)
+}
+
+export function endGroup(): void {
+  issue('endgroup')
+}
+
+export async function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  startGroup(name)
+  try {
+    return await fn()
+  } finally {
+    endGroup()
+  }
+}
