@@ -225,7 +225,7 @@ describe('a push that fails ends with one clear sentence', () => {
     const tag = `${secure.address}/preflight-push/moved:1`
     await localImage(tag)
     const moved = await pushImage({
-      docker,
+      client,
       imageId: `sha256:${'0'.repeat(64)}`,
       tags: [tag],
       log: new RecordingLog(),
@@ -236,14 +236,14 @@ describe('a push that fails ends with one clear sentence', () => {
     )
     await docker.getImage(tag).remove({ noprune: true })
     const gone = await pushImage({
-      docker,
+      client,
       imageId: `sha256:${'0'.repeat(64)}`,
       tags: [tag],
       log: new RecordingLog(),
       processEnv: {}
     })
     expect(gone.problems[0]).toMatch(
-      /^Push of .*moved:1 refused: the tag is no longer on the engine \(.*No such image.*\)\.$/i
+      /^Push of .*moved:1 refused: the engine has no image tagged .*moved:1 any more\.$/
     )
     expect(await secure.tags('preflight-push/moved')).toEqual([])
   })

@@ -95,7 +95,7 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
     // The tag must still name the image that was smoked: another job on a shared engine may have moved it.
     const current = await client.images.inspect(tag, signal).catch((error: unknown) => {
       if (signal?.aborted) throw new CancelledError()
-      return { Id: undefined, error: engineMessage(error, 'inspecting the tag') }
+      throw error
     })
     if (!current) {
       problems.push(`Push of ${tag} refused: the engine has no image tagged ${tag} any more.`)
@@ -103,9 +103,7 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
     }
     if (current.Id !== imageId) {
       problems.push(
-        current.Id
-          ? `Push of ${tag} refused: the tag now names ${current.Id.slice(7, 19)}, not the image this run built and smoked (${imageId.slice(7, 19)}).`
-          : `Push of ${tag} refused: the tag is no longer on the engine (${'error' in current ? current.error : 'no such image'}).`
+        `Push of ${tag} refused: the tag now names ${current.Id.slice(7, 19)}, not the image this run built and smoked (${imageId.slice(7, 19)}).`
       )
       break
     }
