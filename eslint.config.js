@@ -25,6 +25,26 @@ export default tseslint.config(
     rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] }
   },
   {
+    // Stages get the engine client (src/engine/client.ts), never dockerode.
+    files: ['src/**/*.ts'],
+    ignores: ['src/engine/client.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'dockerode',
+              message:
+                'Use the EngineClient (src/engine/client.ts): it is the one module that imports dockerode.',
+              allowTypeImports: true
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     // A test that asserts nothing cannot fail. Helpers that assert for a test are named check*/expect*.
     files: ['__tests__/**/*.ts'],
     plugins: { jest },

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
 import { cell } from '../src/report/escape.js'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
 // The bundled dist/index.js, run the way the runner runs it. `npm run bundle` must have been run
@@ -62,11 +62,11 @@ describe('dist/index.js as the runner runs it', () => {
 })
 
 describe('the default pipeline through dist/index.js', () => {
-  const docker = testDocker()
+  const client = testClient()
   const runIds: string[] = []
   afterAll(async () => {
     for (const runId of runIds)
-      await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+      await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
   })
   const tag = (): string => `preflight-action-test/app:${randomBytes(4).toString('hex')}`
   const remember = (run: ActionRun): ActionRun => {

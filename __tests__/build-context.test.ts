@@ -7,12 +7,13 @@ import { pipeline } from 'node:stream/promises'
 import tar from 'tar-stream'
 import { buildImage } from '../src/build/build.js'
 import { packContext } from '../src/build/context.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { buildInput, filesInImage, makeTree, removeImages, suffix } from './fixtures/build-support/helpers.js'
 
 const cleanups: (() => void)[] = []
 const images: (string | undefined)[] = []
 const docker = testDocker()
+const client = testClient()
 afterAll(async () => {
   await removeImages(docker, images)
   for (const cleanup of cleanups) cleanup()
@@ -134,7 +135,7 @@ describe('a context of 20,000 files', () => {
       for (let f = 0; f < 100; f++) writeFileSync(join(sub, `file-${f}.txt`), `${d}/${f}\n`)
     }
     const tag = `pf-build-test/many:${suffix()}`
-    const result = await buildImage(buildInput(docker, dir, { tags: [tag] }))
+    const result = await buildImage(buildInput(client, dir, { tags: [tag] }))
     images.push(tag, result.imageId)
     expect(result.failure).toBeUndefined()
     expect(result.context).toMatchObject({ files: 20_003, ignored: 19 + 99 }) // 19 directories pruned whole, 99 files
@@ -166,7 +167,7 @@ describe('a context much larger than the memory the build may use', () => {
       5
     )
     try {
-      const result = await buildImage(buildInput(docker, dir, { tags: [tag], builder: 'classic' }))
+      const result = await buildImage(buildInput(client, dir, { tags: [tag], builder: 'classic' }))
       images.push(tag, result.imageId)
       expect(result.failure).toBeUndefined()
       expect(result.context).toMatchObject({ files: 3, bytes: size + 'small\n'.length + 46 })

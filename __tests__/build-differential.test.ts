@@ -14,11 +14,12 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import tar from 'tar-stream'
 import { buildImage } from '../src/build/build.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { buildInput, removeImages, suffix } from './fixtures/build-support/helpers.js'
 
 const run = promisify(execFile)
 const docker = testDocker()
+const client = testClient()
 const SEED = Number(process.env.PREFLIGHT_DIFF_SEED ?? Math.floor(Math.random() * 2 ** 31))
 const BATCHES = Number(process.env.PREFLIGHT_DIFF_BATCHES ?? 6)
 const CASES_PER_BATCH = Number(process.env.PREFLIGHT_DIFF_CASES ?? 40)
@@ -279,7 +280,7 @@ describe(`what COPY sees matches docker build (seed ${SEED}, ${BATCHES} x ${CASE
         } catch (error) {
           dockerError = String((error as { stderr?: string }).stderr ?? error)
         }
-        const result = await buildImage(buildInput(docker, batch.dir, { tags: [ours], builder }))
+        const result = await buildImage(buildInput(client, batch.dir, { tags: [ours], builder }))
         cases += batch.cases
         if (dockerError !== undefined) {
           // docker refused this context: the action must refuse it too.
@@ -323,7 +324,7 @@ describe('the cases the issue names, against docker build', () => {
       const ours = `pf-diff/action:${suffix()}`
       images.push(theirs, ours)
       await dockerBuild(builder, dir, theirs)
-      const result = await buildImage(buildInput(docker, dir, { tags: [ours], builder }))
+      const result = await buildImage(buildInput(client, dir, { tags: [ours], builder }))
       expect(result.failure).toBeUndefined()
       const expected = await seenBy(theirs)
       const actual = await seenBy(ours)
@@ -347,7 +348,7 @@ describe('the cases the issue names, against docker build', () => {
     expect(await refusal('classic')).toContain('error checking context: illegal exclusion pattern: "!"')
     expect(await refusal('buildkit')).toContain('ERROR: failed to build')
     for (const builder of ['buildkit', 'classic'] as const) {
-      const input = buildInput(testDocker(), dir, { tags: [`pf-diff/action:${suffix()}`], builder })
+      const input = buildInput(testClient(), dir, { tags: [`pf-diff/action:${suffix()}`], builder })
       const result = await buildImage(input)
       expect(result.status).toBe('failed')
       expect(result.failure).toMatchObject({ line: 3, file: '.dockerignore' })

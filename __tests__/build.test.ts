@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { buildImage, type BuildResult } from '../src/build/build.js'
 import { CancelledError } from '../src/errors.js'
 import { LABEL_RUN } from '../src/labels.js'
-import { REGISTRY, testDocker } from './helpers/engine.js'
+import { REGISTRY, testClient, testDocker } from './helpers/engine.js'
 import {
   buildInput,
   containersMentioning,
@@ -16,6 +16,7 @@ import {
 } from './fixtures/build-support/helpers.js'
 
 const docker = testDocker()
+const client = testClient()
 const images: (string | undefined)[] = []
 const cleanups: (() => void)[] = []
 afterAll(async () => {
@@ -40,7 +41,7 @@ function remember(result: BuildResult): BuildResult {
 const registryBase = `${REGISTRY}/pf-build-base:${suffix()}`
 beforeAll(async () => {
   const dir = tree({ Dockerfile: `FROM busybox:latest\nRUN head -c 2000000 /dev/urandom > /blob\n` })
-  const result = await buildImage(buildInput(docker, dir, { tags: [registryBase], builder: 'classic' }))
+  const result = await buildImage(buildInput(client, dir, { tags: [registryBase], builder: 'classic' }))
   expect(result.status).toBe('built')
   // The registry needs no login, but the push endpoint insists on an X-Registry-Auth header.
   await drain(
@@ -77,7 +78,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
       ].join('\n')
     })
     const tags = [`pf-build-test/multi:${suffix()}`, `pf-build-test/multi:${suffix()}`]
-    const input = buildInput(docker, dir, {
+    const input = buildInput(client, dir, {
       tags,
       target: 'app',
       buildArgs: { GREETING: 'bonjour' },
@@ -111,7 +112,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
     // Built again: the steps come from the cache, and the builder says so.
     const again = remember(
       await buildImage(
-        buildInput(docker, dir, {
+        buildInput(client, dir, {
           tags: [tags[0]!],
           target: 'app',
           buildArgs: { GREETING: 'bonjour' },
@@ -150,7 +151,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
       'docs/sub/notes.md': 'x'
     })
     const result = remember(
-      await buildImage(buildInput(docker, dir, { tags: [`pf-build-test/ignore:${suffix()}`], builder }))
+      await buildImage(buildInput(client, dir, { tags: [`pf-build-test/ignore:${suffix()}`], builder }))
     )
     expect(result.failure).toBeUndefined()
     const files = (await filesInImage(docker, result.imageId!, '/ctx')).filter(f => !f.endsWith('/'))
@@ -186,7 +187,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
         'RUN echo never'
       ].join('\n')
     })
-    const input = buildInput(docker, dir, {
+    const input = buildInput(client, dir, {
       tags: [`pf-build-test/fail:${suffix()}`],
       builder,
       noCache: true
@@ -205,7 +206,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
   test('a Dockerfile syntax error points at the bad line', async () => {
     const dir = tree({ Dockerfile: 'FROM busybox:latest\nRUN echo ok\n\nCOPYY a b\n' })
     const result = await buildImage(
-      buildInput(docker, dir, { tags: [`pf-build-test/parse:${suffix()}`], builder })
+      buildInput(client, dir, { tags: [`pf-build-test/parse:${suffix()}`], builder })
     )
     expect(result.status).toBe('failed')
     expect(result.failure).toMatchObject({ line: 4, instruction: 'COPYY a b' })
@@ -216,7 +217,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
     const missing = `${REGISTRY}/pf-no-such-image-${suffix()}:1`
     const dir = tree({ Dockerfile: `# base\nFROM ${missing}\nRUN true\n` })
     const result = await buildImage(
-      buildInput(docker, dir, { tags: [`pf-build-test/nobase:${suffix()}`], builder })
+      buildInput(client, dir, { tags: [`pf-build-test/nobase:${suffix()}`], builder })
     )
     expect(result.status).toBe('failed')
     expect(result.failure).toMatchObject({ line: 2, instruction: `FROM ${missing}` })
@@ -225,7 +226,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
 
   test('pulls a base image from the local registry', async () => {
     const dir = tree({ Dockerfile: `FROM ${registryBase}\nRUN test -s /blob\n` })
-    const input = buildInput(docker, dir, {
+    const input = buildInput(client, dir, {
       tags: [`pf-build-test/fromreg:${suffix()}`],
       builder,
       pull: true
@@ -250,7 +251,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
       Dockerfile:
         'FROM busybox:latest\nRUN echo "::set-output name=x::y" && echo "text ##[error]boom" && echo "::add-mask::abc"\n'
     })
-    const input = buildInput(docker, dir, {
+    const input = buildInput(client, dir, {
       tags: [`pf-build-test/untrusted:${suffix()}`],
       builder,
       noCache: true
@@ -273,7 +274,7 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
     })
     const controller = new AbortController()
     const input = buildInput(
-      docker,
+      client,
       dir,
       { tags: [tag], builder, noCache: true },
       { signal: controller.signal }
@@ -308,13 +309,13 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
 describe('what is built and what is not', () => {
   test('build: auto without a Dockerfile skips the build, with the reason', async () => {
     const dir = tree({ 'README.md': 'no Dockerfile here' })
-    const result = await buildImage(buildInput(docker, dir, { tags: ['pf-build-test/none:1'], mode: 'auto' }))
+    const result = await buildImage(buildInput(client, dir, { tags: ['pf-build-test/none:1'], mode: 'auto' }))
     expect(result).toMatchObject({ status: 'skipped', skippedReason: 'there is no Dockerfile at Dockerfile' })
   })
 
   test('build: true without a Dockerfile fails with a clear message', async () => {
     const dir = tree({ 'README.md': 'no Dockerfile here' })
-    const result = await buildImage(buildInput(docker, dir, { tags: ['pf-build-test/none:1'], mode: 'true' }))
+    const result = await buildImage(buildInput(client, dir, { tags: ['pf-build-test/none:1'], mode: 'true' }))
     expect(result.status).toBe('failed')
     expect(result.failure!.message).toMatch(/^There is no Dockerfile at Dockerfile\. Set the file input/)
   })
@@ -322,7 +323,7 @@ describe('what is built and what is not', () => {
   test('build: false skips the build', async () => {
     const dir = tree({ Dockerfile: 'FROM busybox:latest\n' })
     const result = await buildImage(
-      buildInput(docker, dir, { tags: ['pf-build-test/none:1'], mode: 'false' })
+      buildInput(client, dir, { tags: ['pf-build-test/none:1'], mode: 'false' })
     )
     expect(result).toMatchObject({ status: 'skipped', skippedReason: 'build is false' })
   })
@@ -330,7 +331,7 @@ describe('what is built and what is not', () => {
   test('an unknown target fails before anything is sent, naming the stages there are', async () => {
     const dir = tree({ Dockerfile: 'FROM busybox:latest AS build\nFROM build AS runtime\n' })
     const result = await buildImage(
-      buildInput(docker, dir, { tags: ['pf-build-test/none:1'], target: 'tests' })
+      buildInput(client, dir, { tags: ['pf-build-test/none:1'], target: 'tests' })
     )
     expect(result.status).toBe('failed')
     expect(result.failure!.message).toBe(
@@ -346,7 +347,7 @@ describe('what is built and what is not', () => {
     const tag = `pf-build-test/outside:${suffix()}`
     const result = remember(
       await buildImage(
-        buildInput(docker, dir, {
+        buildInput(client, dir, {
           tags: [tag],
           context: join(dir, 'app'),
           file: join(dir, 'docker/app.Dockerfile')

@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
 import { LABEL_RUN } from '../src/labels.js'
 import { parseFileCommands, runAction, type ActionRun } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { startFakeEngine } from './helpers/fake-engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
@@ -15,6 +15,8 @@ import { RecordingLog } from './helpers/recording-log.js'
 // few seconds. Asserted by what is left on the engine, labelled with the run id main saved as state.
 
 const docker = testDocker()
+
+const client = testClient()
 const RUNNER_SIGTERM_AFTER_MS = 7_500
 
 interface Cancelled extends ActionRun {
@@ -86,7 +88,7 @@ async function leftOnEngine(runId: string): Promise<{ containers: string[]; imag
 
 const runIds: string[] = []
 afterAll(async () => {
-  for (const runId of runIds) await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+  for (const runId of runIds) await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
 })
 
 describe('cancelled while the engine check waits on an engine that does not answer', () => {

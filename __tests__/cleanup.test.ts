@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type Docker from 'dockerode'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
+import type { EngineClient } from '../src/engine/client.js'
 import { LABEL_RUN, runLabels } from '../src/labels.js'
 import { runAction } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 import { startPlainFront } from './helpers/tls-front.js'
 
@@ -11,6 +12,7 @@ import { startPlainFront } from './helpers/tls-front.js'
 // anonymous volumes; nothing of another run is touched; what is already gone is not an error.
 
 const docker = testDocker()
+const client = testClient()
 
 function newRunId(): string {
   return `cleanup-test-${randomBytes(4).toString('hex')}`
@@ -66,7 +68,7 @@ async function volumeExists(name: string): Promise<boolean> {
 const runIds: string[] = []
 afterAll(async () => {
   for (const runId of runIds) {
-    await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+    await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
   }
 })
 
@@ -82,7 +84,7 @@ describe('cleanupRun', () => {
     const volumes = [...(await anonymousVolumes(running)), ...(await anonymousVolumes(created))]
     expect(volumes).toHaveLength(2)
 
-    const result = await cleanupRun({ docker, runId, removeImages: false, log: new RecordingLog() })
+    const result = await cleanupRun({ client, runId, removeImages: false, log: new RecordingLog() })
 
     expect(result.problems).toEqual([])
     expect(result.containers.map(c => c.id).sort()).toEqual([running.id, created.id].sort())
@@ -94,7 +96,7 @@ describe('cleanupRun', () => {
     expect((await containersOf(otherRun)).map(c => c.Id)).toEqual([other.id])
     expect((await imagesOf(runId)).flatMap(i => i.RepoTags)).toEqual([image])
 
-    const withImages = await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+    const withImages = await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
     expect(withImages.containers).toEqual([])
     expect(withImages.images.map(i => i.tags)).toEqual([[image]])
     expect(await imagesOf(runId)).toEqual([])
@@ -108,11 +110,11 @@ describe('cleanupRun', () => {
     const second = await runContainer(runId, false)
     let elsewhere: Promise<unknown> = Promise.resolve()
     // The engine lists both; by the time cleanup removes them, one is gone and one is being removed.
-    const racing = new Proxy(docker, {
-      get(target, property, receiver) {
-        if (property !== 'listContainers') return Reflect.get(target, property, receiver)
-        return async (options: Docker.ContainerListOptions) => {
-          const listed = await target.listContainers(options)
+    const racing: EngineClient = Object.assign(Object.create(client) as EngineClient, {
+      containers: {
+        ...client.containers,
+        list: async (...args: Parameters<EngineClient['containers']['list']>) => {
+          const listed = await client.containers.list(...args)
           await first.remove({ force: true })
           elsewhere = second.remove({ force: true }).catch(() => {})
           return listed
@@ -120,7 +122,7 @@ describe('cleanupRun', () => {
       }
     })
     const log = new RecordingLog()
-    const result = await cleanupRun({ docker: racing, runId, removeImages: true, log })
+    const result = await cleanupRun({ client: racing, runId, removeImages: true, log })
     await elsewhere // the other removal finishes on its own time
     expect(result.problems).toEqual([])
     expect(result.containers.map(c => c.id)).not.toContain(first.id)
@@ -132,15 +134,15 @@ describe('cleanupRun', () => {
     runIds.push(runId)
     await runContainer(runId, false)
     expect(
-      (await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })).containers
+      (await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })).containers
     ).toHaveLength(1)
-    const again = await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+    const again = await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
     expect(again).toEqual({ containers: [], images: [], networks: [], volumes: [], problems: [] })
   })
 
   test('refuses an empty run id rather than guess what to delete', async () => {
     await expect(
-      cleanupRun({ docker, runId: ' ', removeImages: true, log: new RecordingLog() })
+      cleanupRun({ client, runId: ' ', removeImages: true, log: new RecordingLog() })
     ).rejects.toThrow(/run id is required/)
   })
 })

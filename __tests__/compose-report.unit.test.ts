@@ -98,4 +98,26 @@ describe('the Compose section of the job summary', () => {
     expect(label).not.toMatch(/[";[\]]/)
     expect(chart.match(/```/g)).toHaveLength(2)
   })
+
+  test('a failed container on the stack network: its row and its output', () => {
+    const html = renderCompose({
+      ...result(services.slice(0, 1)),
+      containers: [
+        {
+          name: 'probe',
+          image: 'busybox:latest',
+          passed: false,
+          exitCode: 1,
+          durationMs: 300,
+          reason: 'exited 1, expected 0',
+          outputTail: 'wget: bad address web\n',
+          outputTruncated: false
+        }
+      ]
+    })
+    expect(html).toContain('<th>Container on the stack network</th>')
+    expect(html).toContain('<td>probe</td>')
+    expect(html).toContain('<summary>Output of probe</summary>')
+    expect(html).toContain('<pre>wget: bad address web</pre>')
+  })
 })

@@ -8,16 +8,17 @@ import { overrideFile, runComposeStage, projectName, type ComposeResult } from '
 import type { ComposeSmoke } from '../src/compose/spec.js'
 import { parseComposeSmoke } from '../src/compose/spec.js'
 import { engineEnvironment } from '../src/compose/exec.js'
-import { resolveEndpoint } from '../src/engine/connect.js'
+import { resolveEndpoint } from '../src/engine/endpoint.js'
 import { ProblemList } from '../src/inputs/problems.js'
 import { composeDockerConfig, leftOfProject } from './helpers/compose.js'
-import { testDocker, testEnvironment } from './helpers/engine.js'
+import { testClient, testDocker, testEnvironment } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
 // The compose stage against the real engine and the real docker compose plugin (2.40, linked into a
 // private DOCKER_CONFIG by scripts/compose-plugin.sh).
 
 const docker = testDocker()
+const client = testClient()
 const engine = engineEnvironment(resolveEndpoint(undefined))
 const dockerConfig = composeDockerConfig()
 const fixture = (name: string): string => resolve('__tests__/fixtures/compose', name)
@@ -41,7 +42,7 @@ async function run(
   const env = testEnvironment()
   const log = new RecordingLog()
   const result = await runComposeStage({
-    docker,
+    client,
     engine,
     options: {
       files,
@@ -184,7 +185,7 @@ describe('compose stage', () => {
     })
     expect((await leftOfProject(docker, project, env.runId)).length).toBeGreaterThan(0)
     const cleaned = await cleanupRun({
-      docker,
+      client,
       runId: env.runId,
       removeImages: false,
       log: new RecordingLog()

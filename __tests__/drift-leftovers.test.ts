@@ -1,14 +1,18 @@
 import { findLeftovers } from '../src/audit/leftovers.js'
+import { EngineClient } from '../src/engine/client.js'
+import { resolveEndpoint } from '../src/engine/endpoint.js'
 import { formatAge } from '../src/format.js'
 import { parseInputsOrThrow } from '../src/inputs/parse.js'
 import { LABEL_MANAGED, LABEL_ROLE, LABEL_RUN } from '../src/labels.js'
 import { runPipeline } from '../src/pipeline.js'
-import { testDocker, testEnvironment } from './helpers/engine.js'
+import { testClient, testDocker, testEnvironment } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
 // A killed job leaves what it created: here, a container and an image labelled by an "earlier run".
 
 const docker = testDocker()
+
+const client = testClient()
 const suffix = Math.random().toString(16).slice(2, 10)
 const earlierRun = `test-killed-${suffix}`
 const imageRef = `preflight-leftover-${suffix}:latest`
@@ -44,7 +48,7 @@ afterAll(async () => {
 
 test('an earlier run’s container and image are listed, with their run and age', async () => {
   const now = Date.now() + 3 * 3600_000
-  const found = await findLeftovers({ docker, runId: 'this-run', now })
+  const found = await findLeftovers({ client, runId: 'this-run', now })
   expect(found.error).toBeUndefined()
   const container = found.containers.find(c => c.id === containerId)
   expect(container).toMatchObject({
@@ -62,7 +66,7 @@ test('an earlier run’s container and image are listed, with their run and age'
 })
 
 test('what the current run created is not a leftover', async () => {
-  const found = await findLeftovers({ docker, runId: earlierRun })
+  const found = await findLeftovers({ client, runId: earlierRun })
   expect(found.containers.find(c => c.id === containerId)).toBeUndefined()
   expect(found.images.find(i => i.id === imageId)).toBeUndefined()
 })
@@ -79,8 +83,10 @@ test('the pipeline lists leftovers with report-scope all, and not with run', asy
 })
 
 test('an engine that cannot list: an error in the result, not a throw', async () => {
-  const Docker = (await import('dockerode')).default
-  const found = await findLeftovers({ docker: new Docker({ host: '127.0.0.1', port: 1 }), runId: 'x' })
+  const found = await findLeftovers({
+    client: new EngineClient(resolveEndpoint('tcp://127.0.0.1:1')),
+    runId: 'x'
+  })
   expect(found).toMatchObject({
     containers: [],
     images: [],

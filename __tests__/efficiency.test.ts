@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { analyseEfficiency } from '../src/efficiency/efficiency.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient } from './helpers/engine.js'
 
 // dive's definition (wagoodman/dive dive/filetree/efficiency.go), written out by hand for the case the
 // issue names: layer A writes /f (300 kB), layer B overwrites it (300 kB), layer C deletes it.
@@ -13,7 +13,7 @@ import { testDocker } from './helpers/engine.js'
 // - score = Σ minimum / Σ cumulative over every path = (base + 0) / (base + 600 000), where `base` is the
 //   Σ of busybox's own file sizes, each written once (minimum = cumulative), plus the COPY'd file.
 const FILE = 300_000
-const docker = testDocker()
+const client = testClient()
 const tag = `docker-preflight/efficiency-test:${process.pid}`
 let dir: string
 /** COPY Dockerfile /copied: one more path written once. */
@@ -69,7 +69,7 @@ function busyboxBytes(): number {
 }
 
 test('write 300 kB, overwrite it, delete it: wasted bytes and efficiency equal dive’s by hand', async () => {
-  const result = await analyseEfficiency({ docker, image: tag, name: tag, options: {} })
+  const result = await analyseEfficiency({ client, image: tag, name: tag, options: {} })
   expect(result.problems).toEqual([])
   const base = busyboxBytes()
   expect(base).toBeGreaterThan(100_000)
@@ -92,7 +92,7 @@ test('write 300 kB, overwrite it, delete it: wasted bytes and efficiency equal d
 
 test('max-wasted-bytes and min-efficiency fail with the figures and the largest path', async () => {
   const result = await analyseEfficiency({
-    docker,
+    client,
     image: tag,
     name: tag,
     options: { maxWastedBytes: 500_000, minEfficiency: 0.99 }
@@ -107,7 +107,7 @@ test('max-wasted-bytes and min-efficiency fail with the figures and the largest 
     )
   ])
   const passing = await analyseEfficiency({
-    docker,
+    client,
     image: tag,
     name: tag,
     options: { maxWastedBytes: 600_000, minEfficiency: 0.5 }
@@ -117,7 +117,7 @@ test('max-wasted-bytes and min-efficiency fail with the figures and the largest 
 
 test('an image that is not there is the stage’s error, in one sentence', async () => {
   const result = await analyseEfficiency({
-    docker,
+    client,
     image: 'docker-preflight/no-such-image:nope',
     name: 'docker-preflight/no-such-image:nope',
     options: {}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
 import { runAction } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 import { engineSocket, startCountingListener } from './helpers/tls-front.js'
 
@@ -11,11 +11,11 @@ import { engineSocket, startCountingListener } from './helpers/tls-front.js'
 // and a listener at the DOCKER_HOST address counts who connects, through main and the post step.
 
 describe('docker-host set and a different DOCKER_HOST in the environment', () => {
-  const docker = testDocker()
+  const client = testClient()
   const runIds: string[] = []
   afterAll(async () => {
     for (const runId of runIds)
-      await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+      await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
   })
 
   test('no request reaches the DOCKER_HOST endpoint: build, smoke, report and post-step cleanup', async () => {

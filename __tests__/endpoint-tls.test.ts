@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
 import { checkEngine } from '../src/engine/check.js'
-import { connect, resolveEndpoint } from '../src/engine/connect.js'
+import { EngineClient } from '../src/engine/client.js'
+import { resolveEndpoint } from '../src/engine/endpoint.js'
 import { contextId } from '../src/engine/docker-context.js'
 import { PreflightError } from '../src/errors.js'
 import { runAction } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 import {
   makeCertificates,
@@ -56,8 +57,7 @@ async function checkOver(host: string, dir: string) {
     DOCKER_CERT_PATH: dir
   })
   return checkEngine({
-    docker: connect(endpoint),
-    endpoint,
+    client: new EngineClient(endpoint),
     options: { requireInfo: [] },
     log: new RecordingLog()
   })
@@ -155,8 +155,7 @@ describe('the engine check over TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)', () =
     const tls = await front({ server: certs.server })
     const endpoint = resolveEndpoint(tls.host, {})
     const error = await checkEngine({
-      docker: connect(endpoint),
-      endpoint,
+      client: new EngineClient(endpoint),
       options: { requireInfo: [] },
       log: new RecordingLog()
     }).catch((e: Error) => e)
@@ -169,11 +168,11 @@ describe('the engine check over TLS (DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)', () =
 })
 
 describe('a docker context with TLS, made and chosen by the docker CLI, through the bundled action', () => {
-  const docker = testDocker()
+  const client = testClient()
   const runIds: string[] = []
   afterAll(async () => {
     for (const runId of runIds)
-      await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+      await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
   })
 
   /** A private docker config with one context, made current with `docker context use`. */

@@ -4,7 +4,7 @@ import net from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { contextId } from '../src/engine/docker-context.js'
-import { connect } from '../src/engine/connect.js'
+import { EngineClient } from '../src/engine/client.js'
 import { describeEndpoint, parseHost, resolveEndpoint } from '../src/engine/endpoint.js'
 import { PreflightError } from '../src/errors.js'
 import { makeCertificates, removeCertificates, type Certificates } from './helpers/tls-front.js'
@@ -324,7 +324,10 @@ describe('addresses, parsed as the CLI parses them', () => {
     const saved = process.env.SSH_AUTH_SOCK
     process.env.SSH_AUTH_SOCK = '/run/other-agent.sock'
     try {
-      const modem = connect(endpoint).modem as unknown as { sshOptions: { agent?: string }; host: string }
+      const modem = new EngineClient(endpoint).modemOptions as {
+        sshOptions: { agent?: string }
+        host: string
+      }
       expect(modem.sshOptions.agent).toBe('/run/agent.sock')
       expect(modem.host).toBe('builder')
     } finally {

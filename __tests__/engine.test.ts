@@ -1,5 +1,6 @@
 import { checkEngine } from '../src/engine/check.js'
-import { resolveEndpoint, connect } from '../src/engine/connect.js'
+import { EngineClient } from '../src/engine/client.js'
+import { resolveEndpoint } from '../src/engine/endpoint.js'
 import { parseCondition, evaluateConditions, type InfoCondition } from '../src/engine/require-info.js'
 import { PreflightError } from '../src/errors.js'
 import { RecordingLog } from './helpers/recording-log.js'
@@ -20,8 +21,7 @@ async function check(options: {
 }) {
   const endpoint = resolveEndpoint(options.dockerHost)
   return checkEngine({
-    docker: connect(endpoint),
-    endpoint,
+    client: new EngineClient(endpoint),
     options: { requireInfo: [], ...options },
     log: new RecordingLog()
   })
@@ -96,8 +96,7 @@ describe('engine check against the real engine', () => {
       const endpoint = resolveEndpoint(undefined, { DOCKER_HOST: front.host })
       expect(endpoint.display).toBe(front.host)
       const result = await checkEngine({
-        docker: connect(endpoint),
-        endpoint,
+        client: new EngineClient(endpoint),
         options: { requireInfo: [] },
         log: new RecordingLog()
       })

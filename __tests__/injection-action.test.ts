@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { httpResponse, pingThen, startFakeEngine } from './helpers/fake-engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 import { foreignCommands, unguardedLinesWith } from './helpers/runner-commands.js'
@@ -42,9 +42,11 @@ function expectNothingObeyed(run: ActionRun): void {
 }
 
 const docker = testDocker()
+
+const client = testClient()
 const runIds: string[] = []
 afterAll(async () => {
-  for (const runId of runIds) await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+  for (const runId of runIds) await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
 })
 
 test('an engine error message carrying workflow commands', async () => {

@@ -9,13 +9,15 @@ import { checkImageSize } from '../src/inventory/budget.js'
 import { instruction, takeInventory, type Inventory } from '../src/inventory/inventory.js'
 import { LABEL_MANAGED, LABEL_RUN } from '../src/labels.js'
 import type { SmokeResult } from '../src/smoke/run.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 
 // The inventory against the real engine: a small image built here with three layers of known sizes,
 // containers labelled with this file's run id (exited, created, running with a published port), and a
 // smoke record of a container that cleanup already removed.
 
 const docker = testDocker()
+
+const client = testClient()
 const suffix = Math.random().toString(16).slice(2, 10)
 const runId = `test-inv-${suffix}`
 const tag = `preflight-inv-${suffix}:test`
@@ -124,7 +126,7 @@ function smokeWithRemoved(): SmokeResult {
 
 async function inventory(scope: 'run' | 'all', extra: { usedImages?: string[] } = {}): Promise<Inventory> {
   return takeInventory({
-    docker,
+    client,
     scope,
     runId,
     build: built(),
@@ -221,7 +223,7 @@ describe('inventory, report-scope all', () => {
     const controller = new AbortController()
     controller.abort()
     await expect(
-      takeInventory({ docker, scope: 'all', runId, usedImages: [], signal: controller.signal })
+      takeInventory({ client, scope: 'all', runId, usedImages: [], signal: controller.signal })
     ).rejects.toBeInstanceOf(CancelledError)
   })
 })

@@ -11,7 +11,7 @@ import { cleanupRun } from '../src/cleanup/cleanup.js'
 import { podmanVersion } from '../src/engine/podman.js'
 import { LABEL_RUN } from '../src/labels.js'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
 const onPodman = process.env.PREFLIGHT_ENGINE === 'podman'
@@ -34,7 +34,7 @@ const BUILDKIT_NOTE = /whose Docker-compatible API has no BuildKit: building wit
   })
   afterAll(async () => {
     for (const runId of runIds)
-      await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+      await cleanupRun({ client: testClient(), runId, removeImages: true, log: new RecordingLog() })
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
   })
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { cleanupRun, nothingLeftAt } from '../src/cleanup/cleanup.js'
 import { LABEL_RUN, runLabels } from '../src/labels.js'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
 // The post step's short way: main looks for what its run left and says in the step state when nothing
@@ -10,9 +10,10 @@ import { RecordingLog } from './helpers/recording-log.js'
 // other case (something left, cleanup-images, a main that never got that far) still gets a full cleanup.
 
 const docker = testDocker()
+const client = testClient()
 const runIds: string[] = []
 afterAll(async () => {
-  for (const runId of runIds) await cleanupRun({ docker, runId, removeImages: true, log: new RecordingLog() })
+  for (const runId of runIds) await cleanupRun({ client, runId, removeImages: true, log: new RecordingLog() })
 })
 const remember = (run: ActionRun): ActionRun => {
   if (run.state['run-id']) runIds.push(run.state['run-id'])

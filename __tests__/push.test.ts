@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pushImage, type PushResult } from '../src/push/push.js'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
-import { testDocker } from './helpers/engine.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 import { startFaultyProxy, startRegistry, type TestRegistry } from './helpers/registry.js'
 
@@ -12,6 +12,7 @@ import { startFaultyProxy, startRegistry, type TestRegistry } from './helpers/re
 // makes (the engine trusts it through certs.d), and plain ones behind a proxy that fails blob uploads.
 
 const docker = testDocker()
+const client = testClient()
 const USER = 'pf-pusher'
 const PASSWORD = `pw-${randomBytes(12).toString('hex')}`
 const BASIC = Buffer.from(`${USER}:${PASSWORD}`).toString('base64')
@@ -161,7 +162,7 @@ describe('push: true with a TLS registry that wants a password', () => {
     const existing = `${secure.address}/${repository}:1.0`
     const busyboxId = await localImage(existing)
     const seeded = await pushImage({
-      docker,
+      client,
       imageId: busyboxId,
       tags: [existing],
       log: new RecordingLog(),
@@ -193,7 +194,7 @@ describe('a push that fails ends with one clear sentence', () => {
     const log = new RecordingLog()
     const started = Date.now()
     const result = await pushImage({
-      docker,
+      client,
       imageId,
       tags: [tag],
       log,
@@ -272,7 +273,7 @@ describe('5xx and dropped connections during a blob upload', () => {
       const imageId = await localImage(tag)
       const log = new RecordingLog()
       const started = Date.now()
-      const result = await pushImage({ docker, imageId, tags: [tag], log, processEnv: {}, backoffMs: 200 })
+      const result = await pushImage({ client, imageId, tags: [tag], log, processEnv: {}, backoffMs: 200 })
       console.log(
         `${fault} on one blob upload: pushed after ${Date.now() - started} ms, ${proxy.uploads} upload requests`
       )
@@ -293,7 +294,7 @@ describe('5xx and dropped connections during a blob upload', () => {
       const imageId = await localImage(tag)
       const started = Date.now()
       const result = await pushImage({
-        docker,
+        client,
         imageId,
         tags: [tag],
         log: new RecordingLog(),
@@ -328,7 +329,7 @@ describe('cancel during a push', () => {
       const controller = new AbortController()
       const log = new RecordingLog()
       const pushing = pushImage({
-        docker,
+        client,
         imageId,
         tags: [tag],
         log,

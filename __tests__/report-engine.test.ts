@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import type Docker from 'dockerode'
 import type { BuildResult } from '../src/build/build.js'
 import { checkEngine } from '../src/engine/check.js'
-import { resolveEndpoint } from '../src/engine/connect.js'
 import { parseInputsOrThrow } from '../src/inputs/parse.js'
 import { takeInventory } from '../src/inventory/inventory.js'
 import { LABEL_MANAGED, LABEL_RUN } from '../src/labels.js'
@@ -13,7 +12,7 @@ import { stepOutputs } from '../src/report/outputs.js'
 import { renderSummary } from '../src/report/summary.js'
 import { renderText } from '../src/report/text.js'
 import type { SmokeContainerResult, SmokeResult } from '../src/smoke/run.js'
-import { testDocker, testEnvironment } from './helpers/engine.js'
+import { testClient, testDocker, testEnvironment } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 import { expectInert } from './helpers/summary-checks.js'
 
@@ -21,6 +20,8 @@ import { expectInert } from './helpers/summary-checks.js'
 // and the summary, text and outputs rendered from it.
 
 const docker = testDocker()
+
+const client = testClient()
 const suffix = Math.random().toString(16).slice(2, 10)
 const runId = `test-rep-${suffix}`
 const tag = `preflight-rep-${suffix}:1`
@@ -122,19 +123,17 @@ describe('the report of a run that built and smoked an image', () => {
         { instruction: 'COPY greeting.txt /greeting.txt', line: 4, cached: false }
       ]
     }
-    const endpoint = resolveEndpoint(undefined)
     const engine = await checkEngine({
-      docker,
-      endpoint,
+      client,
       options: { requireInfo: [] },
       log: new RecordingLog()
     })
-    const inventory = await takeInventory({ docker, scope: 'run', runId, build, smoke, usedImages: [tag] })
+    const inventory = await takeInventory({ client, scope: 'run', runId, build, smoke, usedImages: [tag] })
     run = {
       startedAt: new Date().toISOString(),
       finishedAt: new Date().toISOString(),
       durationMs: 3200,
-      endpoint: endpoint.display,
+      endpoint: client.endpoint.display,
       engine,
       build,
       smoke,
@@ -232,7 +231,7 @@ describe('report-scope all on an engine holding many containers', () => {
   })
 
   test('every image and container is listed; the summary stays under budget and inert', async () => {
-    const inventory = await takeInventory({ docker, scope: 'all', runId, usedImages: [] })
+    const inventory = await takeInventory({ client, scope: 'all', runId, usedImages: [] })
     const ours = inventory.containers.filter(c => c.name.startsWith(prefix))
     expect(ours).toHaveLength(many)
     expect(ours.every(c => c.state === 'created' && c.image === 'busybox:latest')).toBe(true)

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Docker from 'dockerode'
+import { EngineClient } from '../src/engine/client.js'
+import { resolveEndpoint } from '../src/engine/endpoint.js'
 import { runLabels } from '../src/labels.js'
 import { runSmoke, type SmokeResult } from '../src/smoke/run.js'
 import type { SmokeSpec } from '../src/smoke/spec.js'
@@ -16,7 +17,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => boolean
 /** A fake engine on a unix socket: `override` answers first, then the well-behaved defaults. */
 async function fakeEngine(
   override: Handler
-): Promise<{ docker: Docker; calls: string[]; close(): Promise<void> }> {
+): Promise<{ client: EngineClient; calls: string[]; close(): Promise<void> }> {
   const socketPath = join(mkdtempSync(join(tmpdir(), 'fake-engine-')), 'docker.sock')
   const calls: string[] = []
   const server: Server = createServer((req, res) => {
@@ -44,7 +45,7 @@ async function fakeEngine(
   })
   await new Promise<void>(resolve => server.listen(socketPath, resolve))
   return {
-    docker: new Docker({ socketPath }),
+    client: new EngineClient(resolveEndpoint(`unix://${socketPath}`)),
     calls,
     close: () =>
       new Promise(resolve => {
@@ -54,10 +55,10 @@ async function fakeEngine(
   }
 }
 
-async function smokeOn(docker: Docker, spec: Partial<SmokeSpec> = {}): Promise<SmokeResult> {
+async function smokeOn(client: EngineClient, spec: Partial<SmokeSpec> = {}): Promise<SmokeResult> {
   const env = testEnvironment()
   return runSmoke({
-    docker,
+    client,
     options: {
       entries: [
         { name: 'victim', image: 'busybox', env: {}, ports: [], expectExitCode: 0, timeoutMs: 5000, ...spec }
@@ -84,10 +85,10 @@ describe('smoke stage on a faulty engine', () => {
       return true
     })
     try {
-      const smoke = await smokeOn(engine.docker)
+      const smoke = await smokeOn(engine.client)
       expect(smoke.passed).toBe(false)
       expect(smoke.results[0]!.reason).toBe(
-        'the connection to the Docker engine closed while waiting for the container to exit (did the Docker daemon stop?)'
+        'the connection to the Docker engine was lost while waiting for the container to exit (did the Docker daemon stop or restart?)'
       )
       expect(engine.calls).toContain('DELETE /containers/c0ffee')
     } finally {
@@ -103,9 +104,9 @@ describe('smoke stage on a faulty engine', () => {
       return true
     })
     try {
-      const smoke = await smokeOn(engine.docker)
+      const smoke = await smokeOn(engine.client)
       expect(smoke.results[0]!.reason).toBe(
-        'the connection to the Docker engine closed while waiting for the container to exit, without an exit status (did the Docker daemon stop?)'
+        'the connection to the Docker engine was lost while waiting for the container to exit, without an exit status (did the Docker daemon stop or restart?)'
       )
     } finally {
       await engine.close()
@@ -116,7 +117,7 @@ describe('smoke stage on a faulty engine', () => {
     const engine = await fakeEngine(req => req.url?.startsWith('/containers/create') ?? false)
     try {
       const started = Date.now()
-      const smoke = await smokeOn(engine.docker, { timeoutMs: 1000 })
+      const smoke = await smokeOn(engine.client, { timeoutMs: 1000 })
       expect(smoke.results[0]).toMatchObject({
         passed: false,
         reason: 'timed out after 1s creating the container'
@@ -142,7 +143,7 @@ describe('smoke stage on a faulty engine', () => {
       return false
     })
     try {
-      const smoke = await smokeOn(engine.docker)
+      const smoke = await smokeOn(engine.client)
       expect(smoke.results[0]!.reason).toBe(
         'image "busybox" could not be pulled: the engine sent a malformed progress line'
       )
@@ -168,7 +169,7 @@ describe('smoke stage on a faulty engine', () => {
       return false
     })
     try {
-      const smoke = await smokeOn(engine.docker)
+      const smoke = await smokeOn(engine.client)
       expect(smoke.results[0]!.reason).toBe(
         'image "busybox" could not be pulled: toomanyrequests: rate limit'
       )

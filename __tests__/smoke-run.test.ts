@@ -12,10 +12,12 @@ import type { Log } from '../src/log/log.js'
 import { GitHubLog } from '../src/runtime/github-log.js'
 import { runSmoke, type SmokeResult } from '../src/smoke/run.js'
 import { parseSmokeList } from '../src/smoke/spec.js'
-import { REGISTRY, testDocker, testEnvironment } from './helpers/engine.js'
+import { REGISTRY, testClient, testDocker, testEnvironment } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
 const docker = testDocker()
+
+const client = testClient()
 const suffix = Math.random().toString(16).slice(2, 8)
 const builtImages: string[] = []
 
@@ -42,7 +44,7 @@ async function run(
   const env = testEnvironment()
   const log = new RecordingLog()
   const smoke = await runSmoke({
-    docker,
+    client,
     options: {
       entries,
       timeoutMs: 30_000,
@@ -449,7 +451,7 @@ describe('smoke stage on the real engine', () => {
     setTimeout(() => controller.abort(new Error('received SIGINT')), 1500)
     const started = Date.now()
     const outcome = runSmoke({
-      docker,
+      client,
       options: { entries, timeoutMs: 60_000, parallel: 2, pullPolicy: 'missing', cleanup: false },
       env,
       log: new RecordingLog(),

@@ -8,6 +8,7 @@ import { formatProblem } from '../src/inputs/problems.js'
 import { LABEL_RUN } from '../src/labels.js'
 import { runPipeline, type RunResult } from '../src/pipeline.js'
 import { buildReport } from '../src/report/json.js'
+import { stepOutputs } from '../src/report/outputs.js'
 import { renderSummary } from '../src/report/summary.js'
 import { danglingSince, testEnvironment, volumeNames } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
@@ -133,6 +134,14 @@ test('the summary has a table for the file and the wasted-bytes chart, with the 
   // The log: the hostile output only inside a guarded block.
   expect(log.lines.join('\n')).not.toContain('::error::')
   expect(log.untrustedText.join('')).toContain('::error::pwned')
+})
+
+test('the step outputs say whether the structure tests passed and what is wasted', () => {
+  expect(stepOutputs(run)).toMatchObject({
+    'structure-passed': 'false',
+    'wasted-bytes': '600000',
+    efficiency: String(run.efficiency!.efficiency)
+  })
 })
 
 test('the JUnit file and the JSON report hold every test', () => {

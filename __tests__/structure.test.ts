@@ -7,14 +7,14 @@ import { silentLog } from '../src/log/log.js'
 import { junitXml } from '../src/structure/junit.js'
 import { runStructureTests, type StructureResult } from '../src/structure/run.js'
 import { parseStructureFile } from '../src/structure/spec.js'
-import { danglingSince, testDocker, volumeNames } from './helpers/engine.js'
+import { danglingSince, testClient, volumeNames } from './helpers/engine.js'
 
 // container-structure-test's own example tests (tests/amd64/*.yaml, copied verbatim), run against a
 // stand-in for ubuntu:22.04 built FROM busybox (fixtures/structure/ubuntu), and the real tool's verdict
 // for each test as its tests/structure_test_tests.sh expects on Ubuntu 22.04.
 const FIXTURES = resolve('__tests__/fixtures/structure')
 const CST = join(FIXTURES, 'cst')
-const docker = testDocker()
+const client = testClient()
 const runId = `structure-${process.pid}`
 const labels = { 'io.docker-preflight.run': runId }
 const images = {
@@ -69,7 +69,7 @@ async function run(
   const parsed = parseStructureFile(join(CST, file), file, problems)
   expect(problems.items.map(formatProblem)).toEqual([])
   return runStructureTests({
-    docker,
+    client,
     files: [parsed!],
     image,
     name: image,
@@ -236,7 +236,7 @@ test('FROM scratch: file and metadata tests run with no shell; a command fails w
   const problems = new ProblemList()
   const file = parseStructureFile(path, 'scratch.yaml', problems)!
   const result = await runStructureTests({
-    docker,
+    client,
     files: [file],
     image: images.scratch,
     name: images.scratch,
@@ -296,7 +296,7 @@ test('$VAR in a command expands from the image’s env and globalEnvVars, not fr
   const file = parseStructureFile(path, 'env.yaml', problems)
   expect(problems.items.map(formatProblem)).toEqual([])
   const result = await runStructureTests({
-    docker,
+    client,
     files: [file!],
     image: images.ubuntu,
     name: images.ubuntu,

@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildImage } from '../src/build/build.js'
-import { connect, resolveEndpoint } from '../src/engine/connect.js'
+import { EngineClient } from '../src/engine/client.js'
+import { resolveEndpoint } from '../src/engine/endpoint.js'
 import { silentLog } from '../src/log/log.js'
 import { runSmoke } from '../src/smoke/run.js'
 import { parseSmokeList } from '../src/smoke/spec.js'
@@ -32,10 +33,10 @@ export function makeContext(dir: string, files: number, bytes: number): void {
 
 /** Child: one classic build of `context`; prints {ms, maxRssMB}. */
 export async function childBuild(context: string, tag: string): Promise<void> {
-  const docker = connect(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined))
   const started = performance.now()
   const result = await buildImage({
-    docker,
+    client,
     options: {
       mode: 'true',
       context,
@@ -62,7 +63,7 @@ export async function childBuild(context: string, tag: string): Promise<void> {
 
 /** Child: `count` smoke containers that sleep 1 s and print a line, `parallel` at a time. */
 export async function childSmoke(count: number, parallel: number): Promise<void> {
-  const docker = connect(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined))
   const problems = new ProblemList()
   const list = Array.from({ length: count }, (_, i) => ({
     name: `sleeper-${i}`,
@@ -74,7 +75,7 @@ export async function childSmoke(count: number, parallel: number): Promise<void>
   if (!problems.empty) throw new Error(JSON.stringify(problems.items))
   const started = performance.now()
   const result = await runSmoke({
-    docker,
+    client,
     options: { entries, timeoutMs: 60_000, parallel, pullPolicy: 'never', cleanup: true },
     env: env(`bench-${process.pid}`),
     log: silentLog,
@@ -87,9 +88,9 @@ export async function childSmoke(count: number, parallel: number): Promise<void>
 
 /** Child: the efficiency analysis of `image` (the export streamed, headers only); prints figures. */
 export async function childEfficiency(image: string): Promise<void> {
-  const docker = connect(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined))
   const started = performance.now()
-  const result = await analyseEfficiency({ docker, image, name: image, options: {} })
+  const result = await analyseEfficiency({ client, image, name: image, options: {} })
   const ms = performance.now() - started
   if (result.status === 'error') throw new Error(result.problems.join('; '))
   console.log(
@@ -106,10 +107,10 @@ export async function childEfficiency(image: string): Promise<void> {
 
 /** Child: the same export read and thrown away, no parsing: the floor a Node process reading it has. */
 export async function childExportRead(image: string): Promise<void> {
-  const docker = connect(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined))
   const started = performance.now()
   let bytes = 0
-  for await (const chunk of (await docker.getImage(image).get()) as AsyncIterable<Buffer>)
+  for await (const chunk of (await client.images.export(image)) as AsyncIterable<Buffer>)
     bytes += chunk.length
   console.log(
     JSON.stringify({

@@ -1,16 +1,13 @@
 import { relative } from 'node:path'
-import type Docker from 'dockerode'
 import { compareWithBaseline, describeDrift, type DriftResult } from './audit/drift.js'
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
-import { api } from './engine/api.js'
 import { engineEnvironment } from './compose/exec.js'
 import { runComposeStage, type ComposeResult } from './compose/run.js'
+import { EngineClient } from './engine/client.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
-import { engineMessage } from './engine/reply.js'
-import { connect, resolveEndpoint, type Endpoint } from './engine/connect.js'
-import { describeEndpoint, type EndpointSource } from './engine/endpoint.js'
+import { describeEndpoint, resolveEndpoint, type Endpoint, type EndpointSource } from './engine/endpoint.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
@@ -85,7 +82,7 @@ export async function runPipeline(
   const { log, signal } = deps
   const started = Date.now()
   const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv ?? process.env)
-  const docker: Docker = connect(endpoint)
+  const client = new EngineClient(endpoint)
   for (const note of endpoint.notes) log.warning(note)
   const failures: string[] = []
   const timings: Timing[] = []
@@ -98,8 +95,7 @@ export async function runPipeline(
   const reachable = new Promise<void>(resolve => (markReachable = resolve))
   const checking = log.group('Engine', async () => {
     const result = await checkEngine({
-      docker,
-      endpoint,
+      client,
       options: config.engine,
       log,
       signal,
@@ -126,7 +122,7 @@ export async function runPipeline(
   let imageBuilt: ((image: BuiltImage) => void) | undefined
   const earlyImage = new Promise<BuiltImage>(resolve => (imageBuilt = resolve))
   const building = buildImage({
-    docker,
+    client,
     options: config.build,
     env,
     log: buildLog,
@@ -135,7 +131,7 @@ export async function runPipeline(
     onImage: image => imageBuilt?.(image)
   })
   const smoking = runSmoke({
-    docker,
+    client,
     options: config.smoke,
     build: Promise.race([
       earlyImage.then(image => ({ image, failed: false })),
@@ -177,8 +173,10 @@ export async function runPipeline(
 
   // Disk use is one more fact for the audit: when the engine cannot give it, the run says so and goes on.
   const diskUsagePromise = config.audit.diskUsage
-    ? api.df(docker, signal).catch((error: unknown) => {
-        log.warning(`Could not read the engine's disk use: ${engineMessage(error, 'reading /system/df')}`)
+    ? client.system.df(signal).catch((error: unknown) => {
+        log.warning(
+          `Could not read the engine's disk use: ${client.error(error, 'reading /system/df').message}`
+        )
         return undefined
       })
     : undefined
@@ -200,7 +198,7 @@ export async function runPipeline(
   const built = builtImageOf(build)
   const structureLog = new DeferredLog(log)
   const structuring = runStructureStage({
-    docker,
+    client,
     options: config.structure,
     built,
     buildFailed: build.status === 'failed',
@@ -214,7 +212,7 @@ export async function runPipeline(
   const analysing =
     config.efficiency.enabled && built
       ? analyseEfficiency({
-          docker,
+          client,
           image: built.id,
           name: built.reference,
           options: config.efficiency,
@@ -263,7 +261,7 @@ export async function runPipeline(
   if (config.compose.files.length > 0) {
     compose = await log.group('Compose', () =>
       runComposeStage({
-        docker,
+        client,
         engine: engineEnvironment(endpoint),
         options: config.compose,
         env,
@@ -278,9 +276,9 @@ export async function runPipeline(
   }
 
   const leftoversPromise =
-    config.report.scope === 'all' ? findLeftovers({ docker, runId: env.runId, signal }) : undefined
+    config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined
   const inventory = await takeInventory({
-    docker,
+    client,
     scope: config.report.scope,
     runId: env.runId,
     build,
@@ -313,7 +311,7 @@ export async function runPipeline(
     else {
       const imageId = build.imageId
       push = await log.group('Push', async () =>
-        pushImage({ docker, imageId, tags: build.tags, log, signal, credentials: await credentials })
+        pushImage({ client, imageId, tags: build.tags, log, signal, credentials: await credentials })
       )
       timings.push({ label: 'push', ms: push.durationMs })
       failures.push(...push.problems)

@@ -1,11 +1,17 @@
 import { execFileSync } from 'node:child_process'
 import Docker from 'dockerode'
 import type { RunEnvironment } from '../../src/config.js'
-import { connect, resolveEndpoint } from '../../src/engine/connect.js'
+import { EngineClient } from '../../src/engine/client.js'
+import { resolveEndpoint } from '../../src/engine/endpoint.js'
 
 /** The test engine: DOCKER_HOST when set, else the default socket (scripts/engine.sh brought it up). */
 export function testDocker(): Docker {
-  return connect(resolveEndpoint(undefined))
+  return new Docker(resolveEndpoint(undefined).options)
+}
+
+/** The project's own client for the test engine, as the stages take it. */
+export function testClient(): EngineClient {
+  return new EngineClient(resolveEndpoint(undefined))
 }
 
 export const REGISTRY = '127.0.0.1:5000'

@@ -4,8 +4,9 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type Docker from 'dockerode'
-import { connect, resolveEndpoint } from '../../src/engine/connect.js'
+import Docker from 'dockerode'
+import { EngineClient } from '../../src/engine/client.js'
+import { resolveEndpoint } from '../../src/engine/endpoint.js'
 
 // A second, disposable dockerd for tests that kill the engine. It has its own socket, --data-root,
 // --exec-root and pidfile, and its own bridge with --iptables=false --ip-masq=false, so it leaves the
@@ -28,6 +29,8 @@ export interface SecondEngine {
   host: string
   dir: string
   docker: Docker
+  /** The same daemon through the project's client, as the stages take it. */
+  client: EngineClient
   /** The daemon's pid. */
   pid(): number
   /** SIGKILL, as a crash would; containerd and the container processes live on. */
@@ -134,7 +137,8 @@ export async function startSecondEngine(seed: string[] = ['busybox:latest']): Pr
   return {
     host,
     dir,
-    docker: connect(resolveEndpoint(host)),
+    docker: new Docker(resolveEndpoint(host).options),
+    client: new EngineClient(resolveEndpoint(host)),
     pid: () => daemon?.pid ?? 0,
     kill: () => {
       daemon?.kill('SIGKILL')

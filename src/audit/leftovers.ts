@@ -1,4 +1,4 @@
-import type Docker from 'dockerode'
+import type { EngineClient } from '../engine/client.js'
 import { messageOf } from '../errors.js'
 import { LABEL_MANAGED, LABEL_ROLE, LABEL_RUN } from '../labels.js'
 
@@ -40,7 +40,7 @@ export interface Leftovers {
 }
 
 export interface LeftoverInput {
-  docker: Docker
+  client: EngineClient
   /** This run: what it created is not a leftover. */
   runId: string
   /** For tests; defaults to the current time. */
@@ -50,13 +50,13 @@ export interface LeftoverInput {
 
 /** Lists what earlier runs left, oldest first. Never throws: a listing error is reported in `error`. */
 export async function findLeftovers(input: LeftoverInput): Promise<Leftovers> {
-  const { docker, runId, signal } = input
+  const { client, runId, signal } = input
   const now = input.now ?? Date.now()
   const filters = { label: [`${LABEL_MANAGED}=true`] }
   try {
     const [containers, images] = await Promise.all([
-      docker.listContainers({ all: true, filters, abortSignal: signal } as Docker.ContainerListOptions),
-      docker.listImages({ filters, abortSignal: signal } as Docker.ListImagesOptions)
+      client.containers.list({ all: true, filters }, signal),
+      client.images.list(filters, signal)
     ])
     const fromEarlierRun = (
       labels: Record<string, string> | null | undefined

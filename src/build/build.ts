@@ -3,15 +3,13 @@ import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { hostname } from 'node:os'
 import { basename, dirname, join, relative, sep } from 'node:path'
-import type Docker from 'dockerode'
 import { listedImageSize } from '../inventory/image-size.js'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
-import { api } from '../engine/api.js'
-import { engineMessage } from '../engine/reply.js'
+import { EngineError, type EngineClient } from '../engine/client.js'
 import { sleep } from '../signals.js'
 import { compareVersions } from '../engine/version.js'
 import { podmanVersion } from '../engine/podman.js'
-import { CancelledError, errorCode, messageOf, throwIfAborted } from '../errors.js'
+import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
 import { sameReference } from '../image/reference.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
@@ -27,7 +25,6 @@ import {
   type SyncedDir
 } from './filesync.js'
 import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
-import { buildRequest } from '../engine/build-request.js'
 import { openSession } from '../engine/session.js'
 import {
   baseImages,
@@ -39,13 +36,13 @@ import {
 } from './dockerfile.js'
 import { buildEvents } from './events.js'
 import { BuildProgress } from './progress.js'
-import type { BuildStep } from './types.js'
+import type { BuildFailure, BuildResult } from './types.js'
 
 /** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
 export const BUILDKIT_MIN_API = '1.39'
 
 export interface BuildStageInput {
-  docker: Docker
+  client: EngineClient
   options: BuildOptions
   env: RunEnvironment
   log: Log
@@ -62,39 +59,11 @@ export interface BuildStageInput {
   onImage?: (image: { id: string; reference: string }) => void
 }
 
-export type { BuildStep } from './types.js'
-
-export interface BuildFailure {
-  message: string
-  /** The instruction that failed and its Dockerfile line, when the builder says. */
-  instruction?: string
-  line?: number
-  /** Dockerfile path relative to the workspace, for the annotation. */
-  file: string
-  /** The last lines of build output (at most 30). */
-  tail: string[]
-}
-
-export interface BuildResult {
-  status: 'built' | 'skipped' | 'failed'
-  /** Why the build was skipped (build: false, no Dockerfile with build: auto). */
-  skippedReason?: string
-  imageId?: string
-  tags: string[]
-  sizeBytes?: number
-  durationMs: number
-  builder?: 'buildkit' | 'classic'
-  steps: BuildStep[]
-  failure?: BuildFailure
-  /** Number of layers in the image (RootFS). */
-  layers?: number
-  /** What was sent as the build context. */
-  context?: ContextStats
-}
+export type { BuildFailure, BuildResult, BuildStep } from './types.js'
 
 /** The build stage: packs the context, builds through the Engine API, and reports what came of it. */
 export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
-  const { docker, options, env, log, signal } = input
+  const { client, options, env, log, signal } = input
   const started = Date.now()
   const file = relative(env.workspace, options.file).split(sep).join('/') || options.file
   const skipped = (reason: string): BuildResult => ({
@@ -133,7 +102,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     })
   }
 
-  const choice = await chooseBuilder(docker, options.builder, signal)
+  const choice = await chooseBuilder(client, options.builder, signal)
   if ('problem' in choice) return failed({ message: choice.problem })
   const builder = choice.builder
   if (choice.note) log[options.builder === 'buildkit' ? 'warning' : 'info'](choice.note)
@@ -199,8 +168,8 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   try {
     sent =
       builder === 'buildkit'
-        ? await startSessionBuild(docker, options, buildOptions, credentials, ignoreFiles, signal)
-        : startTarBuild(docker, options, buildOptions, credentials, signal)
+        ? await startSessionBuild(client, options, buildOptions, credentials, ignoreFiles, signal)
+        : startTarBuild(client, options, buildOptions, credentials, signal)
     for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
   } catch (error) {
@@ -212,7 +181,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
         kind: 'error',
         message: sendError
           ? `Could not send the build context: ${messageOf(sendError)}`
-          : engineMessage(error, 'in the middle of the build')
+          : client.error(error, 'running the build').message
       })
     }
   } finally {
@@ -221,7 +190,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   }
 
   if (cancelled || progress.error) {
-    await removeLeftovers(docker, progress, builder)
+    await removeLeftovers(client, progress, builder)
     if (cancelled) throw new CancelledError('the build was cancelled')
   }
   const steps = progress.steps
@@ -236,16 +205,23 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   }
 
   input.onImage?.({ id: progress.imageId, reference: options.tags[0] ?? progress.imageId })
-  const image = (await docker
-    .getImage(progress.imageId)
-    .inspect({ abortSignal: signal } as object)) as Docker.ImageInspectInfo
+  const image = await client.images.inspect(progress.imageId, signal)
+  if (!image) {
+    return failed(
+      {
+        message: `The engine reported image ${progress.imageId}, but has no such image.`,
+        tail: progress.tail()
+      },
+      { builder, steps }
+    )
+  }
   const context = await sent!.stats()
   // The size as `docker image ls` shows it, not inspect's Size (packed content only on the containerd
   // store): see inventory/image-size.ts.
-  const sizeBytes = await listedImageSize(docker, image.Id, image.RepoTags?.[0], signal).catch(
+  const sizeBytes = await listedImageSize(client, image.Id, image.RepoTags?.[0], signal).catch(
     (error: unknown) => {
       if (signal?.aborted) throw new CancelledError('the build was cancelled')
-      log.warning(`Could not read the size of ${image.Id}: ${engineMessage(error, 'listing images')}`)
+      log.warning(`Could not read the size of ${image.Id}: ${messageOf(error)}`)
       return undefined
     }
   )
@@ -280,7 +256,7 @@ interface SentContext {
 
 /** The classic builder: the context as one tar in the request body (context.ts). */
 function startTarBuild(
-  docker: Docker,
+  client: EngineClient,
   options: BuildOptions,
   query: Record<string, unknown>,
   credentials: FoundCredentials[],
@@ -291,13 +267,12 @@ function startTarBuild(
   packed.done.catch((error: unknown) => (packError = error))
   const buildOptions: Record<string, unknown> = {
     ...query,
-    dockerfile: packed.dockerfileName,
-    abortSignal: signal
+    dockerfile: packed.dockerfileName
   }
   if (credentials.length > 0) buildOptions.registryconfig = registryConfig(credentials)
   if (buildOptions.cachefrom) buildOptions.cachefrom = JSON.parse(buildOptions.cachefrom as string)
   return {
-    response: (docker.buildImage as unknown as UntypedBuild).call(docker, packed.stream, buildOptions),
+    response: client.build.image(packed.stream, buildOptions, signal),
     stats: () => packed.done,
     failure: async () => packError,
     close: () => {}
@@ -310,7 +285,7 @@ function startTarBuild(
  * so BuildKit's Dockerfile frontend reads .dockerignore itself and asks for what it needs.
  */
 async function startSessionBuild(
-  docker: Docker,
+  client: EngineClient,
   options: BuildOptions,
   query: Record<string, unknown>,
   credentials: FoundCredentials[],
@@ -325,7 +300,7 @@ async function startSessionBuild(
   const secrets = new Map(options.secrets.map(s => [s.id, s.value]))
   const auth = new Map(credentials.map(c => [c.registry, c.auth]))
   const session = await openSession(
-    docker,
+    client,
     {
       // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
       // copy of it, so the next build only transfers what changed.
@@ -335,8 +310,7 @@ async function startSessionBuild(
     },
     signal
   )
-  const response = buildRequest(
-    docker,
+  const response = client.build.request(
     { ...query, dockerfile: basename(options.file), remote: 'client-session', session: session.id },
     signal
   )
@@ -372,23 +346,19 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-type UntypedBuild = (
-  context: NodeJS.ReadableStream,
-  options: Record<string, unknown>
-) => Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>>
-
 /**
  * BuildKit where the engine has it (API 1.39+, Linux), the classic builder otherwise or when asked.
  * Asking for BuildKit from a Docker engine without it is a failure, not a silent fallback. Podman
  * claims API 1.41 but has no BuildKit: its builds go to the classic builder, with a note saying so.
  */
 async function chooseBuilder(
-  docker: Docker,
+  client: EngineClient,
   choice: BuilderChoice,
   signal: AbortSignal | undefined
 ): Promise<{ builder: 'buildkit' | 'classic'; note?: string } | { problem: string }> {
   if (choice === 'classic') return { builder: 'classic' }
-  const version = await api.version(docker, signal)
+  // The engine check asks /version too: the client asks the engine once.
+  const version = await client.system.version(signal)
   const podman = podmanVersion(version)
   if (podman !== undefined) {
     return {
@@ -471,27 +441,26 @@ function tidyEngineMessage(message: string): string {
  * the intermediate images this build created. BuildKit keeps both inside its own cache.
  */
 async function removeLeftovers(
-  docker: Docker,
+  client: EngineClient,
   progress: BuildProgress,
   builder: 'buildkit' | 'classic'
 ): Promise<void> {
   if (builder !== 'classic') return
   for (const id of progress.classicContainers) {
-    const container = docker.getContainer(id)
     const deadline = Date.now() + 15_000
     while (Date.now() < deadline) {
       try {
-        await container.remove({ force: true })
+        await client.containers.remove(id, { force: true })
         break
       } catch (error) {
-        if (errorCode(error) === 404) break
+        if (error instanceof EngineError && error.status === 404) break
         await sleep(250) // removal already in progress
       }
     }
   }
   for (const id of [...progress.classicImages].reverse()) {
     try {
-      await docker.getImage(id).remove({ noprune: true })
+      await client.images.remove(id, { noprune: true })
     } catch {
       // in use by another build's cache or already gone: not ours to force
     }

@@ -1,4 +1,6 @@
-// Build types shared by the build stage and its progress reader, so neither imports the other's module.
+// Build types shared by the build stage, its progress reader and the modules that read its result, so
+// none of them imports the stage's module for a type.
+import type { ContextStats } from './context.js'
 
 export interface BuildStep {
   /** The Dockerfile instruction as the builder printed it, e.g. `RUN make`. */
@@ -7,4 +9,32 @@ export interface BuildStep {
   line?: number
   /** true when the builder reported the step as cached. */
   cached?: boolean
+}
+
+export interface BuildFailure {
+  message: string
+  /** The instruction that failed and its Dockerfile line, when the builder says. */
+  instruction?: string
+  line?: number
+  /** Dockerfile path relative to the workspace, for the annotation. */
+  file: string
+  /** The last lines of build output (at most 30). */
+  tail: string[]
+}
+
+export interface BuildResult {
+  status: 'built' | 'skipped' | 'failed'
+  /** Why the build was skipped (build: false, no Dockerfile with build: auto). */
+  skippedReason?: string
+  imageId?: string
+  tags: string[]
+  sizeBytes?: number
+  durationMs: number
+  builder?: 'buildkit' | 'classic'
+  steps: BuildStep[]
+  failure?: BuildFailure
+  /** Number of layers in the image (RootFS). */
+  layers?: number
+  /** What was sent as the build context. */
+  context?: ContextStats
 }

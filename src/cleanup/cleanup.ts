@@ -1,7 +1,6 @@
-import type Docker from 'dockerode'
-import { api } from '../engine/api.js'
 import { engineFailure } from '../engine/check.js'
-import { connect, resolveEndpoint, type Endpoint } from '../engine/connect.js'
+import { EngineClient, type ImageListItem } from '../engine/client.js'
+import { resolveEndpoint } from '../engine/endpoint.js'
 import { errorCode, messageOf } from '../errors.js'
 import { LABEL_RUN } from '../labels.js'
 import type { Log } from '../log/log.js'
@@ -35,7 +34,7 @@ export interface CleanupResult {
 }
 
 export interface CleanupInput {
-  docker: Docker
+  client: EngineClient
   runId: string
   /** Also remove the images this run built (the `cleanup-images` input). */
   removeImages: boolean
@@ -61,21 +60,20 @@ export interface CleanupAtInput {
  * result's one problem, in the words the engine check would use.
  */
 export async function cleanupAt(input: CleanupAtInput): Promise<CleanupResult> {
-  let endpoint: Endpoint | undefined
+  let client: EngineClient | undefined
   try {
-    endpoint = resolveEndpoint(input.dockerHost, input.processEnv)
-    const docker = connect(endpoint)
-    if (input.pingTimeoutMs) await api.ping(docker, AbortSignal.timeout(input.pingTimeoutMs))
+    client = new EngineClient(resolveEndpoint(input.dockerHost, input.processEnv))
+    if (input.pingTimeoutMs) await client.system.ping(AbortSignal.timeout(input.pingTimeoutMs))
     const { runId, removeImages, log } = input
     return await cleanupRun({
-      docker,
+      client,
       runId,
       removeImages,
       log,
       signal: AbortSignal.timeout(input.timeoutMs)
     })
   } catch (error) {
-    const why = endpoint ? (await engineFailure(endpoint, error, 'cleanup')).message : messageOf(error)
+    const why = client ? (await engineFailure(client, error, 'cleanup')).message : messageOf(error)
     return { containers: [], images: [], networks: [], volumes: [], problems: [why] }
   }
 }
@@ -93,15 +91,15 @@ export async function nothingLeftAt(input: {
 }): Promise<boolean> {
   if (!input.runId.trim()) return false
   try {
-    const docker = connect(resolveEndpoint(input.dockerHost, input.processEnv))
+    const client = new EngineClient(resolveEndpoint(input.dockerHost, input.processEnv))
     const filters = { label: [`${LABEL_RUN}=${input.runId}`] }
     const signal = AbortSignal.timeout(input.timeoutMs)
-    const [containers, networks, volumes] = (await Promise.all([
-      docker.listContainers({ all: true, filters, abortSignal: signal }),
-      docker.listNetworks({ filters, abortSignal: signal } as object),
-      docker.listVolumes({ filters, abortSignal: signal } as object)
-    ])) as [unknown[], unknown[], { Volumes?: unknown[] | null }]
-    return containers.length === 0 && networks.length === 0 && (volumes.Volumes ?? []).length === 0
+    const [containers, networks, volumes] = await Promise.all([
+      client.containers.list({ all: true, filters }, signal),
+      client.networks.list(filters, signal),
+      client.volumes.list(filters, signal)
+    ])
+    return containers.length === 0 && networks.length === 0 && volumes.length === 0
   } catch {
     return false
   }
@@ -118,17 +116,17 @@ const ALREADY_GONE = new Set<unknown>([404, 304, 409])
  * run. Throws only when the engine cannot even list them; other failures are collected in `problems`.
  */
 export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
-  const { docker, runId, removeImages, log, signal } = input
+  const { client, runId, removeImages, log, signal } = input
   // An empty run id would select label values that are empty; never guess what to delete.
   if (!runId.trim()) throw new Error('cleanupRun: a run id is required')
   const filters = { label: [`${LABEL_RUN}=${runId}`] }
   const result: CleanupResult = { containers: [], images: [], networks: [], volumes: [], problems: [] }
-  await removeLabelled(docker, `${LABEL_RUN}=${runId}`, result, log, signal)
+  await removeLabelled(client, `${LABEL_RUN}=${runId}`, result, log, signal)
 
   if (!removeImages) return result
-  let images: Docker.ImageInfo[] = []
+  let images: ImageListItem[] = []
   try {
-    images = await docker.listImages({ filters, abortSignal: signal } as Docker.ListImagesOptions)
+    images = await client.images.list(filters, signal)
   } catch (error) {
     result.problems.push(`Could not list the images of run ${runId}: ${messageOf(error)}`)
   }
@@ -138,16 +136,14 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
       id: info.Id,
       tags: (info.RepoTags ?? []).filter(t => t !== '<none>:<none>')
     }
-    try {
-      await docker.getImage(info.Id).remove({ force: true, abortSignal: signal })
-      result.images.push(image)
-    } catch (error) {
-      if (ALREADY_GONE.has(errorCode(error))) {
-        log.debug(`image ${image.id} was already gone (${errorCode(error)})`)
-      } else {
-        result.problems.push(`Could not remove image ${image.tags[0] ?? image.id}: ${messageOf(error)}`)
-      }
-    }
+    const removed = await removeTolerantly(
+      `image ${image.tags[0] ?? image.id}`,
+      ALREADY_GONE,
+      result,
+      log,
+      () => client.images.remove(info.Id, { force: true }, signal)
+    )
+    if (removed) result.images.push(image)
   }
   return result
 }
@@ -157,7 +153,7 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
  * `label` (`key=value`), into `result`. Throws only when the engine cannot list containers.
  */
 export async function removeLabelled(
-  docker: Docker,
+  client: EngineClient,
   label: string,
   result: CleanupResult,
   log: Log,
@@ -165,7 +161,7 @@ export async function removeLabelled(
 ): Promise<void> {
   const filters = { label: [label] }
   // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
-  const containers = await docker.listContainers({ all: true, filters, abortSignal: signal })
+  const containers = await client.containers.list({ all: true, filters }, signal)
   // Concurrently: a cancelled job has seconds left, and each removal of a running container takes a kill.
   await Promise.all(
     containers.map(async info => {
@@ -175,54 +171,59 @@ export async function removeLabelled(
         image: info.Image,
         state: info.State
       }
-      try {
-        await docker.getContainer(info.Id).remove({ force: true, v: true, abortSignal: signal } as object)
-        result.containers.push(container)
-      } catch (error) {
-        if (ALREADY_GONE.has(errorCode(error))) {
-          log.debug(`container ${container.name} was already gone (${errorCode(error)})`)
-        } else {
-          result.problems.push(`Could not remove container ${container.name}: ${messageOf(error)}`)
-        }
-      }
+      const removed = await removeTolerantly(`container ${container.name}`, ALREADY_GONE, result, log, () =>
+        client.containers.remove(info.Id, { force: true }, signal)
+      )
+      if (removed) result.containers.push(container)
     })
   )
   // Networks and volumes (a Compose stack's) only once their containers are gone: the engine refuses
   // to remove one in use.
-  const listed = await Promise.all([
-    docker.listNetworks({ filters, abortSignal: signal } as object).catch((error: unknown) => {
+  const [networks, volumes] = await Promise.all([
+    client.networks.list(filters, signal).catch((error: unknown) => {
       result.problems.push(`Could not list networks labelled ${label}: ${messageOf(error)}`)
       return []
     }),
-    docker.listVolumes({ filters, abortSignal: signal } as object).catch((error: unknown) => {
+    client.volumes.list(filters, signal).catch((error: unknown) => {
       result.problems.push(`Could not list volumes labelled ${label}: ${messageOf(error)}`)
-      return { Volumes: [] }
+      return []
     })
   ])
-  const [networks, volumes] = listed as [
-    Docker.NetworkInspectInfo[],
-    { Volumes?: Docker.VolumeInspectInfo[] }
-  ]
   await Promise.all([
     ...networks.map(async network => {
-      try {
-        await docker.getNetwork(network.Id).remove({ abortSignal: signal } as object)
-        result.networks.push(network.Name)
-      } catch (error) {
-        if (errorCode(error) === 404) log.debug(`network ${network.Name} was already gone`)
-        else result.problems.push(`Could not remove network ${network.Name}: ${messageOf(error)}`)
-      }
+      const removed = await removeTolerantly(`network ${network.Name}`, GONE, result, log, () =>
+        client.networks.remove(network.Id, signal)
+      )
+      if (removed) result.networks.push(network.Name)
     }),
-    ...(volumes.Volumes ?? []).map(async volume => {
-      try {
-        await docker.getVolume(volume.Name).remove({ abortSignal: signal } as object)
-        result.volumes.push(volume.Name)
-      } catch (error) {
-        if (errorCode(error) === 404) log.debug(`volume ${volume.Name} was already gone`)
-        else result.problems.push(`Could not remove volume ${volume.Name}: ${messageOf(error)}`)
-      }
+    ...volumes.map(async volume => {
+      const removed = await removeTolerantly(`volume ${volume.Name}`, GONE, result, log, () =>
+        client.volumes.remove(volume.Name, signal)
+      )
+      if (removed) result.volumes.push(volume.Name)
     })
   ])
+}
+
+/** Networks and volumes: only 404 means already gone (409 is one still in use). */
+const GONE = new Set<unknown>([404])
+
+/** One removal: true when it removed the thing; already gone is debug, any other failure a problem. */
+async function removeTolerantly(
+  what: string,
+  gone: Set<unknown>,
+  result: CleanupResult,
+  log: Log,
+  remove: () => Promise<unknown>
+): Promise<boolean> {
+  try {
+    await remove()
+    return true
+  } catch (error) {
+    if (gone.has(errorCode(error))) log.debug(`${what} was already gone (${errorCode(error)})`)
+    else result.problems.push(`Could not remove ${what}: ${messageOf(error)}`)
+    return false
+  }
 }
 
 /** Lines for the log: what was removed, or that nothing was left (never said when something failed). */

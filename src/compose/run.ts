@@ -7,7 +7,7 @@
 // pkg/compose/start.go getDependencyCondition; issue 10596).
 import { writeFileSync, rmSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type Docker from 'dockerode'
+import type { ContainerInspect, ContainerListItem, EngineClient } from '../engine/client.js'
 import YAML from 'yaml'
 import { removeLabelled, type CleanupResult } from '../cleanup/cleanup.js'
 import type { PullPolicy, RunEnvironment } from '../config.js'
@@ -51,7 +51,7 @@ export interface ComposeOptions {
 }
 
 export interface ComposeStageInput {
-  docker: Docker
+  client: EngineClient
   /** The engine for the plugin: DOCKER_HOST and TLS variables (engineEnvironment of the action's endpoint). */
   engine: Record<string, string>
   options: ComposeOptions
@@ -221,7 +221,7 @@ async function upAndJudge(
   call: ComposeCall,
   result: ComposeResult
 ): Promise<void> {
-  const { options, log, signal, docker } = input
+  const { options, log, signal, client } = input
   // Each service's time counts from here: a stack whose `up` took the whole timeout gets no more.
   const upStarted = Date.now()
   const upTimeout = deadline(options.timeoutMs, new Error('timeout'), signal)
@@ -247,12 +247,12 @@ async function upAndJudge(
         ? `did not finish within ${formatDuration(options.timeoutMs)}`
         : lastLine(up.stderr)
 
-  const containers = await serviceContainers(docker, model.name, signal)
+  const containers = await serviceContainers(client, model.name, signal)
   const expectations = new Map(options.smoke.services.map(e => [e.service, e]))
   const judged = await Promise.all(
     dependencyOrder(model.services).map(service =>
       judgeService(service, containers.get(service.name), expectations.get(service.name), {
-        docker,
+        client,
         model,
         upError,
         timeoutMs: options.timeoutMs,
@@ -284,10 +284,10 @@ async function upAndJudge(
         `compose-smoke: ${options.smoke.containers.length} container(s) not run: the stack did not come up`
       )
     } else {
-      const images = new ImageProvider(docker, options.pullPolicy, log, signal)
+      const images = new ImageProvider(client, options.pullPolicy, log, signal)
       for (const spec of options.smoke.containers) {
         const entry = await runEntry(spec, {
-          docker,
+          client,
           images,
           builtImage: input.builtImage,
           labels: runLabels(input.env.runId, 'compose'),
@@ -309,7 +309,7 @@ async function upAndJudge(
 }
 
 interface JudgeContext {
-  docker: Docker
+  client: EngineClient
   model: ComposeModel
   upError?: string
   timeoutMs: number
@@ -319,12 +319,12 @@ interface JudgeContext {
   workspace: string
 }
 
-type Inspect = Docker.ContainerInspectInfo
+type Inspect = ContainerInspect
 
 /** Waits for one service to be ready, or exit, or its deadline; then reads its logs and health log. */
 async function judgeService(
   service: ComposeService,
-  containerInfo: Docker.ContainerInfo | undefined,
+  containerInfo: ContainerListItem | undefined,
   expectation: ServiceExpectation | undefined,
   context: JudgeContext
 ): Promise<ComposeServiceResult> {
@@ -364,7 +364,8 @@ async function judgeService(
       : 'was not created'
     return result
   }
-  const container = context.docker.getContainer(containerInfo.Id)
+  const { client } = context
+  const container = containerInfo.Id
   const output = new OutputCollector()
   const watches = {
     expect: spec?.expectOutput ? output.watch(spec.expectOutput) : undefined,
@@ -378,15 +379,16 @@ async function judgeService(
   let info: Inspect | undefined
   let last: ReadyAnswer | undefined
   try {
-    info = await container.inspect({ abortSignal: timeout.signal } as object)
+    info = await client.containers.inspect(container, timeout.signal)
     result.image = service.image ?? info.Config.Image
     if (info.State.Status === 'created') {
       result.state = 'created'
       result.reason = context.upError ? `was not started: ${context.upError}` : 'was created but not started'
       return result
     }
-    follow = await followOutput(container, output, timeout.signal)
+    follow = await followOutput(client, container, output, timeout.signal)
     const verdict = await untilJudged({
+      client,
       container,
       service,
       spec,
@@ -415,8 +417,8 @@ async function judgeService(
   // The record for the table and the failure: state, health, ports, health log, output.
   try {
     const inspectTimeout = deadline(5_000)
-    info = await container
-      .inspect({ abortSignal: inspectTimeout.signal } as object)
+    info = await client.containers
+      .inspect(container, inspectTimeout.signal)
       .finally(() => inspectTimeout.dispose())
   } catch {
     // keep the earlier one
@@ -458,7 +460,9 @@ interface Verdict {
 }
 
 interface UntilJudged {
-  container: Docker.Container
+  client: EngineClient
+  /** The container's ID. */
+  container: string
   service: ComposeService
   spec?: ServiceExpectation['spec']
   expectExit: boolean
@@ -474,7 +478,7 @@ interface UntilJudged {
  * healthcheck, else staying up for a moment. Throws when `signal` aborts (deadline, cancel).
  */
 async function untilJudged(input: UntilJudged): Promise<Verdict> {
-  const { container, service, spec, signal } = input
+  const { client, container, service, spec, signal } = input
   const exitVerdict = (info: Inspect): Verdict => {
     const code = info.State.ExitCode
     if (spec?.ready && !input.expectExit) {
@@ -489,7 +493,7 @@ async function untilJudged(input: UntilJudged): Promise<Verdict> {
       : { passed: false, exitCode: code, reason: `exited ${code}, expected ${input.expectedCode}` }
   }
   const exited = (info: Inspect): boolean => info.State.Status === 'exited' || info.State.Status === 'dead'
-  const inspect = (): Promise<Inspect> => container.inspect({ abortSignal: signal } as object)
+  const inspect = (): Promise<Inspect> => client.containers.inspect(container, signal)
 
   let info = await inspect()
   if (exited(info) && !info.State.Restarting && service.restart === 'no') return exitVerdict(info)
@@ -508,7 +512,8 @@ async function untilJudged(input: UntilJudged): Promise<Verdict> {
       info.NetworkSettings?.Ports as Parameters<typeof publishedPorts>[0]
     )
     const built = strategyFor(spec.ready, {
-      container,
+      client,
+      id: container,
       image: service.image ?? info.Config.Image,
       ports,
       logWatch: input.watches.ready
@@ -516,7 +521,7 @@ async function untilJudged(input: UntilJudged): Promise<Verdict> {
     if (typeof built === 'string') return { passed: false, reason: `cannot wait to be ready: ${built}` }
     strategy = built
   } else if (service.healthcheck || info.State.Health) {
-    strategy = new HealthyWait(container, service.image ?? info.Config.Image)
+    strategy = new HealthyWait(client, container, service.image ?? info.Config.Image)
   }
 
   // The container's state is watched beside the readiness check: an exit ends the wait.
@@ -525,7 +530,7 @@ async function untilJudged(input: UntilJudged): Promise<Verdict> {
   const watchExit = (async (): Promise<Verdict | undefined> => {
     for (;;) {
       await sleep(POLL_MS, both)
-      const now = await container.inspect({ abortSignal: both } as object)
+      const now = await client.containers.inspect(container, both)
       if (exited(now) && !now.State.Restarting) return exitVerdict(now)
     }
   })()
@@ -558,18 +563,14 @@ async function untilJudged(input: UntilJudged): Promise<Verdict> {
 
 /** The project's containers by service (one-off `run` containers left out). */
 async function serviceContainers(
-  docker: Docker,
+  client: EngineClient,
   project: string,
   signal?: AbortSignal
-): Promise<Map<string, Docker.ContainerInfo>> {
-  const list = await docker
-    .listContainers({
-      all: true,
-      filters: { label: [`${LABEL_PROJECT}=${project}`] },
-      abortSignal: signal
-    } as object)
-    .catch(() => [] as Docker.ContainerInfo[])
-  const byService = new Map<string, Docker.ContainerInfo>()
+): Promise<Map<string, ContainerListItem>> {
+  const list = await client.containers
+    .list({ all: true, filters: { label: [`${LABEL_PROJECT}=${project}`] } }, signal)
+    .catch(() => [] as ContainerListItem[])
+  const byService = new Map<string, ContainerListItem>()
   for (const info of list) {
     if (info.Labels?.[LABEL_ONEOFF] === 'True') continue
     const service = info.Labels?.[LABEL_SERVICE]
@@ -590,7 +591,7 @@ async function down(
   call: ComposeCall,
   result: ComposeResult
 ): Promise<void> {
-  const { docker, log } = input
+  const { client, log } = input
   // Not AbortSignal.timeout: on Node 20 it can be collected before it fires (see src/signals.ts).
   const downTimeout = deadline(DOWN_TIMEOUT_MS)
   const signal = downTimeout.signal
@@ -602,7 +603,7 @@ async function down(
   printOutput(log, 'docker compose down', downOutput)
   const swept: CleanupResult = { containers: [], images: [], networks: [], volumes: [], problems: [] }
   try {
-    await removeLabelled(docker, `${LABEL_PROJECT}=${model.name}`, swept, log, signal)
+    await removeLabelled(client, `${LABEL_PROJECT}=${model.name}`, swept, log, signal)
   } catch (error) {
     swept.problems.push(`Could not list what is left of project ${model.name}: ${messageOf(error)}`)
   }

@@ -1,9 +1,8 @@
 // The efficiency stage: the image export streamed, headers only, scored as dive scores it (./dive.ts),
 // and judged against `max-wasted-bytes` and `min-efficiency`.
 import type { Readable } from 'node:stream'
-import type Docker from 'dockerode'
+import type { EngineClient } from '../engine/client.js'
 import { messageOf } from '../errors.js'
-import { engineMessage } from '../engine/reply.js'
 import { instruction } from '../inventory/inventory.js'
 import { formatBytes, formatCount, formatPercent } from '../format.js'
 import { diveEfficiency } from './dive.js'
@@ -60,7 +59,7 @@ export interface EfficiencyResult {
 export const LARGEST_WASTED_PATHS = 10
 
 export interface EfficiencyInput {
-  docker: Docker
+  client: EngineClient
   /** ID or reference of the image to analyse. */
   image: string
   /** A name for people (the built image's tag). */
@@ -83,16 +82,14 @@ export async function analyseEfficiency(input: EfficiencyInput): Promise<Efficie
   })
   let exported: ExportedImage
   try {
-    const stream = (await input.docker.getImage(input.image).get()) as unknown as Readable
+    const stream: Readable = await input.client.images.export(input.image, input.signal)
     exported = await readImageExport(stream, input.signal)
   } catch (error) {
     if (input.signal?.aborted) throw error
     return finish({
       ...base,
       status: 'error',
-      problems: [
-        `Could not analyse the efficiency of ${input.name}: ${engineMessage(error, 'exporting the image')}`
-      ]
+      problems: [`Could not analyse the efficiency of ${input.name}: ${messageOf(error)}`]
     })
   }
   try {

@@ -56,7 +56,14 @@ export async function readImageExport(source: Readable, signal?: AbortSignal): P
       }
       const { head, stream } = await peek(entry as unknown as Readable, 512)
       if (looksJson(head) && (entry.header.size ?? 0) <= MAX_JSON_BYTES) {
-        json.set(name, JSON.parse((await collect(stream)).toString('utf8')))
+        const bytes = await collect(stream)
+        try {
+          json.set(name, JSON.parse(bytes.toString('utf8')))
+        } catch {
+          // A small layer whose first file name starts with `{`: read it as the tar it is.
+          const layer = await readLayer(name, head, Readable.from([bytes]))
+          if (layer) layers.set(name, layer)
+        }
       } else if (name.endsWith('/layer.tar') || name.startsWith('blobs/') || name.endsWith('.tar')) {
         const layer = await readLayer(name, head, stream)
         if (layer) layers.set(name, layer)

@@ -1,13 +1,12 @@
 import * as exec from '@actions/exec'
-import type Docker from 'dockerode'
-import { PreflightError, errorCode, messageOf } from '../errors.js'
+import { PreflightError } from '../errors.js'
 import { oneLine } from '../format.js'
 import type { EngineOptions } from '../config.js'
 import type { Log } from '../log/log.js'
-import { api } from './api.js'
+import { EngineError, type EngineClient } from './client.js'
 import { imageStoreOf, type ImageStore } from './image-store.js'
 import { PING_TIMEOUT_MS } from './constants.js'
-import type { Endpoint } from './connect.js'
+import type { Endpoint } from './endpoint.js'
 import type { PingOutcome } from './early-ping.js'
 import { describeTlsFailure } from './tls-failure.js'
 import { deadline } from '../signals.js'
@@ -50,8 +49,7 @@ export interface EngineCheckResult {
 }
 
 export interface EngineCheckInput {
-  docker: Docker
-  endpoint: Endpoint
+  client: EngineClient
   options: EngineOptions
   log: Log
   signal?: AbortSignal
@@ -67,18 +65,19 @@ export interface EngineCheckInput {
  */
 export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckResult> {
   const started = Date.now()
-  const { docker, endpoint, options, signal } = input
+  const { client, options, signal } = input
+  const endpoint = client.endpoint
   const clientVersion = readClientVersion()
 
-  await pingEngine(docker, endpoint, signal, input.earlyPing)
+  await pingEngine(client, signal, input.earlyPing)
   input.onReachable?.()
   const factsDeadline = deadline(FACTS_TIMEOUT_MS, undefined, signal)
   const [version, info] = await Promise.all([
-    api.version(docker, factsDeadline.signal),
-    api.info(docker, factsDeadline.signal)
+    client.system.version(factsDeadline.signal),
+    client.system.info(factsDeadline.signal)
   ])
     .catch(error => {
-      throw engineError(endpoint, error, 'reading /version and /info', signal)
+      throw contactError(client, error, 'reading /version and /info', signal)
     })
     .finally(() => factsDeadline.dispose())
   requireJsonObject(endpoint, '/version', version)
@@ -125,116 +124,67 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
  * the entry sent one to this endpoint, else a ping of its own.
  */
 async function pingEngine(
-  docker: Docker,
-  endpoint: Endpoint,
+  client: EngineClient,
   signal: AbortSignal | undefined,
   early: Promise<PingOutcome> | undefined
 ): Promise<void> {
   const outcome = await early
-  if (outcome && outcome.endpoint === endpoint.display) {
-    if (outcome.error !== undefined) throw await engineFailure(endpoint, outcome.error, 'ping', signal)
+  if (outcome && outcome.endpoint === client.endpoint.display) {
+    if (outcome.error !== undefined) throw await engineFailure(client, outcome.error, 'ping', signal)
     return
   }
   const pingDeadline = deadline(PING_TIMEOUT_MS, undefined, signal)
   try {
-    await api.ping(docker, pingDeadline.signal)
+    await client.system.ping(pingDeadline.signal)
   } catch (error) {
-    throw await engineFailure(endpoint, error, 'ping', signal)
+    throw await engineFailure(client, error, 'ping', signal)
   } finally {
     pingDeadline.dispose()
   }
 }
 
 /**
- * engineError, after a look at the TLS handshake when TLS could explain the failure (src/engine/tls-failure.ts):
- * which certificate, which CA file, which context.
+ * contactError, after a look at the TLS handshake when TLS could explain the failure
+ * (src/engine/tls-failure.ts): which certificate, which CA file, which context.
  */
 export async function engineFailure(
-  endpoint: Endpoint,
+  client: EngineClient,
   error: unknown,
   doing: string,
   parentSignal?: AbortSignal
 ): Promise<PreflightError> {
-  if (error instanceof PreflightError || parentSignal?.aborted)
-    return engineError(endpoint, error, doing, parentSignal)
-  const tls = await describeTlsFailure(endpoint, error)
+  // The client's EngineError keeps what the connection threw as its cause.
+  const raw = error instanceof EngineError ? error.cause : error
+  if ((raw instanceof PreflightError && !(raw instanceof EngineError)) || parentSignal?.aborted)
+    return contactError(client, error, doing, parentSignal)
+  const tls = await describeTlsFailure(client.endpoint, raw)
   if (tls)
-    return new PreflightError(`Cannot use the Docker engine at ${endpoint.display}: ${tls}`, { cause: error })
-  return engineError(endpoint, error, doing, parentSignal)
+    return new PreflightError(`Cannot use the Docker engine at ${client.endpoint.display}: ${tls}`, {
+      cause: error
+    })
+  return contactError(client, error, doing, parentSignal)
 }
 
-/** Turns whatever dockerode threw into one clear line: the endpoint, what happened, what to check. */
-export function engineError(
-  endpoint: Endpoint,
+/**
+ * The check's one sentence when the engine cannot be used: the client's wording, except that an engine
+ * answering the first requests with an HTTP error is named as such (it may not be a Docker engine at all).
+ */
+function contactError(
+  client: EngineClient,
   error: unknown,
   doing: string,
-  parentSignal?: AbortSignal
+  parentSignal: AbortSignal | undefined
 ): PreflightError {
-  if (error instanceof PreflightError) return error
   if (parentSignal?.aborted) return new PreflightError('Cancelled while contacting the Docker engine')
-  const code = errorCode(error)
-  const where = `the Docker engine at ${endpoint.display}`
-  const hint = `Is dockerd running there? ${addressFrom(endpoint)}`
-  let what: string
-  if (typeof code === 'number') {
-    // The engine answered, with an HTTP error: its own message says more than any guess.
-    const message = (error as { json?: { message?: unknown } }).json?.message
+  const failure = client.error(error, doing)
+  if (failure instanceof EngineError && failure.kind === 'http') {
     return new PreflightError(
-      `Cannot use ${where}: it answered HTTP ${code} (${doing})` +
-        `${typeof message === 'string' && message.trim() ? `: ${message.trim()}` : ''}. Check the engine's logs.`,
+      `Cannot use the Docker engine at ${client.endpoint.display}: it answered HTTP ${failure.status} (${doing})` +
+        `${failure.message && failure.message !== `HTTP ${failure.status}` ? `: ${failure.message}` : ''}. Check the engine's logs.`,
       { cause: error }
     )
   }
-  if (endpoint.tls && isTlsCode(code)) {
-    // Not a daemon that is down: the TLS handshake failed (tls-failure.ts words the cases it can tell apart).
-    return new PreflightError(
-      `Cannot use ${where}: TLS failed: ${messageOf(error).split('\n')[0]} (${code}). ` +
-        `The TLS files come from ${endpoint.tls.from}.`,
-      { cause: error }
-    )
-  }
-  switch (code) {
-    case 'ENOENT':
-      what = 'the socket does not exist'
-      break
-    case 'ECONNREFUSED':
-      what = 'the connection was refused'
-      break
-    case 'EACCES':
-      what = 'permission denied on the socket (is this user in the docker group?)'
-      break
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      what = 'the host name does not resolve'
-      break
-    case 'ABORT_ERR':
-    case 'ETIMEDOUT':
-    case 'ESOCKETTIMEDOUT':
-      what = `it did not answer (${doing}) in time`
-      break
-    default:
-      what = isAbort(error) ? `it did not answer (${doing}) in time` : messageOf(error) || String(code)
-  }
-  return new PreflightError(`Cannot use ${where}: ${what}. ${hint}`, { cause: error })
-}
-
-/** Where the address came from, as the last sentence of a connection error. */
-function addressFrom(endpoint: Endpoint): string {
-  switch (endpoint.source.kind) {
-    case 'input':
-      return 'The address is set by docker-host.'
-    case 'default':
-      return `The address is ${endpoint.source.description}; set docker-host, DOCKER_HOST or a docker context to use another engine.`
-    default:
-      return `The address comes from ${endpoint.source.description}.`
-  }
-}
-
-function isTlsCode(code: unknown): boolean {
-  return (
-    typeof code === 'string' &&
-    (code === 'EPROTO' || /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/.test(code))
-  )
+  return failure
 }
 
 /** docker-modem hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
@@ -245,10 +195,6 @@ function requireJsonObject(endpoint: Endpoint, path: string, reply: unknown): vo
     `Cannot use the Docker engine at ${endpoint.display}: its reply to ${path} is not JSON ` +
       `(it starts ${JSON.stringify(start)}). Is this address really a Docker engine?`
   )
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')
 }
 
 /** `docker --version`, or undefined when no docker binary is on PATH (reported, not a failure). */

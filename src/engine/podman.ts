@@ -11,6 +11,8 @@
 //   Podman): src/smoke/container.ts does not wait for them.
 // - Inspect Args repeats Path when the command is one word: src/smoke/entry.ts reads Config instead.
 // - /containers/json refuses an empty `filters=` parameter with 500: src/inventory/inventory.ts omits it.
+// - A forced DELETE stops a running container with its stop timeout (SIGTERM, SIGKILL after 10 s; read
+//   in compat RemoveContainer, seen as 10 s more per entry on Podman 5.8): src/smoke/container.ts kills first.
 // - Image names are fully qualified (docker.io/library/busybox:latest) in RepoTags and the container
 //   list's Image; /containers/json Ports and State have Docker's shape.
 // The /events endpoint is not used by this action, so its filter differences do not matter here.
@@ -25,66 +27,4 @@ export function podmanVersion(version: Record<string, unknown>): string | undefi
       return typeof Version === 'string' && Version.trim() ? Version.trim() : 'unknown version'
   }
   return undefined
-}
-
-interface Modem {
-  dial(
-    options: {
-      path: string
-      method: string
-      abortSignal?: AbortSignal
-      statusCodes: Record<number, true | string>
-      options?: Record<string, unknown>
-    },
-    callback: (error: unknown, result: unknown) => void
-  ): void
-}
-
-function dial(modem: Modem, path: string, method: string, signal?: AbortSignal): Promise<unknown> {
-  return new Promise((resolve, reject) =>
-    modem.dial(
-      {
-        path,
-        method,
-        abortSignal: signal,
-        statusCodes: { 200: true, 404: 'no such container', 409: 'conflict', 500: 'server error' },
-        options: {}
-      },
-      (error, result) => (error ? reject(error) : resolve(result))
-    )
-  )
-}
-
-const podmanByModem = new WeakMap<object, Promise<boolean>>()
-
-/** Whether the engine behind a container's connection is Podman; asked once per connection. */
-export function isPodman(container: { modem: unknown }, signal?: AbortSignal): Promise<boolean> {
-  const modem = container.modem as Modem
-  let known = podmanByModem.get(modem)
-  if (!known) {
-    known = dial(modem, '/version', 'GET', signal).then(
-      reply =>
-        typeof reply === 'object' &&
-        reply !== null &&
-        podmanVersion(reply as Record<string, unknown>) !== undefined,
-      () => false
-    )
-    podmanByModem.set(modem, known)
-  }
-  return known
-}
-
-/**
- * Runs a container's HEALTHCHECK once through Podman's own API (`podman healthcheck run`). Podman
- * schedules health checks with systemd timers; where there is no systemd (CI containers, this
- * project's test machine) they never run and State.Health stays "starting". The container's health
- * state is updated as a timer's run would update it; read it with inspect afterwards (the reply is
- * this one run's result, "unhealthy" for a failure still inside the start period).
- */
-export async function runPodmanHealthcheck(
-  container: { id: string; modem: unknown },
-  signal?: AbortSignal
-): Promise<void> {
-  // The libpod routes answer only under a version prefix; 4.0.0 is the oldest Podman 4 API.
-  await dial(container.modem as Modem, `/v4.0.0/libpod/containers/${container.id}/healthcheck`, 'GET', signal)
 }

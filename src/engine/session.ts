@@ -6,8 +6,7 @@
 // supports a method (session.Caller.Supports) before using file sync, and refuses without it.
 
 import { randomUUID } from 'node:crypto'
-import type { Socket } from 'node:net'
-import type Docker from 'dockerode'
+import type { EngineClient } from './client.js'
 import type * as http2 from 'node:http2'
 import * as grpc from '@grpc/grpc-js'
 import protobuf from 'protobufjs'
@@ -64,54 +63,39 @@ export interface Session {
   close(): void
 }
 
-interface Dialer {
-  dial(options: Record<string, unknown>, callback: (error: unknown, socket?: Socket) => void): void
-}
-
-export function openSession(docker: Docker, options: SessionOptions, signal?: AbortSignal): Promise<Session> {
+export async function openSession(
+  client: EngineClient,
+  options: SessionOptions,
+  signal?: AbortSignal
+): Promise<Session> {
   const id = randomUUID()
   const services = [healthService, ...options.services]
   const methods = services.flatMap(service => Object.values(service.definition).map(method => method.path))
-  return new Promise((resolve, reject) => {
-    ;(docker.modem as unknown as Dialer).dial(
-      {
-        method: 'POST',
-        path: '/session',
-        hijack: true,
-        abortSignal: signal,
-        headers: {
-          Upgrade: 'h2c',
-          'X-Docker-Expose-Session-Uuid': id,
-          'X-Docker-Expose-Session-Name': options.name ?? 'docker-preflight',
-          'X-Docker-Expose-Session-Sharedkey': options.sharedKey,
-          'X-Docker-Expose-Session-Grpc-Method': methods
-        },
-        statusCodes: { 101: true, 200: true, 500: 'server error' }
-      },
-      (error, socket) => {
-        if (error || !socket) {
-          reject(error instanceof Error ? error : new Error(`could not open a session: ${String(error)}`))
-          return
-        }
-        const server = new grpc.Server()
-        for (const service of services) server.addService(service.definition, service.implementation)
-        allowLongHeaderLists(server)
-        const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure())
-        keepListHeadersWhole(server, options.listHeaders ?? [])
-        injector.injectConnection(socket)
-        let closed = false
-        resolve({
-          id,
-          close: () => {
-            if (closed) return
-            closed = true
-            server.forceShutdown()
-            socket.destroy()
-          }
-        })
-      }
-    )
-  })
+  const socket = await client.build.session(
+    {
+      'X-Docker-Expose-Session-Uuid': id,
+      'X-Docker-Expose-Session-Name': options.name ?? 'docker-preflight',
+      'X-Docker-Expose-Session-Sharedkey': options.sharedKey,
+      'X-Docker-Expose-Session-Grpc-Method': methods
+    },
+    signal
+  )
+  const server = new grpc.Server()
+  for (const service of services) server.addService(service.definition, service.implementation)
+  allowLongHeaderLists(server)
+  const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure())
+  keepListHeadersWhole(server, options.listHeaders ?? [])
+  injector.injectConnection(socket)
+  let closed = false
+  return {
+    id,
+    close: () => {
+      if (closed) return
+      closed = true
+      server.forceShutdown()
+      socket.destroy()
+    }
+  }
 }
 
 /**

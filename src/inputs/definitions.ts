@@ -320,6 +320,18 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   },
   { name: 'pushed-tags', description: 'Tags pushed, comma separated; empty when nothing was pushed.' },
   { name: 'report', description: 'Path of the JSON report file.' },
+  {
+    name: 'structure-passed',
+    description: '`true` when every structure test passed; empty without structure tests.'
+  },
+  {
+    name: 'wasted-bytes',
+    description: "The built image's wasted bytes as dive counts them; empty without the efficiency analysis."
+  },
+  {
+    name: 'efficiency',
+    description: "The built image's efficiency (dive's score, 0 to 1); empty without the efficiency analysis."
+  },
   { name: 'drift', description: 'JSON array of engine facts that changed since the baseline.' }
 ]
 

@@ -1,4 +1,4 @@
-import type { BuildResult } from '../build/build.js'
+import type { BuildResult } from '../build/types.js'
 import { formatBytes, formatCount, oneLine } from '../format.js'
 import type { ImageSummary, Inventory, LayerSummary } from './inventory.js'
 import { builtImageSize } from './image-size.js'

@@ -1,6 +1,5 @@
-import type Docker from 'dockerode'
-import type { BuildResult } from '../build/build.js'
-import { listingWithRetry } from '../engine/listing.js'
+import type { BuildResult } from '../build/types.js'
+import type { EngineClient } from '../engine/client.js'
 import type { Inventory } from './inventory.js'
 
 // One definition of an image's size, used by the `image-size` output, the inventory, the summary and
@@ -15,15 +14,13 @@ import type { Inventory } from './inventory.js'
 
 /** The size `docker image ls` shows for the image `id`; undefined when the listing does not have it. */
 export async function listedImageSize(
-  docker: Docker,
+  client: EngineClient,
   id: string,
   tag: string | undefined,
   signal?: AbortSignal
 ): Promise<number | undefined> {
   // A tag narrows the listing to one image: the containerd store sizes every image it lists.
-  const filters = tag ? { reference: [tag] } : undefined
-  const options = { filters, abortSignal: signal } as unknown as Docker.ListImagesOptions
-  const images = await listingWithRetry(() => docker.listImages(options), signal)
+  const images = await client.images.list(tag ? { reference: [tag] } : undefined, signal)
   return images.find(image => image.Id === id)?.Size
 }
 

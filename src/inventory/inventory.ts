@@ -1,8 +1,7 @@
-import type Docker from 'dockerode'
+import type { ContainerListItem, EngineClient, HistoryItem, ImageListItem } from '../engine/client.js'
 import type { ReportScope } from '../config.js'
-import type { BuildResult } from '../build/build.js'
+import type { BuildResult } from '../build/types.js'
 import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
-import { listingWithRetry } from '../engine/listing.js'
 import { oneLine } from '../format.js'
 import { canonicalReference, isImageId } from '../image/reference.js'
 import { LABEL_RUN } from '../labels.js'
@@ -61,7 +60,7 @@ export interface Inventory {
 }
 
 export interface InventoryInput {
-  docker: Docker
+  client: EngineClient
   scope: ReportScope
   runId: string
   build?: BuildResult
@@ -72,33 +71,6 @@ export interface InventoryInput {
 }
 
 // The fields of /images/json and /containers/json this stage reads (API 1.41).
-interface ImageListItem {
-  Id: string
-  RepoTags?: string[] | null
-  RepoDigests?: string[] | null
-  Size: number
-  Created: number
-  Labels?: Record<string, string> | null
-}
-
-interface ContainerListItem {
-  Id: string
-  Names?: string[]
-  Image: string
-  ImageID?: string
-  Command: string
-  Created: number
-  State: string
-  Status: string
-  Ports?: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[]
-}
-
-interface HistoryItem {
-  Created: number
-  CreatedBy: string
-  Size: number
-}
-
 /**
  * The inventory stage: what `docker image ls` and `docker container ls --all` would show, for the run's own
  * images and containers (scope `run`) or everything on the engine (scope `all`). One list call for images
@@ -107,18 +79,21 @@ interface HistoryItem {
  */
 export async function takeInventory(input: InventoryInput): Promise<Inventory> {
   const started = Date.now()
-  const { docker, scope, signal } = input
+  const { client, scope, signal } = input
   throwIfAborted(signal)
   const errors: string[] = []
   const builtId = input.build?.status === 'built' ? input.build.imageId : undefined
 
   const [imageList, containerList, history] = await Promise.all([
-    attempt(errors, 'list images', signal, () => listImages(docker, signal)),
+    attempt(errors, 'list images', signal, () => client.images.list(undefined, signal)),
     attempt(errors, 'list containers', signal, () =>
-      listContainers(docker, scope === 'run' ? input.runId : undefined, signal)
+      client.containers.list(
+        { all: true, filters: scope === 'run' ? { label: [`${LABEL_RUN}=${input.runId}`] } : undefined },
+        signal
+      )
     ),
     builtId
-      ? attempt(errors, 'read the built image history', signal, () => imageHistory(docker, builtId, signal))
+      ? attempt(errors, 'read the built image history', signal, () => client.images.history(builtId, signal))
       : Promise.resolve(undefined)
   ])
 
@@ -162,35 +137,6 @@ async function attempt<T>(
     errors.push(`Could not ${doing}: ${messageOf(error)}`)
     return undefined
   }
-}
-
-// dockerode 5 takes `abortSignal` on list calls; @types/dockerode 4 does not declare it.
-function listImages(docker: Docker, signal?: AbortSignal): Promise<ImageListItem[]> {
-  const options = { abortSignal: signal } as unknown as Docker.ListImagesOptions
-  return listingWithRetry(() => docker.listImages(options) as unknown as Promise<ImageListItem[]>, signal)
-}
-
-function listContainers(docker: Docker, runId: string | undefined, signal?: AbortSignal) {
-  // No `filters` key at all without a run: docker-modem sends `filters=` for an undefined one, which
-  // dockerd ignores and Podman refuses (500 "failed to decode filter parameters").
-  const filters = runId ? { filters: { label: [`${LABEL_RUN}=${runId}`] } } : {}
-  const options = { all: true, ...filters, abortSignal: signal } as unknown as Docker.ContainerListOptions
-  return docker.listContainers(options) as unknown as Promise<ContainerListItem[]>
-}
-
-/** Image.history() takes no options in dockerode; dialling the modem directly carries the signal. */
-function imageHistory(docker: Docker, id: string, signal?: AbortSignal): Promise<HistoryItem[]> {
-  return new Promise((resolve, reject) => {
-    docker.modem.dial(
-      {
-        path: `/images/${encodeURIComponent(id)}/history`,
-        method: 'GET',
-        abortSignal: signal,
-        statusCodes: { 200: true, 404: 'no such image', 500: 'server error' }
-      } as unknown as Parameters<typeof docker.modem.dial>[0],
-      (error: unknown, data: unknown) => (error ? reject(error) : resolve(data as HistoryItem[]))
-    )
-  })
 }
 
 function iso(unixSeconds: number): string {

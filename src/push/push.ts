@@ -4,15 +4,14 @@
 // "Layer already exists", "Mounted from ..."), and the `aux` record at the end carries the manifest digest
 // the registry accepted.
 import type { IncomingMessage } from 'node:http'
-import type Docker from 'dockerode'
 import { findCredentials, registryOf, type FoundCredentials } from '../build/credentials.js'
 import { ImageReference } from '../image/reference.js'
-import { engineMessage } from '../engine/reply.js'
-import { CancelledError } from '../errors.js'
+import type { EngineClient } from '../engine/client.js'
+import { CancelledError, messageOf } from '../errors.js'
 import { formatBytes, formatDuration } from '../format.js'
 import { LineSplitter } from '../lines.js'
 import type { Log } from '../log/log.js'
-import { abortable, sleep } from '../signals.js'
+import { sleep } from '../signals.js'
 
 export interface PushedTag {
   tag: string
@@ -44,7 +43,7 @@ export interface PushResult {
 }
 
 export interface PushStageInput {
-  docker: Docker
+  client: EngineClient
   imageId: string
   tags: string[]
   log: Log
@@ -82,7 +81,7 @@ export async function pushCredentials(tags: string[], env: NodeJS.ProcessEnv): P
 }
 
 export async function pushImage(input: PushStageInput): Promise<PushResult> {
-  const { docker, imageId, tags, log, signal } = input
+  const { client, imageId, tags, log, signal } = input
   const started = Date.now()
   const credentials = input.credentials ?? (await pushCredentials(tags, input.processEnv ?? process.env))
   const attempts = Math.max(1, input.attempts ?? DEFAULT_ATTEMPTS)
@@ -94,10 +93,14 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
     const ref = pushTarget(tag)
     const found = credentials.find(c => c.registry === ref.registry)
     // The tag must still name the image that was smoked: another job on a shared engine may have moved it.
-    const current = await abortable(docker.getImage(tag).inspect(), signal).catch((error: unknown) => {
+    const current = await client.images.inspect(tag, signal).catch((error: unknown) => {
       if (signal?.aborted) throw new CancelledError()
       throw error
     })
+    if (!current) {
+      problems.push(`Push of ${tag} refused: the engine has no image tagged ${tag} any more.`)
+      break
+    }
     if (current.Id !== imageId) {
       problems.push(
         `Push of ${tag} refused: the tag now names ${current.Id.slice(7, 19)}, not the image this run built and smoked (${imageId.slice(7, 19)}).`
@@ -111,7 +114,7 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
     let attempt = 0
     while (attempt < attempts) {
       attempt++
-      outcome = await pushOnce(docker, ref, found, log, signal)
+      outcome = await pushOnce(client, ref, found, log, signal)
       if (outcome.ok || !outcome.retryable || attempt === attempts) {
         if (outcome.ok) {
           const { digest } = outcome.tag
@@ -177,7 +180,7 @@ interface PushEvent {
 const LAYER_DONE = /^(Pushed|Layer already exists|Mounted from .+)$/
 
 async function pushOnce(
-  docker: Docker,
+  client: EngineClient,
   ref: PushTarget,
   found: FoundCredentials | undefined,
   log: Log,
@@ -189,14 +192,10 @@ async function pushOnce(
   let stream: IncomingMessage
   try {
     // The engine wants an X-Registry-Auth header even when there are no credentials: `{}` then.
-    stream = (await docker.getImage(ref.name).push({
-      tag: ref.tag,
-      authconfig: found?.auth ?? {},
-      abortSignal: signal
-    } as object)) as IncomingMessage
+    stream = await client.images.push(ref.name, ref.tag, found?.auth, signal)
   } catch (error) {
     if (signal?.aborted) throw new CancelledError()
-    const message = engineMessage(error, 'starting the push')
+    const message = messageOf(error)
     return { ok: false, message, retryable: retryable(message), engineRetried }
   }
 

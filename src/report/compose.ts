@@ -50,7 +50,11 @@ export function renderCompose(compose: ComposeResult | undefined): string {
           )
           .join('')}</table>\n`
       : ''
-  return `${title}${facts}${table}${extra}${dependencyChart(compose.services)}${failureDetails(compose.services)}`
+  const containerOutput = compose.containers
+    .filter(c => !c.passed && c.outputTail.trim() !== '')
+    .map(c => details(`Output of ${truncate(c.name, 100)}`, pre(tailOf(c.outputTail).text)))
+    .join('')
+  return `${title}${facts}${table}${extra}${dependencyChart(compose.services)}${failureDetails(compose.services)}${containerOutput}`
 }
 
 /** A flowchart of depends_on: an arrow from each dependency to the service that waits for it. */

@@ -44,6 +44,11 @@ export function stepOutputs(run: RunResult, reportPath?: string): Record<string,
     outputs['digest'] = run.push.digest ?? ''
     outputs['pushed-tags'] = run.push.pushed.map(p => p.tag).join(',')
   }
+  if (run.structure) outputs['structure-passed'] = String(run.structure.status === 'passed')
+  if (run.efficiency?.efficiency !== undefined) {
+    outputs['wasted-bytes'] = String(run.efficiency.wastedBytes ?? 0)
+    outputs['efficiency'] = String(run.efficiency.efficiency)
+  }
   if (reportPath) outputs['report'] = reportPath
   return outputs
 }

@@ -4,31 +4,10 @@
 // - logs are followed as a multiplexed stream and split as they arrive;
 // - kill and remove tolerate a container that already exited or is already gone (304, 404, 409).
 import type { IncomingMessage } from 'node:http'
-import type Docker from 'dockerode'
-import { PreflightError, errorCode, messageOf } from '../errors.js'
+import { EngineError, type EngineClient } from '../engine/client.js'
+import { messageOf } from '../errors.js'
 import { FrameDemuxer, type OutputCollector } from './output.js'
 import { sleep } from '../signals.js'
-
-/** The engine closed a stream before it answered: it stopped, restarted or crashed. */
-export class EngineLostError extends PreflightError {
-  constructor(what: string) {
-    super(`the connection to the Docker engine closed ${what} (did the Docker daemon stop?)`)
-    this.name = 'EngineLostError'
-  }
-}
-
-interface DialOptions {
-  path: string
-  method: string
-  isStream?: boolean
-  abortSignal?: AbortSignal
-  statusCodes: Record<number, true | string>
-  options: Record<string, unknown>
-}
-
-interface Modem {
-  dial(options: DialOptions, callback: (error: unknown, result: unknown) => void): void
-}
 
 export interface ExitStatus {
   statusCode: number
@@ -37,7 +16,7 @@ export interface ExitStatus {
 }
 
 export interface ExitWatch {
-  /** Settles with the exit status; rejects with EngineLostError when the connection closes without one. */
+  /** Settles with the exit status; rejects with an EngineError (lost) when the connection closes without one. */
   exited: Promise<ExitStatus>
   /** Ends the request (once the result no longer matters). */
   close(): void
@@ -47,27 +26,11 @@ export interface ExitWatch {
  * Opens `POST /containers/{id}/wait?condition=next-exit` and resolves once the engine has answered
  * with headers: from then on the wait is registered, so `start` may follow without a race.
  */
-export function watchExit(container: Docker.Container, signal?: AbortSignal): Promise<ExitWatch> {
-  const modem = container.modem as unknown as Modem
-  return new Promise((resolve, reject) => {
-    modem.dial(
-      {
-        path: `/containers/${container.id}/wait?`,
-        method: 'POST',
-        isStream: true,
-        abortSignal: signal,
-        statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', 500: 'server error' },
-        options: { condition: 'next-exit' }
-      },
-      (error, result) => {
-        if (error) reject(error)
-        else resolve(readExit(result as IncomingMessage, signal))
-      }
-    )
-  })
+export async function watchExit(client: EngineClient, id: string, signal?: AbortSignal): Promise<ExitWatch> {
+  return readExit(client, await client.containers.waitNextExit(id, signal), signal)
 }
 
-function readExit(response: IncomingMessage, signal?: AbortSignal): ExitWatch {
+function readExit(client: EngineClient, response: IncomingMessage, signal?: AbortSignal): ExitWatch {
   let body = ''
   let ended = false
   const exited = new Promise<ExitStatus>((resolve, reject) => {
@@ -79,12 +42,12 @@ function readExit(response: IncomingMessage, signal?: AbortSignal): ExitWatch {
       ended = true
       const parsed = parseWaitBody(body)
       if (parsed) resolve(parsed)
-      else reject(new EngineLostError('while waiting for the container to exit, without an exit status'))
+      else reject(client.lost('waiting for the container to exit, without an exit status'))
     })
     const lost = (): void => {
       if (ended) return
       if (signal?.aborted) reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'))
-      else reject(new EngineLostError('while waiting for the container to exit'))
+      else reject(client.lost('waiting for the container to exit'))
     }
     response.on('error', lost)
     response.on('close', lost)
@@ -123,7 +86,8 @@ export interface OutputFollow {
  * The logs read from the container's start whenever the reply comes, so nothing is missed.
  */
 export async function followOutput(
-  container: Docker.Container,
+  client: EngineClient,
+  id: string,
   collector: OutputCollector,
   signal?: AbortSignal
 ): Promise<OutputFollow> {
@@ -131,12 +95,7 @@ export async function followOutput(
   let closed = false
   const demuxer = new FrameDemuxer(payload => collector.append(payload))
   const ended = new Promise<void>(resolve => {
-    const request = container.logs({
-      follow: true,
-      stdout: true,
-      stderr: true,
-      abortSignal: signal
-    } as Docker.ContainerLogsOptions & { follow: true }) as unknown as Promise<IncomingMessage>
+    const request = client.containers.logs(id, signal)
     // A logs request that fails (the container is gone, the engine stopped) ends the output; the
     // exit watch and the engine calls after it say what happened.
     request.then(
@@ -161,11 +120,11 @@ export async function followOutput(
 }
 
 /** Kills a container; one that already stopped or is gone is fine. */
-export async function killQuietly(container: Docker.Container, signal?: AbortSignal): Promise<void> {
+export async function killQuietly(client: EngineClient, id: string, signal?: AbortSignal): Promise<void> {
   try {
-    await container.kill({ abortSignal: signal })
+    await client.containers.kill(id, signal)
   } catch (error) {
-    if (![304, 404, 409].includes(errorCode(error) as number)) throw error
+    if (!(error instanceof EngineError && [304, 404, 409].includes(error.status ?? 0))) throw error
   }
 }
 
@@ -176,15 +135,14 @@ export async function killQuietly(container: Docker.Container, signal?: AbortSig
  * replica); measured 20-50 ms here. A kept container must be listed as stopped in the report.
  */
 export async function untilListedStopped(
-  docker: Docker,
+  client: EngineClient,
   id: string,
   signal?: AbortSignal,
   withinMs = 3_000
 ): Promise<void> {
   const until = Date.now() + withinMs
   for (;;) {
-    const options = { all: true, filters: { id: [id] }, abortSignal: signal } as Docker.ContainerListOptions
-    const [listed] = await docker.listContainers(options)
+    const [listed] = await client.containers.list({ all: true, filters: { id: [id] } }, signal)
     if (!listed || !['running', 'restarting'].includes(listed.State) || Date.now() > until) return
     await sleep(25, signal)
   }
@@ -195,14 +153,19 @@ export async function untilListedStopped(
  * (also when it already was), false with the reason when the engine refused or could not be reached.
  */
 export async function removeQuietly(
-  container: Docker.Container,
+  client: EngineClient,
+  id: string,
   signal?: AbortSignal
 ): Promise<{ removed: boolean; error?: string }> {
   try {
-    await container.remove({ force: true, v: true, abortSignal: signal })
+    // Killed first: Podman's forced remove stops a running container with its stop timeout (SIGTERM,
+    // then SIGKILL after 10 s; a `sleep` as PID 1 ignores SIGTERM), where dockerd kills at once.
+    // A failed kill (gone, already stopped, engine away) is for the remove to report.
+    await killQuietly(client, id, signal).catch(() => {})
+    await client.containers.remove(id, { force: true }, signal)
     return { removed: true }
   } catch (error) {
-    const code = errorCode(error)
+    const code = error instanceof EngineError ? error.status : undefined
     if (code === 404) return { removed: true }
     // 409 "removal already in progress": someone (the post step) is removing it.
     if (code === 409 && /already in progress/i.test(messageOf(error))) return { removed: true }

@@ -1,11 +1,9 @@
 // One smoke container from spec to verdict: image, create, wait registered, start, follow output, judge
 // (exit, readiness or settle), then kill and remove. Deadlines and cancellation are AbortSignals that
 // reach every engine call; removal happens whatever the outcome.
-import type Docker from 'dockerode'
 import { quote } from 'shell-quote'
 import { CancelledError, messageOf } from '../errors.js'
 import {
-  EngineLostError,
   followOutput,
   killQuietly,
   untilListedStopped,
@@ -17,7 +15,7 @@ import {
 } from './container.js'
 import { OutputCollector, type PatternWatch } from './output.js'
 import { describePort, portBindings, publishedPorts, type PublishedPort } from './ports.js'
-import { connectionLost, engineMessage } from '../engine/reply.js'
+import { EngineError, type EngineClient } from '../engine/client.js'
 import type { ImageProvider } from './pull.js'
 import { strategyFor, waitUntilReady, type ReadyAnswer } from './ready.js'
 import type { SmokeContainerResult } from './types.js'
@@ -26,7 +24,7 @@ import { formatDuration } from '../format.js'
 import { showPattern, type SmokeSpec } from './spec.js'
 
 export interface EntryContext {
-  docker: Docker
+  client: EngineClient
   images: ImageProvider
   builtImage?: { id: string; reference: string }
   labels: Record<string, string>
@@ -99,7 +97,8 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     ports: [] as string[],
     removed: false
   }
-  let container: Docker.Container | undefined
+  const { client } = context
+  let container: string | undefined
   let exitWatch: ExitWatch | undefined
   let follow: OutputFollow | undefined
   let phase = 'creating the container'
@@ -107,39 +106,41 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   let verdict: Verdict
   try {
     const bindings = portBindings(spec.ports)
-    container = await context.docker.createContainer({
-      name: record.name,
-      Image: imageToRun,
-      ...(spec.command ? { Cmd: spec.command } : {}),
-      ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
-      Env: Object.entries(spec.env).map(([name, value]) => `${name}=${value}`),
-      ...(spec.user ? { User: spec.user } : {}),
-      ...(spec.workdir ? { WorkingDir: spec.workdir } : {}),
-      Labels: { ...context.labels, 'io.docker-preflight.smoke-entry': spec.name },
-      Tty: false,
-      ExposedPorts: bindings.ExposedPorts,
-      // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
-      HostConfig: {
-        PortBindings: bindings.PortBindings,
-        AutoRemove: false,
-        ...(context.network ? { NetworkMode: context.network } : {})
+    container = await client.containers.create(
+      record.name,
+      {
+        Image: imageToRun,
+        ...(spec.command ? { Cmd: spec.command } : {}),
+        ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+        Env: Object.entries(spec.env).map(([name, value]) => `${name}=${value}`),
+        ...(spec.user ? { User: spec.user } : {}),
+        ...(spec.workdir ? { WorkingDir: spec.workdir } : {}),
+        Labels: { ...context.labels, 'io.docker-preflight.smoke-entry': spec.name },
+        Tty: false,
+        ExposedPorts: bindings.ExposedPorts,
+        // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
+        HostConfig: {
+          PortBindings: bindings.PortBindings,
+          AutoRemove: false,
+          ...(context.network ? { NetworkMode: context.network } : {})
+        }
       },
-      abortSignal: signal
-    } as Docker.ContainerCreateOptions)
-    record.id = container.id
+      signal
+    )
+    record.id = container
     record.state = 'created'
 
     phase = 'starting it'
     // Registered before start, with next-exit: the default condition answers 0 at once for a container
     // that has not started yet.
-    exitWatch = await watchExit(container, signal)
-    await container.start({ abortSignal: signal } as object)
+    exitWatch = await watchExit(client, container, signal)
+    await client.containers.start(container, signal)
     record.state = 'running'
     timeout.dispose()
     timeout = deadline(spec.timeoutMs, new EntryTimeout(), context.signal)
     signal = timeout.signal
-    follow = await followOutput(container, output, signal)
-    const info = await abortable(container.inspect({ abortSignal: signal } as object), signal)
+    follow = await followOutput(client, container, output, signal)
+    const info = await client.containers.inspect(container, signal)
     const ports = publishedPorts(info.NetworkSettings?.Ports as Parameters<typeof publishedPorts>[0])
     record.ports = ports.map(describePort)
     record.created = info.Created
@@ -158,7 +159,16 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
       phase = 'waiting to be ready'
       verdict = await untilReady(
         spec,
-        { container, ports, exited, signal, logWatch: watches.ready, expectWatch: watches.expect, reference },
+        {
+          client,
+          id: container,
+          ports,
+          exited,
+          signal,
+          logWatch: watches.ready,
+          expectWatch: watches.expect,
+          reference
+        },
         a => {
           lastAnswer = a
         }
@@ -194,10 +204,10 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
       const what = phase === 'waiting for it to exit' || phase === 'settling' ? '' : ` ${phase}`
       const last = lastAnswer ? ` (last: ${lastAnswer.detail})` : ''
       verdict = { passed: false, reason: `timed out after ${formatDuration(spec.timeoutMs)}${what}${last}` }
-    } else if (error instanceof EngineLostError) verdict = { passed: false, reason: error.message }
-    else if (connectionLost(error))
-      verdict = { passed: false, reason: engineMessage(error, `while ${phase}`) }
-    else verdict = { passed: false, reason: `failed ${phase}: ${engineMessage(error, phase)}` }
+    } else if (error instanceof EngineError && error.kind !== 'http') {
+      // The engine went away or cannot be reached: the client's sentence says so.
+      verdict = { passed: false, reason: error.message }
+    } else verdict = { passed: false, reason: `failed ${phase}: ${messageOf(error)}` }
   } finally {
     timeout.dispose()
   }
@@ -207,7 +217,7 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   if (container) {
     const cleanupSignal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS)
     if (context.cleanup || context.signal?.aborted) {
-      const removal = await removeQuietly(container, cleanupSignal)
+      const removal = await removeQuietly(client, container, cleanupSignal)
       record.removed = removal.removed
       if (!removal.removed) verdict.reason += `; it could not be removed: ${removal.error}`
       // After a cancel the log is all the user gets: say the container is gone.
@@ -215,8 +225,8 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     } else if (record.state !== 'exited') {
       // Kept for inspection, but stopped. Also after a start call cut short by the deadline: the engine
       // may have started the container after we stopped waiting (a kill of one that never ran is a 409).
-      await killQuietly(container, cleanupSignal)
-        .then(() => untilListedStopped(context.docker, container.id, cleanupSignal))
+      await killQuietly(client, container, cleanupSignal)
+        .then(() => untilListedStopped(client, container, cleanupSignal))
         .catch(() => {})
     }
   }
@@ -224,7 +234,8 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
 }
 
 interface ReadyContext {
-  container: Docker.Container
+  client: EngineClient
+  id: string
   ports: PublishedPort[]
   exited: Promise<ExitStatus>
   signal: AbortSignal
@@ -239,7 +250,8 @@ async function untilReady(
   onAnswer: (answer: ReadyAnswer) => void
 ): Promise<Verdict> {
   const strategy = strategyFor(spec.ready!, {
-    container: context.container,
+    client: context.client,
+    id: context.id,
     image: context.reference,
     ports: context.ports,
     logWatch: context.logWatch

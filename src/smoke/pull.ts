@@ -2,15 +2,12 @@
 // seconds, not one per layer event). The pull stream is read line by line: an error line fails the pull,
 // and a stream that closes before its end means the engine went away.
 import type { IncomingMessage } from 'node:http'
-import type Docker from 'dockerode'
 import type { PullPolicy } from '../config.js'
-import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
-import { engineMessage } from '../engine/reply.js'
+import { EngineError, type EngineClient } from '../engine/client.js'
+import { CancelledError, PreflightError, messageOf } from '../errors.js'
 import { LineSplitter } from '../lines.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
-import { EngineLostError } from './container.js'
-import { abortable } from '../signals.js'
 
 /** What the smoke stage needs to know about an image it runs. */
 export interface ImageFacts {
@@ -34,7 +31,7 @@ export class ImageProvider {
   private readonly pending = new Map<string, Promise<ImageFacts>>()
 
   constructor(
-    private readonly docker: Docker,
+    private readonly client: EngineClient,
     private readonly policy: PullPolicy,
     private readonly log: Log,
     private readonly signal?: AbortSignal
@@ -55,44 +52,48 @@ export class ImageProvider {
   private async resolve(reference: string, local: boolean): Promise<ImageFacts> {
     const isId = /^(sha256:)?[a-f0-9]{64}$/.test(reference)
     if (local || isId || this.policy === 'never') {
-      const facts = await inspectImage(this.docker, reference, this.signal)
+      const facts = await inspectImage(this.client, reference, this.signal)
       if (facts) return facts
       if (local || isId) throw new ImageUnavailableError(`image "${reference}" is not on the engine`)
       throw new ImageUnavailableError(`image "${reference}" is not on the engine, and pull-policy is never`)
     }
     if (this.policy === 'missing') {
-      const facts = await inspectImage(this.docker, reference, this.signal)
+      const facts = await inspectImage(this.client, reference, this.signal)
       if (facts) return facts
     }
-    await pullImage(this.docker, reference, this.log, this.signal)
-    const facts = await inspectImage(this.docker, reference, this.signal)
+    await pullImage(this.client, reference, this.log, this.signal)
+    const facts = await inspectImage(this.client, reference, this.signal)
     if (!facts) throw new ImageUnavailableError(`image "${reference}" was pulled but is not on the engine`)
     return facts
   }
 }
 
 export async function inspectImage(
-  docker: Docker,
+  client: EngineClient,
   reference: string,
   signal?: AbortSignal
 ): Promise<ImageFacts | undefined> {
+  let info
   try {
-    // Image inspect takes no AbortSignal in dockerode 5: race it against the signal instead.
-    const info = await abortable(docker.getImage(reference).inspect(), signal)
-    const test = info.Config?.Healthcheck?.Test
-    return {
-      id: info.Id,
-      reference,
-      healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : undefined,
-      exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {})
-    }
+    info = await client.images.inspect(reference, signal)
   } catch (error) {
-    if (errorCode(error) === 404) return undefined
     if (signal?.aborted) throw new CancelledError()
-    throw new ImageUnavailableError(
-      `image "${reference}" could not be inspected: ${engineMessage(error, 'inspecting it')}`
-    )
+    throw unavailable(reference, 'inspected', error)
   }
+  if (!info) return undefined
+  const test = info.Config?.Healthcheck?.Test
+  return {
+    id: info.Id,
+    reference,
+    healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : undefined,
+    exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {})
+  }
+}
+
+/** The engine refused: the image is unavailable, in its words. An engine that went away says so itself. */
+function unavailable(reference: string, what: string, error: unknown): unknown {
+  if (error instanceof EngineError && error.kind !== 'http') return error
+  return new ImageUnavailableError(`image "${reference}" could not be ${what}: ${messageOf(error)}`)
 }
 
 interface PullEvent {
@@ -107,7 +108,7 @@ const PROGRESS_EVERY_MS = 2000
 
 /** Pulls one reference; rejects with ImageUnavailableError naming what the registry said. */
 export async function pullImage(
-  docker: Docker,
+  client: EngineClient,
   reference: string,
   log: Log,
   signal?: AbortSignal
@@ -116,12 +117,10 @@ export async function pullImage(
   log.progress(`Pulling ${reference}`)
   let stream: IncomingMessage
   try {
-    stream = (await docker.pull(reference, { abortSignal: signal } as object)) as IncomingMessage
+    stream = await client.images.pull(reference, signal)
   } catch (error) {
     if (signal?.aborted) throw new CancelledError()
-    throw new ImageUnavailableError(
-      `image "${reference}" could not be pulled: ${engineMessage(error, 'pulling it')}`
-    )
+    throw unavailable(reference, 'pulled', error)
   }
 
   const layers = new Map<string, { current: number; total: number; done: boolean }>()
@@ -174,8 +173,8 @@ export async function pullImage(
       }
     })
     stream.on('end', () => finish())
-    stream.on('error', () => finish(new EngineLostError(`while pulling ${reference}`)))
-    stream.on('close', () => finish(new EngineLostError(`while pulling ${reference}`)))
+    stream.on('error', () => finish(client.lost(`pulling ${reference}`)))
+    stream.on('close', () => finish(client.lost(`pulling ${reference}`)))
   })
   log.progress(
     `Pulled ${reference} in ${formatDuration(Date.now() - started)}: ${describeLayers(layers)}${lastStatus ? ` (${lastStatus})` : ''}`

@@ -4,12 +4,11 @@
 import { request } from 'node:http'
 import { request as requestTls } from 'node:https'
 import { connect } from 'node:net'
-import type Docker from 'dockerode'
+import type { ContainerInspect, EngineClient } from '../engine/client.js'
 import { messageOf } from '../errors.js'
-import { isPodman, runPodmanHealthcheck } from '../engine/podman.js'
 import type { PatternWatch } from './output.js'
 import { connectHost, type PublishedPort } from './ports.js'
-import { abortable, deadline, sleep } from '../signals.js'
+import { deadline, sleep } from '../signals.js'
 import { showPattern, type ReadySpec } from './spec.js'
 
 export interface ReadyAnswer {
@@ -142,12 +141,13 @@ export class HealthyWait implements WaitStrategy {
   private runByUs = false
 
   constructor(
-    private readonly container: Docker.Container,
+    private readonly client: EngineClient,
+    private readonly id: string,
     private readonly image: string
   ) {}
 
   async check(signal: AbortSignal): Promise<ReadyAnswer> {
-    let info = await abortable(this.container.inspect({ abortSignal: signal } as object), signal)
+    let info = await this.client.containers.inspect(this.id, signal)
     let health = info.State?.Health
     if (!health) {
       return {
@@ -157,7 +157,7 @@ export class HealthyWait implements WaitStrategy {
       }
     }
     if (await this.runOnPodman(info, signal)) {
-      info = await abortable(this.container.inspect({ abortSignal: signal } as object), signal)
+      info = await this.client.containers.inspect(this.id, signal)
       health = info.State?.Health ?? health
     }
     const by = this.runByUs
@@ -172,7 +172,7 @@ export class HealthyWait implements WaitStrategy {
   }
 
   /** Runs the check through Podman's API when it is due and no timer has run it; true when it ran. */
-  private async runOnPodman(info: Docker.ContainerInspectInfo, signal: AbortSignal): Promise<boolean> {
+  private async runOnPodman(info: ContainerInspect, signal: AbortSignal): Promise<boolean> {
     const health = info.State?.Health
     if (!health || health.Status !== 'starting') return false
     // A timer ran a check: the engine schedules them, nothing to do.
@@ -182,17 +182,18 @@ export class HealthyWait implements WaitStrategy {
     const nanoseconds = (info.Config as { Healthcheck?: { Interval?: number } }).Healthcheck?.Interval
     const interval = nanoseconds ? nanoseconds / NS_PER_MS : DEFAULT_HEALTH_INTERVAL_MS
     if (now - (this.lastRun ?? this.firstLook) < interval) return false
-    if (!(await isPodman(this.container, signal))) return false
+    if (!(await this.client.system.isPodman(signal))) return false
     this.lastRun = now
     this.runByUs = true
     // A run that fails (the container stopped meanwhile) shows in the state read after it.
-    await runPodmanHealthcheck(this.container, signal).catch(() => {})
+    await this.client.containers.podmanHealthcheck(this.id, signal).catch(() => {})
     return true
   }
 }
 
 export interface StrategyContext {
-  container: Docker.Container
+  client: EngineClient
+  id: string
   image: string
   ports: PublishedPort[]
   /** The watch for a `ready: {log}` pattern (set up before the container started). */
@@ -218,7 +219,7 @@ export function strategyFor(spec: ReadySpec, context: StrategyContext): WaitStra
     case 'log':
       return context.logWatch ? new LogWait(context.logWatch) : 'the output is not being watched'
     case 'healthy':
-      return new HealthyWait(context.container, context.image)
+      return new HealthyWait(context.client, context.id, context.image)
   }
 }
 

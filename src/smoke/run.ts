@@ -1,4 +1,4 @@
-import type Docker from 'dockerode'
+import type { EngineClient } from '../engine/client.js'
 import type { RunEnvironment, SmokeOptions } from '../config.js'
 import { CancelledError, throwIfAborted } from '../errors.js'
 import type { Log } from '../log/log.js'
@@ -22,7 +22,7 @@ export interface BuildOutcome {
 }
 
 export interface SmokeStageInput {
-  docker: Docker
+  client: EngineClient
   options: SmokeOptions
   /** The image this run built, when there is one (entries without `image` use it). */
   builtImage?: BuiltImage
@@ -55,14 +55,14 @@ export interface SmokeResult {
  * only with CancelledError, after removing what it created.
  */
 export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
-  const { docker, options, log, signal } = input
+  const { client, options, log, signal } = input
   const started = Date.now()
   throwIfAborted(signal)
-  const images = new ImageProvider(docker, options.pullPolicy, log, signal)
+  const images = new ImageProvider(client, options.pullPolicy, log, signal)
   const build = input.build ?? Promise.resolve({ image: input.builtImage, failed: false })
   const slots = new Slots(options.parallel)
   const context: EntryContext = {
-    docker,
+    client,
     images,
     labels: input.labels,
     runId: input.env.runId,

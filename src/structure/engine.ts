@@ -3,9 +3,9 @@
 // image's config, one-shot command containers, and commits for `setup` commands.
 import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
-import type Docker from 'dockerode'
 import tar from 'tar-stream'
-import { engineMessage } from '../engine/reply.js'
+import { EngineError, type ContainerCreateBody, type EngineClient } from '../engine/client.js'
+import { messageOf } from '../errors.js'
 import { goBase, goClean } from './go.js'
 
 /** The real tool's placeholder: the container is only created, so this never runs. */
@@ -25,11 +25,14 @@ export interface ImageConfig {
   User?: string
 }
 
-export async function imageConfig(docker: Docker, image: string, signal?: AbortSignal): Promise<ImageConfig> {
-  const info = (await docker.getImage(image).inspect({ abortSignal: signal } as object)) as {
-    Config?: ImageConfig
-  }
-  return info.Config ?? {}
+export async function imageConfig(
+  client: EngineClient,
+  image: string,
+  signal?: AbortSignal
+): Promise<ImageConfig> {
+  const info = await client.images.inspect(image, signal)
+  if (!info) throw new Error(`No such image: ${image}`)
+  return (info.Config as ImageConfig | undefined) ?? {}
 }
 
 /** One tar header from the archive endpoint. */
@@ -52,24 +55,24 @@ export interface ArchiveHit {
 /** A created, never-started container to read files from; removed with its anonymous volumes. */
 export class FileReader {
   private constructor(
-    private readonly docker: Docker,
-    readonly container: Docker.Container
+    private readonly client: EngineClient,
+    /** The container's ID. */
+    readonly container: string
   ) {}
 
   static async create(
-    docker: Docker,
+    client: EngineClient,
     image: string,
     labels: Record<string, string>,
     signal?: AbortSignal
   ): Promise<FileReader> {
-    const container = await docker.createContainer({
+    const body: ContainerCreateBody = {
       Image: image,
       Cmd: [NOOP_COMMAND],
       Labels: labels,
-      HostConfig: { AutoRemove: false },
-      abortSignal: signal
-    } as Docker.ContainerCreateOptions)
-    return new FileReader(docker, container)
+      HostConfig: { AutoRemove: false }
+    }
+    return new FileReader(client, await client.containers.create(undefined, body, signal))
   }
 
   /**
@@ -83,12 +86,9 @@ export class FileReader {
   ): Promise<{ found?: T; content?: Buffer }> {
     let response: IncomingMessage
     try {
-      response = (await this.container.getArchive({
-        path,
-        abortSignal: signal
-      } as never)) as unknown as IncomingMessage
+      response = await this.client.containers.archive(this.container, path, signal)
     } catch (error) {
-      throw new Error(engineMessage(error, 'reading a file from the container'))
+      throw new Error(messageOf(error))
     }
     const extract = tar.extract()
     ;(response as Readable).pipe(extract as unknown as NodeJS.WritableStream)
@@ -186,16 +186,12 @@ export class FileReader {
   /** Removes the container and its anonymous volumes (the real tool leaves the volumes behind). */
   async remove(signal?: AbortSignal): Promise<string | undefined> {
     try {
-      await this.container.remove({ force: true, v: true, abortSignal: signal } as object)
+      await this.client.containers.remove(this.container, { force: true }, signal)
       return undefined
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) return undefined
-      return engineMessage(error, 'removing the container')
+      if (error instanceof EngineError && error.status === 404) return undefined
+      return messageOf(error)
     }
-  }
-
-  get engine(): Docker {
-    return this.docker
   }
 }
 

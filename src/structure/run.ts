@@ -5,9 +5,8 @@
 // have the smoke timeout and are always removed; `setup` images are removed after the test.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type Docker from 'dockerode'
+import { EngineError, type EngineClient } from '../engine/client.js'
 import { CancelledError, messageOf } from '../errors.js'
-import { engineMessage } from '../engine/reply.js'
 import type { Log } from '../log/log.js'
 import { removeQuietly, watchExit, killQuietly } from '../smoke/container.js'
 import { FrameDemuxer, OutputTail } from '../smoke/output.js'
@@ -61,7 +60,7 @@ export interface StructureResult {
 }
 
 export interface StructureInput {
-  docker: Docker
+  client: EngineClient
   files: StructureFile[]
   /** ID or reference to run. */
   image: string
@@ -82,12 +81,10 @@ export async function runStructureTests(input: StructureInput): Promise<Structur
   const problems: string[] = []
   let config: ImageConfig | undefined
   try {
-    config = await imageConfig(input.docker, input.image, input.signal)
+    config = await imageConfig(input.client, input.image, input.signal)
   } catch (error) {
     if (input.signal?.aborted) throw new CancelledError()
-    problems.push(
-      `Structure tests could not inspect ${input.name}: ${engineMessage(error, 'inspecting the image')}`
-    )
+    problems.push(`Structure tests could not inspect ${input.name}: ${messageOf(error)}`)
   }
   if (config) {
     for (const file of input.files) {
@@ -136,7 +133,7 @@ async function runFile(
   })
   let reader: FileReader | undefined
   const files = async (): Promise<FileReader> =>
-    (reader ??= await FileReader.create(input.docker, input.image, input.labels, input.signal))
+    (reader ??= await FileReader.create(input.client, input.image, input.labels, input.signal))
   try {
     // The real tool's order: commands, file contents, file existence, licenses, metadata.
     for (const test of file.commandTests)
@@ -168,7 +165,7 @@ async function runFile(
       const problem = await reader.remove(AbortSignal.timeout(CLEANUP_TIMEOUT_MS))
       if (problem)
         input.log.warning(
-          `Could not remove the structure-test container ${reader.container.id.slice(0, 12)}: ${problem}`
+          `Could not remove the structure-test container ${reader.container.slice(0, 12)}: ${problem}`
         )
     }
   }
@@ -427,40 +424,39 @@ async function runContainer(
   env: string[],
   options: ContainerRunOptions | undefined,
   input: StructureInput,
-  onCreated: (container: Docker.Container) => void
+  onCreated: (container: string) => void
 ): Promise<RunOutcome> {
   const timeout = deadline(input.timeoutMs, new CommandTimeout(), input.signal)
   const signal = timeout.signal
   try {
-    const container = await input.docker.createContainer({
-      Image: image,
-      Cmd: command,
-      Entrypoint: [''],
-      Env: env,
-      Labels: input.labels,
-      Tty: options?.allocateTty ?? false,
-      ...(options?.user ? { User: options.user } : {}),
-      HostConfig: {
-        AutoRemove: false,
-        ...(options?.privileged ? { Privileged: true } : {}),
-        // The real tool sends HostConfig.Capabilities, which API 1.41 engines (20.10) ignore; added here
-        // with CapAdd, so the capabilities asked for are there on every engine.
-        ...(options?.capabilities.length ? { CapAdd: options.capabilities } : {}),
-        ...(options?.bindMounts.length ? { Binds: options.bindMounts } : {})
+    const { client } = input
+    const container = await client.containers.create(
+      undefined,
+      {
+        Image: image,
+        Cmd: command,
+        Entrypoint: [''],
+        Env: env,
+        Labels: input.labels,
+        Tty: options?.allocateTty ?? false,
+        ...(options?.user ? { User: options.user } : {}),
+        HostConfig: {
+          AutoRemove: false,
+          ...(options?.privileged ? { Privileged: true } : {}),
+          // The real tool sends HostConfig.Capabilities, which API 1.41 engines (20.10) ignore; added here
+          // with CapAdd, so the capabilities asked for are there on every engine.
+          ...(options?.capabilities.length ? { CapAdd: options.capabilities } : {}),
+          ...(options?.bindMounts.length ? { Binds: options.bindMounts } : {})
+        }
       },
-      abortSignal: signal
-    } as Docker.ContainerCreateOptions)
+      signal
+    )
     onCreated(container)
-    const exit = await watchExit(container, signal)
+    const exit = await watchExit(client, container, signal)
     try {
-      await container.start({ abortSignal: signal } as object)
+      await client.containers.start(container, signal)
       const status = await exit.exited
-      const raw = (await container.logs({
-        stdout: true,
-        stderr: true,
-        follow: false,
-        abortSignal: signal
-      } as never)) as unknown as Buffer
+      const raw = await client.containers.output(container, signal)
       const stdout = new OutputTail(COMMAND_OUTPUT_BYTES)
       const stderr = new OutputTail(COMMAND_OUTPUT_BYTES)
       if (options?.allocateTty) stdout.append(raw)
@@ -487,9 +483,9 @@ async function commandTest(
   input: StructureInput
 ): Promise<StructureTestResult> {
   const name = `Command Test: ${test.name}`
-  const containers: Docker.Container[] = []
+  const containers: string[] = []
   const images: string[] = []
-  const onCreated = (c: Docker.Container): void => void containers.push(c)
+  const onCreated = (c: string): void => void containers.push(c)
   let started = Date.now()
   try {
     let current = input.image
@@ -500,14 +496,15 @@ async function commandTest(
       const setupEnv = test.envVars.map(v => `${v.key}=${goExpand(v.value, n => globalEnv.get(n) ?? '')}`)
       for (const step of test.setup) {
         await runContainer(current, step, [...globals, ...setupEnv], file.runOptions, input, onCreated)
-        const committed = (await containers[containers.length - 1]!.commit({
-          abortSignal: input.signal
-        } as object)) as { Id: string }
-        images.push(committed.Id)
-        current = committed.Id
+        const committed = await input.client.containers.commit(
+          containers[containers.length - 1]!,
+          input.signal
+        )
+        images.push(committed)
+        current = committed
       }
       // `$VAR` in the command expands from the image the command runs in (the last committed one).
-      expandFrom = envMap((await imageConfig(input.docker, current, input.signal)).Env)
+      expandFrom = envMap((await imageConfig(input.client, current, input.signal)).Env)
     }
     const command = test.command.map(word => goExpand(word, n => expandFrom.get(n) ?? ''))
     const env = file.runOptions
@@ -539,31 +536,26 @@ async function commandTest(
   } finally {
     const cleanup = AbortSignal.timeout(CLEANUP_TIMEOUT_MS)
     for (const container of containers) {
-      await killQuietly(container, cleanup).catch(() => {})
-      const removal = await removeQuietly(container, cleanup)
+      await killQuietly(input.client, container, cleanup).catch(() => {})
+      const removal = await removeQuietly(input.client, container, cleanup)
       if (!removal.removed)
         input.log.warning(
-          `Could not remove the structure-test container ${container.id.slice(0, 12)}: ${removal.error}`
+          `Could not remove the structure-test container ${container.slice(0, 12)}: ${removal.error}`
         )
     }
     for (const image of images.reverse()) {
-      await input.docker
-        .getImage(image)
-        .remove({ abortSignal: cleanup } as object)
-        .catch((error: unknown) => {
-          if ((error as { statusCode?: number }).statusCode !== 404) {
-            input.log.warning(
-              `Could not remove the setup image ${image.slice(7, 19)}: ${engineMessage(error, 'removing an image')}`
-            )
-          }
-        })
+      await input.client.images.remove(image, {}, cleanup).catch((error: unknown) => {
+        if (!(error instanceof EngineError && error.status === 404)) {
+          input.log.warning(`Could not remove the setup image ${image.slice(7, 19)}: ${messageOf(error)}`)
+        }
+      })
     }
   }
 }
 
 /** A start that fails because the program is not in the image says so first (FROM scratch has no shell). */
 function commandError(error: unknown, test: CommandTest): string {
-  const message = engineMessage(error, 'running the command')
+  const message = messageOf(error)
   if (/executable file not found|no such file or directory/i.test(message)) {
     return `no such executable ${JSON.stringify(test.command[0] ?? '')} in the image (Error creating container: ${message})`
   }

@@ -1,7 +1,7 @@
 // The structure stage as the pipeline runs it: which image, the run's labels, and the JUnit file.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type Docker from 'dockerode'
+import type { EngineClient } from '../engine/client.js'
 import type { StructureOptions } from '../config.js'
 import { messageOf } from '../errors.js'
 import { runLabels } from '../labels.js'
@@ -10,7 +10,7 @@ import { junitXml } from './junit.js'
 import { runStructureTests, type StructureResult } from './run.js'
 
 export interface StructureStageInput {
-  docker: Docker
+  client: EngineClient
   options: StructureOptions
   /** The image this run built, when it built one. */
   built?: { id: string; reference: string }
@@ -47,7 +47,7 @@ export async function runStructureStage(input: StructureStageInput): Promise<Str
     }
   }
   const result = await runStructureTests({
-    docker: input.docker,
+    client: input.client,
     files: options.files,
     image,
     name,
