@@ -117,21 +117,29 @@ export async function runPipeline(
   const stages = childController(signal)
   const buildLog = new DeferredLog(log)
   const smokeLog = new DeferredLog(log)
+  // The smoke stage gets the built image as soon as the build stream names it (onImage), not after the
+  // build stage's inspect and size listing: those run beside the container's create and start.
+  let imageBuilt: ((image: BuiltImage) => void) | undefined
+  const earlyImage = new Promise<BuiltImage>(resolve => (imageBuilt = resolve))
   const building = buildImage({
     client,
     options: config.build,
     env,
     log: buildLog,
     signal: stages.controller.signal,
-    labels: runLabels(env.runId, 'build')
+    labels: runLabels(env.runId, 'build'),
+    onImage: image => imageBuilt?.(image)
   })
   const smoking = runSmoke({
     client,
     options: config.smoke,
-    build: building.then(
-      result => ({ image: builtImageOf(result), failed: result.status === 'failed' }),
-      () => ({ failed: true })
-    ),
+    build: Promise.race([
+      earlyImage.then(image => ({ image, failed: false })),
+      building.then(
+        result => ({ image: builtImageOf(result), failed: result.status === 'failed' }),
+        () => ({ failed: true })
+      )
+    ]),
     env,
     log: smokeLog,
     signal: stages.controller.signal,

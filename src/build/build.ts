@@ -51,6 +51,12 @@ export interface BuildStageInput {
   labels: Record<string, string>
   /** Where DOCKER_CONFIG and HOME are read from for registry credentials (default: process.env). */
   processEnv?: NodeJS.ProcessEnv
+  /**
+   * Called with the image ID as soon as the engine's build stream has ended with one, before the image
+   * is inspected and its size listed (two more requests): the smoke stage can create its container
+   * meanwhile.
+   */
+  onImage?: (image: { id: string; reference: string }) => void
 }
 
 export type { BuildFailure, BuildResult, BuildStep } from './types.js'
@@ -198,6 +204,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     )
   }
 
+  input.onImage?.({ id: progress.imageId, reference: options.tags[0] ?? progress.imageId })
   const image = await client.images.inspect(progress.imageId, signal)
   if (!image) {
     return failed(
