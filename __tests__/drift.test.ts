@@ -12,6 +12,7 @@ import {
 import { DRIFT_FIELD_NAMES, SECURITY_DRIFT_FIELDS } from '../src/audit/fields.js'
 import type { AuditOptions, DriftPolicy } from '../src/config.js'
 import type { EngineFacts } from '../src/engine/check.js'
+import { formatBytes } from '../src/format.js'
 import { parseInputs } from '../src/inputs/parse.js'
 import type { Report } from '../src/report/json.js'
 import { cli } from './helpers/cli-runner.js'
@@ -244,7 +245,22 @@ describe('disk use drifts only beyond the threshold, and never as security', () 
   test('the baseline is a real /system/df reply', () => {
     const summary = summarizeDiskUsage(baseline.diskUsage!)
     expect(summary.images).toBeGreaterThan(0)
-    expect(summary.reclaimable).toBeGreaterThanOrEqual(0)
+    // Reclaimable is what `docker system df` counts: the real reply, and then the same reply with one
+    // unused image, one exited container, one unreferenced volume and one idle cache record more.
+    expect(summary.reclaimable).toBeLessThanOrEqual(
+      summary.images + summary.containers + summary.volumes + summary.buildCache
+    )
+    const df = clone(baseline.diskUsage!) as Record<string, unknown[]>
+    const more = (key: string, item: object): unknown[] => [...(Array.isArray(df[key]) ? df[key] : []), item]
+    const grown = summarizeDiskUsage({
+      ...df,
+      LayersSize: summary.images + 4000,
+      Images: more('Images', { Size: 4000, SharedSize: 0, Containers: 0 }),
+      Containers: more('Containers', { SizeRw: 300, State: 'exited' }),
+      Volumes: more('Volumes', { UsageData: { Size: 20, RefCount: 0 } }),
+      BuildCache: more('BuildCache', { Size: 1, InUse: false, Shared: false })
+    })
+    expect(grown.reclaimable - summary.reclaimable).toBe(4000 + 300 + 20 + 1)
   })
 
   test('5 GB more image layers in the baseline: diskImages drifted; not under security', async () => {
@@ -253,7 +269,14 @@ describe('disk use drifts only beyond the threshold, and never as security', () 
     })
     const any = await compareDisk(path)
     expect(any.items.map(i => i.field)).toContain('diskImages')
-    expect(any.items.find(i => i.field === 'diskImages')?.now).toMatch(/\(−[\d.]+ ?GB\)/)
+    // The change is exactly the 5 GB added, printed as every size is (src/format.ts).
+    const item = any.items.find(i => i.field === 'diskImages')!
+    expect(item.now).toBe(
+      `${formatBytes(summarizeDiskUsage(baseline.diskUsage!).images)} (−${formatBytes(5 * DISK_DRIFT_MIN_BYTES)})`
+    )
+    expect(item.was).toBe(
+      formatBytes(summarizeDiskUsage(baseline.diskUsage!).images + 5 * DISK_DRIFT_MIN_BYTES)
+    )
     expect(any.failing.map(i => i.field)).toContain('diskImages')
     const security = await compareDisk(path, { kind: 'security' })
     expect(security.failing).toEqual([])
