@@ -221,14 +221,22 @@ export class EngineClient {
 
   readonly images = {
     /** Tried again when the engine lost an image while it listed (src/engine/listing.ts). */
-    list: (filters: Filters | undefined, signal?: AbortSignal): Promise<ImageListItem[]> =>
+    /** `all`: intermediate images too (the classic builder's steps), each with its ParentId. */
+    list: (
+      filters: Filters | undefined,
+      signal?: AbortSignal,
+      options: { all?: boolean } = {}
+    ): Promise<ImageListItem[]> =>
       listingWithRetry(
         () =>
           this.dial<ImageListItem[]>(
             {
               path: '/images/json?',
               method: 'GET',
-              query: filters ? { filters: JSON.stringify(filters) } : {},
+              query: {
+                ...(filters ? { filters: JSON.stringify(filters) } : {}),
+                ...(options.all ? { all: '1' } : {})
+              },
               statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
               doing: 'listing images'
             },
