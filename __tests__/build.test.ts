@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { join } from 'node:path'
 import { buildImage, type BuildResult } from '../src/build/build.js'
+import { removeImageAndParents } from '../src/cleanup/remove-image.js'
 import { CancelledError } from '../src/errors.js'
 import { LABEL_RUN } from '../src/labels.js'
 import { REGISTRY, testClient, testDocker } from './helpers/engine.js'
@@ -28,6 +29,18 @@ function tree(files: Record<string, string>): string {
   const made = makeTree(files)
   cleanups.push(made.cleanup)
   return made.dir
+}
+
+/** The untagged images `id` was built on, nearest first (the classic builder's intermediate images). */
+async function untaggedAncestors(id: string): Promise<string[]> {
+  const all = new Map((await docker.listImages({ all: true })).map(i => [i.Id, i]))
+  const found: string[] = []
+  for (let parent = all.get(id)?.ParentId; parent; parent = all.get(parent)?.ParentId) {
+    const image = all.get(parent)
+    if (!image || (image.RepoTags ?? []).some(t => t !== '<none>:<none>')) break
+    found.push(parent)
+  }
+  return found
 }
 
 function remember(result: BuildResult): BuildResult {
@@ -122,6 +135,21 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
     )
     expect(again.status).toBe('built')
     expect(again.steps.find(s => s.line === 5)?.cached).toBe(true)
+
+    // Removed as the action's cleanup removes its images, the rebuild first (it shares the first build's
+    // cached steps, and on the containerd store the engine's own pruning took those from under the first
+    // build): neither image nor any untagged image they were built on is left.
+    const made = [
+      again.imageId!,
+      result.imageId!,
+      ...(await untaggedAncestors(again.imageId!)),
+      ...(await untaggedAncestors(result.imageId!))
+    ]
+    if (builder === 'classic') expect(made.length).toBeGreaterThan(2) // the steps' intermediate images
+    await removeImageAndParents(client, again.imageId!)
+    await removeImageAndParents(client, result.imageId!)
+    const left = new Set((await docker.listImages({ all: true })).map(i => i.Id))
+    expect(made.filter(id => left.has(id))).toEqual([])
   })
 
   test('.dockerignore patterns, ** and ! exceptions decide what is inside the image', async () => {

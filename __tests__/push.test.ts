@@ -221,6 +221,33 @@ describe('a push that fails ends with one clear sentence', () => {
     )
   })
 
+  test('a tag that no longer names the smoked image is not pushed', async () => {
+    const tag = `${secure.address}/preflight-push/moved:1`
+    await localImage(tag)
+    const moved = await pushImage({
+      client,
+      imageId: `sha256:${'0'.repeat(64)}`,
+      tags: [tag],
+      log: new RecordingLog(),
+      processEnv: {}
+    })
+    expect(moved.problems[0]).toMatch(
+      /^Push of .*moved:1 refused: the tag now names [a-f0-9]{12}, not the image this run built and smoked \(000000000000\)\.$/
+    )
+    await docker.getImage(tag).remove({ noprune: true })
+    const gone = await pushImage({
+      client,
+      imageId: `sha256:${'0'.repeat(64)}`,
+      tags: [tag],
+      log: new RecordingLog(),
+      processEnv: {}
+    })
+    expect(gone.problems[0]).toMatch(
+      /^Push of .*moved:1 refused: the engine has no image tagged .*moved:1 any more\.$/
+    )
+    expect(await secure.tags('preflight-push/moved')).toEqual([])
+  })
+
   test('no credentials for a registry that wants them', async () => {
     const { result } = await attempt(secure.address, {}, 'no-creds')
     expect(result.problems[0]).toMatch(

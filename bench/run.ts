@@ -3,7 +3,7 @@
 // The __dirname shim first, as in src/index.ts: this file is bundled by ncc too.
 import '../src/shim.js'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { actionEnv, child, freshFiles, makeWork, pipelineVsScript, startUp } from './cases.js'
 import { childBuild, childEfficiency, childExportRead, childSmoke, makeContext } from './stages.js'
@@ -51,6 +51,80 @@ async function contextCase(work: string): Promise<Figure[]> {
       target: '≤ 20 MB more (independent of context size)',
       met: growth <= 20,
       detail: `${bigRss.toFixed(0)} MB at 300 MB, ${smallRun.maxRssMB.toFixed(0)} MB at 30 MB`
+    }
+  ]
+}
+
+/**
+ * BuildKit: the context through the session's file sync vs `docker buildx build` (buildx 0.29 from Debian
+ * forky, as a CLI plugin in a private DOCKER_CONFIG), same 20,000-file context. BuildKit keeps a copy of
+ * a context per directory and session key; the directory is renamed before every build so each one is a
+ * first transfer for both. Then one file is changed and each side builds again: what was transferred.
+ */
+async function buildkitContextCase(work: string): Promise<Figure[]> {
+  const fetched = await timed('bash', ['scripts/forky.sh', 'fetch', 'docker-buildx'])
+  if (fetched.exitCode !== 0) throw new Error(fetched.stderr)
+  const prefix = fetched.stdout.trim().split('\n').pop()!
+  const config = join(work, 'docker-config')
+  mkdirSync(join(config, 'cli-plugins'), { recursive: true })
+  rmSync(join(config, 'cli-plugins/docker-buildx'), { force: true })
+  symlinkSync(
+    join(prefix, 'usr/libexec/docker/cli-plugins/docker-buildx'),
+    join(config, 'cli-plugins/docker-buildx')
+  )
+  const cliEnv = { ...process.env, DOCKER_CONFIG: config }
+  let dir = join(work, 'ctx-bk-0')
+  // COPY . : BuildKit only transfers what the Dockerfile's COPY sources name, so the whole context must be.
+  makeContext(dir, 20_000, 15_000, 'FROM scratch\nCOPY . /ctx/\n')
+  let moves = 0
+  const fresh = (): string => {
+    const next = join(work, `ctx-bk-${++moves}`)
+    renameSync(dir, next)
+    dir = next
+    return dir
+  }
+  const tag = 'docker-preflight-bench/context-bk:latest'
+  type Child = { ms: number; context: { files: number; bytes: number; listed?: number } }
+  const ours = async (): Promise<number> => (await child<Child>('build', [fresh(), tag, 'buildkit'])).ms
+  const buildx = async (path: string, extra: string[] = []) => {
+    const r = await timed('docker', ['buildx', 'build', '--progress=plain', ...extra, '-t', tag, path], {
+      env: cliEnv
+    })
+    if (r.exitCode !== 0) throw new Error(r.stderr)
+    return r
+  }
+  const cli = async (): Promise<number> => (await buildx(fresh())).ms
+  const { a, b } = await alternate(2, ours, cli)
+
+  // One file changed, built again by each side in its own directory.
+  const oursDir = fresh()
+  await child<Child>('build', [oursDir, tag, 'buildkit'])
+  writeFileSync(join(oursDir, 'd7/new.log'), 'ignored\n')
+  appendFileSync(join(oursDir, 'd0/f0.dat'), 'changed\n')
+  const again = await child<Child>('build', [oursDir, tag, 'buildkit'])
+  const cliDir = fresh()
+  await buildx(cliDir)
+  appendFileSync(join(cliDir, 'd0/f0.dat'), 'changed\n')
+  const cliAgain = await buildx(cliDir)
+  const transferred = /transferring context: ([\d.]+[kMG]?B)/g
+  const cliSent = [...cliAgain.stderr.matchAll(transferred)].map(m => m[1]).pop() ?? '?'
+  await timed('docker', ['image', 'rm', '-f', tag])
+  return [
+    {
+      name: 'build context 20,000 files / 300 MB, half ignored, BuildKit',
+      value: a / b,
+      unit: '×',
+      target: '≤ 1.1×',
+      met: a / b <= 1.1,
+      detail: `session file sync + build ${fmt(a)} vs docker buildx build ${fmt(b)} (first transfer each)`
+    },
+    {
+      name: 'second BuildKit build, one file changed (and one new ignored file): files sent',
+      value: again.context.files,
+      unit: 'files',
+      target: '1',
+      met: again.context.files === 1,
+      detail: `${again.context.files} file, ${again.context.bytes} B of ${again.context.listed} listed, ${fmt(again.ms)}; buildx: transferring context ${cliSent}, ${fmt(cliAgain.ms)}`
     }
   ]
 }
@@ -201,7 +275,8 @@ function node24(): { path: string; version: string } {
 async function main(): Promise<void> {
   const [flag, mode, ...args] = process.argv.slice(2)
   if (flag === '--child') {
-    if (mode === 'build') return childBuild(args[0]!, args[1]!)
+    if (mode === 'build')
+      return childBuild(args[0]!, args[1]!, args[2] === 'buildkit' ? 'buildkit' : 'classic')
     if (mode === 'smoke') return childSmoke(Number(args[0]), Number(args[1]))
     if (mode === 'efficiency') return childEfficiency(args[0]!)
     if (mode === 'export-read') return childExportRead(args[0]!)
@@ -237,6 +312,7 @@ async function main(): Promise<void> {
         })
     ],
     ['context', () => contextCase(work)],
+    ['buildkit-context', () => buildkitContextCase(work)],
     ['smoke', () => smokeCase()],
     ['render', () => renderCase()],
     ['memory', () => memoryCase(work)],

@@ -20,7 +20,12 @@ const env = (runId: string): RunEnvironment => ({
 })
 
 /** `files` files of `bytes` each in 100 folders; every other file is a .log the .dockerignore drops. */
-export function makeContext(dir: string, files: number, bytes: number): void {
+export function makeContext(
+  dir: string,
+  files: number,
+  bytes: number,
+  dockerfile = 'FROM scratch\nCOPY Dockerfile /Dockerfile\n'
+): void {
   const block = Buffer.alloc(bytes, 'x')
   for (let i = 0; i < files; i++) {
     const folder = join(dir, `d${i % 100}`)
@@ -28,11 +33,15 @@ export function makeContext(dir: string, files: number, bytes: number): void {
     writeFileSync(join(folder, `f${i}.${i % 2 ? 'log' : 'dat'}`), block)
   }
   writeFileSync(join(dir, '.dockerignore'), '# half of the files\n**/*.log\n')
-  writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY Dockerfile /Dockerfile\n')
+  writeFileSync(join(dir, 'Dockerfile'), dockerfile)
 }
 
-/** Child: one classic build of `context`; prints {ms, maxRssMB}. */
-export async function childBuild(context: string, tag: string): Promise<void> {
+/** Child: one build of `context` (classic unless told); prints {ms, maxRssMB, context}. */
+export async function childBuild(
+  context: string,
+  tag: string,
+  builder: 'classic' | 'buildkit' = 'classic'
+): Promise<void> {
   const client = new EngineClient(resolveEndpoint(undefined))
   const started = performance.now()
   const result = await buildImage({
@@ -46,7 +55,7 @@ export async function childBuild(context: string, tag: string): Promise<void> {
       labels: {},
       noCache: false,
       pull: false,
-      builder: 'classic',
+      builder,
       secrets: [],
       buildContexts: [],
       cacheFrom: []
@@ -58,7 +67,9 @@ export async function childBuild(context: string, tag: string): Promise<void> {
   const ms = performance.now() - started
   if (result.status !== 'built')
     throw new Error(`build ${result.status}: ${result.failure?.message ?? result.skippedReason}`)
-  console.log(JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+  console.log(
+    JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024, context: result.context })
+  )
 }
 
 /** Child: `count` smoke containers that sleep 1 s and print a line, `parallel` at a time. */

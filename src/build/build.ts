@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { PassThrough } from 'node:stream'
 import { hostname } from 'node:os'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { listedImageSize } from '../inventory/image-size.js'
@@ -26,6 +27,7 @@ import {
 } from './filesync.js'
 import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
 import { openSession } from '../engine/session.js'
+import { connectControl, type ControlClient } from '../engine/control.js'
 import {
   baseImages,
   instructionAtLine,
@@ -115,7 +117,6 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     log.debug(`Registry credentials for ${found.registry} from ${found.source}`)
 
   // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
-  const ignoreFiles: string[][] = []
   for (const dir of [
     options.context,
     ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)
@@ -125,9 +126,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
       : ['.dockerignore']) {
       const path = name === '.dockerignore' ? join(dir, name) : join(dirname(options.file), name)
       try {
-        ignoreFiles.push(
-          parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path)).patterns
-        )
+        parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path))
       } catch (error) {
         if (!(error instanceof IgnoreFileError)) throw error
         return failed({
@@ -139,9 +138,13 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     }
   }
   if (builder === 'classic' && options.secrets.length > 0)
-    return failed({ message: classicCannot(choice, 'secrets (secrets, secret-files, secret-envs)') })
+    return failed({ message: classicCannot('secrets (secrets, secret-files, secret-envs)') })
   if (builder === 'classic' && options.buildContexts.length > 0)
-    return failed({ message: classicCannot(choice, 'named build contexts (build-contexts)') })
+    return failed({ message: classicCannot('named build contexts (build-contexts)') })
+  if (builder === 'buildkit' && options.buildContexts.length > 0) {
+    const problem = await namedContextsProblem(client, signal)
+    if (problem) return failed({ message: problem })
+  }
 
   const buildOptions: Record<string, unknown> = {
     t: options.tags,
@@ -168,7 +171,15 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   try {
     sent =
       builder === 'buildkit'
-        ? await startSessionBuild(client, options, buildOptions, credentials, ignoreFiles, signal)
+        ? options.buildContexts.length > 0
+          ? await startControlBuild(
+              client,
+              options,
+              { ...options.labels, ...input.labels },
+              credentials,
+              signal
+            )
+          : await startSessionBuild(client, options, buildOptions, credentials, signal)
         : startTarBuild(client, options, buildOptions, credentials, signal)
     for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
@@ -289,7 +300,6 @@ async function startSessionBuild(
   options: BuildOptions,
   query: Record<string, unknown>,
   credentials: FoundCredentials[],
-  ignoreFiles: string[][],
   signal: AbortSignal | undefined
 ): Promise<SentContext> {
   const context: SyncedDir = { path: options.context, stats: newSyncStats() }
@@ -327,8 +337,121 @@ async function startSessionBuild(
   }
 }
 
-function classicCannot(choice: { builder: string }, what: string): string {
-  void choice
+/**
+ * Named contexts are Dockerfile frontend attributes (`context:<name>`), which the engine's /build endpoint
+ * has no parameter for: buildx passes them through BuildKit's control API (Solve, on the engine's /grpc
+ * endpoint). Engines before 23.0 embed a frontend without the capability (BuildKit refuses with
+ * `unsupported frontend capability moby.buildkit.frontend.contexts`), so there it is one clear error.
+ */
+async function namedContextsProblem(client: EngineClient, signal: AbortSignal | undefined): Promise<string> {
+  // '' when the engine can take them (through startControlBuild).
+  const version = await client.system.version(signal)
+  const server = String(version.Version ?? 'unknown')
+  const apiVersion = String(version.ApiVersion ?? 'unknown')
+  if ((compareVersions(server.replace(/[^0-9.].*$/, ''), '23.0') ?? -1) < 0)
+    return `build-contexts needs an engine whose BuildKit supports named contexts (Docker 23.0 or later); this engine is Docker ${server} (API ${apiVersion}), whose Dockerfile frontend refuses them (moby.buildkit.frontend.contexts).`
+  return ''
+}
+
+/**
+ * BuildKit through its control API (engine/control.ts), as buildx's docker driver builds: Solve with the
+ * Dockerfile frontend's attributes, named contexts among them (`context:<name>` = `local:<name>`, the
+ * directory served through the session under that name, or `docker-image://ref`), and the `moby`
+ * exporter tagging the image. Status events are turned into the /build stream's JSON lines, so the
+ * build log and the failure handling are the same as for /build.
+ */
+async function startControlBuild(
+  client: EngineClient,
+  options: BuildOptions,
+  labels: Record<string, string>,
+  credentials: FoundCredentials[],
+  signal: AbortSignal | undefined
+): Promise<SentContext> {
+  const context: SyncedDir = { path: options.context, stats: newSyncStats() }
+  const dirs = new Map<string, SyncedDir>([
+    ['context', context],
+    ['dockerfile', { path: dirname(options.file), stats: newSyncStats() }]
+  ])
+  const attrs: Record<string, string> = { filename: basename(options.file) }
+  for (const named of options.buildContexts) {
+    if (named.kind === 'local') {
+      dirs.set(named.name, { path: named.source, stats: newSyncStats() })
+      attrs[`context:${named.name}`] = `local:${named.name}`
+    } else attrs[`context:${named.name}`] = `docker-image://${named.source}`
+  }
+  if (options.target) attrs.target = options.target
+  if (options.platform) attrs.platform = options.platform
+  if (options.noCache) attrs['no-cache'] = ''
+  attrs['image-resolve-mode'] = options.pull ? 'pull' : 'default'
+  for (const [key, value] of Object.entries(options.buildArgs)) attrs[`build-arg:${key}`] = value
+  for (const [key, value] of Object.entries(labels)) attrs[`label:${key}`] = value
+  const session = await openSession(
+    client,
+    {
+      sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
+      listHeaders: LIST_HEADERS,
+      services: [
+        fileSyncService({ dirs, signal }),
+        secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
+        authService(new Map(credentials.map(c => [c.registry, c.auth])))
+      ]
+    },
+    signal
+  )
+  let control: ControlClient
+  try {
+    control = await connectControl(client, signal)
+  } catch (error) {
+    session.close()
+    throw error
+  }
+  const out = new PassThrough()
+  const line = (event: object): void => void out.write(`${JSON.stringify(event)}\n`)
+  const ref = randomBytes(12).toString('hex')
+  const status = control
+    .status(ref, raw => line({ id: 'moby.buildkit.trace', aux: raw.toString('base64') }))
+    .catch(() => {})
+  control
+    .solve({
+      ref,
+      session: session.id,
+      frontendAttrs: attrs,
+      exporterAttrs: { name: options.tags.join(',') },
+      cacheImports: options.cacheFrom
+    })
+    .then(
+      async response => {
+        await status
+        const id = response['containerimage.config.digest'] ?? response['containerimage.digest']
+        if (id) line({ id: 'moby.image.id', aux: { ID: id } })
+        out.end()
+      },
+      async (error: unknown) => {
+        await status
+        line({ errorDetail: { message: messageOf(error) }, error: messageOf(error) })
+        out.end()
+      }
+    )
+  signal?.addEventListener('abort', () => out.destroy(new CancelledError('the build was cancelled')), {
+    once: true
+  })
+  return {
+    response: Promise.resolve(out as unknown as NodeJS.ReadableStream & AsyncIterable<Buffer>),
+    stats: async () => ({
+      files: context.stats.filesSent,
+      bytes: context.stats.bytesSent,
+      ignored: context.stats.ignored,
+      listed: context.stats.listed
+    }),
+    failure: async () => undefined,
+    close: () => {
+      control.close()
+      session.close()
+    }
+  }
+}
+
+function classicCannot(what: string): string {
   return `The classic builder cannot take ${what}; they need BuildKit (builder: auto or buildkit, on an engine with BuildKit).`
 }
 

@@ -86,7 +86,8 @@ interface PacketMessage {
 
 function codec(type: protobuf.Type) {
   return {
-    serialize: (value: object): Buffer => Buffer.from(type.encode(type.fromObject(value)).finish()),
+    // Plain objects of the right shape encode as they are (fromObject would copy every packet first).
+    serialize: (value: object): Buffer => Buffer.from(type.encode(value).finish()),
     deserialize: (bytes: Buffer): Record<string, unknown> =>
       type.toObject(type.decode(bytes), { longs: Number, defaults: true }) as Record<string, unknown>
   }
@@ -154,6 +155,8 @@ export function newSyncStats(): SyncStats {
   return { listed: 0, filesSent: 0, bytesSent: 0, ignored: 0 }
 }
 
+/** fsutil's modTime is in nanoseconds; lstat gives milliseconds. */
+const NS_PER_MS = 1_000_000
 const CHUNK = 256 * 1024
 /** Files up to this size are read whole; larger ones are streamed. */
 const SMALL_FILE = 1024 * 1024
@@ -326,7 +329,7 @@ async function sendDiffCopy(
         uid: 0, // BuildKit's client maps every entry to root (resetUIDAndGID)
         gid: 0,
         size: info.isDirectory() ? 0 : info.size,
-        modTime: Math.round(info.mtimeMs * 1e6),
+        modTime: Math.round(info.mtimeMs * NS_PER_MS),
         linkname: info.isSymbolicLink() ? await readLink(entry.absolute) : ''
       }
       if (info.isBlockDevice() || info.isCharacterDevice()) {

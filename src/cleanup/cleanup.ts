@@ -4,6 +4,7 @@ import { resolveEndpoint } from '../engine/endpoint.js'
 import { errorCode, messageOf } from '../errors.js'
 import { LABEL_RUN } from '../labels.js'
 import type { Log } from '../log/log.js'
+import { removeImageAndParents } from './remove-image.js'
 
 // Finds what one run created on the engine by its label and removes it. Used by the post step (always)
 // and by main when the job is cancelled. Everything here tolerates things that are already gone: smoke
@@ -130,7 +131,8 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
   } catch (error) {
     result.problems.push(`Could not list the images of run ${runId}: ${messageOf(error)}`)
   }
-  // One at a time: images of one build can share layers, and the engine serialises deletes anyway.
+  // One at a time: images of one build can share layers, and the engine serialises deletes anyway. With
+  // the parents only they were built on (remove-image.ts: the containerd store would take shared ones).
   for (const info of images) {
     const image: RemovedImage = {
       id: info.Id,
@@ -141,7 +143,7 @@ export async function cleanupRun(input: CleanupInput): Promise<CleanupResult> {
       ALREADY_GONE,
       result,
       log,
-      () => client.images.remove(info.Id, { force: true }, signal)
+      () => removeImageAndParents(client, info.Id, signal)
     )
     if (removed) result.images.push(image)
   }

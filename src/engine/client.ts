@@ -221,14 +221,22 @@ export class EngineClient {
 
   readonly images = {
     /** Tried again when the engine lost an image while it listed (src/engine/listing.ts). */
-    list: (filters: Filters | undefined, signal?: AbortSignal): Promise<ImageListItem[]> =>
+    /** `all`: intermediate images too (the classic builder's steps), each with its ParentId. */
+    list: (
+      filters: Filters | undefined,
+      signal?: AbortSignal,
+      options: { all?: boolean } = {}
+    ): Promise<ImageListItem[]> =>
       listingWithRetry(
         () =>
           this.dial<ImageListItem[]>(
             {
               path: '/images/json?',
               method: 'GET',
-              query: filters ? { filters: JSON.stringify(filters) } : {},
+              query: {
+                ...(filters ? { filters: JSON.stringify(filters) } : {}),
+                ...(options.all ? { all: '1' } : {})
+              },
               statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
               doing: 'listing images'
             },
@@ -590,6 +598,34 @@ export class EngineClient {
                 error || !socket
                   ? reject(
                       error instanceof Error ? error : new Error(`could not open a session: ${String(error)}`)
+                    )
+                  : resolve(socket as Socket)
+            )
+          )
+      ),
+    /**
+     * `POST /grpc` upgraded to h2c: BuildKit's control API (Solve, Status), as buildx's docker driver
+     * reaches it (see src/engine/control.ts). Resolves with the hijacked socket.
+     */
+    grpc: (signal?: AbortSignal): Promise<Socket> =>
+      this.wrap(
+        'connecting to BuildKit',
+        signal,
+        () =>
+          new Promise<Socket>((resolve, reject) =>
+            this.modem.dial(
+              {
+                method: 'POST',
+                path: '/grpc',
+                hijack: true,
+                abortSignal: signal,
+                headers: { Upgrade: 'h2c' },
+                statusCodes: { 101: true, 200: true, 500: 'server error' }
+              },
+              (error, socket) =>
+                error || !socket
+                  ? reject(
+                      error instanceof Error ? error : new Error(`could not reach BuildKit: ${String(error)}`)
                     )
                   : resolve(socket as Socket)
             )

@@ -6,6 +6,8 @@
 // supports a method (session.Caller.Supports) before using file sync, and refuses without it.
 
 import { randomUUID } from 'node:crypto'
+import type { Socket } from 'node:net'
+import { Duplex } from 'node:stream'
 import type { EngineClient } from './client.js'
 import type * as http2 from 'node:http2'
 import * as grpc from '@grpc/grpc-js'
@@ -85,7 +87,7 @@ export async function openSession(
   allowLongHeaderLists(server)
   const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure())
   keepListHeadersWhole(server, options.listHeaders ?? [])
-  injector.injectConnection(socket)
+  injector.injectConnection(streamOf(socket))
   let closed = false
   return {
     id,
@@ -139,4 +141,33 @@ function keepListHeadersWhole(server: grpc.Server, keys: string[]): void {
       }
     }
   )
+}
+
+/**
+ * The socket as node:http2 should read it. HTTP/2 reads a net.Socket or TLSSocket through its native
+ * handle, which skips bytes already in the socket's JS buffer: what arrived with the 101 response (the
+ * engine starts talking at once; docker-modem unshifts it) would be lost, and over TLS the engine's first
+ * frames always come that way. Such a socket is handed over as a plain Duplex instead.
+ */
+export function streamOf(socket: Socket): Duplex {
+  if (!(socket as Socket & { encrypted?: boolean }).encrypted && socket.readableLength === 0) return socket
+  const duplex = new Duplex({
+    read: () => socket.resume(),
+    write: (chunk: Buffer, _encoding, callback) => socket.write(chunk, callback),
+    final: callback => {
+      socket.end()
+      callback()
+    },
+    destroy: (error, callback) => {
+      socket.destroy(error ?? undefined)
+      callback(error)
+    }
+  })
+  socket.on('data', (chunk: Buffer) => {
+    if (!duplex.push(chunk)) socket.pause()
+  })
+  socket.on('end', () => duplex.push(null))
+  socket.on('error', error => duplex.destroy(error))
+  socket.on('close', () => duplex.destroy())
+  return duplex
 }
