@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
@@ -81,7 +81,7 @@ describe('the default pipeline through dist/index.js', () => {
     return start < 0 ? [] : lines.slice(start + 1, end)
   }
 
-  test('hello-world runs while the image builds, and its log stays out of the build group', async () => {
+  test('hello-world runs while the image builds (the report’s start and end times overlap), and its log stays out of the build group', async () => {
     const run = remember(await runAction({ context: '__tests__/fixtures/hello-app', tags: tag() }))
     expect(run.exitCode).toBe(0)
     expect(run.outputs['smoke-passed']).toBe('true')
@@ -96,6 +96,17 @@ describe('the default pipeline through dist/index.js', () => {
     expect(run.stdout).toMatch(/^✓ hello-world \(hello-world\) passed in /m)
     expect(run.stdout).toMatch(/^Smoke: 1 container \(app\) with the built image$/m)
     expect(run.summary).toContain('<h3>Smoke</h3>')
+    // Side by side, from the report's start and end times: each of the three starts before the others end.
+    const report = JSON.parse(readFileSync(run.outputs['report']!, 'utf8')) as {
+      timings: { label: string; ms: number; startMs?: number }[]
+    }
+    const spans = ['engine check', 'build', 'smoke: hello-world'].map(label => {
+      const timing = report.timings.find(t => t.label === label)
+      expect(timing?.startMs).toEqual(expect.any(Number))
+      return [timing!.startMs!, timing!.startMs! + timing!.ms] as const
+    })
+    expect(Math.max(...spans.map(([start]) => start))).toBeLessThan(Math.min(...spans.map(([, end]) => end)))
+    expect(run.summary).toMatch(/```mermaid\ngantt\n[\s\S]*\n {4}smoke hello-world : \d+, \d+\n/)
   })
 
   test('a build that fails: hello-world still runs, the built image’s entry is not run', async () => {

@@ -108,14 +108,21 @@ describe('the job summary', () => {
     expect(summary).toMatch(/line 1999: output text [^\n]*<\/pre>/)
   })
 
-  test('Time: a pie of engine check, build and each smoke container', () => {
+  test('Time: a Gantt bar from start to end for the engine check, the build and each smoke container', () => {
     const chart = timeChart(syntheticRun(1).timings)
-    expect(chart).toContain('```mermaid\npie showData\n    title Seconds per stage (stages overlap)\n')
-    expect(chart).toContain('    "engine check" : 0.04\n    "build" : 8.4\n    "smoke: smoke-0" : 0.4\n')
+    expect(chart).toContain(
+      '```mermaid\ngantt\n    title Stages over time (they overlap)\n    dateFormat x\n    axisFormat %M:%S\n    section Run\n'
+    )
+    expect(chart).toContain('    engine check : 0, 35\n    build : 10, 8410\n    smoke smoke-0 : 10, 410\n')
     expect(timeChart([])).toBe('')
-    const many = timeChart(Array.from({ length: 30 }, (_, i) => ({ label: `smoke: c${i}`, ms: 100 + i })))
-    expect(many.match(/^ {4}"/gm)).toHaveLength(12)
-    expect(many).toContain('"19 more" :')
+    // Without a start (an older report) there is nothing to place.
+    expect(timeChart([{ label: 'build', ms: 100 }])).toBe('')
+    const many = timeChart(
+      Array.from({ length: 30 }, (_, i) => ({ label: `smoke: c${i}`, ms: 100 + i, startMs: i * 10 }))
+    )
+    expect(many.match(/^ {4}smoke c\d+ : /gm)).toHaveLength(12)
+    expect(many).toContain('the longest 12 of 30')
+    expect(many).toContain('    smoke c18 : 180, 298\n')
   })
 
   test('Images and Containers: the rows a person would see in docker image ls / container ls -a', () => {

@@ -26,6 +26,8 @@ import { runStructureStage } from './structure/stage.js'
 export interface Timing {
   label: string
   ms: number
+  /** When it started, in ms from the run's start (stages overlap: the time chart draws each from here). */
+  startMs?: number
 }
 
 /** Everything one run learned. The report (JSON, summary, text, outputs) is rendered from this alone. */
@@ -93,6 +95,7 @@ export async function runPipeline(
   // the smoke stage's until the build's is, so no stage's lines land inside another's group.
   let markReachable!: () => void
   const reachable = new Promise<void>(resolve => (markReachable = resolve))
+  const checkStarted = Date.now()
   const checking = log.group('Engine', async () => {
     const result = await checkEngine({
       client,
@@ -121,6 +124,7 @@ export async function runPipeline(
   // build stage's inspect and size listing: those run beside the container's create and start.
   let imageBuilt: ((image: BuiltImage) => void) | undefined
   const earlyImage = new Promise<BuiltImage>(resolve => (imageBuilt = resolve))
+  const buildStarted = Date.now()
   const building = buildImage({
     client,
     options: config.build,
@@ -168,7 +172,7 @@ export async function runPipeline(
     stages.dispose()
     throw error
   }
-  timings.push({ label: 'engine check', ms: engine.durationMs })
+  timings.push({ label: 'engine check', ms: engine.durationMs, startMs: checkStarted - started })
   failures.push(...engine.failures)
 
   // Disk use is one more fact for the audit: when the engine cannot give it, the run says so and goes on.
@@ -181,7 +185,8 @@ export async function runPipeline(
       })
     : undefined
 
-  if (build.status !== 'skipped') timings.push({ label: 'build', ms: build.durationMs })
+  if (build.status !== 'skipped')
+    timings.push({ label: 'build', ms: build.durationMs, startMs: buildStarted - started })
   if (build.status === 'failed') {
     const failure = build.failure
     failures.push(`Build failed: ${failure?.message ?? 'unknown error'}`)
@@ -241,7 +246,11 @@ export async function runPipeline(
     stages.dispose()
   }
   for (const result of smoke?.results ?? []) {
-    timings.push({ label: `smoke: ${result.name}`, ms: result.durationMs })
+    timings.push({
+      label: `smoke: ${result.name}`,
+      ms: result.durationMs,
+      ...(result.startedAt ? { startMs: Date.parse(result.startedAt) - started } : {})
+    })
     if (!result.passed) failures.push(`Smoke container "${result.name}" failed: ${result.reason}`)
   }
 

@@ -168,9 +168,9 @@ export function syntheticRun(n: number, options: SyntheticOptions = {}): RunResu
     },
     failures,
     timings: [
-      { label: 'engine check', ms: 35 },
-      { label: 'build', ms: 8_400 },
-      ...results.map(r => ({ label: `smoke: ${r.name}`, ms: r.durationMs }))
+      { label: 'engine check', ms: 35, startMs: 0 },
+      { label: 'build', ms: 8_400, startMs: 10 },
+      ...results.map((r, i) => ({ label: `smoke: ${r.name}`, ms: r.durationMs, startMs: 10 + i * 100 }))
     ]
   }
 }

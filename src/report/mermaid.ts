@@ -1,6 +1,6 @@
 import type { LayerSummary } from '../inventory/inventory.js'
 import type { Timing } from '../pipeline.js'
-import { byteScale, toSeconds } from '../format.js'
+import { byteScale } from '../format.js'
 import { mermaidLabel } from './escape.js'
 import { mermaid } from './html.js'
 
@@ -42,23 +42,35 @@ export function layerChart(layers: LayerSummary[], imageName: string): string {
 }
 
 /**
- * A pie of each stage's time (engine check, build, each smoke container); '' when none. The stages run
- * side by side, so the slices are shares of their sum, not of the run's wall time: the title says so.
+ * A Gantt chart of the stages (engine check, build, each smoke container, ...), each bar from its start to
+ * its end: the stages run side by side, and the bars show where they overlap. '' when there is nothing to
+ * draw. Timings without a start (an older report) are left out; beyond MAX_TIME_SLICES bars the longest
+ * are kept, in start order.
  */
 export function timeChart(timings: Timing[]): string {
-  const slices = timings.filter(t => t.ms > 0).map(t => ({ label: t.label, ms: t.ms }))
-  if (slices.length === 0) return ''
-  let shown = slices
-  if (slices.length > MAX_TIME_SLICES) {
-    const sorted = [...slices].sort((a, b) => b.ms - a.ms)
-    const rest = sorted.slice(MAX_TIME_SLICES - 1)
-    shown = [
-      ...sorted.slice(0, MAX_TIME_SLICES - 1),
-      { label: `${rest.length} more`, ms: rest.reduce((sum, t) => sum + t.ms, 0) }
-    ]
-  }
-  const lines = shown.map(s => `    "${mermaidLabel(s.label, 40)}" : ${Math.max(0.01, toSeconds(s.ms))}`)
-  return mermaid(['pie showData', '    title Seconds per stage (stages overlap)', ...lines].join('\n'))
+  const bars = timings.filter(
+    (t): t is Timing & { startMs: number } => t.ms > 0 && t.startMs !== undefined && t.startMs >= 0
+  )
+  if (bars.length === 0) return ''
+  const kept = [...bars]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, MAX_TIME_SLICES)
+    .sort((a, b) => a.startMs - b.startMs)
+  const left = bars.length - kept.length
+  const lines = kept.map(
+    t =>
+      `    ${mermaidLabel(t.label, 40).replace(/:/g, '')} : ${Math.round(t.startMs)}, ${Math.round(t.startMs + t.ms)}`
+  )
+  return mermaid(
+    [
+      'gantt',
+      `    title Stages over time (they overlap)${left > 0 ? `, the longest ${kept.length} of ${bars.length}` : ''}`,
+      '    dateFormat x',
+      '    axisFormat %M:%S',
+      '    section Run',
+      ...lines
+    ].join('\n')
+  )
 }
 
 function round(n: number): number {

@@ -68,6 +68,7 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     passed: verdict.passed,
     ...(verdict.exitCode !== undefined ? { exitCode: verdict.exitCode } : {}),
     durationMs: Date.now() - started,
+    startedAt: new Date(started).toISOString(),
     reason: verdict.reason,
     outputTail: output.tail.text(),
     outputTruncated: output.tail.truncated,

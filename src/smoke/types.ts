@@ -50,6 +50,8 @@ export interface SmokeContainerResult {
   /** undefined when the container never exited (killed at its timeout, or stopped once ready). */
   exitCode?: number
   durationMs: number
+  /** When the entry started (ISO), for the time chart. */
+  startedAt?: string
   /** Why it passed or failed, in a sentence. */
   reason: string
   /** The last part of the combined output (bounded). */
