@@ -272,6 +272,18 @@ function node24(): { path: string; version: string } {
   return found24
 }
 
+/** The floor users may still have: this process when it is Node 20 (`npm run bench:node20`), else the
+ * `node` on PATH (Node 20 here; `npm run bench` itself runs on Node 24), or PREFLIGHT_NODE20. */
+function node20(): { path: string; version: string } {
+  if (process.versions.node.startsWith('20.'))
+    return { path: process.execPath, version: process.versions.node }
+  const path =
+    process.env.PREFLIGHT_NODE20 ||
+    execFileSync('bash', ['-c', 'command -v node'], { encoding: 'utf8' }).trim()
+  const version = execFileSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim()
+  return { path, version }
+}
+
 async function main(): Promise<void> {
   const [flag, mode, ...args] = process.argv.slice(2)
   if (flag === '--child') {
@@ -290,7 +302,7 @@ async function main(): Promise<void> {
     ['startup', () => startUp(work)],
     [
       'pipeline',
-      () => pipelineVsScript(work, { label: `Node ${process.versions.node}`, execPath: process.execPath })
+      () => pipelineVsScript(work, { label: `Node ${node20().version}`, execPath: node20().path })
     ],
     // The runtime action.yml asks for. The compile cache lives in RUNNER_TEMP: kept between runs (a
     // self-hosted runner, or a job's second step), and emptied before each (a fresh hosted runner).
