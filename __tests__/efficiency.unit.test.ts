@@ -1,4 +1,5 @@
 import { diveEfficiency } from '../src/efficiency/dive.js'
+import { attachLines, type EfficiencyLayer, type EfficiencyResult } from '../src/efficiency/efficiency.js'
 
 // dive's definition (wagoodman/dive dive/filetree/efficiency.go) on hand-made layer listings.
 
@@ -47,4 +48,41 @@ test('a removed directory counts everything under it; a whiteout of a missing pa
   ])
   expect(missing.wastedBytes).toBe(10)
   expect(missing.score).toBe(5 / 10)
+})
+
+test('Dockerfile lines go on the layers whatever order the builder reported its steps in', () => {
+  // As dockerd 28's BuildKit reported a cached rebuild: FROM first, then the cached steps bottom-up.
+  const layer = (number: number, createdBy: string): EfficiencyLayer => ({
+    number,
+    createdBy,
+    sizeBytes: 0,
+    wastedBytes: 0
+  })
+  const result = {
+    status: 'passed',
+    problems: [],
+    startedAt: '',
+    finishedAt: '',
+    durationMs: 0,
+    image: 'x',
+    largest: [],
+    layers: [
+      layer(1, ''),
+      layer(2, 'RUN head -c 3 /dev/urandom > /f'),
+      layer(3, 'RUN head -c 3 /dev/urandom > /f'),
+      layer(4, 'RUN rm /f')
+    ]
+  } satisfies EfficiencyResult
+  attachLines(result, [
+    { instruction: 'FROM busybox', line: 1 },
+    { instruction: 'RUN rm /f', line: 4 },
+    { instruction: 'RUN head -c 3 /dev/urandom > /f', line: 3 },
+    { instruction: 'RUN head -c 3 /dev/urandom > /f', line: 2 }
+  ])
+  expect(result.layers.map(l => [l.number, l.line])).toEqual([
+    [1, undefined],
+    [2, 2],
+    [3, 3],
+    [4, 4]
+  ])
 })

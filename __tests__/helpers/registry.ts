@@ -245,6 +245,8 @@ export interface FaultyProxy {
   failed: number
   /** When the engine closed the connection of a late ('slow') request. */
   heldClosedAt?: number
+  /** `uploads` at that moment: what came later, the engine sent after it gave up the upload. */
+  uploadsWhenHeldClosed?: number
   stop(): Promise<void>
 }
 
@@ -285,7 +287,10 @@ export async function startFaultyProxy(
     }
     if (what === 'slow') {
       req.pause()
-      req.socket.once('close', () => (state.heldClosedAt ??= Date.now()))
+      req.socket.once('close', () => {
+        state.heldClosedAt ??= Date.now()
+        state.uploadsWhenHeldClosed ??= state.uploads
+      })
       setTimeout(pass, 3000)
     } else pass()
   })

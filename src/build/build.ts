@@ -422,7 +422,10 @@ async function startControlBuild(
     .then(
       async response => {
         await status
-        const id = response['containerimage.config.digest'] ?? response['containerimage.digest']
+        // The image ID as moby's /build reports it (v28.5.2 builder/builder-next/builder.go): the
+        // exporter's digest. The graph-driver store's exporter sets it to the config digest; the
+        // containerd store's to the manifest's, which is the image ID there (the config digest is not).
+        const id = response['containerimage.digest'] ?? response['containerimage.config.digest']
         if (id) line({ id: 'moby.image.id', aux: { ID: id } })
         out.end()
       },

@@ -163,6 +163,9 @@ export function judge(
  */
 export function attachLines(result: EfficiencyResult, steps: { instruction: string; line?: number }[]): void {
   const same = (text: string): string => text.replace(/\s+/g, ' ').trim()
+  // In Dockerfile order: the builder reports steps as they finish, and dockerd 28's BuildKit was seen
+  // reporting a run of cached steps bottom-up. A step without a line has nothing to attach.
+  steps = steps.filter(step => step.line !== undefined).sort((a, b) => a.line! - b.line!)
   let next = steps.length - 1
   for (let i = result.layers.length - 1; i >= 0 && next >= 0; i--) {
     const layer = result.layers[i]!
