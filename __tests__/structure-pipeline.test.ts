@@ -86,6 +86,17 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+test('the time chart places structure tests and efficiency after the build, from their own start times', () => {
+  const at = (label: string) => run.timings.find(t => t.label === label)
+  const build = at('build')!
+  for (const label of ['structure tests', 'efficiency']) {
+    const timing = at(label)
+    expect(timing?.startMs).toEqual(expect.any(Number))
+    // Both need the built image: they start once the build has ended.
+    expect(timing!.startMs!).toBeGreaterThanOrEqual(build.startMs! + build.ms - 50)
+  }
+})
+
 test('the step fails with the structure and efficiency sentences', () => {
   expect(run.build?.status).toBe('built')
   expect(run.failures).toEqual([

@@ -21,6 +21,7 @@ import { analyseEfficiency, attachLines, type EfficiencyResult } from './efficie
 import { logEfficiency } from './efficiency/log.js'
 import type { StructureResult } from './structure/run.js'
 import { runStructureStage } from './structure/stage.js'
+import type { StageResult } from './stage.js'
 
 /** How long each part of the run took, for the summary's time chart. */
 export interface Timing {
@@ -58,6 +59,11 @@ export interface RunResult {
   /** Why the step fails, one sentence each; empty when it passes. */
   failures: string[]
   timings: Timing[]
+}
+
+/** A stage on the time chart, from its own start and duration. */
+function stageTiming(label: string, result: StageResult, runStarted: number): Timing {
+  return { label, ms: result.durationMs, startMs: Date.parse(result.startedAt) - runStarted }
 }
 
 export interface PipelineDeps {
@@ -255,12 +261,12 @@ export async function runPipeline(
   }
 
   if (structure) {
-    timings.push({ label: 'structure tests', ms: structure.durationMs })
+    timings.push(stageTiming('structure tests', structure, started))
     failures.push(...structure.problems)
   }
   if (efficiency) {
     attachLines(efficiency, build.steps)
-    timings.push({ label: 'efficiency', ms: efficiency.durationMs })
+    timings.push(stageTiming('efficiency', efficiency, started))
     logEfficiency(efficiency, log, relative(env.workspace, config.build.file))
     failures.push(...efficiency.problems)
   }
@@ -280,7 +286,7 @@ export async function runPipeline(
         signal
       })
     )
-    timings.push({ label: 'compose', ms: compose.durationMs })
+    timings.push(stageTiming('compose', compose, started))
     failures.push(...compose.problems)
   }
 
@@ -330,7 +336,7 @@ export async function runPipeline(
           credentials: await credentials
         })
       )
-      timings.push({ label: 'push', ms: push.durationMs })
+      timings.push(stageTiming('push', push, started))
       failures.push(...push.problems)
     }
     if (push.status === 'not-pushed') log.warning(`Not pushed: ${push.reason}`)

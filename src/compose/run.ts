@@ -40,6 +40,7 @@ import {
 } from './model.js'
 import { findComposePlugin, missingPluginError } from './plugin.js'
 import type { ComposeSmoke, ServiceExpectation } from './spec.js'
+import type { StageResult } from '../stage.js'
 
 export interface ComposeOptions {
   /** Absolute paths of the Compose files, in order (none: the stage is skipped). */
@@ -93,10 +94,7 @@ export interface ComposeServiceResult {
   healthLog: HealthProbe[]
 }
 
-export interface ComposeResult {
-  status: 'passed' | 'failed'
-  /** Why it failed, one sentence each; empty when it passed. */
-  problems: string[]
+export interface ComposeResult extends StageResult<'passed' | 'failed'> {
   project: string
   files: string[]
   plugin?: string
@@ -105,9 +103,6 @@ export interface ComposeResult {
   containers: SmokeContainerResult[]
   /** What `down` (and the by-label sweep after it) removed, or could not. */
   removed: { containers: number; networks: number; volumes: number; problems: string[] }
-  startedAt: string
-  finishedAt: string
-  durationMs: number
 }
 
 const LABEL_PROJECT = 'com.docker.compose.project'

@@ -7,6 +7,7 @@ import { instruction } from '../inventory/inventory.js'
 import { formatBytes, formatCount, formatPercent } from '../format.js'
 import { diveEfficiency } from './dive.js'
 import { readImageExport, type ExportedImage } from './export.js'
+import type { StageResult } from '../stage.js'
 
 export interface EfficiencyOptions {
   /** `max-wasted-bytes`; undefined: no budget. */
@@ -36,13 +37,7 @@ export interface WastedPath {
   layers: { number: number; bytes: number; removed: boolean }[]
 }
 
-export interface EfficiencyResult {
-  status: 'passed' | 'failed' | 'error'
-  /** Why the stage failed, one sentence each. */
-  problems: string[]
-  startedAt: string
-  finishedAt: string
-  durationMs: number
+export interface EfficiencyResult extends StageResult<'passed' | 'failed' | 'error'> {
   image: string
   /** How the engine exported it. */
   format?: ExportedImage['format']

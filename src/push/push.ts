@@ -12,6 +12,7 @@ import { formatBytes, formatDuration } from '../format.js'
 import { LineSplitter } from '../lines.js'
 import type { Log } from '../log/log.js'
 import { sleep } from '../signals.js'
+import type { StageResult } from '../stage.js'
 
 export interface PushedTag {
   tag: string
@@ -26,20 +27,14 @@ export interface PushedTag {
 }
 
 /** The stage result: what was pushed, or why nothing was. */
-export interface PushResult {
-  /** `not-pushed`: a check failed before the push (the reason says which); `failed`: the push itself did. */
-  status: 'pushed' | 'not-pushed' | 'failed'
-  /** One sentence each; empty when pushed. */
-  problems: string[]
+/** status `not-pushed`: a check failed before the push (the reason says which); `failed`: the push did. */
+export interface PushResult extends StageResult<'pushed' | 'not-pushed' | 'failed'> {
   /** Why nothing was pushed (status `not-pushed`). */
   reason?: string
   /** Tags pushed, in order; on a failure, those pushed before it. */
   pushed: PushedTag[]
   /** The digest of the first pushed tag (every tag of one image has the same manifest on one engine). */
   digest?: string
-  startedAt: string
-  finishedAt: string
-  durationMs: number
 }
 
 export interface PushStageInput {

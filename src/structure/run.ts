@@ -24,6 +24,7 @@ import type {
   MetadataTest,
   StructureFile
 } from './spec.js'
+import type { StageResult } from '../stage.js'
 
 /** Each of a command's streams is kept up to this much (its last part) and matched. */
 export const COMMAND_OUTPUT_BYTES = 1024 * 1024
@@ -47,13 +48,7 @@ export interface StructureFileResult {
   durationMs: number
 }
 
-export interface StructureResult {
-  status: 'passed' | 'failed' | 'error'
-  /** Why the stage failed, one sentence each. */
-  problems: string[]
-  startedAt: string
-  finishedAt: string
-  durationMs: number
+export interface StructureResult extends StageResult<'passed' | 'failed' | 'error'> {
   /** The image tested, as people name it. */
   image: string
   files: StructureFileResult[]
