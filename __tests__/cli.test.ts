@@ -60,6 +60,27 @@ describe('bad flags exit 2 with one clear line', () => {
     expect(run.stderr).not.toContain('"cgroupversion"')
     expect(run.stderr).not.toMatch(/\n\s+at /) // no stack trace
   })
+  test('secret-envs are read from the environment the CLI was given, not from this process', async () => {
+    const name = 'PF_CLI_ENV_ONLY_SECRET'
+    delete process.env[name]
+    const given = await cli(['--secret-envs', `e=${name}`, '--smoke-timeout', 'soon'], {
+      ...process.env,
+      [name]: 'from the CLI environment'
+    })
+    expect(given.code).toBe(2)
+    expect(given.stderr).toContain('"soon" is not a duration')
+    expect(given.stderr).not.toContain(name)
+
+    process.env[name] = 'only in this process'
+    try {
+      const { [name]: _left, ...without } = process.env
+      const missing = await cli(['--secret-envs', `e=${name}`], without)
+      expect(missing.code).toBe(2)
+      expect(missing.stderr).toContain(`names the environment variable ${name}, which is not set`)
+    } finally {
+      delete process.env[name]
+    }
+  })
 })
 
 describe('flags become the same raw inputs the action reads', () => {

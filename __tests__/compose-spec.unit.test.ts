@@ -144,14 +144,18 @@ describe('the compose inputs, checked before anything runs', () => {
   const env = { actions: false, workspace: process.cwd(), tempDir: tmpdir(), runId: 'local-0000' }
 
   test('a file that is not there, compose-smoke without compose, a bad timeout: each named', () => {
-    const outcome = parseInputs({ build: 'false', compose: 'missing.yaml', 'compose-timeout': 'soon' }, env)
+    const outcome = parseInputs({ build: 'false', compose: 'missing.yaml', 'compose-timeout': 'soon' }, env, {
+      processEnv: process.env
+    })
     expect(outcome.ok).toBe(false)
     if (outcome.ok) return
     expect(outcome.problems.items.map(formatProblem)).toEqual([
       `Input "compose": "missing.yaml" is not a file (resolved to ${join(process.cwd(), 'missing.yaml')})`,
       'Input "compose-timeout": "soon" is not a duration (expected e.g. 30s, 2m, 1m30s)'
     ])
-    const alone = parseInputs({ build: 'false', 'compose-smoke': '- service: web' }, env)
+    const alone = parseInputs({ build: 'false', 'compose-smoke': '- service: web' }, env, {
+      processEnv: process.env
+    })
     expect(alone.ok ? [] : alone.problems.items.map(formatProblem)).toEqual([
       'Input "compose-smoke": "- service: web" needs Compose files: set the compose input too'
     ])
@@ -163,7 +167,8 @@ describe('the compose inputs, checked before anything runs', () => {
         build: 'false',
         compose: '__tests__/fixtures/compose/stack.yaml,\n__tests__/fixtures/compose/build.yaml'
       },
-      env
+      env,
+      { processEnv: process.env }
     )
     if (!outcome.ok) throw new Error(outcome.problems.items.map(formatProblem).join('\n'))
     expect(outcome.config.compose).toMatchObject({

@@ -19,7 +19,7 @@ import { RecordingLog } from './helpers/recording-log.js'
 
 const docker = testDocker()
 const client = testClient()
-const engine = engineEnvironment(resolveEndpoint(undefined))
+const engine = engineEnvironment(resolveEndpoint(undefined, process.env))
 const dockerConfig = composeDockerConfig()
 const fixture = (name: string): string => resolve('__tests__/fixtures/compose', name)
 

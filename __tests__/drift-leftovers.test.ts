@@ -73,18 +73,20 @@ test('what the current run created is not a leftover', async () => {
 
 test('the pipeline lists leftovers with report-scope all, and not with run', async () => {
   const env = testEnvironment()
-  const all = parseInputsOrThrow({ build: 'false', 'report-scope': 'all' }, env)
-  const run = await runPipeline(all, env, { log: new RecordingLog() })
+  const all = parseInputsOrThrow({ build: 'false', 'report-scope': 'all' }, env, { processEnv: process.env })
+  const run = await runPipeline(all, env, { log: new RecordingLog(), processEnv: process.env })
   expect(run.leftovers?.containers.map(c => c.id)).toContain(containerId)
   expect(run.leftovers?.images.map(i => i.id)).toContain(imageId)
 
-  const scoped = parseInputsOrThrow({ build: 'false' }, env)
-  expect((await runPipeline(scoped, env, { log: new RecordingLog() })).leftovers).toBeUndefined()
+  const scoped = parseInputsOrThrow({ build: 'false' }, env, { processEnv: process.env })
+  expect(
+    (await runPipeline(scoped, env, { log: new RecordingLog(), processEnv: process.env })).leftovers
+  ).toBeUndefined()
 })
 
 test('an engine that cannot list: an error in the result, not a throw', async () => {
   const found = await findLeftovers({
-    client: new EngineClient(resolveEndpoint('tcp://127.0.0.1:1')),
+    client: new EngineClient(resolveEndpoint('tcp://127.0.0.1:1', process.env)),
     runId: 'x'
   })
   expect(found).toMatchObject({

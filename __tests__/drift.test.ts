@@ -362,7 +362,9 @@ describe('no usable baseline', () => {
 
 describe('fail-on-drift as an input', () => {
   const policy = (value: string) => {
-    const outcome = parseInputs({ 'fail-on-drift': value, build: 'false' }, testEnvironment())
+    const outcome = parseInputs({ 'fail-on-drift': value, build: 'false' }, testEnvironment(), {
+      processEnv: process.env
+    })
     return outcome.ok ? outcome.config.audit.failOnDrift : outcome.problems.items.map(p => p.value)
   }
 

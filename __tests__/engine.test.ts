@@ -19,7 +19,7 @@ async function check(options: {
   minApiVersion?: string
   requireInfo?: InfoCondition[]
 }) {
-  const endpoint = resolveEndpoint(options.dockerHost)
+  const endpoint = resolveEndpoint(options.dockerHost, process.env)
   return checkEngine({
     client: new EngineClient(endpoint),
     options: { requireInfo: [], ...options },

@@ -13,7 +13,7 @@ import { testDocker, testEnvironment } from './helpers/engine.js'
 const env = testEnvironment()
 
 function problemsFor(raw: Record<string, string>): InputProblem[] {
-  const outcome = parseInputs(raw, env)
+  const outcome = parseInputs(raw, env, { processEnv: process.env })
   return outcome.ok ? [] : outcome.problems.items
 }
 
@@ -97,10 +97,12 @@ test('every problem is reported together, in one error, before any work', () => 
   const problems = problemsFor(raw)
   expect(new Set(problems.map(p => p.input))).toEqual(new Set(Object.keys(raw)))
 
-  expect(() => parseInputsOrThrow(raw, env)).toThrow(`${problems.length} inputs are invalid:`)
+  expect(() => parseInputsOrThrow(raw, env, { processEnv: process.env })).toThrow(
+    `${problems.length} inputs are invalid:`
+  )
   let message = ''
   try {
-    parseInputsOrThrow(raw, env)
+    parseInputsOrThrow(raw, env, { processEnv: process.env })
   } catch (error) {
     message = (error as Error).message
   }

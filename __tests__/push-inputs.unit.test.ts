@@ -4,7 +4,7 @@ import { testEnvironment } from './helpers/engine.js'
 
 describe('push inputs are checked before anything is built', () => {
   const parse = (raw: Record<string, string>) => {
-    const outcome = parseInputs({ build: 'false', ...raw }, testEnvironment())
+    const outcome = parseInputs({ build: 'false', ...raw }, testEnvironment(), { processEnv: process.env })
     return outcome.ok ? [] : outcome.problems.items.map(formatProblem)
   }
 

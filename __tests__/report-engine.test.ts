@@ -282,10 +282,11 @@ describe('max-image-size through the pipeline', () => {
           'max-image-size': maxImageSize,
           smoke: '- image: hello-world'
         },
-        env
+        env,
+        { processEnv: process.env }
       ),
       env,
-      { log: new RecordingLog() }
+      { log: new RecordingLog(), processEnv: process.env }
     )
 
   test('a built image over the limit fails the step, naming both sizes and its largest layers', async () => {

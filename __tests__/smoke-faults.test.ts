@@ -45,7 +45,7 @@ async function fakeEngine(
   })
   await new Promise<void>(resolve => server.listen(socketPath, resolve))
   return {
-    client: new EngineClient(resolveEndpoint(`unix://${socketPath}`)),
+    client: new EngineClient(resolveEndpoint(`unix://${socketPath}`, process.env)),
     calls,
     close: () =>
       new Promise(resolve => {

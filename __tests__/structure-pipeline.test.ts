@@ -75,9 +75,10 @@ beforeAll(async () => {
       'max-wasted-bytes': '100kB',
       'min-efficiency': '99%'
     },
-    env
+    env,
+    { processEnv: process.env }
   )
-  run = await runPipeline(config, env, { log })
+  run = await runPipeline(config, env, { log, processEnv: process.env })
 }, 300_000)
 
 afterAll(() => {
@@ -176,7 +177,8 @@ test('a bad structure file or budget is an input error before anything is create
       'max-wasted-bytes': 'lots',
       'min-efficiency': '150%'
     },
-    env
+    env,
+    { processEnv: process.env }
   )
   expect(outcome.ok).toBe(false)
   if (outcome.ok) return

@@ -42,10 +42,11 @@ export async function childBuild(
   tag: string,
   builder: 'classic' | 'buildkit' = 'classic'
 ): Promise<void> {
-  const client = new EngineClient(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined, process.env))
   const started = performance.now()
   const result = await buildImage({
     client,
+    processEnv: process.env,
     options: {
       mode: 'true',
       context,
@@ -74,7 +75,7 @@ export async function childBuild(
 
 /** Child: `count` smoke containers that sleep 1 s and print a line, `parallel` at a time. */
 export async function childSmoke(count: number, parallel: number): Promise<void> {
-  const client = new EngineClient(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined, process.env))
   const problems = new ProblemList()
   const list = Array.from({ length: count }, (_, i) => ({
     name: `sleeper-${i}`,
@@ -99,7 +100,7 @@ export async function childSmoke(count: number, parallel: number): Promise<void>
 
 /** Child: the efficiency analysis of `image` (the export streamed, headers only); prints figures. */
 export async function childEfficiency(image: string): Promise<void> {
-  const client = new EngineClient(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined, process.env))
   const started = performance.now()
   const result = await analyseEfficiency({ client, image, name: image, options: {} })
   const ms = performance.now() - started
@@ -118,7 +119,7 @@ export async function childEfficiency(image: string): Promise<void> {
 
 /** Child: the same export read and thrown away, no parsing: the floor a Node process reading it has. */
 export async function childExportRead(image: string): Promise<void> {
-  const client = new EngineClient(resolveEndpoint(undefined))
+  const client = new EngineClient(resolveEndpoint(undefined, process.env))
   const started = performance.now()
   let bytes = 0
   for await (const chunk of (await client.images.export(image)) as AsyncIterable<Buffer>)

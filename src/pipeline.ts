@@ -63,8 +63,9 @@ export interface RunResult {
 export interface PipelineDeps {
   log: Log
   signal?: AbortSignal
-  /** Process environment for DOCKER_HOST and friends; tests pass their own. */
-  processEnv?: NodeJS.ProcessEnv
+  /** The environment the runtime gathered once (DOCKER_HOST and friends, DOCKER_CONFIG and HOME for
+   * credentials, PATH for helpers): the action and the CLI pass theirs, so both resolve alike. */
+  processEnv: NodeJS.ProcessEnv
   /** The entry's early /_ping (see src/engine/early-ping.ts), when it sent one. */
   earlyPing?: Promise<PingOutcome>
 }
@@ -83,7 +84,7 @@ export async function runPipeline(
 ): Promise<RunResult> {
   const { log, signal } = deps
   const started = Date.now()
-  const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv ?? process.env)
+  const endpoint: Endpoint = resolveEndpoint(config.engine.dockerHost, deps.processEnv)
   const client = new EngineClient(endpoint)
   for (const note of endpoint.notes) log.warning(note)
   const failures: string[] = []
@@ -113,9 +114,7 @@ export async function runPipeline(
   await Promise.race([reachable, checking])
   // Push credentials are looked up before anything is built, so a helper that is missing shows up in the
   // push's own line rather than after a long build (a registry with none is pushed to anonymously).
-  const credentials = config.push.enabled
-    ? pushCredentials(config.build.tags, deps.processEnv ?? process.env)
-    : undefined
+  const credentials = config.push.enabled ? pushCredentials(config.build.tags, deps.processEnv) : undefined
   credentials?.catch(() => {})
   const stages = childController(signal)
   const buildLog = new DeferredLog(log)
@@ -132,6 +131,7 @@ export async function runPipeline(
     log: buildLog,
     signal: stages.controller.signal,
     labels: runLabels(env.runId, 'build'),
+    processEnv: deps.processEnv,
     onImage: image => imageBuilt?.(image)
   })
   const smoking = runSmoke({
@@ -209,7 +209,7 @@ export async function runPipeline(
     buildFailed: build.status === 'failed',
     timeoutMs: config.smoke.timeoutMs,
     runId: env.runId,
-    processEnv: deps.processEnv ?? process.env,
+    processEnv: deps.processEnv,
     workspace: env.workspace,
     log: structureLog,
     signal: stages.controller.signal
@@ -274,7 +274,7 @@ export async function runPipeline(
         engine: engineEnvironment(endpoint),
         options: config.compose,
         env,
-        processEnv: deps.processEnv ?? process.env,
+        processEnv: deps.processEnv,
         builtImage: builtImageOf(build),
         log,
         signal
@@ -320,7 +320,15 @@ export async function runPipeline(
     else {
       const imageId = build.imageId
       push = await log.group('Push', async () =>
-        pushImage({ client, imageId, tags: build.tags, log, signal, credentials: await credentials })
+        pushImage({
+          client,
+          imageId,
+          tags: build.tags,
+          log,
+          signal,
+          processEnv: deps.processEnv,
+          credentials: await credentials
+        })
       )
       timings.push({ label: 'push', ms: push.durationMs })
       failures.push(...push.problems)

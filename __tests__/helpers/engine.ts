@@ -6,12 +6,12 @@ import { resolveEndpoint } from '../../src/engine/endpoint.js'
 
 /** The test engine: DOCKER_HOST when set, else the default socket (scripts/engine.sh brought it up). */
 export function testDocker(): Docker {
-  return new Docker(resolveEndpoint(undefined).options)
+  return new Docker(resolveEndpoint(undefined, process.env).options)
 }
 
 /** The project's own client for the test engine, as the stages take it. */
 export function testClient(): EngineClient {
-  return new EngineClient(resolveEndpoint(undefined))
+  return new EngineClient(resolveEndpoint(undefined, process.env))
 }
 
 export const REGISTRY = '127.0.0.1:5000'

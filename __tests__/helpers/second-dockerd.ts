@@ -137,8 +137,8 @@ export async function startSecondEngine(seed: string[] = ['busybox:latest']): Pr
   return {
     host,
     dir,
-    docker: new Docker(resolveEndpoint(host).options),
-    client: new EngineClient(resolveEndpoint(host)),
+    docker: new Docker(resolveEndpoint(host, process.env).options),
+    client: new EngineClient(resolveEndpoint(host, process.env)),
     pid: () => daemon?.pid ?? 0,
     kill: () => {
       daemon?.kill('SIGKILL')

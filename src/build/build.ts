@@ -51,8 +51,8 @@ export interface BuildStageInput {
   signal?: AbortSignal
   /** Labels to put on the image (and on classic-builder containers) so cleanup can find them. */
   labels: Record<string, string>
-  /** Where DOCKER_CONFIG and HOME are read from for registry credentials (default: process.env). */
-  processEnv?: NodeJS.ProcessEnv
+  /** Where DOCKER_CONFIG and HOME are read from for registry credentials (the runtime's environment). */
+  processEnv: NodeJS.ProcessEnv
   /**
    * Called with the image ID as soon as the engine's build stream has ended with one, before the image
    * is inspected and its size listed (two more requests): the smoke stage can create its container
@@ -111,7 +111,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
 
   const credentials = await findCredentials(
     baseImages(dockerfile, options.buildArgs).map(registryOf),
-    input.processEnv ?? process.env
+    input.processEnv
   )
   for (const found of credentials)
     log.debug(`Registry credentials for ${found.registry} from ${found.source}`)

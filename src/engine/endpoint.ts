@@ -144,10 +144,7 @@ export function parseHost(raw: string, name: string): ParsedHost {
  * two and the default comes from DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH, for a context from the
  * context. Throws a PreflightError (naming the value, file or context) before any request is made.
  */
-export function resolveEndpoint(
-  explicit: string | undefined,
-  env: NodeJS.ProcessEnv = process.env
-): Endpoint {
+export function resolveEndpoint(explicit: string | undefined, env: NodeJS.ProcessEnv): Endpoint {
   const notes: string[] = []
   const dockerHost = env.DOCKER_HOST?.trim()
   if (explicit || dockerHost) {

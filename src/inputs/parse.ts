@@ -30,8 +30,8 @@ export type RawInputs = Readonly<Record<string, string | undefined>>
 export interface ParseHooks {
   /** Called with every secret value (secrets, secret-files contents, secret-envs values) before parsing. */
   mask?: (value: string) => void
-  /** Where secret-envs are read (default: process.env). */
-  processEnv?: NodeJS.ProcessEnv
+  /** Where secret-envs are read: the environment the runtime gathered. */
+  processEnv: NodeJS.ProcessEnv
 }
 
 export type ParseOutcome = { ok: true; config: Config } | { ok: false; problems: ProblemList }
@@ -40,7 +40,7 @@ export type ParseOutcome = { ok: true; config: Config } | { ok: false; problems:
  * Validates every input at once. Either a Config, or every problem found: nothing is half-parsed and
  * nothing touches the engine here (except reading files the inputs name).
  */
-export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHooks = {}): ParseOutcome {
+export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHooks): ParseOutcome {
   const problems = new ProblemList()
   const mask = hooks.mask ?? (() => {})
   // Secret values are masked first, before any of them could be quoted by anything.
@@ -159,7 +159,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
     env,
     problems,
     mask,
-    hooks.processEnv ?? process.env
+    hooks.processEnv
   )
   const buildContexts = parseBuildContexts(get('build-contexts'), env, problems)
   const cacheFrom = splitList(get('cache-from'))
@@ -307,7 +307,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
 }
 
 /** Throws one PreflightError listing every problem. */
-export function parseInputsOrThrow(raw: RawInputs, env: RunEnvironment, hooks: ParseHooks = {}): Config {
+export function parseInputsOrThrow(raw: RawInputs, env: RunEnvironment, hooks: ParseHooks): Config {
   const outcome = parseInputs(raw, env, hooks)
   if (outcome.ok) return outcome.config
   const list = outcome.problems.items.map(p => `  - ${formatProblem(p)}`).join('\n')

@@ -48,8 +48,8 @@ export interface PushStageInput {
   tags: string[]
   log: Log
   signal?: AbortSignal
-  /** DOCKER_CONFIG, HOME and PATH for credentials (default: process.env). */
-  processEnv?: NodeJS.ProcessEnv
+  /** DOCKER_CONFIG, HOME and PATH for credentials: the environment the runtime gathered. */
+  processEnv: NodeJS.ProcessEnv
   /** Credentials already looked up (the pipeline does it before the build); else looked up here. */
   credentials?: FoundCredentials[]
   /** Attempts per tag when the push fails in a way worth retrying (5xx, a dropped connection). */
@@ -83,7 +83,7 @@ export async function pushCredentials(tags: string[], env: NodeJS.ProcessEnv): P
 export async function pushImage(input: PushStageInput): Promise<PushResult> {
   const { client, imageId, tags, log, signal } = input
   const started = Date.now()
-  const credentials = input.credentials ?? (await pushCredentials(tags, input.processEnv ?? process.env))
+  const credentials = input.credentials ?? (await pushCredentials(tags, input.processEnv))
   const attempts = Math.max(1, input.attempts ?? DEFAULT_ATTEMPTS)
   const backoffMs = input.backoffMs ?? DEFAULT_BACKOFF_MS
   const pushed: PushedTag[] = []

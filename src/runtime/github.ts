@@ -109,7 +109,10 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
   const { signal } = cancellation
   let config: Config | undefined
   try {
-    config = parseInputsOrThrow(readRawInputs(), env, { mask: value => core.setSecret(value) })
+    config = parseInputsOrThrow(readRawInputs(), env, {
+      mask: value => core.setSecret(value),
+      processEnv: process.env
+    })
     const saved: SavedConfig = {
       cleanupImages: config.cleanupImages,
       dockerHost: config.engine.dockerHost,
@@ -118,7 +121,7 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
     }
     core.saveState(STATE_CONFIG, JSON.stringify(saved))
     const run = await settledOrCancelled(
-      runPipeline(config, env, { log, earlyPing, signal }),
+      runPipeline(config, env, { log, earlyPing, signal, processEnv: process.env }),
       signal,
       CANCEL_GRACE_MS
     )
