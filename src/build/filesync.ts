@@ -160,10 +160,6 @@ const NS_PER_MS = 1_000_000
 const CHUNK = 256 * 1024
 /** Files up to this size are read whole; larger ones are streamed. */
 const SMALL_FILE = 1024 * 1024
-/** Bytes of packets queued on the call before a writer waits. */
-const QUEUED = 8 * 1024 * 1024
-/** What a packet without data is counted as (a STAT's path and fields). */
-const PACKET_OVERHEAD = 128
 /** Files served at once. */
 const SENDERS = 8
 
@@ -220,25 +216,17 @@ async function sendDiffCopy(
   const stats = newSyncStats()
   let ended = false
   const sizes = new Map<number, number>()
-  // Packets are queued on the call up to QUEUED bytes rather than each waiting for the stream to drain:
-  // waiting for 'drain' emptied the call's queue before it was refilled, and the listing's STATs waited
-  // behind DATA. HTTP/2 flow control still paces what reaches the socket.
-  let queued = 0
-  let waiting: (() => void)[] = []
-  const wake = (): void => {
-    const woken = waiting
-    waiting = []
-    for (const resolve of woken) resolve()
-  }
+  let drained: Promise<void> | undefined
   const write = async (packet: PacketMessage): Promise<void> => {
-    while (queued > QUEUED && !ended) await new Promise<void>(resolve => waiting.push(resolve))
+    while (drained) await drained
     if (ended) throw new Error('the build no longer reads the context')
-    const bytes = (packet.data?.length ?? 0) + PACKET_OVERHEAD
-    queued += bytes
-    call.write(packet, () => {
-      queued -= bytes
-      if (queued <= QUEUED) wake()
-    })
+    if (!call.write(packet))
+      drained ??= new Promise<void>(resolve =>
+        call.once('drain', () => {
+          drained = undefined
+          resolve()
+        })
+      )
   }
   const fail = (message: string): void => {
     if (ended) return
@@ -293,16 +281,12 @@ async function sendDiffCopy(
       finRequested = true
       pump()
     } else if (packet.type === PACKET_ERR) {
-      stop()
+      ended = true
       call.end()
     }
   })
-  const stop = (): void => {
-    ended = true
-    wake()
-  }
-  call.on('error', stop)
-  call.on('cancelled', stop)
+  call.on('error', () => (ended = true))
+  call.on('cancelled', () => (ended = true))
 
   const sendFile = async (id: number, path: string): Promise<void> => {
     let size = 0

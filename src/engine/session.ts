@@ -153,12 +153,7 @@ export function streamOf(socket: Socket): Duplex {
   if (!(socket as Socket & { encrypted?: boolean }).encrypted && socket.readableLength === 0) return socket
   const duplex = new Duplex({
     read: () => socket.resume(),
-    // Done as soon as the socket takes the bytes: waiting for each write to reach the kernel left HTTP/2
-    // (and a BuildKit context sync through it) one write in flight at a time.
-    write: (chunk: Buffer, _encoding, callback) => {
-      if (socket.write(chunk)) callback()
-      else socket.once('drain', () => callback())
-    },
+    write: (chunk: Buffer, _encoding, callback) => socket.write(chunk, callback),
     final: callback => {
       socket.end()
       callback()
