@@ -2,7 +2,7 @@ export const id = 138;
 export const ids = [138];
 export const modules = {
 
-/***/ 84138:
+/***/ 4138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,34 +20,40 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./src/cleanup/cleanup.ts
-var cleanup = __webpack_require__(4688);
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/cleanup/cleanup.ts + 1 modules
+var cleanup = __webpack_require__(6312);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
-var definitions = __webpack_require__(33775);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 1 modules
-var parse = __webpack_require__(14581);
+var definitions = __webpack_require__(3775);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 4 modules
+var parse = __webpack_require__(1305);
 // EXTERNAL MODULE: ./src/labels.ts
-var labels = __webpack_require__(94584);
-// EXTERNAL MODULE: ./src/pipeline.ts + 20 modules
-var pipeline = __webpack_require__(13773);
+var labels = __webpack_require__(4584);
+// EXTERNAL MODULE: ./src/pipeline.ts + 38 modules
+var pipeline = __webpack_require__(9637);
 // EXTERNAL MODULE: ./src/report/json.ts
-var report_json = __webpack_require__(32794);
-// EXTERNAL MODULE: ./src/audit/leftovers.ts
-var audit_leftovers = __webpack_require__(69423);
+var report_json = __webpack_require__(2794);
+// EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
+var engine_endpoint = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/engine/image-store.ts
+var image_store = __webpack_require__(5943);
+// EXTERNAL MODULE: ./src/inventory/image-size.ts
+var image_size = __webpack_require__(1447);
 // EXTERNAL MODULE: ./src/report/budget.ts
-var budget = __webpack_require__(32585);
+var budget = __webpack_require__(2585);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(12011);
+var report_escape = __webpack_require__(4031);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
+
 
 
 
@@ -67,6 +73,8 @@ function renderText(run) {
         textEngine(run),
         textBuild(run),
         textSmoke(run),
+        textCompose(run),
+        textPush(run),
         textImages(run),
         textContainers(run),
         textDrift(run),
@@ -76,26 +84,30 @@ function renderText(run) {
 }
 function textVerdict(run) {
     if (run.failures.length === 0)
-        return `PASSED in ${(run.durationMs / 1000).toFixed(1)} s`;
+        return `PASSED in ${(0,format/* formatDuration */.a3)(run.durationMs)}`;
     return [
         `FAILED (${run.failures.length}):`,
-        ...run.failures.slice(0, 50).map(f => `  - ${(0,report_escape/* truncate */.xv)((0,report_escape/* terminalText */.eR)(f), 1000)}`),
+        ...run.failures.slice(0, 50).map(f => `  - ${(0,format/* truncate */.xv)((0,report_escape/* terminalText */.eR)(f), 1000)}`),
         ...(run.failures.length > 50 ? [`  ... and ${run.failures.length - 50} more`] : [])
     ].join('\n');
 }
 function textEngine(run) {
     const engine = run.engine;
+    const endpoint = (shown) => (0,report_escape/* terminalText */.eR)(run.endpointSource ? (0,engine_endpoint/* describeEndpoint */.N2)(shown, run.endpointSource) : shown);
     if (!engine)
-        return `Engine\n  not reached: ${(0,report_escape/* terminalText */.eR)(run.endpoint)}`;
+        return `Engine\n  not reached: ${endpoint(run.endpoint)}`;
     const { facts } = engine;
     const info = facts.info;
     const rows = [
-        ['Endpoint', facts.endpoint],
+        ['Endpoint', endpoint(facts.endpoint)],
         ['Server version', `${facts.serverVersion} (API ${facts.apiVersion})`],
+        ...(facts.podmanVersion
+            ? [['Podman', `${facts.podmanVersion} (Docker-compatible API)`]]
+            : []),
         ['Client', facts.clientVersion ?? 'no docker CLI on PATH'],
         ['OS / arch', `${String(info.OperatingSystem ?? '')} (${facts.os}/${facts.arch})`],
         ['Kernel', facts.kernelVersion],
-        ['Storage driver', String(info.Driver ?? '')],
+        ['Storage', (0,image_store/* storageText */.xC)(info)],
         ['Cgroup', `${String(info.CgroupDriver ?? '')}, v${String(info.CgroupVersion ?? '?')}`],
         ['Default runtime', String(info.DefaultRuntime ?? '')],
         ['Security options', (info.SecurityOptions ?? []).join(', ') || 'none'],
@@ -109,7 +121,7 @@ function textEngine(run) {
         warnings.length
             ? `  Daemon warnings:\n${warnings
                 .slice(0, 50)
-                .map(w => `    ${(0,report_escape/* truncate */.xv)((0,report_escape/* terminalText */.eR)(w), 500)}`)
+                .map(w => `    ${(0,format/* oneLine */.TN)((0,report_escape/* terminalText */.eR)(w), 500)}`)
                 .join('\n')}`
             : '  Daemon warnings: none'
     ].join('\n');
@@ -128,7 +140,7 @@ function textBuild(run) {
         const tail = (failure?.tail ?? []).slice(-BUILD_TAIL_LINES).map(l => `  │ ${(0,report_escape/* terminalText */.eR)(l)}`);
         return [
             'Build',
-            `  FAILED after ${(0,format/* formatMs */._V)(build.durationMs)}${where}: ${(0,report_escape/* terminalText */.eR)(failure?.message ?? 'unknown error')}`,
+            `  FAILED after ${(0,format/* formatDuration */.a3)(build.durationMs)}${where}: ${(0,report_escape/* terminalText */.eR)(failure?.message ?? 'unknown error')}`,
             ...(tail.length ? [`  Last ${(0,format/* plural */.LS)(tail.length, 'line')}:`, ...tail] : [])
         ].join('\n');
     }
@@ -137,9 +149,9 @@ function textBuild(run) {
     const rows = [
         ['Tags', build.tags.join(', ') || 'none'],
         ['Image ID', image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12)],
-        ['Size', (0,format/* formatBytes */.z3)(image?.sizeBytes ?? build.sizeBytes)],
+        ['Size', (0,format/* formatBytes */.z3)((0,image_size/* builtImageSize */.r)(build, run.inventory))],
         ['Layers', String(build.layers ?? image?.layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
-        ['Duration', (0,format/* formatMs */._V)(build.durationMs)],
+        ['Duration', (0,format/* formatDuration */.a3)(build.durationMs)],
         ['Builder', build.builder ?? '?'],
         ['Cached steps', build.steps.length ? `${cached} of ${build.steps.length}` : 'none reported']
     ];
@@ -172,7 +184,7 @@ function textSmoke(run) {
             r.name,
             r.image,
             r.exitCode === undefined ? '-' : String(r.exitCode),
-            (0,format/* formatMs */._V)(r.durationMs),
+            (0,format/* formatDuration */.a3)(r.durationMs),
             r.reason
         ])),
         more(results.length, 'smoke container')
@@ -184,6 +196,51 @@ function textSmoke(run) {
         lines.push(`  Last output of ${(0,report_escape/* terminalText */.eR)(r.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`));
     }
     return lines.filter(Boolean).join('\n');
+}
+function textCompose(run) {
+    const compose = run.compose;
+    if (!compose)
+        return '';
+    const title = `Compose (project ${(0,report_escape/* terminalText */.eR)(compose.project)})`;
+    if (compose.services.length === 0) {
+        return [title, ...compose.problems.map(p => `  ${(0,format/* truncate */.xv)((0,report_escape/* terminalText */.eR)(p), 1000)}`)].join('\n');
+    }
+    const lines = [
+        title,
+        textTable(['', 'Service', 'Image', 'State', 'Health', 'Ports', 'Why'], compose.services
+            .slice(0, TEXT_MAX_ROWS)
+            .map(s => [
+            s.passed ? 'ok' : 'FAIL',
+            s.name,
+            s.image || '-',
+            `${s.state}${s.exitCode !== undefined ? ` (${s.exitCode})` : ''}`,
+            s.health ?? '-',
+            s.ports.join(', ') || '-',
+            s.reason
+        ])),
+        more(compose.services.length, 'service')
+    ];
+    for (const s of compose.services.filter(s => !s.passed).slice(0, 20)) {
+        for (const probe of s.healthLog.slice(-3)) {
+            lines.push(`  Health check of ${(0,report_escape/* terminalText */.eR)(s.name)}: exit ${probe.exitCode}: ${(0,format/* oneLine */.TN)((0,report_escape/* terminalText */.eR)(probe.output), 200)}`);
+        }
+        if (s.logTail.trim() === '')
+            continue;
+        const tail = (0,budget/* tailOf */.Cj)((0,report_escape/* terminalText */.eR)(s.logTail, true), TEXT_TAIL_LINES);
+        lines.push(`  Last output of ${(0,report_escape/* terminalText */.eR)(s.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`));
+    }
+    return lines.filter(Boolean).join('\n');
+}
+function textPush(run) {
+    const push = run.push;
+    if (!push)
+        return '';
+    if (push.status === 'not-pushed')
+        return `Push\n  not pushed: ${(0,format/* truncate */.xv)((0,report_escape/* terminalText */.eR)(push.reason ?? ''), 1000)}`;
+    const lines = ['Push', ...push.pushed.map(p => `  ${(0,report_escape/* terminalText */.eR)(p.pinned)}`)];
+    if (push.status === 'failed')
+        lines.push(...push.problems.map(p => `  failed: ${(0,format/* truncate */.xv)((0,report_escape/* terminalText */.eR)(p), 1000)}`));
+    return lines.join('\n');
 }
 function textImages(run) {
     const inventory = run.inventory;
@@ -268,7 +325,7 @@ function textLeftovers(run) {
     if (leftovers.containers.length) {
         lines.push(textTable(['Container', 'Image', 'State', 'Run', 'Age'], leftovers.containers
             .slice(0, TEXT_MAX_ROWS)
-            .map(c => [c.name, c.image, c.state, c.runId, (0,audit_leftovers/* formatAge */.n)(c.ageMs)])), more(leftovers.containers.length, 'container'));
+            .map(c => [c.name, c.image, c.state, c.runId, (0,format/* formatAge */.nV)(c.ageMs)])), more(leftovers.containers.length, 'container'));
     }
     if (leftovers.images.length) {
         lines.push(textTable(['Image', 'ID', 'Size', 'Run', 'Age'], leftovers.images
@@ -278,7 +335,7 @@ function textLeftovers(run) {
             i.shortId,
             (0,format/* formatBytes */.z3)(i.sizeBytes),
             i.runId,
-            (0,audit_leftovers/* formatAge */.n)(i.ageMs)
+            (0,format/* formatAge */.nV)(i.ageMs)
         ])), more(leftovers.images.length, 'image'));
     }
     return lines.filter(Boolean).join('\n');
@@ -309,14 +366,15 @@ function textTable(headers, rows, maxWidth = 60) {
 }
 
 // EXTERNAL MODULE: ./src/did-you-mean.ts
-var did_you_mean = __webpack_require__(23772);
+var did_you_mean = __webpack_require__(3772);
 // EXTERNAL MODULE: ./src/runtime/cancel.ts
-var cancel = __webpack_require__(93952);
+var cancel = __webpack_require__(3952);
 // EXTERNAL MODULE: ./src/runtime/environment.ts
 var environment = __webpack_require__(329);
 // EXTERNAL MODULE: ./src/log/untrusted.ts
-var untrusted = __webpack_require__(41168);
+var untrusted = __webpack_require__(1168);
 ;// CONCATENATED MODULE: ./src/runtime/terminal-log.ts
+
 
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -354,7 +412,7 @@ class TerminalLog {
         this.line(`error: ${where(target)}${(0,untrusted/* stripAnsi */.aJ)(message)}`);
     }
     async group(title, fn) {
-        const clean = oneLine(title);
+        const clean = (0,format/* oneLine */.TN)((0,report_escape/* terminalText */.eR)(title));
         this.line(`▶ ${clean}`);
         const end = this.begin(clean);
         try {
@@ -365,7 +423,7 @@ class TerminalLog {
         }
     }
     untrusted(title) {
-        const clean = oneLine(title);
+        const clean = (0,format/* oneLine */.TN)((0,report_escape/* terminalText */.eR)(title));
         this.line(`▶ ${clean}`);
         const end = this.begin(clean);
         let closed = false;
@@ -385,7 +443,7 @@ class TerminalLog {
         };
     }
     progress(message) {
-        this.lastProgress = oneLine(message);
+        this.lastProgress = (0,format/* oneLine */.TN)((0,report_escape/* terminalText */.eR)(message));
         if (this.out.isTTY) {
             this.drawStatus();
         }
@@ -434,7 +492,7 @@ class TerminalLog {
         const parts = [];
         if (activity) {
             parts.push(`${SPINNER[this.frame]} ${activity.title}`);
-            parts.push(`${((Date.now() - activity.started) / 1000).toFixed(0)} s`);
+            parts.push((0,format/* formatElapsed */.C7)(Date.now() - activity.started));
         }
         if (this.lastProgress)
             parts.push(this.lastProgress);
@@ -462,10 +520,6 @@ class TerminalLog {
         if (this.activities.length > 0)
             this.drawStatus();
     }
-}
-/** A title or status on one line, with the same control and bidi characters removed as in the report. */
-function oneLine(text) {
-    return (0,report_escape/* terminalText */.eR)(text).replace(/\s+/g, ' ').trim();
 }
 function where(target) {
     if (!target?.file)
@@ -565,16 +619,26 @@ function parseFlags(argv) {
 }
 /**
  * `--disk-usage=true` and `--cleanup=false`, as people copy them from a workflow's `with:`, become
- * `--disk-usage` and `--no-cleanup`. parseArgs alone rejects a value on a boolean flag.
+ * `--disk-usage` and `--no-cleanup`. parseArgs alone rejects a value on a boolean flag. A flag that takes
+ * a value is joined with the next argument (`--smoke=...`), so a value may start with `-`.
  */
 function normalizeBooleanValues(argv) {
     const result = [];
-    for (const arg of argv) {
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
         if (arg === '--') {
-            result.push(...argv.slice(argv.indexOf(arg)));
+            result.push(...argv.slice(i));
             break;
         }
-        const match = /^--([a-z][a-z0-9-]*)=(.*)$/i.exec(arg);
+        // A flag that takes a value takes the next argument whatever it starts with: `--smoke '- image: x'`
+        // is a YAML list. parseArgs refuses a value starting with `-` unless it is joined with `=`.
+        const bare = /^--([a-z][a-z0-9-]*)$/i.exec(arg);
+        const valued = bare ? definitions/* INPUTS */.mc.find(i => i.name === bare[1] && i.kind !== 'boolean') : undefined;
+        if (valued && i + 1 < argv.length) {
+            result.push(`--${valued.name}=${argv[++i]}`);
+            continue;
+        }
+        const match = /^--([a-z][a-z0-9-]*)=(.*)$/is.exec(arg);
         const input = match ? definitions/* INPUTS */.mc.find(i => i.name === match[1] && i.kind === 'boolean') : undefined;
         if (!match || !input) {
             result.push(arg);
@@ -656,7 +720,7 @@ async function runCli(argv, streams = { stdout: process.stdout, stderr: process.
     const env = (0,environment/* readEnvironment */.Q)({ ...processEnv, GITHUB_ACTIONS: undefined });
     let config;
     try {
-        config = (0,parse/* parseInputsOrThrow */.Ir)(raw, env);
+        config = (0,parse/* parseInputsOrThrow */.Ir)(raw, env, { processEnv });
     }
     catch (error) {
         if (error instanceof errors/* PreflightError */.wG) {

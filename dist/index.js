@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 71003:
+/***/ 1003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13,15 +13,15 @@ const PING_TIMEOUT_MS = 8_000;
 
 /***/ }),
 
-/***/ 38686:
+/***/ 8686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   c: () => (/* binding */ startEarlyPing)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4708);
 /* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -34,6 +34,7 @@ function ping(endpoint, timeoutMs) {
     if (options.protocol === 'ssh')
         return Promise.reject(new Error('early ping does not speak ssh'));
     const secure = options.protocol === 'https';
+    const prefix = (options.pathPrefix ?? '/').replace(/\/?$/, '/');
     return new Promise((resolve, reject) => {
         const request = (secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default())).request({
             socketPath: options.socketPath,
@@ -42,7 +43,10 @@ function ping(endpoint, timeoutMs) {
             ca: options.ca,
             cert: options.cert,
             key: options.key,
-            path: '/_ping',
+            rejectUnauthorized: endpoint.tls?.verify !== false,
+            // Not the global agent: on Node 24 it may follow HTTP(S)_PROXY (NODE_USE_ENV_PROXY).
+            agent: false,
+            path: `${prefix}_ping`,
             method: 'GET',
             signal: AbortSignal.timeout(timeoutMs)
         }, response => {
@@ -64,105 +68,435 @@ function ping(endpoint, timeoutMs) {
 
 /***/ }),
 
-/***/ 20605:
+/***/ 5725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ resolveEndpoint)
-/* harmony export */ });
-/* unused harmony export DEFAULT_SOCKET */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(83916);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  W5: () => (/* binding */ contextInUse),
+  N2: () => (/* binding */ describeEndpoint),
+  o6: () => (/* binding */ parseHost),
+  sO: () => (/* binding */ resolveEndpoint)
+});
+
+// UNUSED EXPORTS: DEFAULT_SOCKET
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/engine/docker-context.ts
+// The docker CLI's configuration and context store, read as the CLI reads them (docker/cli:
+// cli/config/config.go, cli/command/cli.go resolveContextName, cli/context/store/{metadatastore,tlsstore}.go).
+// Node built-ins only: the entry resolves the endpoint before the heavy modules load.
+
+
+
+
+
+/** The context the CLI reserves for "DOCKER_HOST, else the default socket"; it is never stored. */
+const DEFAULT_CONTEXT = 'default';
+/** The CLI's configuration folder: DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+/**
+ * DOCKER_CONTEXT, else `currentContext` in $DOCKER_CONFIG/config.json. A config.json that cannot be read
+ * is skipped with a note, as the CLI skips it with a warning.
+ */
+function selectedContext(env, notes) {
+    const configFile = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
+    if (env.DOCKER_CONTEXT)
+        return { name: env.DOCKER_CONTEXT, from: 'DOCKER_CONTEXT', configFile };
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(configFile, 'utf8');
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT') {
+            notes.push(`Could not read ${configFile} (${error.message}); using no docker context.`);
+        }
+        return undefined;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        notes.push(`${configFile} is not valid JSON (${error.message}); using no docker context.`);
+        return undefined;
+    }
+    // Go's encoding/json matches keys case-insensitively.
+    const name = field(parsed, 'currentContext');
+    return typeof name === 'string' && name !== '' ? { name, from: 'config.json', configFile } : undefined;
+}
+/** How a person reads where the context came from: "context `ci-tls` (DOCKER_CONTEXT)". */
+function describeContext(context) {
+    return context.from === 'DOCKER_CONTEXT'
+        ? `context \`${context.name}\` (DOCKER_CONTEXT)`
+        : `context \`${context.name}\` (currentContext in ${context.configFile})`;
+}
+/** The store's folder name for a context: the SHA-256 of its name (go-digest FromString().Encoded()). */
+function contextId(name) {
+    return (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex');
+}
+/**
+ * Reads a stored context. Throws a PreflightError naming the context, what named it, and the file when
+ * the context does not exist, cannot be parsed, or has no docker endpoint.
+ */
+function readStoredContext(env, selected) {
+    const root = (0,external_node_path_.join)(dockerConfigDir(env), 'contexts');
+    const id = contextId(selected.name);
+    const metaFile = (0,external_node_path_.join)(root, 'meta', id, 'meta.json');
+    const which = describeContext(selected);
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(metaFile, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new errors/* PreflightError */.wG(`The docker ${which} does not exist: there is no ${metaFile}. ` +
+                '`docker context ls` lists the contexts; set docker-host or DOCKER_HOST to use an address instead.');
+        }
+        throw new errors/* PreflightError */.wG(`Cannot read the docker ${which}: ${error.message}`);
+    }
+    let meta;
+    try {
+        meta = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* PreflightError */.wG(`The docker ${which} cannot be used: ${metaFile} is not valid JSON (${error.message})`);
+    }
+    const docker = field(field(meta, 'Endpoints'), 'docker');
+    if (typeof docker !== 'object' || docker === null) {
+        throw new errors/* PreflightError */.wG(`The docker ${which} cannot be used: ${metaFile} has no docker endpoint`);
+    }
+    const host = field(docker, 'Host');
+    const tlsDir = (0,external_node_path_.join)(root, 'tls', id, 'docker');
+    let tlsFiles;
+    try {
+        tlsFiles = new Set((0,external_node_fs_.readdirSync)(tlsDir));
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT') {
+            throw new errors/* PreflightError */.wG(`Cannot read the TLS files of the docker ${which}: ${error.message}`);
+        }
+    }
+    return {
+        name: selected.name,
+        metaFile,
+        host: typeof host === 'string' ? host : '',
+        skipTlsVerify: field(docker, 'SkipTLSVerify') === true,
+        tlsDir: tlsFiles ? tlsDir : undefined,
+        tlsFiles: tlsFiles ?? new Set()
+    };
+}
+/** A JSON object's field, its key matched case-insensitively as Go's encoding/json does. */
+function field(value, key) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return undefined;
+    const record = value;
+    if (key in record)
+        return record[key];
+    const lower = key.toLowerCase();
+    const found = Object.keys(record).find(k => k.toLowerCase() === lower);
+    return found === undefined ? undefined : record[found];
+}
+
+;// CONCATENATED MODULE: ./src/engine/endpoint.ts
 // Resolving an engine address needs no dockerode at run time, so the entry can ping the engine
-// (src/engine/early-ping.ts) before the heavy modules have loaded.
+// (src/engine/early-ping.ts) before the heavy modules have loaded. The order and the rules are the docker
+// CLI's (docker/cli: cli/command/cli.go, cli/flags/options.go, opts/hosts.go, cli/context/docker/load.go),
+// with one addition the brief asked for: a rootless daemon's socket before the default one.
+
 
 
 
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';
+/** The CLI's address when TLS is on and nothing names a host (opts/hosts.go defaultTLSHost). */
+const DEFAULT_TLS_HOST = 'tcp://localhost:2376';
+/** One line for the log and the report: "tcp://127.0.0.1:23760 (TLS), from context `ci-tls` (DOCKER_CONTEXT)". */
+function describeEndpoint(display, source) {
+    return source.kind === 'default' || source.kind === 'rootless'
+        ? `${display}, ${source.description}`
+        : `${display}, from ${source.description}`;
+}
+const EXPECTED = '(expected unix:///path/to/docker.sock, tcp://host:port, ssh://user@host or npipe:////./pipe/name)';
 /**
- * Resolves the endpoint the way the docker CLI does: the explicit `docker-host` input, else DOCKER_HOST
- * (with DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), else the default socket. Throws a PreflightError naming
- * the value when it is malformed, so bad input is caught before any request.
+ * Parses an address as the CLI does (opts/hosts.go): no scheme means tcp, a tcp address without a port
+ * means 2375, an empty host localhost. Also takes http:// and https:// (the CLI does not). Throws a
+ * PreflightError naming `name` and the value; reads no file and no variable.
  */
-function resolveEndpoint(explicit, env = process.env) {
-    const source = explicit ? 'docker-host' : env.DOCKER_HOST ? 'DOCKER_HOST' : undefined;
-    const raw = explicit || env.DOCKER_HOST || `unix://${DEFAULT_SOCKET}`;
+function parseHost(raw, name) {
+    const value = raw.trim();
     const fail = (why) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`${source ?? 'engine address'} "${raw}" is not a valid Docker endpoint: ${why} ` +
-            '(expected unix:///path/to/docker.sock, tcp://host:port, ssh://user@host or npipe:////./pipe/name)');
+        throw new errors/* PreflightError */.wG(`${name} "${raw}" is not a valid Docker endpoint: ${why} ${EXPECTED}`);
     };
-    if (raw.startsWith('unix://')) {
-        const socketPath = raw.slice('unix://'.length);
-        if (!socketPath.startsWith('/'))
+    if (value.startsWith('unix://')) {
+        const path = value.slice('unix://'.length) || DEFAULT_SOCKET;
+        if (!path.startsWith('/'))
             fail('the socket path must be absolute');
-        return { display: raw, options: { socketPath } };
+        return { kind: 'unix', path };
     }
-    if (raw.startsWith('npipe://')) {
-        return { display: raw, options: { socketPath: raw.slice('npipe://'.length) } };
-    }
-    if (raw.startsWith('/'))
-        return { display: `unix://${raw}`, options: { socketPath: raw } };
+    if (value.startsWith('npipe://'))
+        return { kind: 'npipe', path: value.slice('npipe://'.length) || '//./pipe/docker_engine' };
+    if (value.startsWith('/'))
+        return { kind: 'unix', path: value };
+    if (value.startsWith('fd://'))
+        fail('fd:// is only for dockerd itself');
     let url;
     try {
-        url = new URL(raw.includes('://') ? raw : `tcp://${raw}`);
+        url = new URL(value.includes('://') ? value : `tcp://${value}`);
     }
     catch {
         return fail('it does not parse as a URL');
     }
-    if (!url.hostname)
-        fail('it names no host');
-    if (url.protocol === 'ssh:') {
+    const scheme = url.protocol.replace(/:$/, '');
+    if (scheme === 'ssh') {
+        if (!url.hostname)
+            fail('it names no host');
+        const port = url.port ? Number(url.port) : 22;
         return {
-            display: raw,
-            options: {
-                protocol: 'ssh',
-                host: url.hostname,
-                port: url.port ? Number(url.port) : 22,
-                username: url.username || undefined
-            }
+            kind: 'ssh',
+            host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+            port,
+            username: url.username ? decodeURIComponent(url.username) : undefined,
+            address: value
         };
     }
-    if (url.protocol !== 'tcp:' && url.protocol !== 'http:' && url.protocol !== 'https:') {
-        fail(`unknown scheme "${url.protocol.replace(/:$/, '')}"`);
-    }
-    const tls = url.protocol === 'https:' || isSet(env.DOCKER_TLS_VERIFY) || isSet(env.DOCKER_TLS);
-    const port = url.port ? Number(url.port) : tls ? 2376 : 2375;
-    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const display = `tcp://${url.host}${url.port ? '' : `:${port}`}`;
-    if (!tls)
-        return { display, options: { protocol: 'http', host, port } };
-    const certDir = env.DOCKER_CERT_PATH || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
-    const read = (name) => {
-        try {
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(certDir, name));
-        }
-        catch {
-            return undefined;
-        }
-    };
-    const ca = read('ca.pem');
-    if (isSet(env.DOCKER_TLS_VERIFY) && !ca) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreflightError */ .wG(`DOCKER_TLS_VERIFY is set but ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(certDir, 'ca.pem')} cannot be read; set DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem`);
-    }
+    if (scheme !== 'tcp' && scheme !== 'http' && scheme !== 'https')
+        fail(`unknown scheme "${scheme}"`);
+    const host = url.hostname || 'localhost';
+    const port = url.port ? Number(url.port) : scheme === 'https' ? 2376 : 2375;
+    const bracketed = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
     return {
-        display: `${display} (TLS)`,
-        options: { protocol: 'https', host, port, ca, cert: read('cert.pem'), key: read('key.pem') }
+        kind: 'tcp',
+        host: host.replace(/^\[(.*)\]$/, '$1'),
+        port,
+        address: `tcp://${bracketed}:${port}`,
+        pathPrefix: url.pathname && url.pathname !== '/' ? url.pathname : '/',
+        https: scheme === 'https'
     };
 }
-function isSet(value) {
-    return value !== undefined && value !== '' && value !== '0';
+/**
+ * Resolves the endpoint the way the docker CLI does: the `docker-host` input (the CLI's -H), else
+ * DOCKER_HOST, else the context DOCKER_CONTEXT or `docker context use` named, else a rootless daemon's
+ * socket ($XDG_RUNTIME_DIR/docker.sock) when there is one, else /var/run/docker.sock. TLS for the first
+ * two and the default comes from DOCKER_TLS_VERIFY / DOCKER_TLS / DOCKER_CERT_PATH, for a context from the
+ * context. Throws a PreflightError (naming the value, file or context) before any request is made.
+ */
+function resolveEndpoint(explicit, env) {
+    const notes = [];
+    const dockerHost = env.DOCKER_HOST?.trim();
+    if (explicit || dockerHost) {
+        const source = explicit
+            ? { kind: 'input', description: 'docker-host' }
+            : { kind: 'DOCKER_HOST', description: 'DOCKER_HOST' };
+        const overridden = selectedContext(env, []);
+        if (overridden && overridden.name !== DEFAULT_CONTEXT) {
+            notes.push(`${source.description} overrides the docker ${describeContext(overridden)}.`);
+        }
+        const name = explicit ? 'docker-host' : 'DOCKER_HOST';
+        return fromHost(parseHost((explicit || dockerHost), name), source, envTls(env), notes, env);
+    }
+    const selected = selectedContext(env, notes);
+    if (selected && selected.name !== DEFAULT_CONTEXT) {
+        const stored = readStoredContext(env, selected);
+        const which = describeContext(selected);
+        const source = {
+            kind: 'context',
+            context: selected.name,
+            contextFrom: selected.from,
+            description: which
+        };
+        const parsed = parseHost(stored.host || `unix://${DEFAULT_SOCKET}`, `The host of the docker ${which}`);
+        // cli/context/docker/load.go: TLS when the context has TLS files or skips verification.
+        const tls = stored.tlsDir || stored.skipTlsVerify
+            ? {
+                verify: !stored.skipTlsVerify,
+                from: which,
+                caFile: has(stored.tlsFiles, 'ca.pem', stored.tlsDir),
+                certFile: has(stored.tlsFiles, 'cert.pem', stored.tlsDir),
+                keyFile: has(stored.tlsFiles, 'key.pem', stored.tlsDir)
+            }
+            : undefined;
+        return fromHost(parsed, source, tls, notes, env);
+    }
+    const tls = envTls(env);
+    if (tls) {
+        const source = {
+            kind: 'default',
+            description: `the CLI's default TLS address (${tls.trigger} is set, DOCKER_HOST is not)`
+        };
+        return fromHost(parseHost(DEFAULT_TLS_HOST, 'default'), source, tls, notes);
+    }
+    const rootless = env.XDG_RUNTIME_DIR ? (0,external_node_path_.join)(env.XDG_RUNTIME_DIR, 'docker.sock') : undefined;
+    if (rootless && isSocket(rootless)) {
+        const source = { kind: 'rootless', description: 'the rootless socket in XDG_RUNTIME_DIR' };
+        return fromHost({ kind: 'unix', path: rootless }, source, undefined, notes);
+    }
+    return fromHost({ kind: 'unix', path: DEFAULT_SOCKET }, { kind: 'default', description: 'the default socket' }, undefined, notes);
+}
+/**
+ * The docker context resolveEndpoint would take the endpoint from, or undefined (an address is set, or
+ * no context is named). Reads only the CLI's config.json; never throws.
+ */
+function contextInUse(explicit, env) {
+    if (explicit || env.DOCKER_HOST?.trim())
+        return undefined;
+    const selected = selectedContext(env, []);
+    return selected && selected.name !== DEFAULT_CONTEXT ? selected.name : undefined;
+}
+/**
+ * cli/flags/options.go: DOCKER_TLS_VERIFY (any non-empty value, "0" too) means TLS, verified; DOCKER_TLS
+ * TLS unverified. The files are in DOCKER_CERT_PATH, else the CLI's config folder; ca.pem must be there,
+ * cert.pem and key.pem are dropped when absent.
+ */
+function envTls(env) {
+    const verify = Boolean(env.DOCKER_TLS_VERIFY);
+    if (!verify && !env.DOCKER_TLS)
+        return undefined;
+    const dir = env.DOCKER_CERT_PATH || dockerConfigDir(env);
+    const from = env.DOCKER_CERT_PATH
+        ? `DOCKER_CERT_PATH (${dir})`
+        : `the docker config folder (${dir}; DOCKER_CERT_PATH is not set)`;
+    const exists = (name) => fileExists((0,external_node_path_.join)(dir, name)) ? (0,external_node_path_.join)(dir, name) : undefined;
+    const trigger = verify ? 'DOCKER_TLS_VERIFY' : 'DOCKER_TLS';
+    const caFile = (0,external_node_path_.join)(dir, 'ca.pem');
+    // Checked only when the address is TCP: TLS settings do not apply to a socket.
+    if (!fileExists(caFile))
+        return { verify, from, trigger, caFile, missingCa: true };
+    return { verify, from, trigger, caFile, certFile: exists('cert.pem'), keyFile: exists('key.pem') };
+}
+function fromHost(parsed, source, requested, notes, env = {}) {
+    switch (parsed.kind) {
+        case 'unix':
+        case 'npipe':
+            // A socket needs no TLS (cli/context/docker/load.go isSocket): TLS settings are ignored for it.
+            return {
+                display: `${parsed.kind}://${parsed.path}`,
+                source,
+                options: { socketPath: parsed.path },
+                notes
+            };
+        case 'ssh':
+            return {
+                display: parsed.address,
+                source,
+                options: {
+                    protocol: 'ssh',
+                    host: parsed.host,
+                    port: parsed.port,
+                    username: parsed.username,
+                    // The user's ssh agent, as the CLI's ssh helper would use it.
+                    sshAgent: env.SSH_AUTH_SOCK || undefined
+                },
+                notes
+            };
+        case 'tcp': {
+            const base = { host: parsed.host, port: parsed.port, pathPrefix: parsed.pathPrefix };
+            const tls = requested ?? (parsed.https ? { verify: true, from: `the https:// address` } : undefined);
+            if (!tls)
+                return { display: parsed.address, source, options: { protocol: 'http', ...base }, notes };
+            const material = loadTls(tls);
+            return {
+                display: `${parsed.address} (TLS${tls.verify ? '' : ', server not verified'})`,
+                source,
+                tls: {
+                    verify: tls.verify,
+                    from: tls.from,
+                    caFile: tls.caFile,
+                    certFile: tls.certFile,
+                    keyFile: tls.keyFile
+                },
+                options: { protocol: 'https', ...base, ...material },
+                notes
+            };
+        }
+    }
+}
+/** Reads and checks the TLS files, so a bad one is one clear error before any request. */
+function loadTls(tls) {
+    if (tls.missingCa) {
+        throw new errors/* PreflightError */.wG(`${tls.trigger} is set, but ${tls.caFile} does not exist: put the engine's CA certificate there, or set ` +
+            'DOCKER_CERT_PATH to the folder that holds ca.pem (and cert.pem and key.pem for a client certificate).');
+    }
+    if (Boolean(tls.certFile) !== Boolean(tls.keyFile)) {
+        const [present, absent] = tls.certFile ? [tls.certFile, 'key.pem'] : [tls.keyFile, 'cert.pem'];
+        throw new errors/* PreflightError */.wG(`${present} has no ${absent} beside it (${tls.from}): a client certificate needs both files.`);
+    }
+    const read = (file) => {
+        try {
+            return (0,external_node_fs_.readFileSync)(file);
+        }
+        catch (error) {
+            throw new errors/* PreflightError */.wG(`Cannot read ${file} (${tls.from}): ${error.message}`);
+        }
+    };
+    const ca = tls.caFile ? read(tls.caFile) : undefined;
+    if (ca && tls.caFile)
+        certificateOf(ca, tls.caFile, tls.from, 'CA certificate');
+    if (!tls.certFile || !tls.keyFile)
+        return { ca };
+    const cert = read(tls.certFile);
+    const key = read(tls.keyFile);
+    const x509 = certificateOf(cert, tls.certFile, tls.from, 'client certificate');
+    let keyObject;
+    try {
+        keyObject = (0,external_node_crypto_.createPrivateKey)(key);
+    }
+    catch (error) {
+        const encrypted = /ENCRYPTED/.test(key.toString('latin1')) || /passphrase/i.test(error.message);
+        throw new errors/* PreflightError */.wG(`${tls.keyFile} (${tls.from}) is not a usable private key: ` +
+            (encrypted
+                ? 'it is encrypted, and docker no longer supports encrypted keys.'
+                : `${error.message}.`));
+    }
+    if (!x509.checkPrivateKey(keyObject)) {
+        throw new errors/* PreflightError */.wG(`${tls.keyFile} is not the private key of ${tls.certFile} (${tls.from}): the client certificate and key must belong together.`);
+    }
+    return { ca, cert, key };
+}
+function certificateOf(pem, file, from, what) {
+    try {
+        return new external_node_crypto_.X509Certificate(pem);
+    }
+    catch {
+        throw new errors/* PreflightError */.wG(`${file} (${from}) is not a PEM ${what}.`);
+    }
+}
+function has(files, name, dir) {
+    return dir && files.has(name) ? (0,external_node_path_.join)(dir, name) : undefined;
+}
+function fileExists(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function isSocket(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isSocket();
+    }
+    catch {
+        return false;
+    }
 }
 
 
 /***/ }),
 
-/***/ 83916:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -215,22 +549,26 @@ function throwIfAborted(signal) {
 
 /***/ }),
 
-/***/ 79407:
+/***/ 9407:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ runCli)
 /* harmony export */ });
-/* harmony import */ var _shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(52710);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var _shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2710);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _engine_constants_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(71003);
-/* harmony import */ var _engine_early_ping_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38686);
-/* harmony import */ var _engine_endpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(20605);
+/* harmony import */ var _engine_constants_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1003);
+/* harmony import */ var _engine_early_ping_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8686);
+/* harmony import */ var _engine_endpoint_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5725);
+/* harmony import */ var _runtime_compile_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8191);
+/* harmony import */ var _runtime_state_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6673);
 // The shim must come first: see src/shim.ts.
+
+
 
 
 
@@ -239,11 +577,27 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // Start-up matters (the action runs on every push): this entry imports nothing heavy. It sends the
 // engine its first request at once, then loads the rest (dockerode, @actions/core: ~200 ms) while the
-// engine answers.
+// engine answers. The post step, when main left nothing on the engine, loads nothing at all.
 /** The CLI (dist/cli.js) calls this; loading the CLI runtime only then keeps the action's start fast. */
 async function runCli(...args) {
-    const cli = await Promise.all(/* import() */[__nccwpck_require__.e(964), __nccwpck_require__.e(814), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84138));
+    const cli = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(867), __nccwpck_require__.e(358), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4138)));
     return cli.runCli(...args);
+}
+/**
+ * Loads the heavy modules with DEBUG unset. docker-modem logs every request (headers included: registry
+ * credentials travel in X-Registry-Config) and every reply to stderr, which the runner reads as the job
+ * log, through `debug` when DEBUG names it (DEBUG=* does); `debug` reads DEBUG once, when it loads.
+ */
+async function withoutDebug(load) {
+    const saved = process.env.DEBUG;
+    delete process.env.DEBUG;
+    try {
+        return await load();
+    }
+    finally {
+        if (saved !== undefined)
+            process.env.DEBUG = saved;
+    }
 }
 /** True when node was started on this file (the action), false when imported (the CLI wrapper, tests). */
 function isEntry() {
@@ -259,17 +613,24 @@ function pingEarly(env) {
     if (env.STATE_phase)
         return undefined; // the post step
     try {
-        const endpoint = (0,_engine_endpoint_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveEndpoint */ .s)(env['INPUT_DOCKER-HOST']?.trim() || undefined, env);
-        return (0,_engine_early_ping_js__WEBPACK_IMPORTED_MODULE_3__/* .startEarlyPing */ .c)(endpoint, _engine_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .PING_TIMEOUT_MS */ .q);
+        const endpoint = (0,_engine_endpoint_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveEndpoint */ .sO)(env['INPUT_DOCKER-HOST']?.trim() || undefined, env);
+        return (0,_engine_early_ping_js__WEBPACK_IMPORTED_MODULE_3__/* .startEarlyPing */ .c)(endpoint, _engine_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .PING_TIMEOUT_MS */ .q);
     }
     catch {
         return undefined; // a malformed address is reported by input validation
     }
 }
 if (isEntry()) {
-    const earlyPing = pingEarly(process.env);
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(964), __nccwpck_require__.e(264), __nccwpck_require__.e(814), __nccwpck_require__.e(174)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13174));
-    await runAction({ earlyPing });
+    if ((0,_runtime_state_js__WEBPACK_IMPORTED_MODULE_7__/* .postHasNothingToDo */ .oO)(process.env)) {
+        // Main saw that nothing of its run was left (src/runtime/github.ts): its one line, and done.
+        process.stdout.write(`${_runtime_state_js__WEBPACK_IMPORTED_MODULE_7__/* .NOTHING_LEFT_LINE */ .ZW}\n`);
+    }
+    else {
+        const earlyPing = pingEarly(process.env);
+        (0,_runtime_compile_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .enableCompileCache */ .L)(process.env);
+        const { runAction } = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(867), __nccwpck_require__.e(358), __nccwpck_require__.e(994)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5994)));
+        await runAction({ earlyPing });
+    }
 }
 
 __webpack_async_result__();
@@ -277,12 +638,83 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 52710:
+/***/ 8191:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ enableCompileCache)
+});
+
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+var external_node_module_default = /*#__PURE__*/__nccwpck_require__.n(external_node_module_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/runtime/compile-cache.ts
+
+
+/**
+ * Node 22.1+ can keep the V8 code of the modules it compiles on disk (module.enableCompileCache), so the
+ * next docker-preflight step of the job (or of later jobs on a self-hosted runner, whose RUNNER_TEMP is
+ * kept) skips compiling the bundle. Only in the action (RUNNER_TEMP set); Node 20 has no such API and
+ * runs as before. Never fails the run: a cache that cannot be written is only slower.
+ */
+function enableCompileCache(env) {
+    const enable = (external_node_module_default()).enableCompileCache;
+    if (typeof enable !== 'function' || !env.RUNNER_TEMP)
+        return;
+    try {
+        enable((0,external_node_path_.join)(env.RUNNER_TEMP, 'docker-preflight-compile-cache'));
+    }
+    catch {
+        // a read-only or full RUNNER_TEMP: compile as usual
+    }
+}
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AQ: () => (/* binding */ LEFT_NOTHING),
+/* harmony export */   C$: () => (/* binding */ STATE_LEFT),
+/* harmony export */   EX: () => (/* binding */ STATE_RUN_ID),
+/* harmony export */   ZW: () => (/* binding */ NOTHING_LEFT_LINE),
+/* harmony export */   lG: () => (/* binding */ STATE_CONFIG),
+/* harmony export */   m5: () => (/* binding */ STATE_PHASE),
+/* harmony export */   oO: () => (/* binding */ postHasNothingToDo)
+/* harmony export */ });
+// The step state main saves for the post step (the runner passes it back as STATE_<name>). Imports
+// nothing: the post entry reads it before it loads anything heavy.
+const STATE_PHASE = 'phase';
+const STATE_RUN_ID = 'run-id';
+const STATE_CONFIG = 'config';
+/** Set by main to LEFT_NOTHING once it has seen that nothing labelled with its run is on the engine. */
+const STATE_LEFT = 'left';
+const LEFT_NOTHING = 'nothing';
+/** The post step's line when there is nothing to remove (the same words cleanup uses). */
+const NOTHING_LEFT_LINE = 'Nothing of this run was left on the engine.';
+/**
+ * True when main finished and saw that nothing it made was left (no container, network or volume of
+ * its run, and no `cleanup-images` to do): the post step then has nothing to remove or look for.
+ */
+function postHasNothingToDo(env) {
+    return env[`STATE_${STATE_PHASE}`] === 'main' && env[`STATE_${STATE_LEFT}`] === LEFT_NOTHING;
+}
+
+
+/***/ }),
+
+/***/ 2710:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 // Must be the entry's very first import. ncc emits an ESM bundle, and ssh2 (pulled in by docker-modem)
 // reads __dirname at load time: without these globals the bundle dies with a ReferenceError.
@@ -295,301 +727,231 @@ globals.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(globals
 
 /***/ }),
 
-/***/ 40406:
+/***/ 406:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("./crypto/build/Release/sshcrypto.node");
 
 /***/ }),
 
-/***/ 42613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 20181:
+/***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 35317:
+/***/ 5317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 49140:
+/***/ 9140:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
 
 /***/ }),
 
-/***/ 64573:
+/***/ 4573:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cpu-features");
 
 /***/ }),
 
-/***/ 76982:
+/***/ 6982:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 72250:
+/***/ 2250:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
 
 /***/ }),
 
-/***/ 24434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 79896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 58611:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 85675:
+/***/ 8056:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
 
 /***/ }),
 
-/***/ 65692:
+/***/ 5692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 69278:
+/***/ 3339:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 9278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 34589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 16698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 37540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 77598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 53053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 40610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 78474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 73024:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 51455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 37067:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 32467:
+/***/ 2467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 44708:
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 77030:
+/***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 48161:
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 76760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 41792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 57075:
+/***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 46466:
+/***/ 6466:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 
 /***/ }),
 
-/***/ 46193:
+/***/ 6193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
-/***/ 41692:
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 73136:
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 57975:
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 73429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 75919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 38522:
+/***/ 8522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 70857:
+/***/ 857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 16928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -603,7 +965,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 83480:
+/***/ 3480:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
@@ -617,49 +979,49 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
-/***/ 13193:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 53557:
+/***/ 3557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 64756:
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 52018:
+/***/ 2018:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
-/***/ 87016:
+/***/ 7016:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
-/***/ 39023:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 43106:
+/***/ 3106:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
@@ -780,6 +1142,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -905,7 +1297,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(79407);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__runCli = __webpack_exports__.a;
 /******/ export { __webpack_exports__runCli as runCli };

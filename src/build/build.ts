@@ -10,6 +10,7 @@ import { EngineError, type EngineClient } from '../engine/client.js'
 import { sleep } from '../signals.js'
 import { compareVersions } from '../engine/version.js'
 import { podmanVersion } from '../engine/podman.js'
+import { imageStoreOf } from '../engine/image-store.js'
 import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
 import { sameReference } from '../image/reference.js'
 import { formatBytes, formatDuration } from '../format.js'
@@ -146,6 +147,8 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     if (problem) return failed({ message: problem })
   }
 
+  const cacheFrom = await usableCacheFrom(client, builder, options.cacheFrom, log, signal)
+
   const buildOptions: Record<string, unknown> = {
     t: options.tags,
     buildargs: options.buildArgs,
@@ -156,7 +159,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     pull: options.pull,
     rm: true,
     forcerm: true, // a failed classic step leaves no container behind
-    cachefrom: options.cacheFrom.length > 0 ? JSON.stringify(options.cacheFrom) : undefined,
+    cachefrom: cacheFrom.length > 0 ? JSON.stringify(cacheFrom) : undefined,
     version: builder === 'buildkit' ? '2' : '1'
   }
   for (const key of Object.keys(buildOptions)) if (buildOptions[key] === undefined) delete buildOptions[key]
@@ -477,6 +480,28 @@ async function readOptional(path: string): Promise<string | undefined> {
  * Asking for BuildKit from a Docker engine without it is a failure, not a silent fallback. Podman
  * claims API 1.41 but has no BuildKit: its builds go to the classic builder, with a note saying so.
  */
+/**
+ * The cache-from images the chosen builder can use. The classic builder on the containerd image store
+ * fails the whole build ("failed to read diff archive: InvalidArgument") when it restores a cached step
+ * that made no layer (LABEL, ENV, CMD, and the labels this action adds): moby v28.5.2
+ * daemon/containerd/cache.go reads that step's diff with an empty digest. Building without the cache is
+ * slower but right, so the images are dropped with one warning rather than failing the step.
+ */
+async function usableCacheFrom(
+  client: EngineClient,
+  builder: 'buildkit' | 'classic',
+  cacheFrom: string[],
+  log: Log,
+  signal: AbortSignal | undefined
+): Promise<string[]> {
+  if (builder !== 'classic' || cacheFrom.length === 0) return cacheFrom
+  if (imageStoreOf(await client.system.info(signal)) !== 'containerd') return cacheFrom
+  log.warning(
+    'cache-from is not used: the classic builder on the containerd image store cannot restore cached steps that made no layer (the engine fails such a build with "failed to read diff archive"). Building without it; use BuildKit (builder: auto or buildkit) to build from a cache image on this engine.'
+  )
+  return []
+}
+
 async function chooseBuilder(
   client: EngineClient,
   choice: BuilderChoice,
