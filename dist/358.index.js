@@ -10320,6 +10320,10 @@ async function runStructureStage(input) {
 
 
 
+/** A stage on the time chart, from its own start and duration. */
+function stageTiming(label, result, runStarted) {
+    return { label, ms: result.durationMs, startMs: Date.parse(result.startedAt) - runStarted };
+}
 /**
  * Runs the stages: a ping, then the engine check, the build and the smoke stage side by side (smoke
  * entries that run the built image wait for it), then inventory and drift. Each stage is a plain function
@@ -10495,12 +10499,12 @@ async function runPipeline(config, env, deps) {
             failures.push(`Smoke container "${result.name}" failed: ${result.reason}`);
     }
     if (structure) {
-        timings.push({ label: 'structure tests', ms: structure.durationMs });
+        timings.push(stageTiming('structure tests', structure, started));
         failures.push(...structure.problems);
     }
     if (efficiency) {
         attachLines(efficiency, build.steps);
-        timings.push({ label: 'efficiency', ms: efficiency.durationMs });
+        timings.push(stageTiming('efficiency', efficiency, started));
         logEfficiency(efficiency, log, (0,external_node_path_.relative)(env.workspace, config.build.file));
         failures.push(...efficiency.problems);
     }
@@ -10517,7 +10521,7 @@ async function runPipeline(config, env, deps) {
             log,
             signal
         }));
-        timings.push({ label: 'compose', ms: compose.durationMs });
+        timings.push(stageTiming('compose', compose, started));
         failures.push(...compose.problems);
     }
     const leftoversPromise = config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined;
@@ -10563,7 +10567,7 @@ async function runPipeline(config, env, deps) {
                 processEnv: deps.processEnv,
                 credentials: await credentials
             }));
-            timings.push({ label: 'push', ms: push.durationMs });
+            timings.push(stageTiming('push', push, started));
             failures.push(...push.problems);
         }
         if (push.status === 'not-pushed')
