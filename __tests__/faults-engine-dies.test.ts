@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
+import { testDocker } from './helpers/engine.js'
 import { secondEngineUnavailable, startSecondEngine, type SecondEngine } from './helpers/second-dockerd.js'
 
 // The engine dies under the action: a second, disposable dockerd is SIGKILLed mid-wait and mid-build.
@@ -103,8 +104,13 @@ describeWithEngine('the disposable second engine itself', () => {
     const engine = await startSecondEngine(['busybox:latest'])
     const marker = `preflight-orphan-${randomBytes(4).toString('hex')}`
     try {
-      // The main daemon keeps its docker0 (dockerd --bridge=none would have deleted it).
-      expect(() => execFileSync('ip', ['link', 'show', 'docker0'], { stdio: 'ignore' })).not.toThrow()
+      // The main daemon keeps its default bridge (docker0 on the default engine; dockerd --bridge=none
+      // would have deleted it), whichever engine the suite runs on.
+      const network = (await testDocker().getNetwork('bridge').inspect()) as {
+        Options?: Record<string, string>
+      }
+      const mainBridge = network.Options?.['com.docker.network.bridge.name'] ?? 'docker0'
+      expect(() => execFileSync('ip', ['link', 'show', mainBridge], { stdio: 'ignore' })).not.toThrow()
       const container = await engine.docker.createContainer({
         Image: 'busybox:latest',
         Cmd: ['sh', '-c', `sleep 120; echo ${marker}`]

@@ -171,6 +171,22 @@ certs_dir_writable() {
   fi
 }
 
+# Seen here (not yet explained): docker0 went missing while other daemons started and stopped beside the
+# default one, and dockerd only creates its bridge at start-up, so every bridged container of the default
+# engine failed with "could not find bridge docker0". Put it back as the daemon describes it (its NAT rules
+# name the interface, so they apply again), rather than restarting a daemon other runs may be using.
+ensure_default_bridge() {
+  ip link show docker0 >/dev/null 2>&1 && return 0
+  local gateway subnet
+  gateway=$("$DOCKER" network inspect bridge --format '{{range .IPAM.Config}}{{.Gateway}}{{end}}' 2>/dev/null) || return 0
+  subnet=$("$DOCKER" network inspect bridge --format '{{range .IPAM.Config}}{{.Subnet}}{{end}}' 2>/dev/null) || return 0
+  [ -n "$subnet" ] || return 0
+  # 20.10 lists no gateway for its default bridge: dockerd gives it the subnet's first address.
+  if [ -z "$gateway" ]; then gateway=${subnet%/*} && gateway=${gateway%.*}.1; fi
+  say "docker0 is missing: recreating it as $gateway/${subnet#*/}"
+  ip link add docker0 type bridge && ip addr add "$gateway/${subnet#*/}" dev docker0 && ip link set docker0 up
+}
+
 up_default() {
   mkdir -p "$STATE_DIR"
   if [ -n "${DOCKER_HOST:-}" ]; then
@@ -186,6 +202,7 @@ up_default() {
       engine_answers || start_dockerd
     fi
   fi
+  [ -n "${DOCKER_HOST:-}" ] || ensure_default_bridge
   { command -v docker-registry && command -v openssl && command -v htpasswd; } >/dev/null 2>&1 || install_missing
   certs_dir_writable
   registry_answers || start_registry
