@@ -5932,7 +5932,7 @@ async function buildImage(input) {
             : ['.dockerignore']) {
             const path = name === '.dockerignore' ? (0,external_node_path_.join)(dir, name) : (0,external_node_path_.join)((0,external_node_path_.dirname)(options.file), name);
             try {
-                parseIgnoreFile(await build_readOptional(path), workspacePath(env.workspace, path));
+                parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path));
             }
             catch (error) {
                 if (!(error instanceof IgnoreFileError))
@@ -6220,16 +6220,6 @@ function classicCannot(what) {
 function workspacePath(workspace, path) {
     const rel = (0,external_node_path_.relative)(workspace, path);
     return rel && !rel.startsWith('..') ? rel.split(external_node_path_.sep).join('/') : path;
-}
-async function build_readOptional(path) {
-    try {
-        return await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
 }
 /**
  * BuildKit where the engine has it (API 1.39+, Linux), the classic builder otherwise or when asked.

@@ -16,7 +16,7 @@ import { sameReference } from '../image/reference.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
-import { packContext } from './context.js'
+import { packContext, readOptional } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
 import {
   LIST_HEADERS,
@@ -464,15 +464,6 @@ function classicCannot(what: string): string {
 function workspacePath(workspace: string, path: string): string {
   const rel = relative(workspace, path)
   return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : path
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
 }
 
 /**

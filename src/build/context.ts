@@ -149,7 +149,7 @@ export function packContext(options: ContextOptions): PackedContext {
   return { stream: pack as unknown as Readable, dockerfileName, done }
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
+export async function readOptional(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8')
   } catch (error) {
