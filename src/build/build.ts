@@ -19,7 +19,6 @@ import type { ContextStats } from './context.js'
 import { packContext, readOptional } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
 import {
-  LIST_HEADERS,
   authService,
   fileSyncService,
   newSyncStats,
@@ -318,7 +317,6 @@ async function startSessionBuild(
       // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
       // copy of it, so the next build only transfers what changed.
       sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
-      listHeaders: LIST_HEADERS,
       services: [fileSyncService({ dirs, signal }), secretsService(secrets), authService(auth)]
     },
     signal
@@ -392,7 +390,6 @@ async function startControlBuild(
     client,
     {
       sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
-      listHeaders: LIST_HEADERS,
       services: [
         fileSyncService({ dirs, signal }),
         secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
