@@ -1,6 +1,7 @@
 // The BuildKit session over a long build: BuildKit checks the session's health every few seconds
 // (session/grpc.go monitorHealth: 5 s, two failures drop it; 20.10's: every second, one failure) and a
-// COPY after a long RUN only reaches the context if the session answered every check in between.
+// secret mounted after a long RUN (BuildKit asks the session for it when that step starts) only arrives
+// if the session answered every check in between.
 import { afterAll, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -18,7 +19,7 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
 })
 
-test('a COPY of the context after a 12 s RUN still gets the context: the session answered its health checks', async () => {
+test('a secret mounted after a 12 s RUN still arrives: the session answered its health checks', async () => {
   const workspace = mkdtempSync(join(tmpdir(), 'pf-session-'))
   dirs.push(workspace)
   const marker = randomBytes(8).toString('hex')
@@ -27,16 +28,21 @@ test('a COPY of the context after a 12 s RUN still gets the context: the session
     join(workspace, 'Dockerfile'),
     [
       'FROM busybox:latest',
-      `RUN echo ${marker} && sleep 12`,
       'COPY late.txt /ctx/',
-      'RUN cat /ctx/late.txt'
+      'RUN sleep 12',
+      'RUN --mount=type=secret,id=late,required=true cat /run/secrets/late > /ctx/secret.txt'
     ].join('\n') + '\n'
   )
   const tag = `pf-session/app:${suffix()}`
   images.push(tag)
-  const input = buildInput(testClient(), workspace, { tags: [tag], builder: 'buildkit', noCache: true })
+  const input = buildInput(testClient(), workspace, {
+    tags: [tag],
+    builder: 'buildkit',
+    noCache: true,
+    secrets: [{ id: 'late', input: 'secrets', value: Buffer.from(marker) }]
+  })
   const result = await buildImage(input)
   expect(result.failure).toBeUndefined()
   expect(result.status).toBe('built')
-  expect(await filesInImage(docker, tag, '/ctx')).toEqual(['late.txt'])
+  expect((await filesInImage(docker, tag, '/ctx')).sort()).toEqual(['late.txt', 'secret.txt'])
 }, 120_000)
