@@ -130,7 +130,11 @@ export async function openSession(
     stream.on('error', () => {})
     serveCall(stream, metadataOf(rawHeaders), methods, pathOf(rawHeaders))
   })
-  server.emit('connection', streamOf(socket))
+  const trace = process.env.PREFLIGHT_H2_TRACE
+  const stream = trace
+    ? (await import('./h2-trace.js')).traced(socket, `${trace}.${id}.jsonl`, () => h2session?.state)
+    : streamOf(socket)
+  server.emit('connection', stream)
   let closed = false
   return {
     id,
