@@ -300,14 +300,13 @@ function startTarBuild(
   const packed = packContext({ context: options.context, dockerfile: options.file, signal })
   let packError: unknown
   packed.done.catch((error: unknown) => (packError = error))
-  const buildOptions: Record<string, unknown> = {
-    ...query,
-    dockerfile: packed.dockerfileName
-  }
-  if (credentials.length > 0) buildOptions.registryconfig = registryConfig(credentials)
-  if (buildOptions.cachefrom) buildOptions.cachefrom = JSON.parse(buildOptions.cachefrom as string)
   return {
-    response: client.build.image(packed.stream, buildOptions, signal),
+    response: client.build.image(
+      packed.stream,
+      { ...query, dockerfile: packed.dockerfileName },
+      credentials.length > 0 ? registryConfig(credentials) : undefined,
+      signal
+    ),
     stats: () => packed.done,
     failure: async () => packError,
     close: () => {}

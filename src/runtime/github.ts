@@ -51,7 +51,7 @@ interface SavedConfig {
  *
  * Exit status is guarded three ways, because a step that goes green without having run is worse than a
  * red one: the exit code is 1 until main completes; if the event loop drains while main still awaits
- * (a dockerode request whose daemon died leaves a promise that never settles, and node would otherwise
+ * (a request whose daemon died without a word could leave a promise that never settles, and node would otherwise
  * just exit), the step fails with a message saying so; and once main is done, an unref'd timer ends the
  * process even if a stuck socket would keep it alive.
  */
@@ -67,8 +67,8 @@ export async function runAction(
   const onDrain = (): void => {
     if (done) return
     // Any open connection keeps node's event loop alive, so a loop that drains while main still awaits
-    // means a reply was cut off and the request lost its socket without settling (docker-modem does
-    // not report a response that ends early).
+    // means a reply was cut off and the request lost its socket without settling (docker-modem, still
+    // used for ssh://, does not report a response that ends early; transport.ts does).
     core.setFailed(
       'docker-preflight stopped before the run completed: a reply from the Docker engine was cut off ' +
         'and never finished (did the engine stop or restart?)'
