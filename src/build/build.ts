@@ -18,14 +18,7 @@ import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
 import { packContext, readOptional } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
-import {
-  LIST_HEADERS,
-  authService,
-  fileSyncService,
-  newSyncStats,
-  secretsService,
-  type SyncedDir
-} from './filesync.js'
+import { authService, fileSyncService, newSyncStats, secretsService, type SyncedDir } from './filesync.js'
 import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
 import { openSession } from '../engine/session.js'
 import { connectControl, type ControlClient } from '../engine/control.js'
@@ -377,7 +370,6 @@ function sessionOptions(
     // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
     // copy of it, so the next build only transfers what changed.
     sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
-    listHeaders: LIST_HEADERS,
     services: [
       fileSyncService({ dirs: synced.dirs, signal }),
       secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
