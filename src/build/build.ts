@@ -18,16 +18,9 @@ import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
 import { packContext, readOptional } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
-import {
-  LIST_HEADERS,
-  authService,
-  fileSyncService,
-  newSyncStats,
-  secretsService,
-  type SyncedDir
-} from './filesync.js'
+import { authService, fileSyncService, newSyncStats, secretsService, type SyncedDir } from './filesync.js'
 import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
-import { openSession } from '../engine/session.js'
+import { openSession, type Session } from '../engine/session.js'
 import { connectControl, type ControlClient } from '../engine/control.js'
 import {
   baseImages,
@@ -340,7 +333,7 @@ async function startSessionBuild(
  */
 async function openBuildSession(
   request: BuildRequest
-): Promise<{ session: Awaited<ReturnType<typeof openSession>>; stats: () => Promise<ContextStats> }> {
+): Promise<{ session: Session; stats: () => Promise<ContextStats> }> {
   const { client, options, credentials, signal } = request
   const context: SyncedDir = { path: options.context, stats: newSyncStats() }
   const dirs = new Map<string, SyncedDir>([
@@ -355,7 +348,6 @@ async function openBuildSession(
       // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
       // copy of it, so the next build only transfers what changed.
       sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
-      listHeaders: LIST_HEADERS,
       services: [
         fileSyncService({ dirs, signal }),
         secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
