@@ -1,10 +1,12 @@
-// The services a BuildKit build calls back through the session (see engine/session.ts):
+// The services a BuildKit build calls back through the session (engine/session.ts serves them; messages
+// are encoded here by hand from the .proto files, engine/protowire.ts):
 // - moby.filesync.v1.FileSync/DiffCopy: BuildKit asks for a local directory by name ("context",
 //   "dockerfile", a named context) with include/exclude patterns and follow paths in the call's metadata;
-//   the client answers with fsutil's protocol (tonistiigi/fsutil send.go): a STAT packet per entry in
-//   walk order, an empty STAT to end the list, then for each REQ (an entry's index) DATA packets and an
-//   empty DATA; FIN is answered with FIN. BuildKit only REQuests files whose stat changed since the last
-//   sync from a session with the same shared key, which is how a second build sends only what changed.
+//   the client answers with fsutil's protocol (tonistiigi/fsutil send.go, types/wire.proto): a STAT packet
+//   per entry in walk order, an empty STAT to end the list, then for each REQ (an entry's index) DATA
+//   packets and an empty DATA; FIN is answered with FIN. BuildKit only REQuests files whose stat changed
+//   since the last sync from a session with the same shared key, which is how a second build sends only
+//   what changed. Packets are queued by bytes, never awaited one by one (BENCHMARKS.md, figure 3b).
 // - moby.buildkit.secrets.v1.Secrets/GetSecret: a secret's bytes by id; NotFound for an unknown id
 //   (BuildKit turns that into "secret <id>: not found").
 // - moby.filesync.v1.Auth/Credentials: registry credentials for pulling base images.
