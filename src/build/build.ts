@@ -16,10 +16,9 @@ import { sameReference } from '../image/reference.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
-import { packContext, readOptional } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
 import { authService, fileSyncService, newSyncStats, secretsService, type SyncedDir } from './filesync.js'
-import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
+import { IgnoreFileError, parseIgnoreFile, readOptional } from './ignore.js'
 import { openSession } from '../engine/session.js'
 import { connectControl, type ControlClient } from '../engine/control.js'
 import {
@@ -198,7 +197,7 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
               signal
             )
           : await startSessionBuild(client, options, buildOptions, credentials, signal)
-        : startTarBuild(client, options, buildOptions, credentials, signal)
+        : await startTarBuild(client, options, buildOptions, credentials, signal)
     for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
   } catch (error) {
@@ -283,13 +282,15 @@ interface SentContext {
 }
 
 /** The classic builder: the context as one tar in the request body (context.ts). */
-function startTarBuild(
+async function startTarBuild(
   client: EngineClient,
   options: BuildOptions,
   query: Record<string, unknown>,
   credentials: FoundCredentials[],
   signal: AbortSignal | undefined
-): SentContext {
+): Promise<SentContext> {
+  // Loaded here: the tar packer (tar-stream, ~15 ms to evaluate) is only for classic builds.
+  const { packContext } = await import('./context.js')
   const packed = packContext({ context: options.context, dockerfile: options.file, signal })
   let packError: unknown
   packed.done.catch((error: unknown) => (packError = error))

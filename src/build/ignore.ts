@@ -3,6 +3,8 @@
 // syntax check Go's filepath.Match makes when patternmatcher.New calls it. The walkers that apply these
 // rules (fsutil's for BuildKit, go-archive's for the classic builder) are in walk.ts.
 
+import { readFile } from 'node:fs/promises'
+
 /** The error Go's filepath.Match returns for a malformed pattern (filepath.ErrBadPattern). */
 export const BAD_PATTERN = 'syntax error in pattern'
 
@@ -364,4 +366,14 @@ function classChar(chars: string[], i: number): number | undefined {
   i++
   if (i >= chars.length) return undefined // nothing after it: the class is never closed
   return i
+}
+
+/** A file's text, or undefined when there is none (a .dockerignore is optional). */
+export async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }
