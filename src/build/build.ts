@@ -26,7 +26,8 @@ import {
   secretsService,
   type SyncedDir
 } from './filesync.js'
-import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
+import { BAD_PATTERN, IgnoreFileError, parseIgnoreFile } from './ignore.js'
+import { refusedPatternIndex } from './walk.js'
 import { openSession } from '../engine/session.js'
 import { connectControl, type ControlClient } from '../engine/control.js'
 import {
@@ -118,6 +119,7 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     log.debug(`Registry credentials for ${found.registry} from ${found.source}`)
 
   // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
+  const checked = new Set<string>()
   for (const dir of [
     options.context,
     ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)
@@ -126,8 +128,18 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
       ? [`${basename(options.file)}.dockerignore`, '.dockerignore']
       : ['.dockerignore']) {
       const path = name === '.dockerignore' ? join(dir, name) : join(dirname(options.file), name)
+      const file = workspacePath(env.workspace, path)
+      const text = await readOptional(path)
       try {
-        parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path))
+        const read = parseIgnoreFile(text, file)
+        // The file docker uses (BuildKit: the Dockerfile's own one first; the classic CLI reads only
+        // .dockerignore): a line Go's regexp refuses fails the build when the walk reaches it, so find
+        // out now and name the line.
+        if (text !== undefined && !checked.has(dir) && (builder === 'buildkit' || name === '.dockerignore')) {
+          checked.add(dir)
+          const index = await refusedPatternIndex(dir, read.patterns, builder, signal)
+          if (index !== undefined) throw new IgnoreFileError(BAD_PATTERN, read.lines[index], file)
+        }
       } catch (error) {
         if (!(error instanceof IgnoreFileError)) throw error
         return failed({
