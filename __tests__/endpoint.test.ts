@@ -312,7 +312,7 @@ describe('addresses, parsed as the CLI parses them', () => {
     expect(parseHost(raw, 'DOCKER_HOST')).toMatchObject(expected)
   })
 
-  test('an ssh:// endpoint uses the ssh agent of the environment it was resolved in, and nothing else', () => {
+  test('an ssh:// endpoint uses the ssh agent of the environment it was resolved in, and nothing else', async () => {
     const endpoint = resolveEndpoint('ssh://me@builder', { SSH_AUTH_SOCK: '/run/agent.sock' })
     expect(endpoint.options).toEqual({
       protocol: 'ssh',
@@ -324,7 +324,7 @@ describe('addresses, parsed as the CLI parses them', () => {
     const saved = process.env.SSH_AUTH_SOCK
     process.env.SSH_AUTH_SOCK = '/run/other-agent.sock'
     try {
-      const modem = new EngineClient(endpoint).modemOptions as {
+      const modem = (await new EngineClient(endpoint).modemOptions()) as {
         sshOptions: { agent?: string }
         host: string
       }

@@ -30,7 +30,7 @@ async function check(options: {
 describe('engine check against the real engine', () => {
   test('a healthy engine: versions, info, and no failures', async () => {
     const result = await check({ minDockerVersion: '19.03', minApiVersion: '1.40' })
-    expect(result.failures).toEqual([])
+    expect(result.problems).toEqual([])
     expect(result.facts.serverVersion).toMatch(/^\d+\.\d+/)
     expect(result.facts.apiVersion).toMatch(/^1\.\d+$/)
     expect(result.facts.os).toBe('linux')
@@ -40,15 +40,15 @@ describe('engine check against the real engine', () => {
 
   test('min-docker-version above the engine names found and required', async () => {
     const result = await check({ minDockerVersion: '99.0' })
-    expect(result.failures).toHaveLength(1)
-    expect(result.failures[0]).toMatch(
+    expect(result.problems).toHaveLength(1)
+    expect(result.problems[0]).toMatch(
       /Docker engine version \d+\.\d+\S* is below the required minimum 99\.0/
     )
   })
 
   test('min-api-version above the engine fails too', async () => {
     const result = await check({ minApiVersion: '1.99' })
-    expect(result.failures[0]).toMatch(/Docker API version 1\.\d+ is below the required minimum 1\.99/)
+    expect(result.problems[0]).toMatch(/Docker API version 1\.\d+ is below the required minimum 1\.99/)
   })
 
   test('require-info conditions that hold pass, and every failing one is listed', async () => {
@@ -61,16 +61,16 @@ describe('engine check against the real engine', () => {
         'ServerVersion>=19.03'
       )
     })
-    expect(passing.failures).toEqual([])
+    expect(passing.problems).toEqual([])
     expect(passing.conditions.every(c => c.passed)).toBe(true)
 
     const failing = await check({
       requireInfo: conditions('Driver=zfs', 'NCPU>=4096', 'OSType=linux', 'SecurityOptions~=^name=selinux')
     })
-    expect(failing.failures).toHaveLength(3)
-    expect(failing.failures[0]).toMatch(/^require-info "Driver=zfs" failed: Driver is \S+/)
-    expect(failing.failures[1]).toMatch(/^require-info "NCPU>=4096" failed: NCPU is \d+/)
-    expect(failing.failures[2]).toMatch(/SecurityOptions is \[name=seccomp/)
+    expect(failing.problems).toHaveLength(3)
+    expect(failing.problems[0]).toMatch(/^require-info "Driver=zfs" failed: Driver is \S+/)
+    expect(failing.problems[1]).toMatch(/^require-info "NCPU>=4096" failed: NCPU is \d+/)
+    expect(failing.problems[2]).toMatch(/SecurityOptions is \[name=seccomp/)
   })
 
   test('an unreachable socket fails fast with one clear message', async () => {

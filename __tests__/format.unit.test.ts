@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import {
   formatAge,
   formatBytes,
+  formatCount,
   formatDuration,
   formatElapsed,
   oneLine,
@@ -117,6 +118,25 @@ test('ages, elapsed time, plurals, one-line text', () => {
   expect(formatElapsed(65_900)).toBe('1m5s')
   expect(plural(1, 'file')).toBe('1 file')
   expect(plural(1024, 'layer')).toBe('1,024 layers')
+  // Written without Intl, exactly as toLocaleString('en-US') writes them (rounding included).
+  for (const n of [
+    0,
+    -0,
+    7,
+    -12,
+    999,
+    1000,
+    1234567,
+    1e20,
+    0.5,
+    1.2345,
+    1.0005,
+    -1234.5678,
+    999.9995,
+    0.0004,
+    NaN
+  ])
+    expect(formatCount(n)).toBe(n.toLocaleString('en-US'))
   expect(truncate('abcdef', 4)).toBe('abc…')
   // The daemon wraps its warnings over indented lines.
   expect(oneLine('WARNING: bridge-nf-call-iptables is disabled\n         Hint: load br_netfilter\n')).toBe(

@@ -98,6 +98,9 @@ function built(): BuildResult {
     imageId,
     tags: [tag],
     sizeBytes: imageSize,
+    problems: [],
+    startedAt: '2024-05-01T12:00:00.000Z',
+    finishedAt: '2024-05-01T12:00:01.200Z',
     durationMs: 1200,
     builder: 'classic',
     steps: []
@@ -106,6 +109,10 @@ function built(): BuildResult {
 
 function smokeWithRemoved(): SmokeResult {
   return {
+    status: 'passed',
+    problems: [],
+    startedAt: '2024-05-01T12:00:00.000Z',
+    finishedAt: '2024-05-01T12:00:00.500Z',
     passed: true,
     durationMs: 500,
     results: [
@@ -231,14 +238,23 @@ describe('inventory, report-scope all', () => {
 describe('max-image-size against the built image', () => {
   test('passes when the image fits', async () => {
     const result = await inventory('run')
-    expect(checkImageSize({ maxBytes: imageSize, build: built(), inventory: result })).toBeUndefined()
-    expect(checkImageSize({ maxBytes: undefined, build: built(), inventory: result })).toBeUndefined()
+    expect(checkImageSize({ maxBytes: imageSize, build: built(), inventory: result })).toMatchObject({
+      status: 'passed',
+      problems: [],
+      sizeBytes: imageSize
+    })
+    expect(checkImageSize({ maxBytes: undefined, build: built(), inventory: result })).toMatchObject({
+      status: 'skipped',
+      problems: []
+    })
   })
 
   test('fails when larger, naming both sizes and the three largest layers with their instructions', async () => {
     const result = await inventory('run')
-    const message = checkImageSize({ maxBytes: 1_000_000, build: built(), inventory: result })
-    expect(message).toBeDefined()
+    const checked = checkImageSize({ maxBytes: 1_000_000, build: built(), inventory: result })
+    expect(checked).toMatchObject({ status: 'failed', sizeBytes: imageSize, maxBytes: 1_000_000 })
+    expect(checked.problems).toHaveLength(1)
+    const message = checked.problems[0]!
     expect(message).toContain(`Image ${tag} is `)
     expect(message).toContain(
       `(${imageSize.toLocaleString('en-US')} bytes), over max-image-size 1MB (1,000,000 bytes).`
@@ -246,7 +262,7 @@ describe('max-image-size against the built image', () => {
     // The three largest layers here are busybox's base layer and the 300 kB and 200 kB RUN layers. A
     // graph driver's history counts the files' bytes; the containerd store's counts the snapshot's disk
     // use, whole 4 KiB blocks (moby daemon/containerd/image_history.go): 300,000 bytes are 307 kB there.
-    const largest = /Largest layers: (.*)\.$/.exec(message!)![1]!.split('; ')
+    const largest = /Largest layers: (.*)\.$/.exec(message)![1]!.split('; ')
     expect(largest).toHaveLength(3)
     expect(largest[1]).toMatch(/^3\d\dkB RUN head -c 300000 \/dev\/urandom > \/big$/)
     expect(largest[2]).toMatch(/^2\d\dkB RUN head -c 200000 \/dev\/urandom > \/mid$/)

@@ -110,12 +110,24 @@ describe('the report of a run that built and smoked an image', () => {
     // Cleanup removed the passing one, as the smoke stage does once a container is judged.
     await ok.c.remove({ force: true })
     ok.result.container!.removed = true
-    const smoke: SmokeResult = { results: [ok.result, bad.result], passed: false, durationMs: 900 }
+    const smokeProblem = `Smoke container "${names.bad}" failed: ${bad.result.reason}`
+    const smoke: SmokeResult = {
+      status: 'failed',
+      problems: [smokeProblem],
+      startedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+      durationMs: 900,
+      results: [ok.result, bad.result],
+      passed: false
+    }
     const build: BuildResult = {
       status: 'built',
       imageId,
       tags: [tag],
       sizeBytes: inspected.Size,
+      problems: [],
+      startedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
       durationMs: 1500,
       builder: 'classic',
       steps: [
@@ -138,7 +150,7 @@ describe('the report of a run that built and smoked an image', () => {
       build,
       smoke,
       inventory,
-      failures: [`Smoke container "${names.bad}" failed: ${bad.result.reason}`],
+      failures: [smokeProblem],
       timings: [
         { label: 'engine check', ms: engine.durationMs, startMs: 0 },
         { label: 'build', ms: 1500, startMs: 5 },

@@ -70,6 +70,9 @@ describe('the job summary', () => {
       build: {
         status: 'failed',
         tags: ['app:1'],
+        problems: ["Build failed: The command '/bin/sh -c make' returned a non-zero code: 2"],
+        startedAt: '2024-05-01T12:00:00.000Z',
+        finishedAt: '2024-05-01T12:00:02.100Z',
         durationMs: 2100,
         builder: 'classic',
         steps: [],
@@ -155,6 +158,10 @@ describe('the job summary', () => {
       ...syntheticRun(1),
       drift: {
         status: 'missing',
+        problems: [],
+        startedAt: '2024-05-01T12:00:00.000Z',
+        finishedAt: '2024-05-01T12:00:00.001Z',
+        durationMs: 1,
         message: 'No baseline report at /x.json (expected on a first run)',
         items: [],
         failing: []

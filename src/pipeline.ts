@@ -1,5 +1,5 @@
 import { relative } from 'node:path'
-import { compareWithBaseline, describeDrift, type DriftResult } from './audit/drift.js'
+import { compareWithBaseline, logDrift, readDiskUsage, type DriftResult } from './audit/drift.js'
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
@@ -7,21 +7,21 @@ import { engineEnvironment } from './compose/exec.js'
 import { runComposeStage, type ComposeResult } from './compose/run.js'
 import { EngineClient } from './engine/client.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
-import { describeEndpoint, resolveEndpoint, type Endpoint, type EndpointSource } from './engine/endpoint.js'
+import { resolveEndpoint, type Endpoint, type EndpointSource } from './engine/endpoint.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
 import { takeInventory, type Inventory } from './inventory/inventory.js'
 import { runLabels } from './labels.js'
 import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
-import { notPushed, pushCredentials, pushImage, type PushResult } from './push/push.js'
+import { pushCredentials, pushGate, pushImage, type PushResult } from './push/push.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
 import { analyseEfficiency, attachLines, type EfficiencyResult } from './efficiency/efficiency.js'
 import { logEfficiency } from './efficiency/log.js'
 import type { StructureResult } from './structure/run.js'
 import { runStructureStage } from './structure/stage.js'
-import type { StageResult } from './stage.js'
+import { problemsOf, type StageResult } from './stage.js'
 
 /** How long each part of the run took, for the summary's time chart. */
 export interface Timing {
@@ -79,7 +79,8 @@ export interface PipelineDeps {
 /**
  * Runs the stages: a ping, then the engine check, the build and the smoke stage side by side (smoke
  * entries that run the built image wait for it), then inventory and drift. Each stage is a plain function
- * over typed inputs; this function only wires them and collects failures. An engine that cannot be
+ * over typed inputs returning a StageResult (src/stage.ts); this function only wires them: the run's
+ * failures are the stages' problems, in stage order, as the stages worded them. An engine that cannot be
  * reached throws (nothing else can run); every other failure is recorded and the run goes on, so the
  * report shows as much as can be known.
  */
@@ -102,9 +103,8 @@ export async function runPipeline(
   // the smoke stage's until the build's is, so no stage's lines land inside another's group.
   let markReachable!: () => void
   const reachable = new Promise<void>(resolve => (markReachable = resolve))
-  const checkStarted = Date.now()
-  const checking = log.group('Engine', async () => {
-    const result = await checkEngine({
+  const checking = log.group('Engine', () =>
+    checkEngine({
       client,
       options: config.engine,
       log,
@@ -112,9 +112,7 @@ export async function runPipeline(
       earlyPing: deps.earlyPing,
       onReachable: markReachable
     })
-    logEngine(result, endpoint, log)
-    return result
-  })
+  )
   checking.catch(() => {})
   // Rejects when the ping fails: nothing else is started.
   await Promise.race([reachable, checking])
@@ -129,7 +127,6 @@ export async function runPipeline(
   // build stage's inspect and size listing: those run beside the container's create and start.
   let imageBuilt: ((image: BuiltImage) => void) | undefined
   const earlyImage = new Promise<BuiltImage>(resolve => (imageBuilt = resolve))
-  const buildStarted = Date.now()
   const building = buildImage({
     client,
     options: config.build,
@@ -178,33 +175,13 @@ export async function runPipeline(
     stages.dispose()
     throw error
   }
-  timings.push({ label: 'engine check', ms: engine.durationMs, startMs: checkStarted - started })
-  failures.push(...engine.failures)
+  timings.push(stageTiming('engine check', engine, started))
+  failures.push(...engine.problems)
 
-  // Disk use is one more fact for the audit: when the engine cannot give it, the run says so and goes on.
-  const diskUsagePromise = config.audit.diskUsage
-    ? client.system.df(signal).catch((error: unknown) => {
-        log.warning(
-          `Could not read the engine's disk use: ${client.error(error, 'reading /system/df').message}`
-        )
-        return undefined
-      })
-    : undefined
+  const diskUsagePromise = config.audit.diskUsage ? readDiskUsage(client, log, signal) : undefined
 
-  if (build.status !== 'skipped')
-    timings.push({ label: 'build', ms: build.durationMs, startMs: buildStarted - started })
-  if (build.status === 'failed') {
-    const failure = build.failure
-    failures.push(`Build failed: ${failure?.message ?? 'unknown error'}`)
-    // The red X on the PR points at the Dockerfile line that failed.
-    if (failure) {
-      log.error(failure.message, {
-        title: failure.instruction ? `Build failed at ${failure.instruction}` : 'Build failed',
-        file: failure.file,
-        startLine: failure.line
-      })
-    }
-  }
+  if (build.status !== 'skipped') timings.push(stageTiming('build', build, started))
+  failures.push(...build.problems)
   // Structure tests and the efficiency analysis need the built image; they run beside the smoke stage.
   const built = builtImageOf(build)
   const structureLog = new DeferredLog(log)
@@ -251,25 +228,21 @@ export async function runPipeline(
   } finally {
     stages.dispose()
   }
-  for (const result of smoke?.results ?? []) {
+  // Each smoke container is drawn on the time chart on its own.
+  for (const result of smoke.results) {
     timings.push({
       label: `smoke: ${result.name}`,
       ms: result.durationMs,
       ...(result.startedAt ? { startMs: Date.parse(result.startedAt) - started } : {})
     })
-    if (!result.passed) failures.push(`Smoke container "${result.name}" failed: ${result.reason}`)
   }
-
-  if (structure) {
-    timings.push(stageTiming('structure tests', structure, started))
-    failures.push(...structure.problems)
-  }
+  if (structure) timings.push(stageTiming('structure tests', structure, started))
   if (efficiency) {
     attachLines(efficiency, build.steps)
     timings.push(stageTiming('efficiency', efficiency, started))
     logEfficiency(efficiency, log, relative(env.workspace, config.build.file))
-    failures.push(...efficiency.problems)
   }
+  failures.push(...problemsOf(smoke, structure, efficiency))
 
   // The Compose stack, after the smoke containers (CPU is scarce on CI runners; their logs stay apart).
   let compose: ComposeResult | undefined
@@ -287,7 +260,6 @@ export async function runPipeline(
       })
     )
     timings.push(stageTiming('compose', compose, started))
-    failures.push(...compose.problems)
   }
 
   const leftoversPromise =
@@ -301,30 +273,21 @@ export async function runPipeline(
     usedImages: [...new Set(smoke?.results.map(r => r.image) ?? [])],
     signal
   })
-  const sizeFailure = checkImageSize({ maxBytes: config.report.maxImageSizeBytes, build, inventory })
-  if (sizeFailure) failures.push(sizeFailure)
+  const imageSize = checkImageSize({ maxBytes: config.report.maxImageSizeBytes, build, inventory })
 
   const diskUsage = await diskUsagePromise
   const leftovers = await leftoversPromise
   if (leftovers?.error) log.warning(leftovers.error)
   const drift = await compareWithBaseline({ facts: engine.facts, diskUsage, options: config.audit })
   if (drift) logDrift(drift, log)
-  if (drift?.error) failures.push(drift.error)
-  if (drift && drift.failing.length > 0) {
-    failures.push(`Engine drifted from the baseline: ${describeDrift(drift.failing)}`)
-  }
+  failures.push(...problemsOf(compose, imageSize, drift))
 
-  // Only an image that passed every check is pushed: the same image ID the smoke containers ran.
   let push: PushResult | undefined
   if (config.push.enabled) {
-    if (failures.length > 0)
-      push = notPushed(
-        `${failures.length === 1 ? 'a check' : `${failures.length} checks`} failed: ${failures[0]}`
-      )
-    else if (build.status !== 'built' || !build.imageId)
-      push = notPushed(`nothing was built (${build.skippedReason ?? build.status})`)
+    const gate = pushGate(failures, build, log)
+    if ('notPushed' in gate) push = gate.notPushed
     else {
-      const imageId = build.imageId
+      const { imageId } = gate
       push = await log.group('Push', async () =>
         pushImage({
           client,
@@ -339,7 +302,6 @@ export async function runPipeline(
       timings.push(stageTiming('push', push, started))
       failures.push(...push.problems)
     }
-    if (push.status === 'not-pushed') log.warning(`Not pushed: ${push.reason}`)
   }
 
   return {
@@ -368,45 +330,4 @@ function builtImageOf(build: BuildResult): BuiltImage | undefined {
   return build.status === 'built' && build.imageId
     ? { id: build.imageId, reference: build.tags[0] ?? build.imageId }
     : undefined
-}
-
-/** The comparison in the log: warnings for no baseline or drift, the details as untrusted text. */
-function logDrift(drift: DriftResult, log: Log): void {
-  // An error is reported as the step's failure; only the first-run case is a warning.
-  if (drift.message && !drift.error) log.warning(drift.message)
-  for (const note of drift.notes ?? []) log.warning(note)
-  if (drift.status !== 'compared') return
-  if (drift.items.length === 0) {
-    log.info(`No drift from the baseline (${drift.comparedFields?.length ?? 0} facts compared).`)
-    return
-  }
-  const notFailing = drift.items.filter(item => !drift.failing.includes(item))
-  if (notFailing.length > 0) log.warning(`Engine drifted from the baseline: ${describeDrift(notFailing)}`)
-  // Values come from the engine and the baseline file: printed as untrusted text.
-  const block = log.untrusted(`Drift from the baseline (${drift.items.length})`)
-  try {
-    for (const item of drift.items) block.write(`${item.field}: ${item.was} → ${item.now}\n`)
-  } finally {
-    block.close()
-  }
-}
-
-function logEngine(result: EngineCheckResult, endpoint: Endpoint, log: Log): void {
-  const { facts } = result
-  const info = facts.info
-  log.info(`Endpoint:        ${describeEndpoint(facts.endpoint, endpoint.source)}`)
-  log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`)
-  if (facts.podmanVersion) log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`)
-  log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`)
-  log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`)
-  log.info(`Storage driver:  ${String(info.Driver ?? '')}`)
-  log.info(`Cgroup:          ${String(info.CgroupDriver ?? '')} v${String(info.CgroupVersion ?? '?')}`)
-  log.info(`Default runtime: ${String(info.DefaultRuntime ?? '')}`)
-  log.info(`Security:        ${(info.SecurityOptions as string[] | undefined)?.join(', ') ?? ''}`)
-  for (const outcome of result.conditions) {
-    log.info(
-      `require-info ${outcome.passed ? 'ok  ' : 'FAIL'} ${outcome.condition.source} (${outcome.actual})`
-    )
-  }
-  for (const failure of result.failures) log.error(failure)
 }

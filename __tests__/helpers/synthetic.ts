@@ -138,7 +138,10 @@ export function syntheticRun(n: number, options: SyntheticOptions = {}): RunResu
           actual: '4'
         }
       ],
-      failures: [],
+      status: 'passed',
+      problems: [],
+      startedAt: iso(20),
+      finishedAt: iso(19.965),
       durationMs: 35
     },
     build: {
@@ -146,15 +149,30 @@ export function syntheticRun(n: number, options: SyntheticOptions = {}): RunResu
       imageId: builtId,
       tags: [evil('docker-preflight/app:3f2c1aa')],
       sizeBytes: builtSize,
+      problems: [],
+      startedAt: iso(19.99),
+      finishedAt: iso(11.59),
       durationMs: 8_400,
       builder: 'buildkit',
       steps: layers.map((l, i) => ({ instruction: l.createdBy, line: i + 1, cached: i < 4 })),
       layers: layers.filter(l => l.sizeBytes > 0).length
     },
-    smoke: { results, passed: results.every(r => r.passed), durationMs: 3_000 },
+    smoke: {
+      status: failures.length > 0 ? 'failed' : 'passed',
+      problems: failures,
+      startedAt: iso(19.99),
+      finishedAt: iso(16.99),
+      durationMs: 3_000,
+      results,
+      passed: results.every(r => r.passed)
+    },
     inventory: { scope: 'all', images, containers, errors: [], durationMs: 120 },
     drift: {
       status: 'compared',
+      problems: ['Engine drifted from the baseline: seccomp profile=builtin → absent'],
+      startedAt: iso(0.5),
+      finishedAt: iso(0.49),
+      durationMs: 10,
       baseline: '/runner/reports/yesterday.json',
       items: [
         { field: 'cgroupVersion', label: 'Cgroup version', was: '2', now: '1', security: false },

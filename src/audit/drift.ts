@@ -3,6 +3,9 @@ import { formatBytes, oneLine } from '../format.js'
 import type { AuditOptions, DriftPolicy } from '../config.js'
 import type { EngineFacts } from '../engine/check.js'
 import { errorCode, messageOf } from '../errors.js'
+import type { EngineClient } from '../engine/client.js'
+import type { Log } from '../log/log.js'
+import { stageTimes, type StageResult } from '../stage.js'
 import { DRIFT_FIELDS, driftField, type DriftGroup } from './fields.js'
 
 export { DRIFT_FIELDS, DRIFT_FIELD_NAMES, SECURITY_DRIFT_FIELDS, resolveDriftFieldEntry } from './fields.js'
@@ -22,9 +25,11 @@ export interface DriftItem {
   removed?: string[]
 }
 
-export interface DriftResult {
-  /** compared: a baseline was read; missing/unreadable: none could be (see message). */
-  status: 'compared' | 'missing' | 'unreadable'
+/**
+ * status `compared`: a baseline was read; `missing`/`unreadable`: none could be (see message).
+ * `problems`: `error`, and one sentence naming the items that fail under `fail-on-drift`.
+ */
+export interface DriftResult extends StageResult<'compared' | 'missing' | 'unreadable'> {
   baseline?: string
   /** Why no comparison was made (missing/unreadable), in a sentence. */
   message?: string
@@ -65,14 +70,18 @@ export const MEMORY_DRIFT_MIN_RATIO = 0.01
 export async function compareWithBaseline(input: DriftInput): Promise<DriftResult | undefined> {
   const { baseline, failOnDrift } = input.options
   if (!baseline) return undefined
+  const started = Date.now()
   const loaded = await loadBaseline(baseline)
   if (!loaded.ok) {
     const wanted = failOnDrift.kind !== 'none'
+    const error = wanted ? `${loaded.message}, and fail-on-drift needs a baseline to compare with` : undefined
     return {
       status: loaded.status,
+      problems: error ? [error] : [],
+      ...stageTimes(started),
       baseline,
       message: loaded.message,
-      error: wanted ? `${loaded.message}, and fail-on-drift needs a baseline to compare with` : undefined,
+      error,
       items: [],
       failing: [],
       comparedFields: [],
@@ -115,11 +124,14 @@ export async function compareWithBaseline(input: DriftInput): Promise<DriftResul
     )
   }
 
+  const failing = items.filter(item => failsUnder(failOnDrift, item))
   return {
     status: 'compared',
+    problems: failing.length > 0 ? [`Engine drifted from the baseline: ${describeDrift(failing)}`] : [],
+    ...stageTimes(started),
     baseline,
     items,
-    failing: items.filter(item => failsUnder(failOnDrift, item)),
+    failing,
     baselineRun: {
       runId: typeof report.runId === 'string' ? report.runId : undefined,
       finishedAt: typeof report.finishedAt === 'string' ? report.finishedAt : undefined,
@@ -163,6 +175,42 @@ export function describeDrift(items: readonly DriftItem[], maxValue = 60): strin
       return `${item.field} ${short(item.was)} → ${short(item.now)}`
     })
     .join('; ')
+}
+
+/**
+ * /system/df, one more fact for the audit. When the engine cannot give it, the run says so and goes on
+ * (undefined).
+ */
+export async function readDiskUsage(
+  client: EngineClient,
+  log: Log,
+  signal?: AbortSignal
+): Promise<Record<string, unknown> | undefined> {
+  return client.system.df(signal).catch((error: unknown) => {
+    log.warning(`Could not read the engine's disk use: ${client.error(error, 'reading /system/df').message}`)
+    return undefined
+  })
+}
+
+/** The comparison in the log: warnings for no baseline or drift, the details as untrusted text. */
+export function logDrift(drift: DriftResult, log: Log): void {
+  // An error is reported as the step's failure; only the first-run case is a warning.
+  if (drift.message && !drift.error) log.warning(drift.message)
+  for (const note of drift.notes ?? []) log.warning(note)
+  if (drift.status !== 'compared') return
+  if (drift.items.length === 0) {
+    log.info(`No drift from the baseline (${drift.comparedFields?.length ?? 0} facts compared).`)
+    return
+  }
+  const notFailing = drift.items.filter(item => !drift.failing.includes(item))
+  if (notFailing.length > 0) log.warning(`Engine drifted from the baseline: ${describeDrift(notFailing)}`)
+  // Values come from the engine and the baseline file: printed as untrusted text.
+  const block = log.untrusted(`Drift from the baseline (${drift.items.length})`)
+  try {
+    for (const item of drift.items) block.write(`${item.field}: ${item.was} → ${item.now}\n`)
+  } finally {
+    block.close()
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -18,14 +18,7 @@ import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
 import { packContext, readOptional } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
-import {
-  LIST_HEADERS,
-  authService,
-  fileSyncService,
-  newSyncStats,
-  secretsService,
-  type SyncedDir
-} from './filesync.js'
+import { authService, fileSyncService, newSyncStats, secretsService, type SyncedDir } from './filesync.js'
 import { BAD_PATTERN, IgnoreFileError, parseIgnoreFile } from './ignore.js'
 import { refusedPatternIndex } from './walk.js'
 import { openSession } from '../engine/session.js'
@@ -41,6 +34,7 @@ import {
 import { buildEvents } from './events.js'
 import { BuildProgress } from './progress.js'
 import type { BuildFailure, BuildResult } from './types.js'
+import { stageTimes, type StageResult } from '../stage.js'
 
 /** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
 export const BUILDKIT_MIN_API = '1.39'
@@ -65,25 +59,46 @@ export interface BuildStageInput {
 
 export type { BuildFailure, BuildResult, BuildStep } from './types.js'
 
-/** The build stage: packs the context, builds through the Engine API, and reports what came of it. */
+/** What the build came to, before the stage's problems and times are added. */
+type BuildOutcome = Omit<BuildResult, keyof StageResult> & Pick<BuildResult, 'status'>
+
+/**
+ * The build stage: packs the context, builds through the Engine API, and reports what came of it. A
+ * failure is annotated on the Dockerfile line that failed (the red X on the PR points at it).
+ */
 export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
-  const { client, options, env, log, signal } = input
   const started = Date.now()
+  const outcome = await build(input, started)
+  const { failure } = outcome
+  if (failure) {
+    input.log.error(failure.message, {
+      title: failure.instruction ? `Build failed at ${failure.instruction}` : 'Build failed',
+      file: failure.file,
+      startLine: failure.line
+    })
+  }
+  return {
+    ...outcome,
+    problems: failure ? [`Build failed: ${failure.message}`] : [],
+    ...stageTimes(started, outcome.status === 'skipped' ? started : Date.now())
+  }
+}
+
+async function build(input: BuildStageInput, started: number): Promise<BuildOutcome> {
+  const { client, options, env, log, signal } = input
   const file = relative(env.workspace, options.file).split(sep).join('/') || options.file
-  const skipped = (reason: string): BuildResult => ({
+  const skipped = (reason: string): BuildOutcome => ({
     status: 'skipped',
     skippedReason: reason,
     tags: options.tags,
-    durationMs: 0,
     steps: []
   })
   const failed = (
     failure: Omit<BuildFailure, 'file' | 'tail'> & Partial<BuildFailure>,
-    extra: Partial<BuildResult> = {}
-  ): BuildResult => ({
+    extra: Partial<BuildOutcome> = {}
+  ): BuildOutcome => ({
     status: 'failed',
     tags: options.tags,
-    durationMs: Date.now() - started,
     steps: [],
     ...extra,
     failure: { file, tail: [], ...failure }
@@ -263,7 +278,6 @@ export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
     tags: options.tags,
     sizeBytes,
     layers: image.RootFS?.Layers?.length,
-    durationMs: Date.now() - started,
     builder,
     steps,
     context
@@ -291,14 +305,13 @@ function startTarBuild(
   const packed = packContext({ context: options.context, dockerfile: options.file, signal })
   let packError: unknown
   packed.done.catch((error: unknown) => (packError = error))
-  const buildOptions: Record<string, unknown> = {
-    ...query,
-    dockerfile: packed.dockerfileName
-  }
-  if (credentials.length > 0) buildOptions.registryconfig = registryConfig(credentials)
-  if (buildOptions.cachefrom) buildOptions.cachefrom = JSON.parse(buildOptions.cachefrom as string)
   return {
-    response: client.build.image(packed.stream, buildOptions, signal),
+    response: client.build.image(
+      packed.stream,
+      { ...query, dockerfile: packed.dockerfileName },
+      credentials.length > 0 ? registryConfig(credentials) : undefined,
+      signal
+    ),
     stats: () => packed.done,
     failure: async () => packError,
     close: () => {}
@@ -317,38 +330,63 @@ async function startSessionBuild(
   credentials: FoundCredentials[],
   signal: AbortSignal | undefined
 ): Promise<SentContext> {
-  const context: SyncedDir = { path: options.context, stats: newSyncStats() }
-  const dirs = new Map<string, SyncedDir>([
-    ['context', context],
-    ['dockerfile', { path: dirname(options.file), stats: newSyncStats() }]
-  ])
-  const secrets = new Map(options.secrets.map(s => [s.id, s.value]))
-  const auth = new Map(credentials.map(c => [c.registry, c.auth]))
-  const session = await openSession(
-    client,
-    {
-      // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
-      // copy of it, so the next build only transfers what changed.
-      sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
-      listHeaders: LIST_HEADERS,
-      services: [fileSyncService({ dirs, signal }), secretsService(secrets), authService(auth)]
-    },
-    signal
-  )
+  const synced = syncedDirs(options)
+  const session = await openSession(client, sessionOptions(options, synced, credentials, signal), signal)
   const response = client.build.request(
     { ...query, dockerfile: basename(options.file), remote: 'client-session', session: session.id },
     signal
   )
   return {
     response,
+    stats: synced.stats,
+    failure: async () => undefined,
+    close: () => session.close()
+  }
+}
+
+interface SyncedDirs {
+  /** By the name BuildKit asks for: `context`, `dockerfile`, and each local named context. */
+  dirs: Map<string, SyncedDir>
+  /** What was sent of the build context. */
+  stats: () => Promise<ContextStats>
+}
+
+/** The directories a BuildKit session serves: the context, the Dockerfile's directory, local named contexts. */
+function syncedDirs(options: BuildOptions): SyncedDirs {
+  const context: SyncedDir = { path: options.context, stats: newSyncStats() }
+  const dirs = new Map<string, SyncedDir>([
+    ['context', context],
+    ['dockerfile', { path: dirname(options.file), stats: newSyncStats() }]
+  ])
+  for (const named of options.buildContexts)
+    if (named.kind === 'local') dirs.set(named.name, { path: named.source, stats: newSyncStats() })
+  return {
+    dirs,
     stats: async () => ({
       files: context.stats.filesSent,
       bytes: context.stats.bytesSent,
       ignored: context.stats.ignored,
       listed: context.stats.listed
-    }),
-    failure: async () => undefined,
-    close: () => session.close()
+    })
+  }
+}
+
+/** The session's services: the synced directories, the build's secrets, registry credentials. */
+function sessionOptions(
+  options: BuildOptions,
+  synced: SyncedDirs,
+  credentials: FoundCredentials[],
+  signal: AbortSignal | undefined
+): Parameters<typeof openSession>[1] {
+  return {
+    // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
+    // copy of it, so the next build only transfers what changed.
+    sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
+    services: [
+      fileSyncService({ dirs: synced.dirs, signal }),
+      secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
+      authService(new Map(credentials.map(c => [c.registry, c.auth])))
+    ]
   }
 }
 
@@ -382,17 +420,11 @@ async function startControlBuild(
   credentials: FoundCredentials[],
   signal: AbortSignal | undefined
 ): Promise<SentContext> {
-  const context: SyncedDir = { path: options.context, stats: newSyncStats() }
-  const dirs = new Map<string, SyncedDir>([
-    ['context', context],
-    ['dockerfile', { path: dirname(options.file), stats: newSyncStats() }]
-  ])
+  const synced = syncedDirs(options)
   const attrs: Record<string, string> = { filename: basename(options.file) }
   for (const named of options.buildContexts) {
-    if (named.kind === 'local') {
-      dirs.set(named.name, { path: named.source, stats: newSyncStats() })
-      attrs[`context:${named.name}`] = `local:${named.name}`
-    } else attrs[`context:${named.name}`] = `docker-image://${named.source}`
+    attrs[`context:${named.name}`] =
+      named.kind === 'local' ? `local:${named.name}` : `docker-image://${named.source}`
   }
   if (options.target) attrs.target = options.target
   if (options.platform) attrs.platform = options.platform
@@ -400,19 +432,7 @@ async function startControlBuild(
   attrs['image-resolve-mode'] = options.pull ? 'pull' : 'default'
   for (const [key, value] of Object.entries(options.buildArgs)) attrs[`build-arg:${key}`] = value
   for (const [key, value] of Object.entries(labels)) attrs[`label:${key}`] = value
-  const session = await openSession(
-    client,
-    {
-      sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
-      listHeaders: LIST_HEADERS,
-      services: [
-        fileSyncService({ dirs, signal }),
-        secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
-        authService(new Map(credentials.map(c => [c.registry, c.auth])))
-      ]
-    },
-    signal
-  )
+  const session = await openSession(client, sessionOptions(options, synced, credentials, signal), signal)
   let control: ControlClient
   try {
     control = await connectControl(client, signal)
@@ -455,12 +475,7 @@ async function startControlBuild(
   })
   return {
     response: Promise.resolve(out as unknown as NodeJS.ReadableStream & AsyncIterable<Buffer>),
-    stats: async () => ({
-      files: context.stats.filesSent,
-      bytes: context.stats.bytesSent,
-      ignored: context.stats.ignored,
-      listed: context.stats.listed
-    }),
+    stats: synced.stats,
     failure: async () => undefined,
     close: () => {
       control.close()

@@ -4,7 +4,7 @@
 // modem.followProgress, which throws on a line that is not JSON and reports a failed build as success.
 
 import { LineSplitter } from '../lines.js'
-import protobuf from 'protobufjs'
+import { asBytes, asInt64, asString, asUint, protoFields } from '../engine/protowire.js'
 
 export interface BuildKitVertex {
   digest: string
@@ -96,112 +96,67 @@ function classify(event: Record<string, unknown>): BuildEvent {
   return { kind: 'text', text: JSON.stringify(event) }
 }
 
-// moby.buildkit.v1.StatusResponse, the fields this module reads (buildkit api/services/control).
-// Defined inline rather than loaded from a .proto file so the bundle needs no file at run time.
-const timestamp = { fields: { seconds: { type: 'int64', id: 1 }, nanos: { type: 'int32', id: 2 } } }
-const StatusResponse = protobuf.Root.fromJSON({
-  nested: {
-    Timestamp: timestamp,
-    Vertex: {
-      fields: {
-        digest: { type: 'string', id: 1 },
-        inputs: { rule: 'repeated', type: 'string', id: 2 },
-        name: { type: 'string', id: 3 },
-        cached: { type: 'bool', id: 4 },
-        started: { type: 'Timestamp', id: 5 },
-        completed: { type: 'Timestamp', id: 6 },
-        error: { type: 'string', id: 7 }
-      }
-    },
-    VertexStatus: {
-      fields: {
-        ID: { type: 'string', id: 1 },
-        vertex: { type: 'string', id: 2 },
-        name: { type: 'string', id: 3 },
-        current: { type: 'int64', id: 4 },
-        total: { type: 'int64', id: 5 },
-        timestamp: { type: 'Timestamp', id: 6 },
-        started: { type: 'Timestamp', id: 7 },
-        completed: { type: 'Timestamp', id: 8 }
-      }
-    },
-    VertexLog: {
-      fields: {
-        vertex: { type: 'string', id: 1 },
-        timestamp: { type: 'Timestamp', id: 2 },
-        stream: { type: 'int64', id: 3 },
-        msg: { type: 'bytes', id: 4 }
-      }
-    },
-    VertexWarning: {
-      fields: {
-        vertex: { type: 'string', id: 1 },
-        level: { type: 'int64', id: 2 },
-        short: { type: 'bytes', id: 3 }
-      }
-    },
-    StatusResponse: {
-      fields: {
-        vertexes: { rule: 'repeated', type: 'Vertex', id: 1 },
-        statuses: { rule: 'repeated', type: 'VertexStatus', id: 2 },
-        logs: { rule: 'repeated', type: 'VertexLog', id: 3 },
-        warnings: { rule: 'repeated', type: 'VertexWarning', id: 4 }
-      }
-    }
-  }
-}).lookupType('StatusResponse')
+// moby.buildkit.v1.StatusResponse, the fields this module reads (buildkit api/services/control
+// control.proto): vertexes 1 (Vertex: digest 1, name 3, cached 4, started 5, completed 6, error 7),
+// statuses 2 (VertexStatus: ID 1, vertex 2, name 3, current 4, total 5, completed 8), logs 3 (VertexLog:
+// vertex 1, msg 4), warnings 4 (VertexWarning: short 3). A Timestamp field is "set" when present.
 
-interface RawStatus {
-  vertexes?: {
-    digest?: string
-    name?: string
-    cached?: boolean
-    started?: object
-    completed?: object
-    error?: string
-  }[]
-  statuses?: {
-    ID?: string
-    vertex?: string
-    name?: string
-    current?: number
-    total?: number
-    completed?: object
-  }[]
-  logs?: { vertex?: string; msg?: Uint8Array }[]
-  warnings?: { short?: Uint8Array }[]
+function decodeVertex(message: Buffer): BuildKitVertex {
+  const vertex: BuildKitVertex = { digest: '', name: '', cached: false, started: false, completed: false }
+  for (const [field, value] of protoFields(message)) {
+    if (field === 1) vertex.digest = asString(value)
+    else if (field === 3) vertex.name = asString(value)
+    else if (field === 4) vertex.cached = asUint(value) !== 0
+    else if (field === 5) vertex.started = true
+    else if (field === 6) vertex.completed = true
+    else if (field === 7) vertex.error = asString(value) || undefined
+  }
+  return vertex
+}
+
+function decodeVertexStatus(message: Buffer): BuildKitVertexStatus {
+  const status: BuildKitVertexStatus = {
+    id: '',
+    vertex: '',
+    name: '',
+    current: 0,
+    total: 0,
+    completed: false
+  }
+  for (const [field, value] of protoFields(message)) {
+    if (field === 1) status.id = asString(value)
+    else if (field === 2) status.vertex = asString(value)
+    else if (field === 3) status.name = asString(value)
+    else if (field === 4) status.current = Number(asInt64(value))
+    else if (field === 5) status.total = Number(asInt64(value))
+    else if (field === 8) status.completed = true
+  }
+  return status
 }
 
 /** Decodes the base64 protobuf of a `moby.buildkit.trace` event. A malformed one decodes to nothing. */
 export function decodeBuildKitStatus(base64: string): BuildKitStatus {
-  let raw: RawStatus
+  const status: BuildKitStatus = { vertexes: [], statuses: [], logs: [], warnings: [] }
   try {
-    const message = StatusResponse.decode(Buffer.from(base64, 'base64'))
-    raw = StatusResponse.toObject(message, { longs: Number }) as RawStatus
+    for (const [field, value] of protoFields(Buffer.from(base64, 'base64'))) {
+      const message = asBytes(value)
+      if (field === 1) status.vertexes.push(decodeVertex(message))
+      else if (field === 2) status.statuses.push(decodeVertexStatus(message))
+      else if (field === 3) {
+        const log: BuildKitLog = { vertex: '', text: '' }
+        for (const [f, v] of protoFields(message)) {
+          if (f === 1) log.vertex = asString(v)
+          else if (f === 4) log.text = asString(v)
+        }
+        status.logs.push(log)
+      } else if (field === 4) {
+        let text = ''
+        for (const [f, v] of protoFields(message)) if (f === 3) text = asString(v)
+        status.warnings.push(text)
+      }
+    }
   } catch {
     return { vertexes: [], statuses: [], logs: [], warnings: [] }
   }
-  return {
-    vertexes: (raw.vertexes ?? []).map(v => ({
-      digest: v.digest ?? '',
-      name: v.name ?? '',
-      cached: v.cached ?? false,
-      started: v.started !== undefined,
-      completed: v.completed !== undefined,
-      error: v.error || undefined
-    })),
-    statuses: (raw.statuses ?? []).map(s => ({
-      id: s.ID ?? '',
-      vertex: s.vertex ?? '',
-      name: s.name ?? '',
-      current: s.current ?? 0,
-      total: s.total ?? 0,
-      completed: s.completed !== undefined
-    })),
-    logs: (raw.logs ?? []).map(l => ({
-      vertex: l.vertex ?? '',
-      text: Buffer.from(l.msg ?? []).toString('utf8')
-    })),
-    warnings: (raw.warnings ?? []).map(w => Buffer.from(w.short ?? []).toString('utf8'))
-  }
+  return status
 }

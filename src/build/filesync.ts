@@ -11,53 +11,16 @@
 
 import { createReadStream, type Stats } from 'node:fs'
 import { readFile, readlink } from 'node:fs/promises'
-import * as grpc from '@grpc/grpc-js'
-import protobuf from 'protobufjs'
+import {
+  GrpcError,
+  GrpcStatus,
+  type Metadata,
+  type ServerCall,
+  type SessionService
+} from '../engine/session.js'
+import { ProtoWriter, asBytes, asString, asUint, protoFields, varint } from '../engine/protowire.js'
 import type { RegistryAuth } from './credentials.js'
 import { fsutilWalk, type FilterOptions, type WalkCounts } from './walk.js'
-
-const root = protobuf.Root.fromJSON({
-  nested: {
-    Stat: {
-      fields: {
-        path: { type: 'string', id: 1 },
-        mode: { type: 'uint32', id: 2 },
-        uid: { type: 'uint32', id: 3 },
-        gid: { type: 'uint32', id: 4 },
-        size: { type: 'int64', id: 5 },
-        modTime: { type: 'int64', id: 6 },
-        linkname: { type: 'string', id: 7 },
-        devmajor: { type: 'int64', id: 8 },
-        devminor: { type: 'int64', id: 9 }
-      }
-    },
-    Packet: {
-      fields: {
-        type: { type: 'int32', id: 1 },
-        stat: { type: 'Stat', id: 2 },
-        ID: { type: 'uint32', id: 3 },
-        data: { type: 'bytes', id: 4 }
-      }
-    },
-    GetSecretRequest: {
-      fields: {
-        ID: { type: 'string', id: 1 },
-        annotations: { keyType: 'string', type: 'string', id: 2 } as protobuf.IField
-      }
-    },
-    GetSecretResponse: { fields: { data: { type: 'bytes', id: 1 } } },
-    CredentialsRequest: { fields: { Host: { type: 'string', id: 1 } } },
-    CredentialsResponse: {
-      fields: { Username: { type: 'string', id: 1 }, Secret: { type: 'string', id: 2 } }
-    }
-  }
-})
-
-const Packet = root.lookupType('Packet')
-const GetSecretRequest = root.lookupType('GetSecretRequest')
-const GetSecretResponse = root.lookupType('GetSecretResponse')
-const CredentialsRequest = root.lookupType('CredentialsRequest')
-const CredentialsResponse = root.lookupType('CredentialsResponse')
 
 export const PACKET_STAT = 0
 export const PACKET_REQ = 1
@@ -65,47 +28,63 @@ export const PACKET_DATA = 2
 export const PACKET_FIN = 3
 export const PACKET_ERR = 4
 
-interface StatMessage {
+/** fsutil's types.Stat (types/stat.proto). */
+export interface StatMessage {
   path: string
   mode: number
   uid: number
   gid: number
   size: number
-  modTime: number | bigint | string
+  modTime: number | bigint
   linkname: string
   devmajor?: number
   devminor?: number
+  xattrs?: Map<string, Uint8Array>
 }
 
-interface PacketMessage {
+/** fsutil's types.Packet (types/wire.proto) as BuildKit's receiver sends it: REQ/FIN/ERR. */
+export interface PacketMessage {
   type: number
-  stat?: StatMessage
-  ID?: number
-  data?: Uint8Array
+  ID: number
+  data: Buffer
 }
 
-function codec(type: protobuf.Type) {
-  return {
-    // Plain objects of the right shape encode as they are (fromObject would copy every packet first).
-    serialize: (value: object): Buffer => Buffer.from(type.encode(value).finish()),
-    deserialize: (bytes: Buffer): Record<string, unknown> =>
-      type.toObject(type.decode(bytes), { longs: Number, defaults: true }) as Record<string, unknown>
-  }
+export function encodeStat(stat: StatMessage): Buffer {
+  return new ProtoWriter()
+    .string(1, stat.path)
+    .uint(2, stat.mode)
+    .uint(3, stat.uid)
+    .uint(4, stat.gid)
+    .int64(5, stat.size)
+    .int64(6, stat.modTime)
+    .string(7, stat.linkname)
+    .int64(8, stat.devmajor ?? 0)
+    .int64(9, stat.devminor ?? 0)
+    .map(10, stat.xattrs)
+    .finish()
 }
 
-function method(path: string, request: protobuf.Type, response: protobuf.Type, stream: boolean) {
-  const req = codec(request)
-  const res = codec(response)
-  return {
-    path,
-    requestStream: stream,
-    responseStream: stream,
-    requestSerialize: req.serialize,
-    requestDeserialize: req.deserialize,
-    responseSerialize: res.serialize,
-    responseDeserialize: res.deserialize,
-    originalName: path.slice(path.lastIndexOf('/') + 1)
+/** Packet{type, stat, ID, data}; the data buffer is returned as its own part, not copied. */
+export function encodePacket(
+  type: number,
+  fields: { stat?: StatMessage; ID?: number; data?: Uint8Array } = {}
+): Uint8Array[] {
+  const head = new ProtoWriter().uint(1, type)
+  if (fields.stat) head.message(2, encodeStat(fields.stat), true)
+  head.uint(3, fields.ID ?? 0)
+  const data = fields.data
+  if (!data || data.length === 0) return [head.finish()]
+  return [Buffer.concat([head.finish(), Buffer.from([0x22]), varint(data.length)]), data]
+}
+
+export function decodePacket(message: Buffer): PacketMessage {
+  const packet: PacketMessage = { type: 0, ID: 0, data: Buffer.alloc(0) }
+  for (const [field, value] of protoFields(message)) {
+    if (field === 1) packet.type = asUint(value)
+    else if (field === 3) packet.ID = asUint(value)
+    else if (field === 4) packet.data = asBytes(value)
   }
+  return packet
 }
 
 // Go's os.FileMode bits, which fsutil's Stat.mode carries (not the Unix st_mode).
@@ -164,16 +143,14 @@ const SMALL_FILE = 1024 * 1024
 const SENDERS = 8
 
 /** Values of a metadata key as BuildKit sent them (filesync.go decodeOpts: `<key>-encoded` means escaped). */
-function metadataValues(metadata: grpc.Metadata, key: string): string[] | undefined {
-  const values = metadata.get(key).map(String)
-  if (values.length === 0) return undefined
-  const encoded = metadata.get(`${key}-encoded`).map(String)[0]
+export function metadataValues(metadata: Metadata, key: string): string[] | undefined {
+  const values = metadata.get(key)
+  if (!values || values.length === 0) return undefined
+  const encoded = metadata.get(`${key}-encoded`)?.[0]
   const decode = encoded !== undefined && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(encoded)
+  // Go's url.QueryUnescape: `+` is a space.
   return decode ? values.map(v => decodeURIComponent(v.replace(/\+/g, ' '))) : values
 }
-
-/** The metadata keys whose values are lists of patterns or paths (engine/session.ts keeps them whole). */
-export const LIST_HEADERS = ['include-patterns', 'exclude-patterns', 'followpaths']
 
 export interface FileSyncOptions {
   dirs: Map<string, SyncedDir>
@@ -181,18 +158,12 @@ export interface FileSyncOptions {
 }
 
 /** moby.filesync.v1.FileSync: DiffCopy. */
-export function fileSyncService(options: FileSyncOptions): {
-  definition: grpc.ServiceDefinition
-  implementation: grpc.UntypedServiceImplementation
-} {
-  const definition = {
-    DiffCopy: method('/moby.filesync.v1.FileSync/DiffCopy', Packet, Packet, true)
-  } as unknown as grpc.ServiceDefinition
-  const DiffCopy = (call: grpc.ServerDuplexStream<PacketMessage, PacketMessage>): void => {
+export function fileSyncService(options: FileSyncOptions): SessionService {
+  const DiffCopy = (call: ServerCall): void => {
     const name = metadataValues(call.metadata, 'dir-name')?.[0] ?? ''
     const dir = options.dirs.get(name)
     if (!dir) {
-      call.emit('error', { code: grpc.status.NOT_FOUND, details: `no access allowed to dir "${name}"` })
+      call.end(new GrpcError(GrpcStatus.NOT_FOUND, `no access allowed to dir "${name}"`))
       return
     }
     const filter: FilterOptions = {
@@ -202,41 +173,33 @@ export function fileSyncService(options: FileSyncOptions): {
     }
     void sendDiffCopy(call, dir, filter, options.signal)
   }
-  return { definition, implementation: { DiffCopy } }
+  return { methods: [{ path: '/moby.filesync.v1.FileSync/DiffCopy', stream: DiffCopy }] }
 }
 
-/** fsutil's sender over one DiffCopy call. */
+/** fsutil's sender (send.go) over one DiffCopy call. */
 async function sendDiffCopy(
-  call: grpc.ServerDuplexStream<PacketMessage, PacketMessage>,
+  call: ServerCall,
   dir: SyncedDir,
   filter: FilterOptions,
   signal: AbortSignal | undefined
 ): Promise<void> {
   const files = new Map<number, string>()
+  const sizes = new Map<number, number>()
   const stats = newSyncStats()
   let ended = false
-  const sizes = new Map<number, number>()
-  let drained: Promise<void> | undefined
-  const write = async (packet: PacketMessage): Promise<void> => {
-    while (drained) await drained
-    if (ended) throw new Error('the build no longer reads the context')
-    if (!call.write(packet))
-      drained ??= new Promise<void>(resolve =>
-        call.once('drain', () => {
-          drained = undefined
-          resolve()
-        })
-      )
+  call.onClose(() => (ended = true))
+  // Packets are queued without waiting for each to be written (see engine/session.ts); a sender only
+  // waits when several MiB are queued.
+  const write = async (parts: Uint8Array[]): Promise<void> => {
+    if (ended || call.closed) throw new Error('the build no longer reads the context')
+    call.send(parts)
+    await call.ready()
   }
   const fail = (message: string): void => {
     if (ended) return
     ended = true
-    try {
-      call.write({ type: PACKET_ERR, data: Buffer.from(message) })
-      call.end()
-    } catch {
-      // the stream is already gone
-    }
+    call.send(encodePacket(PACKET_ERR, { data: Buffer.from(message) }))
+    call.end()
   }
   // Requests are served by a few workers at once (fsutil's sender runs four): a file's DATA packets carry
   // its id, so BuildKit takes them interleaved. FIN is answered once every request before it is served.
@@ -264,29 +227,31 @@ async function sendDiffCopy(
     }
     if (finRequested && working === 0 && requests.length === 0 && !ended) {
       finRequested = false
-      write({ type: PACKET_FIN }).then(
-        () => {
-          ended = true
-          call.end()
-        },
-        () => {}
-      )
+      ended = true
+      call.send(encodePacket(PACKET_FIN))
+      call.end()
     }
   }
-  call.on('data', (packet: PacketMessage) => {
+  call.onMessage(message => {
+    let packet: PacketMessage
+    try {
+      packet = decodePacket(message)
+    } catch (error) {
+      fail((error as Error).message)
+      return
+    }
     if (packet.type === PACKET_REQ) {
-      requests.push(packet.ID ?? 0)
+      requests.push(packet.ID)
       pump()
     } else if (packet.type === PACKET_FIN) {
       finRequested = true
       pump()
     } else if (packet.type === PACKET_ERR) {
+      // fsutil's sender stops with "error from receiver: …"; BuildKit reports its own side.
       ended = true
-      call.end()
+      call.end(new GrpcError(GrpcStatus.UNKNOWN, `error from receiver: ${packet.data.toString()}`))
     }
   })
-  call.on('error', () => (ended = true))
-  call.on('cancelled', () => (ended = true))
 
   const sendFile = async (id: number, path: string): Promise<void> => {
     let size = 0
@@ -297,22 +262,19 @@ async function sendDiffCopy(
         const data = await readFile(`${dir.path}/${path}`)
         size = data.length
         for (let at = 0; at < data.length; at += CHUNK)
-          await write({ type: PACKET_DATA, ID: id, data: data.subarray(at, at + CHUNK) })
-        await write({ type: PACKET_DATA, ID: id })
-        stats.filesSent++
-        stats.bytesSent += size
-        return
-      }
-      const stream = createReadStream(`${dir.path}/${path}`, { highWaterMark: CHUNK })
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        size += chunk.length
-        await write({ type: PACKET_DATA, ID: id, data: chunk })
+          await write(encodePacket(PACKET_DATA, { ID: id, data: data.subarray(at, at + CHUNK) }))
+      } else {
+        const stream = createReadStream(`${dir.path}/${path}`, { highWaterMark: CHUNK })
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          size += chunk.length
+          await write(encodePacket(PACKET_DATA, { ID: id, data: chunk }))
+        }
       }
     } catch (error) {
       if (ended) throw error
       // fsutil sends an empty file when it cannot open one (a socket, a file gone since the listing)
     }
-    await write({ type: PACKET_DATA, ID: id })
+    await write(encodePacket(PACKET_DATA, { ID: id }))
     stats.filesSent++
     stats.bytesSent += size
   }
@@ -330,7 +292,7 @@ async function sendDiffCopy(
         gid: 0,
         size: info.isDirectory() ? 0 : info.size,
         modTime: Math.round(info.mtimeMs * NS_PER_MS),
-        linkname: info.isSymbolicLink() ? await readLink(entry.absolute) : ''
+        linkname: info.isSymbolicLink() ? await readlink(entry.absolute) : ''
       }
       if (info.isBlockDevice() || info.isCharacterDevice()) {
         stat.devmajor = (info.rdev >> 8) & 0xfff
@@ -342,66 +304,57 @@ async function sendDiffCopy(
         sizes.set(index, info.size)
       }
       index++
-      await write({ type: PACKET_STAT, stat })
+      await write(encodePacket(PACKET_STAT, { stat }))
     }
     stats.listed = index
     stats.ignored = counts.ignored
     // The largest call is the context itself; its counters are the ones reported (they keep counting).
     if (stats.listed >= dir.stats.listed) dir.stats = stats
-    await write({ type: PACKET_STAT })
+    await write(encodePacket(PACKET_STAT))
   } catch (error) {
     fail((error as Error).message)
   }
 }
 
-async function readLink(path: string): Promise<string> {
-  return readlink(path)
-}
-
 /** moby.buildkit.secrets.v1.Secrets: GetSecret from the secrets given to the build. */
-export function secretsService(secrets: ReadonlyMap<string, Buffer>): {
-  definition: grpc.ServiceDefinition
-  implementation: grpc.UntypedServiceImplementation
-} {
-  const definition = {
-    GetSecret: method(
-      '/moby.buildkit.secrets.v1.Secrets/GetSecret',
-      GetSecretRequest,
-      GetSecretResponse,
-      false
-    )
-  } as unknown as grpc.ServiceDefinition
-  const GetSecret = (
-    call: grpc.ServerUnaryCall<{ ID: string }, { data: Buffer }>,
-    callback: grpc.sendUnaryData<{ data: Buffer }>
-  ): void => {
-    const value = secrets.get(call.request.ID)
-    if (value === undefined)
-      callback({ code: grpc.status.NOT_FOUND, details: `secret ${call.request.ID} not found` })
-    else callback(null, { data: value })
+export function secretsService(secrets: ReadonlyMap<string, Buffer>): SessionService {
+  return {
+    methods: [
+      {
+        path: '/moby.buildkit.secrets.v1.Secrets/GetSecret',
+        unary: request => {
+          // GetSecretRequest{ID = 1, annotations = 2}
+          let id = ''
+          for (const [field, value] of protoFields(request)) if (field === 1) id = asString(value)
+          const value = secrets.get(id)
+          // BuildKit turns NotFound into "secret <id>: not found" (session/secrets/secrets.go).
+          if (value === undefined) throw new GrpcError(GrpcStatus.NOT_FOUND, `secret ${id} not found`)
+          return new ProtoWriter().bytes(1, value).finish() // GetSecretResponse{data = 1}
+        }
+      }
+    ]
   }
-  return { definition, implementation: { GetSecret } }
 }
 
 /** moby.filesync.v1.Auth: Credentials for a registry host (anonymous when there are none). */
-export function authService(credentials: ReadonlyMap<string, RegistryAuth>): {
-  definition: grpc.ServiceDefinition
-  implementation: grpc.UntypedServiceImplementation
-} {
-  const definition = {
-    Credentials: method('/moby.filesync.v1.Auth/Credentials', CredentialsRequest, CredentialsResponse, false)
-  } as unknown as grpc.ServiceDefinition
-  const Credentials = (
-    call: grpc.ServerUnaryCall<{ Host: string }, { Username?: string; Secret?: string }>,
-    callback: grpc.sendUnaryData<{ Username?: string; Secret?: string }>
-  ): void => {
-    const host = call.request.Host
-    const auth = credentials.get(
-      host === 'registry-1.docker.io' || host === 'index.docker.io' ? 'docker.io' : host
-    )
-    if (!auth) callback(null, {})
-    else if (auth.identitytoken) callback(null, { Secret: auth.identitytoken })
-    else callback(null, { Username: auth.username, Secret: auth.password })
+export function authService(credentials: ReadonlyMap<string, RegistryAuth>): SessionService {
+  return {
+    methods: [
+      {
+        path: '/moby.filesync.v1.Auth/Credentials',
+        unary: request => {
+          // CredentialsRequest{Host = 1} → CredentialsResponse{Username = 1, Secret = 2}
+          let host = ''
+          for (const [field, value] of protoFields(request)) if (field === 1) host = asString(value)
+          const auth = credentials.get(
+            host === 'registry-1.docker.io' || host === 'index.docker.io' ? 'docker.io' : host
+          )
+          const response = new ProtoWriter()
+          if (auth?.identitytoken) response.string(2, auth.identitytoken)
+          else if (auth) response.string(1, auth.username).string(2, auth.password)
+          return response.finish()
+        }
+      }
+    ]
   }
-  return { definition, implementation: { Credentials } }
 }

@@ -1,5 +1,6 @@
 // Build types shared by the build stage, its progress reader and the modules that read its result, so
 // none of them imports the stage's module for a type.
+import type { StageResult } from '../stage.js'
 import type { ContextStats } from './context.js'
 
 export interface BuildStep {
@@ -22,14 +23,13 @@ export interface BuildFailure {
   tail: string[]
 }
 
-export interface BuildResult {
-  status: 'built' | 'skipped' | 'failed'
+/** `problems`: `Build failed: <failure.message>` when it failed. A skipped build has durationMs 0. */
+export interface BuildResult extends StageResult<'built' | 'skipped' | 'failed'> {
   /** Why the build was skipped (build: false, no Dockerfile with build: auto). */
   skippedReason?: string
   imageId?: string
   tags: string[]
   sizeBytes?: number
-  durationMs: number
   builder?: 'buildkit' | 'classic'
   steps: BuildStep[]
   failure?: BuildFailure

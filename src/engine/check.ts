@@ -6,10 +6,11 @@ import type { Log } from '../log/log.js'
 import { EngineError, type EngineClient } from './client.js'
 import { imageStoreOf, type ImageStore } from './image-store.js'
 import { PING_TIMEOUT_MS } from './constants.js'
-import type { Endpoint } from './endpoint.js'
+import { describeEndpoint, type Endpoint } from './endpoint.js'
 import type { PingOutcome } from './early-ping.js'
 import { describeTlsFailure } from './tls-failure.js'
 import { deadline } from '../signals.js'
+import { stageTimes, type StageResult } from '../stage.js'
 import { compareVersions } from './version.js'
 import { podmanVersion } from './podman.js'
 import { evaluateConditions, type ConditionOutcome } from './require-info.js'
@@ -39,13 +40,11 @@ export interface EngineFacts {
   info: Record<string, unknown>
 }
 
-export interface EngineCheckResult {
+/** `problems`: versions below the minimum, require-info conditions not met. */
+export interface EngineCheckResult extends StageResult<'passed' | 'failed'> {
   facts: EngineFacts
   /** require-info conditions, each with what the engine has. */
   conditions: ConditionOutcome[]
-  /** Everything that makes the step fail: versions below minimum, conditions not met. */
-  failures: string[]
-  durationMs: number
 }
 
 export interface EngineCheckInput {
@@ -61,7 +60,7 @@ export interface EngineCheckInput {
 
 /**
  * The engine check: ping (fast failure when nothing answers), then /version, /info and the CLI's own
- * version concurrently, then the minimum versions and require-info conditions.
+ * version concurrently, then the minimum versions and require-info conditions. Logs what it found.
  */
 export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckResult> {
   const started = Date.now()
@@ -98,12 +97,12 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
     info
   }
 
-  const failures: string[] = []
+  const problems: string[] = []
   const tooOld = (what: string, found: string, required: string | undefined): void => {
     if (!required) return
     const order = compareVersions(found, required)
     if (order === undefined || order < 0) {
-      failures.push(`${what} ${found || '(unknown)'} is below the required minimum ${required}`)
+      problems.push(`${what} ${found || '(unknown)'} is below the required minimum ${required}`)
     }
   }
   tooOld('Docker engine version', facts.serverVersion, options.minDockerVersion)
@@ -111,12 +110,40 @@ export async function checkEngine(input: EngineCheckInput): Promise<EngineCheckR
 
   const conditions = evaluateConditions(options.requireInfo, info)
   for (const outcome of conditions.filter(o => !o.passed)) {
-    failures.push(
+    problems.push(
       `require-info "${outcome.condition.source}" failed: ${outcome.condition.field} is ${outcome.actual}`
     )
   }
 
-  return { facts, conditions, failures, durationMs: Date.now() - started }
+  const result: EngineCheckResult = {
+    status: problems.length > 0 ? 'failed' : 'passed',
+    problems,
+    ...stageTimes(started),
+    facts,
+    conditions
+  }
+  logEngine(result, client.endpoint, input.log)
+  return result
+}
+
+function logEngine(result: EngineCheckResult, endpoint: Endpoint, log: Log): void {
+  const { facts } = result
+  const info = facts.info
+  log.info(`Endpoint:        ${describeEndpoint(facts.endpoint, endpoint.source)}`)
+  log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`)
+  if (facts.podmanVersion) log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`)
+  log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`)
+  log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`)
+  log.info(`Storage driver:  ${String(info.Driver ?? '')}`)
+  log.info(`Cgroup:          ${String(info.CgroupDriver ?? '')} v${String(info.CgroupVersion ?? '?')}`)
+  log.info(`Default runtime: ${String(info.DefaultRuntime ?? '')}`)
+  log.info(`Security:        ${(info.SecurityOptions as string[] | undefined)?.join(', ') ?? ''}`)
+  for (const outcome of result.conditions) {
+    log.info(
+      `require-info ${outcome.passed ? 'ok  ' : 'FAIL'} ${outcome.condition.source} (${outcome.actual})`
+    )
+  }
+  for (const problem of result.problems) log.error(problem)
 }
 
 /**

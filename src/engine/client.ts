@@ -1,19 +1,18 @@
-// The one module that talks to dockerode. Stages get an EngineClient, never dockerode: its methods are
+// The one module that talks to the engine. Stages get an EngineClient, never a transport: its methods are
 // typed and grouped as the Engine API groups them (system, images, containers, build), each takes an
 // AbortSignal, and every failure of the engine comes out as one EngineError with one wording.
 //
-// Calls go through docker-modem's dial with the signal as a dial option: dockerode 5 forwards
-// `abortSignal` on some calls and drops it on others (image inspect, history), and @types/dockerode 4
-// declares it on none. Build and pull stay on dockerode's own methods: they carry the BuildKit session and
-// the registry auth header.
-import http, { type IncomingMessage } from 'node:http'
-import https from 'node:https'
+// Requests go through transport.ts (node:http / node:https) for unix sockets and TCP. Only an ssh://
+// endpoint goes through docker-modem, which speaks SSH; dockerode is imported for it on first use, so
+// the default run never evaluates dockerode, docker-modem or ssh2 (ncc puts them in their own chunk).
+import type { IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
-import Docker from 'dockerode'
+import type Docker from 'dockerode'
 import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
 import type { Endpoint } from './endpoint.js'
 import { listingWithRetry } from './listing.js'
 import { podmanVersion } from './podman.js'
+import { httpDial, type Call, type Dial } from './transport.js'
 
 export type EngineFailure =
   /** The engine answered with an HTTP error; `message` is its own words. */
@@ -65,22 +64,6 @@ export interface RegistryAuth {
   auth?: string
 }
 
-interface Dial {
-  path: string
-  method: 'GET' | 'POST' | 'DELETE' | 'HEAD'
-  query?: Record<string, unknown>
-  body?: unknown
-  statusCodes: Record<number, true | string>
-  isStream?: boolean
-  /** Sent as X-Registry-Auth (base64 JSON), as the engine wants it for pushes and pulls. */
-  authconfig?: object
-  doing: string
-}
-
-interface Modem {
-  dial(options: object, callback: (error: unknown, result: unknown) => void): void
-}
-
 const UNREACHABLE: Record<string, string> = {
   ENOENT: 'the socket does not exist',
   ECONNREFUSED: 'the connection was refused',
@@ -90,24 +73,25 @@ const UNREACHABLE: Record<string, string> = {
 }
 const DROPPED = new Set(['ECONNRESET', 'EPIPE'])
 const TIMED_OUT = new Set(['ABORT_ERR', 'ETIMEDOUT', 'ESOCKETTIMEDOUT'])
-const COMMON = { 500: 'server error' } as const
 
 export class EngineClient {
-  private readonly docker: Docker
-  private readonly modem: Modem
+  private readonly send: Dial
+  private readonly ssh?: SshModem
   /** Set once the engine has answered: a connection refused after that means it went away. */
   private answered = false
   private version?: Promise<JsonObject>
 
-  /** A client for exactly this endpoint. No request is made here. */
+  /** A client for exactly this endpoint. No request is made here, and nothing is loaded. */
   constructor(readonly endpoint: Endpoint) {
-    this.docker = dockerodeFor(endpoint)
-    this.modem = this.docker.modem as unknown as Modem
+    if (endpoint.options.protocol === 'ssh') {
+      this.ssh = new SshModem(endpoint)
+      this.send = call => this.ssh!.dial(call)
+    } else this.send = httpDial(endpoint)
   }
 
-  /** The dockerode options this client was built with (for tests of endpoint resolution). */
-  get modemOptions(): Readonly<Record<string, unknown>> {
-    return this.docker.modem as unknown as Record<string, unknown>
+  /** For an ssh:// endpoint, docker-modem as constructed (for tests of endpoint resolution); else undefined. */
+  async modemOptions(): Promise<Readonly<Record<string, unknown>> | undefined> {
+    return this.ssh ? ((await this.ssh.modem()) as unknown as Record<string, unknown>) : undefined
   }
 
   /**
@@ -123,8 +107,8 @@ export class EngineClient {
       `Is dockerd running there? ${addressFrom(this.endpoint)}`
     if (typeof code === 'number') {
       const json = (error as { json?: { message?: unknown } }).json
-      // The engine's JSON message, else docker-modem's text without its "(HTTP code 404) no such
-      // container - " prefix; nothing from a reply that was not the engine's.
+      // The engine's JSON message, else the text after docker-modem's "(HTTP code 404) no such
+      // container - " prefix (transport.ts words it the same); nothing from a reply that was not the engine's.
       const said =
         json && typeof json.message === 'string'
           ? json.message.trim()
@@ -133,8 +117,10 @@ export class EngineClient {
             : ''
       return new EngineError('http', said || `HTTP ${code}`, code, doing, { cause: error })
     }
-    const dropped = DROPPED.has(String(code)) || message === 'socket hang up' || message === 'aborted'
-    if (this.answered && (dropped || code === 'ENOENT' || code === 'ECONNREFUSED')) {
+    // 'aborted': a reply that had begun was cut off, so the engine had answered.
+    const cutOff = message === 'aborted'
+    const dropped = DROPPED.has(String(code)) || message === 'socket hang up' || cutOff
+    if (cutOff || (this.answered && (dropped || code === 'ENOENT' || code === 'ECONNREFUSED'))) {
       return new EngineError(
         'lost',
         `the connection to the Docker engine was lost while ${doing} (did the Docker daemon stop or restart?)`,
@@ -174,21 +160,19 @@ export class EngineClient {
     )
   }
 
+  // Each call: what it is doing (for messages), then the request. `ok` is the one status that means
+  // success (any other is an EngineError with the engine's message); `isStream` resolves with the reply
+  // itself once its headers are in.
   readonly system = {
-    ping: (signal?: AbortSignal): Promise<unknown> =>
-      this.dial(
-        { path: '/_ping', method: 'GET', statusCodes: { 200: true, ...COMMON }, doing: 'ping' },
-        signal
-      ),
+    ping: (signal?: AbortSignal): Promise<unknown> => this.get('ping', signal, '/_ping'),
     /** /version; asked once per client (the engine check and the build both need it). */
     version: (signal?: AbortSignal): Promise<JsonObject> => {
-      this.version ??= this.dial<JsonObject>(
-        { path: '/version', method: 'GET', statusCodes: { 200: true, ...COMMON }, doing: 'reading /version' },
-        signal
-      ).catch((error: unknown) => {
-        this.version = undefined
-        throw error
-      })
+      this.version ??= this.get<JsonObject>('reading /version', signal, '/version').catch(
+        (error: unknown) => {
+          this.version = undefined
+          throw error
+        }
+      )
       return this.version
     },
     /** Whether the engine is Podman's Docker-compatible API (src/engine/podman.ts); false when /version fails. */
@@ -197,31 +181,17 @@ export class EngineClient {
         version => podmanVersion(version) !== undefined,
         () => false
       ),
-    info: (signal?: AbortSignal): Promise<JsonObject> =>
-      this.dial(
-        { path: '/info', method: 'GET', statusCodes: { 200: true, ...COMMON }, doing: 'reading /info' },
-        signal
-      ),
+    info: (signal?: AbortSignal): Promise<JsonObject> => this.get('reading /info', signal, '/info'),
     /** /system/df, tried again when the engine lost an object while it listed (src/engine/listing.ts). */
     df: (signal?: AbortSignal): Promise<JsonObject> =>
-      listingWithRetry(
-        () =>
-          this.dial<JsonObject>(
-            {
-              path: '/system/df',
-              method: 'GET',
-              statusCodes: { 200: true, ...COMMON },
-              doing: 'reading /system/df'
-            },
-            signal
-          ),
-        signal
-      )
+      listingWithRetry(() => this.get<JsonObject>('reading /system/df', signal, '/system/df'), signal)
   }
 
   readonly images = {
-    /** Tried again when the engine lost an image while it listed (src/engine/listing.ts). */
-    /** `all`: intermediate images too (the classic builder's steps), each with its ParentId. */
+    /**
+     * Tried again when the engine lost an image while it listed (src/engine/listing.ts). `all`:
+     * intermediate images too (the classic builder's steps), each with its ParentId.
+     */
     list: (
       filters: Filters | undefined,
       signal?: AbortSignal,
@@ -229,32 +199,18 @@ export class EngineClient {
     ): Promise<ImageListItem[]> =>
       listingWithRetry(
         () =>
-          this.dial<ImageListItem[]>(
-            {
-              path: '/images/json?',
-              method: 'GET',
-              query: {
-                ...(filters ? { filters: JSON.stringify(filters) } : {}),
-                ...(options.all ? { all: '1' } : {})
-              },
-              statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
-              doing: 'listing images'
-            },
-            signal
-          ),
+          this.get<ImageListItem[]>('listing images', signal, '/images/json', {
+            query: { filters, all: options.all ? '1' : undefined }
+          }),
         signal
       ),
     /** The image, or undefined when the engine has none by that name or ID. */
     inspect: async (reference: string, signal?: AbortSignal): Promise<ImageInspect | undefined> => {
       try {
-        return await this.dial<ImageInspect>(
-          {
-            path: `/images/${encodeURIComponent(reference)}/json`,
-            method: 'GET',
-            statusCodes: { 200: true, 404: 'no such image', ...COMMON },
-            doing: `inspecting image ${reference}`
-          },
-          signal
+        return await this.get<ImageInspect>(
+          `inspecting image ${reference}`,
+          signal,
+          `/images/${encodeURIComponent(reference)}/json`
         )
       } catch (error) {
         if (error instanceof EngineError && error.status === 404) return undefined
@@ -262,22 +218,16 @@ export class EngineClient {
       }
     },
     history: (id: string, signal?: AbortSignal): Promise<HistoryItem[]> =>
-      this.dial(
-        {
-          path: `/images/${encodeURIComponent(id)}/history`,
-          method: 'GET',
-          statusCodes: { 200: true, 404: 'no such image', ...COMMON },
-          doing: `reading the history of image ${id}`
-        },
-        signal
-      ),
+      this.get(`reading the history of image ${id}`, signal, `/images/${encodeURIComponent(id)}/history`),
     /** Starts a pull; the reply is the engine's JSON progress stream. */
     pull: (reference: string, signal?: AbortSignal): Promise<IncomingMessage> =>
-      this.wrap(
-        `pulling ${reference}`,
-        signal,
-        () => this.docker.pull(reference, { abortSignal: signal } as object) as Promise<IncomingMessage>
-      ),
+      this.dial(`pulling ${reference}`, signal, {
+        method: 'POST',
+        path: '/images/create',
+        query: pullQuery(reference),
+        ok: 200,
+        isStream: true
+      }),
     /**
      * Pushes `name:tag`; the reply is the engine's JSON progress stream. The engine wants an
      * X-Registry-Auth header even without credentials: `{}` then.
@@ -288,45 +238,28 @@ export class EngineClient {
       auth: RegistryAuth | undefined,
       signal?: AbortSignal
     ): Promise<IncomingMessage> =>
-      this.dial(
-        {
-          path: `/images/${encodeURIComponent(name)}/push?`,
-          method: 'POST',
-          query: { tag },
-          authconfig: auth ?? {},
-          isStream: true,
-          statusCodes: { 200: true, 404: 'no such image', ...COMMON },
-          doing: `pushing ${name}:${tag}`
-        },
-        signal
-      ),
+      this.dial(`pushing ${name}:${tag}`, signal, {
+        method: 'POST',
+        path: `/images/${encodeURIComponent(name)}/push`,
+        query: { tag },
+        authconfig: auth ?? {},
+        ok: 200,
+        isStream: true
+      }),
     /** `docker save` of one image: the reply is the tar stream. */
     export: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
-      this.dial(
-        {
-          path: `/images/${encodeURIComponent(id)}/get`,
-          method: 'GET',
-          isStream: true,
-          statusCodes: { 200: true, 404: 'no such image', ...COMMON },
-          doing: `exporting image ${id}`
-        },
-        signal
-      ),
+      this.get(`exporting image ${id}`, signal, `/images/${encodeURIComponent(id)}/get`, { isStream: true }),
     remove: (
       id: string,
       options: { force?: boolean; noprune?: boolean },
       signal?: AbortSignal
     ): Promise<unknown> =>
-      this.dial(
-        {
-          path: `/images/${encodeURIComponent(id)}?`,
-          method: 'DELETE',
-          query: options,
-          statusCodes: { 200: true, 404: 'no such image', 409: 'conflict', ...COMMON },
-          doing: `removing image ${id}`
-        },
-        signal
-      )
+      this.dial(`removing image ${id}`, signal, {
+        method: 'DELETE',
+        path: `/images/${encodeURIComponent(id)}`,
+        query: options,
+        ok: 200
+      })
   }
 
   readonly containers = {
@@ -334,142 +267,72 @@ export class EngineClient {
       options: { all?: boolean; filters?: Filters },
       signal?: AbortSignal
     ): Promise<ContainerListItem[]> =>
-      this.dial(
-        {
-          path: '/containers/json?',
-          method: 'GET',
-          query: {
-            all: options.all ?? false,
-            ...(options.filters ? { filters: JSON.stringify(options.filters) } : {})
-          },
-          statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
-          doing: 'listing containers'
-        },
-        signal
-      ),
+      this.get('listing containers', signal, '/containers/json', {
+        query: { all: options.all ?? false, filters: options.filters }
+      }),
     /** Creates a container (named, or named by the engine when `name` is undefined); resolves with its ID. */
     create: async (
       name: string | undefined,
       body: ContainerCreateBody,
       signal?: AbortSignal
     ): Promise<string> => {
-      const reply = await this.dial<{ Id: string }>(
-        {
-          path: '/containers/create?',
-          method: 'POST',
-          query: name ? { name } : {},
-          body,
-          statusCodes: { 201: true, 400: 'bad parameter', 404: 'no such image', 409: 'conflict', ...COMMON },
-          doing: 'creating the container'
-        },
-        signal
-      )
+      const reply = await this.dial<{ Id: string }>('creating the container', signal, {
+        method: 'POST',
+        path: '/containers/create',
+        query: { name: name || undefined },
+        body,
+        ok: 201
+      })
       return reply.Id
     },
     start: (id: string, signal?: AbortSignal): Promise<unknown> =>
-      this.dial(
-        {
-          path: `/containers/${id}/start?`,
-          method: 'POST',
-          statusCodes: { 204: true, 304: 'container already started', 404: 'no such container', ...COMMON },
-          doing: 'starting the container'
-        },
-        signal
-      ),
+      this.post('starting the container', signal, `/containers/${id}/start`, 204),
     inspect: (id: string, signal?: AbortSignal): Promise<ContainerInspect> =>
-      this.dial(
-        {
-          path: `/containers/${id}/json?`,
-          method: 'GET',
-          statusCodes: { 200: true, 404: 'no such container', ...COMMON },
-          doing: 'inspecting the container'
-        },
-        signal
-      ),
+      this.get('inspecting the container', signal, `/containers/${id}/json`),
     kill: (id: string, signal?: AbortSignal): Promise<unknown> =>
-      this.dial(
-        {
-          path: `/containers/${id}/kill?`,
-          method: 'POST',
-          statusCodes: { 204: true, 404: 'no such container', 409: 'container is not running', ...COMMON },
-          doing: 'stopping the container'
-        },
-        signal
-      ),
+      this.post('stopping the container', signal, `/containers/${id}/kill`, 204),
     /** Removes the container and its anonymous volumes (`force` kills it first). */
     remove: (id: string, options: { force?: boolean }, signal?: AbortSignal): Promise<unknown> =>
-      this.dial(
-        {
-          path: `/containers/${id}?`,
-          method: 'DELETE',
-          query: { v: true, ...options },
-          statusCodes: {
-            204: true,
-            400: 'bad parameter',
-            404: 'no such container',
-            409: 'conflict',
-            ...COMMON
-          },
-          doing: 'removing the container'
-        },
-        signal
-      ),
+      this.dial('removing the container', signal, {
+        method: 'DELETE',
+        path: `/containers/${id}`,
+        query: { v: true, ...options },
+        ok: 204
+      }),
     /** The output so far, whole (not followed): the multiplexed frames, or the raw bytes with a TTY. */
     output: async (id: string, signal?: AbortSignal): Promise<Buffer> => {
-      const reply = await this.dial<unknown>(
+      const reply = await this.get<unknown>(
+        'reading the container output',
+        signal,
+        `/containers/${id}/logs`,
         {
-          path: `/containers/${id}/logs?`,
-          method: 'GET',
           query: { follow: false, stdout: true, stderr: true },
-          statusCodes: { 200: true, 404: 'no such container', ...COMMON },
-          doing: 'reading the container output'
-        },
-        signal
+          raw: true
+        }
       )
-      // docker-modem parses a reply that happens to be JSON; the bytes are what was asked for.
+      // docker-modem (ssh://) parses a reply that happens to be JSON; the bytes are what was asked for.
       if (Buffer.isBuffer(reply)) return reply
       return Buffer.from(typeof reply === 'string' ? reply : JSON.stringify(reply ?? ''))
     },
     /** GET /containers/{id}/archive: a tar stream of `path` in the container's filesystem. */
     archive: (id: string, path: string, signal?: AbortSignal): Promise<IncomingMessage> =>
-      this.dial(
-        {
-          path: `/containers/${id}/archive?`,
-          method: 'GET',
-          query: { path },
-          isStream: true,
-          statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container or path', ...COMMON },
-          doing: 'reading a file from the container'
-        },
-        signal
-      ),
+      this.get('reading a file from the container', signal, `/containers/${id}/archive`, {
+        query: { path },
+        isStream: true
+      }),
     /** Commits the container's filesystem as a new image; resolves with its ID. */
     commit: async (id: string, signal?: AbortSignal): Promise<string> => {
-      const reply = await this.dial<{ Id: string }>(
-        {
-          path: '/commit?',
-          method: 'POST',
-          query: { container: id },
-          statusCodes: { 201: true, 404: 'no such container', ...COMMON },
-          doing: 'committing the container'
-        },
-        signal
-      )
+      const reply = await this.post<{ Id: string }>('committing the container', signal, '/commit', 201, {
+        query: { container: id }
+      })
       return reply.Id
     },
     /** Follows the combined output as the engine's multiplexed stream (see src/smoke/output.ts). */
     logs: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
-      this.dial(
-        {
-          path: `/containers/${id}/logs?`,
-          method: 'GET',
-          query: { follow: true, stdout: true, stderr: true },
-          isStream: true,
-          statusCodes: { 200: true, 404: 'no such container', ...COMMON },
-          doing: 'reading the container output'
-        },
-        signal
-      ),
+      this.get('reading the container output', signal, `/containers/${id}/logs`, {
+        query: { follow: true, stdout: true, stderr: true },
+        isStream: true
+      }),
     /**
      * Runs a container's HEALTHCHECK once through Podman's own API (`podman healthcheck run`): Podman
      * schedules checks with systemd timers, which never run where there is no systemd. The health
@@ -477,82 +340,48 @@ export class EngineClient {
      * only under a version prefix; 4.0.0 is the oldest Podman 4 API.
      */
     podmanHealthcheck: (id: string, signal?: AbortSignal): Promise<unknown> =>
-      this.dial(
-        {
-          path: `/v4.0.0/libpod/containers/${id}/healthcheck`,
-          method: 'GET',
-          statusCodes: { 200: true, 404: 'no such container', 409: 'conflict', ...COMMON },
-          doing: 'running the HEALTHCHECK'
-        },
-        signal
-      ),
+      this.get('running the HEALTHCHECK', signal, `/v4.0.0/libpod/containers/${id}/healthcheck`),
     /**
      * `POST /containers/{id}/wait?condition=next-exit`, resolved once the engine has answered with
      * headers: from then on the wait is registered, so a start may follow without a race. The body (the
      * exit status) comes when the container exits.
      */
     waitNextExit: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
-      this.dial(
-        {
-          path: `/containers/${id}/wait?`,
-          method: 'POST',
-          query: { condition: 'next-exit' },
-          isStream: true,
-          statusCodes: { 200: true, 400: 'bad parameter', 404: 'no such container', ...COMMON },
-          doing: 'waiting for the container to exit'
-        },
-        signal
-      )
+      this.post('waiting for the container to exit', signal, `/containers/${id}/wait`, 200, {
+        query: { condition: 'next-exit' },
+        isStream: true
+      })
   }
 
   readonly networks = {
     list: (filters: Filters | undefined, signal?: AbortSignal): Promise<NetworkListItem[]> =>
-      this.dial(
-        {
-          path: '/networks?',
-          method: 'GET',
-          query: filters ? { filters: JSON.stringify(filters) } : {},
-          statusCodes: { 200: true, ...COMMON },
-          doing: 'listing networks'
-        },
-        signal
-      ),
+      this.get('listing networks', signal, '/networks', { query: { filters } }),
     remove: (id: string, signal?: AbortSignal): Promise<unknown> =>
-      this.dial(
-        {
-          path: `/networks/${encodeURIComponent(id)}`,
-          method: 'DELETE',
-          statusCodes: { 204: true, 403: 'operation not supported', 404: 'no such network', ...COMMON },
-          doing: `removing network ${id}`
-        },
-        signal
-      )
+      this.dial(`removing network ${id}`, signal, {
+        method: 'DELETE',
+        path: `/networks/${encodeURIComponent(id)}`,
+        ok: 204
+      })
   }
 
   readonly volumes = {
     list: async (filters: Filters | undefined, signal?: AbortSignal): Promise<VolumeListItem[]> => {
-      const reply = await this.dial<{ Volumes?: VolumeListItem[] | null }>(
+      const reply = await this.get<{ Volumes?: VolumeListItem[] | null }>(
+        'listing volumes',
+        signal,
+        '/volumes',
         {
-          path: '/volumes?',
-          method: 'GET',
-          query: filters ? { filters: JSON.stringify(filters) } : {},
-          statusCodes: { 200: true, ...COMMON },
-          doing: 'listing volumes'
-        },
-        signal
+          query: { filters }
+        }
       )
       return reply.Volumes ?? []
     },
     remove: (name: string, signal?: AbortSignal): Promise<unknown> =>
-      this.dial(
-        {
-          path: `/volumes/${encodeURIComponent(name)}`,
-          method: 'DELETE',
-          statusCodes: { 204: true, 404: 'no such volume', 409: 'volume is in use', ...COMMON },
-          doing: `removing volume ${name}`
-        },
-        signal
-      )
+      this.dial(`removing volume ${name}`, signal, {
+        method: 'DELETE',
+        path: `/volumes/${encodeURIComponent(name)}`,
+        ok: 204
+      })
   }
 
   readonly build = {
@@ -564,114 +393,61 @@ export class EngineClient {
       query: Record<string, unknown>,
       signal?: AbortSignal
     ): Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>> =>
-      this.dial(
-        {
-          path: '/build?',
-          method: 'POST',
-          query,
-          isStream: true,
-          statusCodes: { 200: true, 400: 'bad parameter', ...COMMON },
-          doing: 'starting the build'
-        },
-        signal
-      ),
+      this.post('starting the build', signal, '/build', 200, { query, isStream: true }),
     /**
      * `POST /session` upgraded to h2c: the connection the engine's BuildKit calls back on (see
-     * src/engine/session.ts). Resolves with the hijacked socket.
+     * src/engine/session.ts). Resolves with the hijacked socket, with whatever the engine sent after its
+     * 101 put back into it.
      */
     session: (headers: Record<string, string | string[]>, signal?: AbortSignal): Promise<Socket> =>
-      this.wrap(
-        'opening a build session',
-        signal,
-        () =>
-          new Promise<Socket>((resolve, reject) =>
-            this.modem.dial(
-              {
-                method: 'POST',
-                path: '/session',
-                hijack: true,
-                abortSignal: signal,
-                headers: { Upgrade: 'h2c', ...headers },
-                statusCodes: { 101: true, 200: true, 500: 'server error' }
-              },
-              (error, socket) =>
-                error || !socket
-                  ? reject(
-                      error instanceof Error ? error : new Error(`could not open a session: ${String(error)}`)
-                    )
-                  : resolve(socket as Socket)
-            )
-          )
-      ),
+      this.post('opening a build session', signal, '/session', 101, {
+        headers: { Upgrade: 'h2c', ...headers },
+        hijack: true
+      }),
     /**
      * `POST /grpc` upgraded to h2c: BuildKit's control API (Solve, Status), as buildx's docker driver
      * reaches it (see src/engine/control.ts). Resolves with the hijacked socket.
      */
     grpc: (signal?: AbortSignal): Promise<Socket> =>
-      this.wrap(
-        'connecting to BuildKit',
-        signal,
-        () =>
-          new Promise<Socket>((resolve, reject) =>
-            this.modem.dial(
-              {
-                method: 'POST',
-                path: '/grpc',
-                hijack: true,
-                abortSignal: signal,
-                headers: { Upgrade: 'h2c' },
-                statusCodes: { 101: true, 200: true, 500: 'server error' }
-              },
-              (error, socket) =>
-                error || !socket
-                  ? reject(
-                      error instanceof Error ? error : new Error(`could not reach BuildKit: ${String(error)}`)
-                    )
-                  : resolve(socket as Socket)
-            )
-          )
-      ),
+      this.post('connecting to BuildKit', signal, '/grpc', 101, {
+        headers: { Upgrade: 'h2c' },
+        hijack: true
+      }),
     /**
-     * `POST /build` with the context as a tar stream; the reply is the engine's JSON progress stream.
-     * `version: '2'` asks for BuildKit, whose session dockerode opens and answers (with `authconfig`).
+     * `POST /build` with the context as a tar stream (the classic builder); the reply is the engine's
+     * JSON progress stream. `registryConfig`: credentials for the registries the Dockerfile pulls from,
+     * sent as X-Registry-Config (as dockerode's buildImage and the docker CLI send them).
      */
     image: (
       context: NodeJS.ReadableStream,
-      options: Record<string, unknown>,
+      query: Record<string, unknown>,
+      registryConfig: object | undefined,
       signal?: AbortSignal
-    ): Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>> => {
-      type Build = (
-        context: NodeJS.ReadableStream,
-        options: Record<string, unknown>
-      ) => Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>>
-      const build = this.docker.buildImage as unknown as Build
-      return this.wrap('starting the build', signal, () =>
-        build.call(this.docker, context, { ...options, abortSignal: signal })
-      )
-    }
+    ): Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>> =>
+      this.post('starting the build', signal, '/build', 200, {
+        query,
+        file: context,
+        registryconfig: registryConfig,
+        isStream: true
+      })
   }
 
-  private dial<T>(request: Dial, signal?: AbortSignal): Promise<T> {
-    return this.wrap(
-      request.doing,
-      signal,
-      () =>
-        new Promise<T>((resolve, reject) => {
-          this.modem.dial(
-            {
-              path: request.path,
-              method: request.method,
-              // docker-modem sends `_query` in the URL and `_body` as the JSON body.
-              options: { _query: request.query ?? {}, _body: request.body ?? {} },
-              statusCodes: request.statusCodes,
-              isStream: request.isStream ?? false,
-              ...(request.authconfig ? { authconfig: request.authconfig } : {}),
-              abortSignal: signal
-            },
-            (error, result) => (error ? reject(error) : resolve(result as T))
-          )
-        })
-    )
+  private get<T>(doing: string, signal: AbortSignal | undefined, path: string, more?: More): Promise<T> {
+    return this.dial(doing, signal, { method: 'GET', path, ok: 200, ...more })
+  }
+
+  private post<T>(
+    doing: string,
+    signal: AbortSignal | undefined,
+    path: string,
+    ok: number,
+    more?: More
+  ): Promise<T> {
+    return this.dial(doing, signal, { method: 'POST', path, ok, ...more })
+  }
+
+  private dial<T>(doing: string, signal: AbortSignal | undefined, call: Omit<Call, 'signal'>): Promise<T> {
+    return this.wrap(doing, signal, () => this.send({ ...call, signal }) as Promise<T>)
   }
 
   /**
@@ -689,6 +465,18 @@ export class EngineClient {
       throw this.error(error, doing)
     }
   }
+}
+
+type More = Omit<Call, 'method' | 'path' | 'ok' | 'signal'>
+
+/** /images/create's query for a pull, split as dockerode's pull splits a reference (lib/util.js parseRepositoryTag). */
+function pullQuery(reference: string): { fromImage: string; tag: string } {
+  const digest = reference.indexOf('@')
+  const at = digest >= 0 ? digest : reference.lastIndexOf(':')
+  const tag = at >= 0 ? reference.slice(at + 1) : ''
+  // A last colon followed by a slash belongs to a registry's port, not a tag.
+  if (at < 0 || tag.includes('/')) return { fromImage: reference, tag: 'latest' }
+  return { fromImage: reference.slice(0, at), tag: tag || 'latest' }
 }
 
 /** Where the address came from, as the last sentence of a connection error. */
@@ -726,53 +514,101 @@ export const MODEM_ENV = [
   'SSH_AUTH_SOCK'
 ] as const
 
-/** A dockerode that talks to exactly this endpoint. No request is made here. */
-function dockerodeFor(endpoint: Endpoint): Docker {
+interface Modem {
+  dial(options: object, callback: (error: unknown, result: unknown) => void): void
+}
+
+/** docker-modem for an ssh:// endpoint, loaded and constructed on the first call. */
+class SshModem {
+  private loaded?: Promise<Modem>
+
+  constructor(private readonly endpoint: Endpoint) {}
+
+  modem(): Promise<Modem> {
+    this.loaded ??= loadModem(this.endpoint)
+    return this.loaded
+  }
+
+  async dial(call: Call): Promise<unknown> {
+    const modem = await this.modem()
+    const query = Object.fromEntries(
+      Object.entries(call.query ?? {}).filter(([, value]) => value !== undefined)
+    )
+    return new Promise((resolve, reject) =>
+      modem.dial(
+        {
+          // docker-modem appends `_query` to a path that ends with `?`, and sends `_body` as JSON.
+          path: call.query ? `${call.path}?` : call.path,
+          method: call.method,
+          options: { _query: query, _body: call.body ?? {} },
+          file: call.file,
+          headers: call.headers ? { ...call.headers } : undefined,
+          statusCodes: { [call.ok]: true },
+          isStream: call.isStream ?? false,
+          authconfig: call.authconfig,
+          registryconfig: call.registryconfig,
+          hijack: call.hijack,
+          abortSignal: call.signal
+        },
+        (error, result) => (error ? reject(error) : resolve(result))
+      )
+    )
+  }
+}
+
+/** A docker-modem that talks to exactly this ssh:// endpoint. */
+async function loadModem(endpoint: Endpoint): Promise<Modem> {
+  // `debug` (docker-modem's logger) reads DEBUG once, when it loads; set, it would print every request
+  // to the job log, headers (registry credentials) included.
+  const { default: Dockerode } = await withoutEnv(['DEBUG'], () => import('dockerode'))
   const o = endpoint.options
-  const tcp = o.protocol === 'http' || o.protocol === 'https'
   // Every option docker-modem's defaults could set is given, undefined ones too (Object.assign copies them).
   const options = {
-    socketPath: o.socketPath,
+    socketPath: undefined,
     host: o.host,
     port: o.port,
     protocol: o.protocol,
     pathPrefix: o.pathPrefix,
     username: o.username,
-    ca: o.ca,
-    cert: o.cert,
-    key: o.key,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
     timeout: undefined,
-    sshOptions: o.protocol === 'ssh' ? { agent: o.sshAgent } : {},
-    // An agent of our own over TCP: node's global agent follows HTTP(S)_PROXY when NODE_USE_ENV_PROXY
-    // is set (Node 24), and only this agent can switch server verification off (DOCKER_TLS, SkipTLSVerify).
-    agent: tcp
-      ? o.protocol === 'https'
-        ? new https.Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls?.verify !== false })
-        : new http.Agent({ keepAlive: true })
-      : undefined
+    sshOptions: { agent: o.sshAgent }
   }
-  const docker = withoutModemEnv(() => new Docker(options as Docker.DockerOptions))
+  const docker = withoutEnv(MODEM_ENV, () => new Dockerode(options as Docker.DockerOptions))
   const modem = docker.modem as unknown as Record<string, unknown>
-  if (modem.socketPath !== o.socketPath || modem.host !== o.host || modem.port !== o.port) {
+  if (modem.host !== o.host || modem.port !== o.port) {
     // A docker-modem that reads something new would show here first.
     throw new Error(`docker-modem did not take the endpoint ${endpoint.display} as given`)
   }
-  return docker
+  return docker.modem as unknown as Modem
 }
 
-/** Runs `make` (synchronous: nothing else runs meanwhile) with docker-modem's variables out of process.env. */
-function withoutModemEnv<T>(make: () => T): T {
+/**
+ * Runs `make` with these variables out of process.env, and puts them back when it returns (or, for a
+ * promise, settles). Synchronous work sees nothing else run meanwhile.
+ */
+function withoutEnv<T>(names: readonly string[], make: () => T): T {
   const saved = new Map<string, string>()
-  for (const name of MODEM_ENV) {
+  for (const name of names) {
     const value = process.env[name]
     if (value !== undefined) {
       saved.set(name, value)
       delete process.env[name]
     }
   }
-  try {
-    return make()
-  } finally {
+  const restore = (): void => {
     for (const [name, value] of saved) process.env[name] = value
   }
+  let result: T
+  try {
+    result = make()
+  } catch (error) {
+    restore()
+    throw error
+  }
+  if (result instanceof Promise) return result.finally(restore) as T
+  restore()
+  return result
 }

@@ -7,35 +7,50 @@
 import * as http2 from 'node:http2'
 import type { Socket } from 'node:net'
 import type { EngineClient } from './client.js'
-import protobuf from 'protobufjs'
+import { ProtoWriter, mapEntry, protoFields } from './protowire.js'
 import { streamOf } from './session.js'
 
-const types = protobuf.Root.fromJSON({
-  nested: {
-    CacheOptionsEntry: {
-      fields: { Type: { type: 'string', id: 1 }, Attrs: { keyType: 'string', type: 'string', id: 2 } }
-    },
-    CacheOptions: { fields: { Imports: { rule: 'repeated', type: 'CacheOptionsEntry', id: 5 } } },
-    Exporter: {
-      fields: { Type: { type: 'string', id: 1 }, Attrs: { keyType: 'string', type: 'string', id: 2 } }
-    },
-    SolveRequest: {
-      fields: {
-        Ref: { type: 'string', id: 1 },
-        Session: { type: 'string', id: 5 },
-        Frontend: { type: 'string', id: 6 },
-        FrontendAttrs: { keyType: 'string', type: 'string', id: 7 },
-        Cache: { type: 'CacheOptions', id: 8 },
-        Exporters: { rule: 'repeated', type: 'Exporter', id: 13 }
-      }
-    },
-    SolveResponse: { fields: { ExporterResponse: { keyType: 'string', type: 'string', id: 1 } } },
-    StatusRequest: { fields: { Ref: { type: 'string', id: 1 } } }
+function stringMap(attrs: Record<string, string>): [string, string][] {
+  return Object.entries(attrs)
+}
+
+/**
+ * moby.buildkit.v1.SolveRequest (api/services/control/control.proto): Ref 1, Session 5, Frontend 6,
+ * FrontendAttrs 7, Cache 8 (CacheOptions: Imports 5, each CacheOptionsEntry{Type 1, Attrs 2}),
+ * Exporters 13 (each Exporter{Type 1, Attrs 2}).
+ */
+function encodeSolveRequest(options: SolveOptions): Buffer {
+  const cache = new ProtoWriter()
+  for (const ref of options.cacheImports)
+    cache.message(
+      5,
+      new ProtoWriter()
+        .string(1, 'registry')
+        .map(2, [['ref', ref]])
+        .finish(),
+      true
+    )
+  const exporter = new ProtoWriter().string(1, 'moby').map(2, stringMap(options.exporterAttrs)).finish()
+  return new ProtoWriter()
+    .string(1, options.ref)
+    .string(5, options.session)
+    .string(6, 'dockerfile.v0')
+    .map(7, stringMap(options.frontendAttrs))
+    .message(8, cache.finish(), true)
+    .message(13, exporter, true)
+    .finish()
+}
+
+/** moby.buildkit.v1.SolveResponse: ExporterResponse 1 (map<string, string>). */
+function decodeSolveResponse(message: Buffer): Record<string, string> {
+  const response: Record<string, string> = {}
+  for (const [field, value] of protoFields(message)) {
+    if (field !== 1) continue
+    const [key, entry] = mapEntry(value)
+    response[key] = entry.toString('utf8')
   }
-} as protobuf.INamespace)
-const SolveRequest = types.lookupType('SolveRequest')
-const SolveResponse = types.lookupType('SolveResponse')
-const StatusRequest = types.lookupType('StatusRequest')
+  return response
+}
 
 export interface SolveOptions {
   ref: string
@@ -113,22 +128,9 @@ export class ControlClient {
 
   /** Solve; resolves to the exporter's response (image digests). */
   async solve(options: SolveOptions): Promise<Record<string, string>> {
-    const request = SolveRequest.encode(
-      SolveRequest.fromObject({
-        Ref: options.ref,
-        Session: options.session,
-        Frontend: 'dockerfile.v0',
-        FrontendAttrs: options.frontendAttrs,
-        Cache: { Imports: options.cacheImports.map(ref => ({ Type: 'registry', Attrs: { ref } })) },
-        Exporters: [{ Type: 'moby', Attrs: options.exporterAttrs }]
-      })
-    ).finish()
     let response: Record<string, string> = {}
-    await this.call('/moby.buildkit.v1.Control/Solve', request, message => {
-      const decoded = SolveResponse.toObject(SolveResponse.decode(message)) as {
-        ExporterResponse?: Record<string, string>
-      }
-      response = decoded.ExporterResponse ?? {}
+    await this.call('/moby.buildkit.v1.Control/Solve', encodeSolveRequest(options), message => {
+      response = decodeSolveResponse(message)
     })
     return response
   }
@@ -137,7 +139,7 @@ export class ControlClient {
   status(ref: string, onStatus: (raw: Buffer) => void): Promise<void> {
     return this.call(
       '/moby.buildkit.v1.Control/Status',
-      StatusRequest.encode(StatusRequest.fromObject({ Ref: ref })).finish(),
+      new ProtoWriter().string(1, ref).finish(), // StatusRequest{Ref = 1}
       onStatus
     )
   }

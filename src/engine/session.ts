@@ -1,52 +1,70 @@
-// A BuildKit session with the engine, as dockerode 5 opens one for registry credentials (lib/session.js):
-// `POST /session` upgraded to h2c, the hijacked connection handed to a @grpc/grpc-js server, which the
-// engine's BuildKit then calls. dockerode's only serves Auth and cannot be extended, so this one is opened
-// in its place with every service a build needs (Auth, FileSync, Secrets). Unlike dockerode's, it lists
-// the methods it serves in X-Docker-Expose-Session-Grpc-Method: BuildKit asks the session whether it
-// supports a method (session.Caller.Supports) before using file sync, and refuses without it.
+// A BuildKit session with the engine, as the docker CLI and buildx open one: `POST /session` upgraded to
+// h2c, and on the hijacked connection a gRPC server that the engine's BuildKit calls (session/grpc.go: a
+// grpc-go client over that one connection). The server is node:http2 with gRPC's framing written here
+// (a message is a flag byte, a 4-byte length and the protobuf; the status goes in grpc-status and
+// grpc-message trailers), so that:
+// - the call's metadata is read from the raw headers: BuildKit sends each include/exclude pattern as its
+//   own header, in UTF-8 (or escaped, `<key>-encoded`), and a .dockerignore has hundreds of them;
+// - what is written is queued by bytes (several MiB) rather than awaited message by message, so whenever
+//   BuildKit opens its flow-control window node has data for it (see BENCHMARKS.md, figure 3b).
+// Every method served is listed in X-Docker-Expose-Session-Grpc-Method: BuildKit asks the session whether
+// it supports a method (session.Caller.Supports) before using file sync, and refuses without it.
 
 import { randomUUID } from 'node:crypto'
+import * as http2 from 'node:http2'
 import type { Socket } from 'node:net'
 import { Duplex } from 'node:stream'
 import type { EngineClient } from './client.js'
-import type * as http2 from 'node:http2'
-import * as grpc from '@grpc/grpc-js'
-import protobuf from 'protobufjs'
 
-// BuildKit checks the session's health every few seconds (session/grpc.go monitorHealth) and drops a
-// session that fails twice: a build taking longer than that needs grpc.health.v1.Health/Check answered.
-const healthTypes = protobuf.Root.fromJSON({
-  nested: {
-    HealthCheckRequest: { fields: { service: { type: 'string', id: 1 } } },
-    HealthCheckResponse: { fields: { status: { type: 'int32', id: 1 } } }
-  }
-})
-const HealthCheckRequest = healthTypes.lookupType('HealthCheckRequest')
-const HealthCheckResponse = healthTypes.lookupType('HealthCheckResponse')
-const SERVING = 1
+/** gRPC status codes used here (google.golang.org/grpc/codes). */
+export const GrpcStatus = {
+  OK: 0,
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  NOT_FOUND: 5,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13
+} as const
 
-const healthService: SessionService = {
-  definition: {
-    Check: {
-      path: '/grpc.health.v1.Health/Check',
-      requestStream: false,
-      responseStream: false,
-      requestSerialize: (value: object) => Buffer.from(HealthCheckRequest.encode(value).finish()),
-      requestDeserialize: (bytes: Buffer) => HealthCheckRequest.decode(bytes),
-      responseSerialize: (value: object) => Buffer.from(HealthCheckResponse.encode(value).finish()),
-      responseDeserialize: (bytes: Buffer) => HealthCheckResponse.decode(bytes),
-      originalName: 'check'
-    }
-  } as unknown as grpc.ServiceDefinition,
-  implementation: {
-    Check: (_call: unknown, callback: grpc.sendUnaryData<{ status: number }>) =>
-      callback(null, { status: SERVING })
+/** An error a handler answers with: its code and message reach BuildKit as grpc-status/grpc-message. */
+export class GrpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string
+  ) {
+    super(message)
   }
 }
 
+/** A call's metadata: every value of every key, in the order sent, as UTF-8 text. */
+export type Metadata = ReadonlyMap<string, string[]>
+
+/** One call of a streaming method. */
+export interface ServerCall {
+  readonly metadata: Metadata
+  /** Each message the client sends (whole, without the gRPC prefix). */
+  onMessage(listener: (message: Buffer) => void): void
+  /** The call is over: ended, cancelled or reset by the client, or the connection is gone. */
+  onClose(listener: () => void): void
+  readonly closed: boolean
+  /**
+   * Queues one message made of these parts (sent back to back, large ones not copied). Never waits: a
+   * sender awaits `ready()` between messages, so the connection always has data queued.
+   */
+  send(parts: Uint8Array[]): void
+  /** Resolves when fewer than a few MiB are queued (at once when that is already so). */
+  ready(): Promise<void>
+  /** Ends the call: grpc-status 0, or the error's code and message. */
+  end(error?: GrpcError): void
+}
+
+export type SessionMethod =
+  | { path: string; unary: (request: Buffer, metadata: Metadata) => Promise<Uint8Array> | Uint8Array }
+  | { path: string; stream: (call: ServerCall) => void }
+
 export interface SessionService {
-  definition: grpc.ServiceDefinition
-  implementation: grpc.UntypedServiceImplementation
+  methods: SessionMethod[]
 }
 
 export interface SessionOptions {
@@ -55,15 +73,26 @@ export interface SessionOptions {
   services: SessionService[]
   /** Shown by the engine as the session's name. */
   name?: string
-  /** Metadata keys whose values are lists of arbitrary text (see keepListHeadersWhole). */
-  listHeaders?: string[]
 }
 
 export interface Session {
   id: string
+  /** The HTTP/2 connection's flow-control state (for measuring; undefined before BuildKit connects). */
+  state(): http2.SessionState | undefined
   /** Stops serving and closes the connection. */
   close(): void
 }
+
+// BuildKit checks the session's health every few seconds (session/grpc.go monitorHealth) and drops a
+// session that fails twice: a build taking longer than that needs grpc.health.v1.Health/Check answered
+// (HealthCheckResponse{status: SERVING}: field 1, varint 1).
+const healthService: SessionService = {
+  methods: [{ path: '/grpc.health.v1.Health/Check', unary: () => Buffer.from([0x08, 0x01]) }]
+}
+
+/** Queued bytes above which a sender waits, and below which it resumes. */
+const QUEUE_HIGH = 16 * 1024 * 1024
+const QUEUE_LOW = 8 * 1024 * 1024
 
 export async function openSession(
   client: EngineClient,
@@ -71,82 +100,252 @@ export async function openSession(
   signal?: AbortSignal
 ): Promise<Session> {
   const id = randomUUID()
-  const services = [healthService, ...options.services]
-  const methods = services.flatMap(service => Object.values(service.definition).map(method => method.path))
+  const methods = new Map<string, SessionMethod>()
+  for (const service of [healthService, ...options.services])
+    for (const method of service.methods) methods.set(method.path, method)
   const socket = await client.build.session(
     {
       'X-Docker-Expose-Session-Uuid': id,
       'X-Docker-Expose-Session-Name': options.name ?? 'docker-preflight',
       'X-Docker-Expose-Session-Sharedkey': options.sharedKey,
-      'X-Docker-Expose-Session-Grpc-Method': methods
+      'X-Docker-Expose-Session-Grpc-Method': [...methods.keys()]
     },
     signal
   )
-  const server = new grpc.Server()
-  for (const service of services) server.addService(service.definition, service.implementation)
-  allowLongHeaderLists(server)
-  const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure())
-  keepListHeadersWhole(server, options.listHeaders ?? [])
-  injector.injectConnection(streamOf(socket))
+  const server = http2.createServer({
+    // A .dockerignore of a few hundred lines is a few hundred headers on one call: Node answers more
+    // than 128 header pairs with ENHANCE_YOUR_CALM and its header list size defaults to 64 KiB.
+    maxHeaderListPairs: 1 << 20,
+    settings: { maxHeaderListSize: 64 * 1024 * 1024 },
+    // What is queued for BuildKit counts against the session's memory (10 MiB by default).
+    maxSessionMemory: 1024
+  })
+  let h2session: http2.ServerHttp2Session | undefined
+  server.on('session', (session: http2.ServerHttp2Session) => {
+    h2session = session
+    session.on('error', () => {}) // the build reports the failure; the session just ends
+  })
+  server.on('stream', (stream: http2.ServerHttp2Stream, _headers: unknown, _flags: unknown, raw: unknown) => {
+    const rawHeaders = raw as string[]
+    stream.on('error', () => {})
+    serveCall(stream, metadataOf(rawHeaders), methods, pathOf(rawHeaders))
+  })
+  const trace = process.env.PREFLIGHT_H2_TRACE
+  const stream = trace
+    ? (await import('./h2-trace.js')).traced(socket, `${trace}.${id}.jsonl`, () => h2session?.state)
+    : streamOf(socket)
+  server.emit('connection', stream)
   let closed = false
   return {
     id,
+    state: () => (h2session && !h2session.destroyed ? h2session.state : undefined),
     close: () => {
       if (closed) return
       closed = true
-      server.forceShutdown()
+      h2session?.destroy()
       socket.destroy()
     }
   }
 }
 
-/**
- * A .dockerignore of a few hundred lines is a few hundred headers on one call: Node's HTTP/2 server
- * answers more than 128 header pairs (maxHeaderListPairs) with ENHANCE_YOUR_CALM, and its header list
- * size setting defaults to 64 KiB. grpc-js offers neither option; they go into the options it creates its
- * HTTP/2 server with.
- */
-function allowLongHeaderLists(server: grpc.Server): void {
-  const common = (server as unknown as { commonServerOptions?: http2.ServerOptions }).commonServerOptions
-  if (!common) throw new Error('@grpc/grpc-js changed: its HTTP/2 server options are no longer reachable')
-  common.maxHeaderListPairs = 1 << 20
-  common.settings = { ...common.settings, maxHeaderListSize: 64 * 1024 * 1024 }
+function pathOf(raw: string[]): string {
+  for (let i = 0; i + 1 < raw.length; i += 2) if (raw[i] === ':path') return raw[i + 1]!
+  return ''
 }
 
 /**
- * BuildKit sends each value of a list (include and exclude patterns) as its own HTTP/2 header, in UTF-8.
- * Node joins repeated headers with ", " and reads their bytes as Latin-1, and @grpc/grpc-js then drops a
- * value with a byte outside printable ASCII altogether: a `.dockerignore` line with `ü` would silently
- * exclude nothing. So before grpc-js reads a call's headers, the raw values of those keys are put back as
- * BuildKit's own escaped form (its `<key>-encoded` convention, filesync.go encodeOpts), one per value.
- * grpc-js has no hook for this; its connection injector's HTTP/2 server is reached through the server.
+ * The call's metadata from the raw header list: Node joins repeated headers with ", " and reads their
+ * bytes as Latin-1; BuildKit sends each value of a list as its own header, in UTF-8 (20.10's BuildKit
+ * unescaped, newer ones escaped under `<key>-encoded`, which the service undoes).
  */
-function keepListHeadersWhole(server: grpc.Server, keys: string[]): void {
-  if (keys.length === 0) return
-  const servers = (server as unknown as { http2Servers?: Map<http2.Http2Server, unknown> }).http2Servers
-  const http2Server = servers ? [...servers.keys()].pop() : undefined
-  if (!http2Server) throw new Error('@grpc/grpc-js changed: its HTTP/2 server is no longer reachable')
-  http2Server.prependListener(
-    'stream',
-    (_stream: http2.ServerHttp2Stream, headers: http2.IncomingHttpHeaders, _flags: number, raw: string[]) => {
-      for (const key of keys) {
-        const values: string[] = []
-        for (let i = 0; i + 1 < raw.length; i += 2) {
-          if (raw[i]!.toLowerCase() === key) values.push(Buffer.from(raw[i + 1]!, 'latin1').toString('utf8'))
-        }
-        if (values.length === 0) continue
-        const encoded = headers[`${key}-encoded`] === '1'
-        headers[key] = encoded ? values : values.map(v => encodeURIComponent(v))
-        headers[`${key}-encoded`] = '1'
-      }
+export function metadataOf(raw: string[]): Map<string, string[]> {
+  const metadata = new Map<string, string[]>()
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const key = raw[i]!.toLowerCase()
+    if (key.startsWith(':')) continue
+    const value = Buffer.from(raw[i + 1]!, 'latin1').toString('utf8')
+    const values = metadata.get(key)
+    if (values) values.push(value)
+    else metadata.set(key, [value])
+  }
+  return metadata
+}
+
+/** grpc-message: percent-encoded UTF-8 outside printable ASCII (and `%` itself), as gRPC specifies. */
+export function encodeGrpcMessage(message: string): string {
+  let out = ''
+  for (const byte of Buffer.from(message, 'utf8')) {
+    out +=
+      byte >= 0x20 && byte <= 0x7e && byte !== 0x25
+        ? String.fromCharCode(byte)
+        : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+  }
+  return out
+}
+
+function prefix(length: number): Buffer {
+  const header = Buffer.allocUnsafe(5)
+  header[0] = 0
+  header.writeUInt32BE(length, 1)
+  return header
+}
+
+/** Splits a request body into gRPC messages. */
+export class Deframer {
+  private chunks: Buffer[] = []
+  private buffered = 0
+  push(chunk: Buffer): Buffer[] {
+    this.chunks.push(chunk)
+    this.buffered += chunk.length
+    const out: Buffer[] = []
+    while (this.buffered >= 5) {
+      const head = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks)
+      this.chunks = [head]
+      if (head[0] !== 0)
+        throw new GrpcError(GrpcStatus.UNIMPLEMENTED, 'compressed gRPC messages are not supported')
+      const length = head.readUInt32BE(1)
+      if (this.buffered < 5 + length) break
+      out.push(head.subarray(5, 5 + length))
+      const rest = head.subarray(5 + length)
+      this.chunks = rest.length > 0 ? [rest] : []
+      this.buffered = rest.length
     }
-  )
+    return out
+  }
+}
+
+function serveCall(
+  stream: http2.ServerHttp2Stream,
+  metadata: Metadata,
+  methods: ReadonlyMap<string, SessionMethod>,
+  path: string
+): void {
+  const method = methods.get(path)
+  const call = new Call(stream, metadata)
+  if (!method) {
+    call.end(new GrpcError(GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`))
+    return
+  }
+  if ('stream' in method) {
+    method.stream(call)
+    return
+  }
+  let request: Buffer | undefined
+  call.onMessage(message => (request ??= message))
+  stream.on('end', () => {
+    if (call.closed) return
+    Promise.resolve()
+      .then(() => method.unary(request ?? Buffer.alloc(0), metadata))
+      .then(
+        response => {
+          call.send([response])
+          call.end()
+        },
+        (error: unknown) =>
+          call.end(
+            error instanceof GrpcError ? error : new GrpcError(GrpcStatus.UNKNOWN, (error as Error).message)
+          )
+      )
+  })
+}
+
+class Call implements ServerCall {
+  closed = false
+  private responded = false
+  private ended = false
+  private queued = 0
+  private waiting: (() => void)[] = []
+  private readonly deframer = new Deframer()
+
+  constructor(
+    private readonly stream: http2.ServerHttp2Stream,
+    readonly metadata: Metadata
+  ) {
+    stream.on('close', () => {
+      this.closed = true
+      this.wake()
+    })
+  }
+
+  onMessage(listener: (message: Buffer) => void): void {
+    this.stream.on('data', (chunk: Buffer) => {
+      let messages: Buffer[]
+      try {
+        messages = this.deframer.push(chunk)
+      } catch (error) {
+        this.end(error as GrpcError)
+        return
+      }
+      for (const message of messages) listener(message)
+    })
+  }
+
+  onClose(listener: () => void): void {
+    if (this.closed) listener()
+    else this.stream.on('close', listener)
+  }
+
+  private respond(): void {
+    if (this.responded) return
+    this.responded = true
+    this.stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true })
+  }
+
+  send(parts: Uint8Array[]): void {
+    if (this.closed || this.ended) return
+    this.respond()
+    let length = 0
+    for (const part of parts) length += part.length
+    this.queued += length + 5
+    // The write callback runs once the bytes are on the socket (node:http2 holds them until then).
+    const done = (): void => {
+      this.queued -= length + 5
+      if (this.queued <= QUEUE_LOW) this.wake()
+    }
+    // Small messages go as one buffer; large ones keep their data buffers uncopied.
+    if (length <= 16 * 1024) {
+      this.stream.write(Buffer.concat([prefix(length), ...parts], length + 5), done)
+      return
+    }
+    this.stream.write(prefix(length))
+    for (let i = 0; i < parts.length; i++)
+      this.stream.write(parts[i]!, i === parts.length - 1 ? done : undefined)
+  }
+
+  ready(): Promise<void> {
+    if (this.queued < QUEUE_HIGH || this.closed) return Promise.resolve()
+    return new Promise(resolve => this.waiting.push(resolve))
+  }
+
+  private wake(): void {
+    const waiting = this.waiting
+    this.waiting = []
+    for (const resolve of waiting) resolve()
+  }
+
+  end(error?: GrpcError): void {
+    if (this.ended || this.closed) return
+    this.ended = true
+    const status: Record<string, string> = { 'grpc-status': String(error ? error.code : GrpcStatus.OK) }
+    if (error) status['grpc-message'] = encodeGrpcMessage(error.message)
+    if (!this.responded) {
+      // Trailers-only: the status in the one HEADERS frame that ends the stream.
+      this.responded = true
+      this.stream.respond(
+        { ':status': 200, 'content-type': 'application/grpc', ...status },
+        { endStream: true }
+      )
+      return
+    }
+    this.stream.once('wantTrailers', () => this.stream.sendTrailers(status))
+    this.stream.end()
+  }
 }
 
 /**
  * The socket as node:http2 should read it. HTTP/2 reads a net.Socket or TLSSocket through its native
  * handle, which skips bytes already in the socket's JS buffer: what arrived with the 101 response (the
- * engine starts talking at once; docker-modem unshifts it) would be lost, and over TLS the engine's first
+ * engine starts talking at once; the client unshifts it) would be lost, and over TLS the engine's first
  * frames always come that way. Such a socket is handed over as a plain Duplex instead.
  */
 export function streamOf(socket: Socket): Duplex {

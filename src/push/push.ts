@@ -9,10 +9,11 @@ import { ImageReference } from '../image/reference.js'
 import type { EngineClient } from '../engine/client.js'
 import { CancelledError, messageOf } from '../errors.js'
 import { formatBytes, formatDuration } from '../format.js'
-import { LineSplitter } from '../lines.js'
+import { MALFORMED_LINE, readJsonLines } from '../engine/json-stream.js'
 import type { Log } from '../log/log.js'
 import { sleep } from '../signals.js'
-import type { StageResult } from '../stage.js'
+import { stageTimes, type StageResult } from '../stage.js'
+import type { BuildResult } from '../build/types.js'
 
 export interface PushedTag {
   tag: string
@@ -56,18 +57,23 @@ export interface PushStageInput {
 const DEFAULT_ATTEMPTS = 3
 const DEFAULT_BACKOFF_MS = 2000
 
-/** A result for a run whose checks failed: nothing is pushed, and the reason is said. */
-export function notPushed(reason: string): PushResult {
-  const now = new Date().toISOString()
-  return {
-    status: 'not-pushed',
-    problems: [],
-    reason,
-    pushed: [],
-    startedAt: now,
-    finishedAt: now,
-    durationMs: 0
-  }
+/**
+ * Only an image that passed every check is pushed: the same image ID the smoke containers ran. Given the
+ * failures so far and the build, either the image to push or the not-pushed result (its reason logged as
+ * a warning).
+ */
+export function pushGate(
+  failures: readonly string[],
+  build: Pick<BuildResult, 'status' | 'imageId' | 'skippedReason'>,
+  log: Log
+): { imageId: string } | { notPushed: PushResult } {
+  if (failures.length === 0 && build.status === 'built' && build.imageId) return { imageId: build.imageId }
+  const reason =
+    failures.length > 0
+      ? `${failures.length === 1 ? 'a check' : `${failures.length} checks`} failed: ${failures[0]}`
+      : `nothing was built (${build.skippedReason ?? build.status})`
+  log.warning(`Not pushed: ${reason}`)
+  return { notPushed: { status: 'not-pushed', problems: [], ...stageTimes(Date.now()), reason, pushed: [] } }
 }
 
 /** The registries the tags name and the credentials for them, looked up once before the build. */
@@ -132,15 +138,12 @@ export async function pushImage(input: PushStageInput): Promise<PushResult> {
     }
   }
 
-  const finished = Date.now()
   return {
     status: problems.length === 0 ? 'pushed' : 'failed',
     problems,
+    ...stageTimes(started),
     pushed,
-    digest: pushed[0]?.digest,
-    startedAt: new Date(started).toISOString(),
-    finishedAt: new Date(finished).toISOString(),
-    durationMs: finished - started
+    digest: pushed[0]?.digest
   }
 }
 
@@ -220,46 +223,16 @@ async function pushOnce(
     return undefined
   }
 
-  const failure = await new Promise<string | undefined>((resolve, reject) => {
-    const lines = new LineSplitter()
-    let settled = false
-    const finish = (error?: Error, message?: string): void => {
-      if (settled) return
-      settled = true
-      signal?.removeEventListener('abort', onAbort)
-      if (error) {
-        stream.destroy()
-        reject(error)
-      } else {
-        if (message !== undefined) stream.destroy()
-        resolve(message)
-      }
-    }
-    const onAbort = (): void => finish(new CancelledError())
-    if (signal?.aborted) return onAbort()
-    signal?.addEventListener('abort', onAbort, { once: true })
-    stream.on('data', (chunk: Buffer) => {
-      for (const raw of lines.push(chunk)) {
-        if (raw.trim() === '') continue
-        let event: PushEvent
-        try {
-          event = JSON.parse(raw) as PushEvent
-        } catch {
-          return finish(undefined, 'the engine sent a malformed progress line')
-        }
-        const error = onEvent(event)
-        if (error !== undefined) return finish(undefined, error)
-      }
-    })
-    stream.on('end', () => finish(undefined, aux ? undefined : 'the engine ended the push without a digest'))
-    stream.on('error', () =>
-      finish(undefined, 'the connection to the Docker engine was lost during the push')
-    )
-    stream.on('close', () =>
-      finish(undefined, 'the connection to the Docker engine was lost during the push')
-    )
-  })
+  const end = await readJsonLines(stream, onEvent, signal)
   if (signal?.aborted) throw new CancelledError()
+  const failure =
+    end.kind === 'error'
+      ? end.message
+      : end.kind === 'malformed'
+        ? MALFORMED_LINE
+        : end.kind === 'lost'
+          ? 'the connection to the Docker engine was lost during the push'
+          : undefined
   if (failure !== undefined || !aux?.Digest) {
     const message = failure ?? 'the engine ended the push without a digest'
     // When the engine already retried a layer and still failed, another round would only repeat it.

@@ -3,7 +3,8 @@
 // reasons and output are untrusted (they come from the Compose file and the containers): escaped here.
 import type { ComposeResult, ComposeServiceResult } from '../compose/run.js'
 import { formatDuration, plural, truncate } from '../format.js'
-import { TAILS_BUDGET_BYTES, byteLength, tailOf } from './budget.js'
+import { tailOf } from './budget.js'
+import { TailsBudget, outputBlock } from './tails.js'
 import { cell, codeCell, mermaidLabel } from './escape.js'
 import { details, heading, mermaid, paragraph, pre, tableRow, tableStart } from './html.js'
 
@@ -90,8 +91,7 @@ export function dependencyChart(services: ComposeServiceResult[]): string {
 
 function failureDetails(services: ComposeServiceResult[]): string {
   const parts: string[] = []
-  let used = 0
-  let leftOut = 0
+  const tails = new TailsBudget(parts)
   for (const s of services.filter(s => !s.passed)) {
     const where = s.definedAt ? ` (defined at ${s.definedAt.file}:${s.definedAt.line})` : ''
     const blocks: string[] = []
@@ -99,24 +99,13 @@ function failureDetails(services: ComposeServiceResult[]): string {
       const probes = s.healthLog.map(p => `exit ${p.exitCode}: ${p.output.trim()}`).join('\n')
       blocks.push(details(`Health log of ${truncate(s.name, 100)}${where}`, pre(probes)))
     }
-    if (s.logTail.trim() !== '') {
-      const tail = tailOf(s.logTail)
-      const lines = tail.text.split('\n').length
-      const label = tail.cut || s.logTruncated ? `last ${plural(lines, 'line')}` : 'all'
-      blocks.push(details(`Output of ${truncate(s.name, 100)} (${label})${where}`, pre(tail.text)))
-    }
-    const html = blocks.join('')
-    if (used + byteLength(html) > TAILS_BUDGET_BYTES) {
-      leftOut++
-      continue
-    }
-    used += byteLength(html)
-    parts.push(html)
+    if (s.logTail.trim() !== '') blocks.push(outputBlock(s.name, s.logTail, s.logTruncated, where))
+    tails.add(blocks.join(''))
   }
-  if (leftOut > 0) {
+  if (tails.leftOut > 0) {
     parts.push(
       paragraph(
-        `The logs of ${plural(leftOut, 'more failed service')} are left out here; the log and the JSON report have them.`
+        `The logs of ${plural(tails.leftOut, 'more failed service')} are left out here; the log and the JSON report have them.`
       )
     )
   }

@@ -18,7 +18,8 @@ export interface Report {
   durationMs: number
   endpoint: string
   endpointSource?: RunResult['endpointSource']
-  engine?: RunResult['engine']
+  /** `failures`: schema 1's name for the engine check's `problems` (the same sentences). */
+  engine?: NonNullable<RunResult['engine']> & { failures: string[] }
   diskUsage?: RunResult['diskUsage']
   build?: RunResult['build']
   smoke?: RunResult['smoke']
@@ -48,7 +49,7 @@ export function buildReport(run: RunResult, env: RunEnvironment): Report {
     durationMs: run.durationMs,
     endpoint: run.endpoint,
     endpointSource: run.endpointSource,
-    engine: run.engine,
+    engine: run.engine && { ...run.engine, failures: run.engine.problems },
     diskUsage: run.diskUsage,
     build: run.build,
     smoke: run.smoke,

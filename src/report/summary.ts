@@ -2,15 +2,8 @@ import type { ContainerSummary, ImageSummary } from '../inventory/inventory.js'
 import type { RunResult } from '../pipeline.js'
 import { storageText } from '../engine/image-store.js'
 import { builtImageSize } from '../inventory/image-size.js'
-import {
-  SUMMARY_BUDGET_BYTES,
-  TAILS_BUDGET_BYTES,
-  byteLength,
-  fitRows,
-  shareBudget,
-  tailOf,
-  type FittedRows
-} from './budget.js'
+import { SUMMARY_BUDGET_BYTES, byteLength, fitRows, shareBudget, type FittedRows } from './budget.js'
+import { TailsBudget, outputBlock } from './tails.js'
 import { cell, codeCell, escapeHtml, escapeMarkdown } from './escape.js'
 import { formatAge, formatBytes, formatDate, formatDuration, oneLine, plural, truncate } from '../format.js'
 import { details, heading, paragraph, pre, table, tableRow, tableStart, type Cell } from './html.js'
@@ -278,31 +271,15 @@ export function renderSmoke(run: RunResult): string {
   const smokeTable = `${tableStart(['', 'Container', 'Image', 'Exit', 'Time', 'Why'])}${fitted.rows.join('')}</table>\n`
   const parts = [title, smokeTable, omittedNote(fitted, 'smoke container')]
 
-  let tailsBytes = 0
-  let tailsLeftOut = 0
+  const tails = new TailsBudget(parts)
   for (const r of results.filter(r => !r.passed)) {
-    if (r.outputTail.trim() === '') {
-      parts.push(paragraph(`${cell(r.name, 100)} wrote no output.`))
-      continue
-    }
-    const tail = tailOf(r.outputTail)
-    const lines = tail.text.split('\n').length
-    const cut = tail.cut || r.outputTruncated
-    const block = details(
-      `Output of ${truncate(r.name, 100)} (${cut ? `last ${plural(lines, 'line')}` : 'all'})`,
-      pre(tail.text)
-    )
-    if (tailsBytes + byteLength(block) > TAILS_BUDGET_BYTES) {
-      tailsLeftOut++
-      continue
-    }
-    tailsBytes += byteLength(block)
-    parts.push(block)
+    if (r.outputTail.trim() === '') parts.push(paragraph(`${cell(r.name, 100)} wrote no output.`))
+    else tails.add(outputBlock(r.name, r.outputTail, r.outputTruncated))
   }
-  if (tailsLeftOut > 0) {
+  if (tails.leftOut > 0) {
     parts.push(
       paragraph(
-        `The output of ${plural(tailsLeftOut, 'more failed container')} is left out here; the log and the JSON report have it.`
+        `The output of ${plural(tails.leftOut, 'more failed container')} is left out here; the log and the JSON report have it.`
       )
     )
   }

@@ -14,6 +14,30 @@ import type { AnnotationProperties, InputOptions } from '../../node_modules/@act
 
 export { summary } from '../../node_modules/@actions/core/lib/summary.js'
 
+/**
+ * The part of @actions/core the runtime calls. dist/index.js passes this module (the slim copy); src/main.ts,
+ * the entry @github/local-action runs, passes the real `@actions/core`, which local-action replaces with
+ * its stub to show the outputs (a type-only import: nothing of the real package is bundled).
+ */
+export type ActionsCore = Pick<
+  typeof import('@actions/core'),
+  | 'getInput'
+  | 'setOutput'
+  | 'saveState'
+  | 'getState'
+  | 'setSecret'
+  | 'setFailed'
+  | 'isDebug'
+  | 'debug'
+  | 'error'
+  | 'warning'
+  | 'info'
+  | 'startGroup'
+  | 'endGroup'
+  | 'group'
+  | 'summary'
+>
+
 export function getInput(name: string, options?: InputOptions): string {
   const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || ''
   if (options?.required && !val) throw new Error(`Input required and not supplied: ${name}`)

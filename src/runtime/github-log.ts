@@ -1,4 +1,5 @@
-import * as core from './actions-core.js'
+import * as slimCore from './actions-core.js'
+import type { ActionsCore } from './actions-core.js'
 import type { AnnotationTarget, Log, UntrustedBlock } from '../log/log.js'
 import { CommandGuard, normalizeLines, stripAnsi } from '../log/untrusted.js'
 
@@ -25,28 +26,31 @@ export function mightBeCommand(text: string): boolean {
  * the log is not cluttered with guard lines.
  */
 export class GitHubLog implements Log {
-  constructor(private readonly write: (text: string) => void = text => process.stdout.write(text)) {}
+  constructor(
+    private readonly write: (text: string) => void = text => process.stdout.write(text),
+    private readonly core: ActionsCore = slimCore
+  ) {}
 
   info(message: string): void {
     // Our own lines can carry engine-provided values; guard them when they could act as commands.
     if (mightBeCommand(message)) this.guarded(message)
-    else core.info(message)
+    else this.core.info(message)
   }
 
   warning(message: string, target?: AnnotationTarget): void {
-    core.warning(message, target) // core escapes the message data and properties of annotation commands
+    this.core.warning(message, target) // core escapes the message data and properties of annotation commands
   }
 
   error(message: string, target?: AnnotationTarget): void {
-    core.error(message, target)
+    this.core.error(message, target)
   }
 
   group<T>(title: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(title, fn) // core escapes the title: a newline in it cannot start a new line
+    return this.core.group(title, fn) // core escapes the title: a newline in it cannot start a new line
   }
 
   untrusted(title: string): UntrustedBlock {
-    core.startGroup(title)
+    this.core.startGroup(title)
     let closed = false
     return {
       write: (text: string) => {
@@ -55,7 +59,7 @@ export class GitHubLog implements Log {
       close: () => {
         if (closed) return
         closed = true
-        core.endGroup()
+        this.core.endGroup()
       }
     }
   }
@@ -66,8 +70,8 @@ export class GitHubLog implements Log {
 
   debug(message: string): void {
     if (mightBeCommand(message)) {
-      if (core.isDebug()) this.guarded(message)
-    } else core.debug(message)
+      if (this.core.isDebug()) this.guarded(message)
+    } else this.core.debug(message)
   }
 
   /** Writes the text as whole lines; guarded, in a single write, when any line could be a command. */

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import * as core from './actions-core.js'
+import * as slimCore from './actions-core.js'
+import type { ActionsCore } from './actions-core.js'
 import { cleanupAt, describeCleanup, nothingLeftAt, type CleanupResult } from '../cleanup/cleanup.js'
 import type { Config, RunEnvironment } from '../config.js'
 import type { PingOutcome } from '../engine/early-ping.js'
@@ -50,17 +51,24 @@ interface SavedConfig {
  *
  * Exit status is guarded three ways, because a step that goes green without having run is worse than a
  * red one: the exit code is 1 until main completes; if the event loop drains while main still awaits
- * (a dockerode request whose daemon died leaves a promise that never settles, and node would otherwise
+ * (a request whose daemon died without a word could leave a promise that never settles, and node would otherwise
  * just exit), the step fails with a message saying so; and once main is done, an unref'd timer ends the
  * process even if a stuck socket would keep it alive.
  */
-export async function runAction(options: { earlyPing?: Promise<PingOutcome> } = {}): Promise<void> {
+export async function runAction(
+  options: {
+    earlyPing?: Promise<PingOutcome>
+    /** @actions/core, or the slim copy of the part this action uses (the default: src/runtime/actions-core.ts). */
+    core?: ActionsCore
+  } = {}
+): Promise<void> {
+  const core = options.core ?? slimCore
   let done = false
   const onDrain = (): void => {
     if (done) return
     // Any open connection keeps node's event loop alive, so a loop that drains while main still awaits
-    // means a reply was cut off and the request lost its socket without settling (docker-modem does
-    // not report a response that ends early).
+    // means a reply was cut off and the request lost its socket without settling (docker-modem, still
+    // used for ssh://, does not report a response that ends early; transport.ts does).
     core.setFailed(
       'docker-preflight stopped before the run completed: a reply from the Docker engine was cut off ' +
         'and never finished (did the engine stop or restart?)'
@@ -68,7 +76,7 @@ export async function runAction(options: { earlyPing?: Promise<PingOutcome> } = 
     process.exit(1)
   }
   const onCrash = (error: unknown): void => {
-    fail(error)
+    fail(core, error)
     process.exit(1)
   }
   process.on('beforeExit', onDrain)
@@ -76,8 +84,8 @@ export async function runAction(options: { earlyPing?: Promise<PingOutcome> } = 
   process.on('unhandledRejection', onCrash)
   process.exitCode = 1
   try {
-    if (core.getState(STATE_PHASE) === 'main') await post()
-    else await main(options.earlyPing)
+    if (core.getState(STATE_PHASE) === 'main') await post(core)
+    else await main(core, options.earlyPing)
   } finally {
     done = true
     process.off('beforeExit', onDrain)
@@ -85,7 +93,7 @@ export async function runAction(options: { earlyPing?: Promise<PingOutcome> } = 
   }
 }
 
-function readRawInputs(): RawInputs {
+function readRawInputs(core: ActionsCore): RawInputs {
   const raw: Record<string, string> = {}
   for (const input of INPUTS) {
     if (input.cliOnly) continue
@@ -96,11 +104,11 @@ function readRawInputs(): RawInputs {
   return raw
 }
 
-async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
+async function main(core: ActionsCore, earlyPing?: Promise<PingOutcome>): Promise<void> {
   const env = readEnvironment(process.env)
   core.saveState(STATE_PHASE, 'main')
   core.saveState(STATE_RUN_ID, env.runId)
-  const log = new GitHubLog()
+  const log = new GitHubLog(undefined, core)
   let signalName: string | undefined
   const cancellation = onTermination(name => {
     signalName = name
@@ -109,7 +117,7 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
   const { signal } = cancellation
   let config: Config | undefined
   try {
-    config = parseInputsOrThrow(readRawInputs(), env, {
+    config = parseInputsOrThrow(readRawInputs(core), env, {
       mask: value => core.setSecret(value),
       processEnv: process.env
     })
@@ -138,7 +146,7 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
           runId: env.runId,
           timeoutMs: LEFT_CHECK_MS
         })
-    await publish(run, config, env)
+    await publish(core, run, config, env)
     if ((await checkingLeft) && !signal.aborted) core.saveState(STATE_LEFT, LEFT_NOTHING)
     if (run.failures.length > 0) {
       core.setFailed(
@@ -151,7 +159,7 @@ async function main(earlyPing?: Promise<PingOutcome>): Promise<void> {
     }
   } catch (error) {
     if (signal.aborted) core.setFailed(`The run was cancelled (${signalName ?? 'signal'}).`)
-    else fail(error)
+    else fail(core, error)
   } finally {
     if (signal.aborted && config) {
       await removeAfterCancel(config.engine.dockerHost, env.runId, config.cleanupImages, log)
@@ -197,7 +205,12 @@ async function removeAfterCancel(
   reportCleanup(result, log)
 }
 
-async function publish(run: RunResult, config: Config, env: RunEnvironment): Promise<void> {
+async function publish(
+  core: ActionsCore,
+  run: RunResult,
+  config: Config,
+  env: RunEnvironment
+): Promise<void> {
   const report = buildReport(run, env)
   mkdirSync(dirname(config.report.path), { recursive: true })
   writeFileSync(config.report.path, `${JSON.stringify(report, null, 2)}\n`)
@@ -211,7 +224,7 @@ async function publish(run: RunResult, config: Config, env: RunEnvironment): Pro
   }
 }
 
-function readSavedConfig(): SavedConfig {
+function readSavedConfig(core: ActionsCore): SavedConfig {
   try {
     const saved = JSON.parse(core.getState(STATE_CONFIG) || '{}') as Partial<SavedConfig>
     return {
@@ -233,15 +246,15 @@ function readSavedConfig(): SavedConfig {
  * steps) and, with `cleanup-images`, the images the run built. A failure here is a warning: main has
  * already judged the run, and a warning says what may be left behind.
  */
-async function post(): Promise<void> {
+async function post(core: ActionsCore): Promise<void> {
   process.exitCode = 0
   const runId = core.getState(STATE_RUN_ID)
   if (!runId) {
     core.info('No run of docker-preflight to clean up.')
     return
   }
-  const saved = readSavedConfig()
-  const log = new GitHubLog()
+  const saved = readSavedConfig(core)
+  const log = new GitHubLog(undefined, core)
   const result = await cleanupAt({
     dockerHost: saved.dockerHost,
     processEnv: saved.context ? { ...process.env, DOCKER_CONTEXT: saved.context } : process.env,
@@ -275,7 +288,7 @@ function reportCleanup(result: CleanupResult, log: Log): void {
 }
 
 /** One clear line for a user-facing failure; a stack only for bugs. */
-function fail(error: unknown): void {
+function fail(core: ActionsCore, error: unknown): void {
   if (error instanceof PreflightError) core.setFailed(error.message)
   else
     core.setFailed(

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http'
 import type { PullPolicy } from '../config.js'
 import { EngineError, type EngineClient } from '../engine/client.js'
 import { CancelledError, PreflightError, messageOf } from '../errors.js'
-import { LineSplitter } from '../lines.js'
+import { MALFORMED_LINE, readJsonLines } from '../engine/json-stream.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 
@@ -126,8 +126,8 @@ export async function pullImage(
   const layers = new Map<string, { current: number; total: number; done: boolean }>()
   let lastStatus = ''
   let lastShown = Date.now()
-  const onEvent = (event: PullEvent): void => {
-    if (event.error || event.errorDetail) throw new Error(event.errorDetail?.message ?? event.error)
+  const onEvent = (event: PullEvent): string | undefined => {
+    if (event.error || event.errorDetail) return event.errorDetail?.message ?? event.error ?? ''
     if (event.status?.startsWith('Status:') || event.status?.startsWith('Digest:')) lastStatus = event.status
     if (event.id && event.status && /^[a-f0-9]{12}$/.test(event.id)) {
       const layer = layers.get(event.id) ?? { current: 0, total: 0, done: false }
@@ -142,40 +142,15 @@ export async function pullImage(
       lastShown = Date.now()
       log.progress(`Pulling ${reference}: ${describeLayers(layers)}`)
     }
+    return undefined
   }
 
-  await new Promise<void>((resolve, reject) => {
-    const lines = new LineSplitter() // keeps a partial line, and a UTF-8 character split across chunks
-    let settled = false
-    const finish = (error?: Error): void => {
-      if (settled) return
-      settled = true
-      signal?.removeEventListener('abort', onAbort)
-      if (error) {
-        stream.destroy()
-        reject(error)
-      } else resolve()
-    }
-    const onAbort = (): void => finish(new CancelledError())
-    signal?.addEventListener('abort', onAbort, { once: true })
-    stream.on('data', (chunk: Buffer) => {
-      for (const raw of lines.push(chunk)) {
-        const line = raw.trim()
-        if (line === '') continue
-        try {
-          onEvent(JSON.parse(line) as PullEvent)
-        } catch (error) {
-          const message =
-            error instanceof SyntaxError ? `the engine sent a malformed progress line` : messageOf(error)
-          finish(new ImageUnavailableError(`image "${reference}" could not be pulled: ${message}`))
-          return
-        }
-      }
-    })
-    stream.on('end', () => finish())
-    stream.on('error', () => finish(client.lost(`pulling ${reference}`)))
-    stream.on('close', () => finish(client.lost(`pulling ${reference}`)))
-  })
+  const end = await readJsonLines(stream, onEvent, signal)
+  if (end.kind === 'lost') throw client.lost(`pulling ${reference}`)
+  if (end.kind !== 'end') {
+    const message = end.kind === 'error' ? end.message : MALFORMED_LINE
+    throw new ImageUnavailableError(`image "${reference}" could not be pulled: ${message}`)
+  }
   log.progress(
     `Pulled ${reference} in ${formatDuration(Date.now() - started)}: ${describeLayers(layers)}${lastStatus ? ` (${lastStatus})` : ''}`
   )

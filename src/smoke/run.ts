@@ -7,6 +7,7 @@ import { runEntry, type EntryContext } from './entry.js'
 import { TAIL_BYTES } from './output.js'
 import { ImageProvider } from './pull.js'
 import { formatDuration } from '../format.js'
+import { stageTimes, type StageResult } from '../stage.js'
 import type { SmokeContainerResult, SmokeSpec } from './types.js'
 
 /** The image the build stage made, as smoke entries without `image` run it. */
@@ -40,10 +41,11 @@ export interface SmokeStageInput {
 
 export type { SmokeContainerResult } from './types.js'
 
-export interface SmokeResult {
+/** `problems`: one sentence for each container that failed, in the order the entries were given. */
+export interface SmokeResult extends StageResult<'passed' | 'failed'> {
   results: SmokeContainerResult[]
+  /** Every container passed (status `passed`); the report's schema has had it from the start. */
   passed: boolean
-  durationMs: number
 }
 
 /**
@@ -106,7 +108,14 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
     const result = running.get(spec)
     if (result) results.push(await result)
   }
-  return { results, passed: results.every(r => r.passed), durationMs: Date.now() - started }
+  const problems = results.filter(r => !r.passed).map(r => `Smoke container "${r.name}" failed: ${r.reason}`)
+  return {
+    status: problems.length > 0 ? 'failed' : 'passed',
+    problems,
+    ...stageTimes(started),
+    results,
+    passed: problems.length === 0
+  }
 }
 
 function containers(specs: SmokeSpec[]): string {
