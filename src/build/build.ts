@@ -18,8 +18,9 @@ import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
 import { authService, fileSyncService, newSyncStats, secretsService, type SyncedDir } from './filesync.js'
-import { IgnoreFileError, parseIgnoreFile, readOptional } from './ignore.js'
-import { openSession } from '../engine/session.js'
+import { BAD_PATTERN, IgnoreFileError, parseIgnoreFile, readOptional } from './ignore.js'
+import { refusedPatternIndex } from './walk.js'
+import { openSession, type Session } from '../engine/session.js'
 import { connectControl, type ControlClient } from '../engine/control.js'
 import {
   baseImages,
@@ -132,6 +133,7 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
     log.debug(`Registry credentials for ${found.registry} from ${found.source}`)
 
   // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
+  const checked = new Set<string>()
   for (const dir of [
     options.context,
     ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)
@@ -140,8 +142,18 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
       ? [`${basename(options.file)}.dockerignore`, '.dockerignore']
       : ['.dockerignore']) {
       const path = name === '.dockerignore' ? join(dir, name) : join(dirname(options.file), name)
+      const file = workspacePath(env.workspace, path)
+      const text = await readOptional(path)
       try {
-        parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path))
+        const read = parseIgnoreFile(text, file)
+        // The file docker uses (BuildKit: the Dockerfile's own one first; the classic CLI reads only
+        // .dockerignore): a line Go's regexp refuses fails the build when the walk reaches it, so find
+        // out now and name the line.
+        if (text !== undefined && !checked.has(dir) && (builder === 'buildkit' || name === '.dockerignore')) {
+          checked.add(dir)
+          const index = await refusedPatternIndex(dir, read.patterns, builder, signal)
+          if (index !== undefined) throw new IgnoreFileError(BAD_PATTERN, read.lines[index], file)
+        }
       } catch (error) {
         if (!(error instanceof IgnoreFileError)) throw error
         return failed({
@@ -186,18 +198,13 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
   let cancelled = false
   let sent: SentContext | undefined
   try {
+    const request: BuildRequest = { client, options, credentials, signal }
     sent =
       builder === 'buildkit'
         ? options.buildContexts.length > 0
-          ? await startControlBuild(
-              client,
-              options,
-              { ...options.labels, ...input.labels },
-              credentials,
-              signal
-            )
-          : await startSessionBuild(client, options, buildOptions, credentials, signal)
-        : await startTarBuild(client, options, buildOptions, credentials, signal)
+          ? await startControlBuild(request, { ...options.labels, ...input.labels })
+          : await startSessionBuild(request, buildOptions)
+        : await startTarBuild(request, buildOptions)
     for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
   } catch (error) {
@@ -281,14 +288,17 @@ interface SentContext {
   close(): void
 }
 
-/** The classic builder: the context as one tar in the request body (context.ts). */
-async function startTarBuild(
-  client: EngineClient,
-  options: BuildOptions,
-  query: Record<string, unknown>,
-  credentials: FoundCredentials[],
+/** What every way of starting a build is given. */
+interface BuildRequest {
+  client: EngineClient
+  options: BuildOptions
+  credentials: FoundCredentials[]
   signal: AbortSignal | undefined
-): Promise<SentContext> {
+}
+
+/** The classic builder: the context as one tar in the request body (context.ts). */
+async function startTarBuild(request: BuildRequest, query: Record<string, unknown>): Promise<SentContext> {
+  const { client, options, credentials, signal } = request
   // Loaded here: the tar packer (tar-stream, ~15 ms to evaluate) is only for classic builds.
   const { packContext } = await import('./context.js')
   const packed = packContext({ context: options.context, dockerfile: options.file, signal })
@@ -313,35 +323,31 @@ async function startTarBuild(
  * so BuildKit's Dockerfile frontend reads .dockerignore itself and asks for what it needs.
  */
 async function startSessionBuild(
-  client: EngineClient,
-  options: BuildOptions,
-  query: Record<string, unknown>,
-  credentials: FoundCredentials[],
-  signal: AbortSignal | undefined
+  request: BuildRequest,
+  query: Record<string, unknown>
 ): Promise<SentContext> {
-  const synced = syncedDirs(options)
-  const session = await openSession(client, sessionOptions(options, synced, credentials, signal), signal)
+  const { client, options, signal } = request
+  const { session, stats } = await openBuildSession(request)
   const response = client.build.request(
     { ...query, dockerfile: basename(options.file), remote: 'client-session', session: session.id },
     signal
   )
   return {
     response,
-    stats: synced.stats,
+    stats,
     failure: async () => undefined,
     close: () => session.close()
   }
 }
 
-interface SyncedDirs {
-  /** By the name BuildKit asks for: `context`, `dockerfile`, and each local named context. */
-  dirs: Map<string, SyncedDir>
-  /** What was sent of the build context. */
-  stats: () => Promise<ContextStats>
-}
-
-/** The directories a BuildKit session serves: the context, the Dockerfile's directory, local named contexts. */
-function syncedDirs(options: BuildOptions): SyncedDirs {
+/**
+ * The session a BuildKit build reads from: the context, the Dockerfile's directory and each local named
+ * context (filesync.ts), the build's secrets and registry credentials. `stats`: what was sent of the context.
+ */
+async function openBuildSession(
+  request: BuildRequest
+): Promise<{ session: Session; stats: () => Promise<ContextStats> }> {
+  const { client, options, credentials, signal } = request
   const context: SyncedDir = { path: options.context, stats: newSyncStats() }
   const dirs = new Map<string, SyncedDir>([
     ['context', context],
@@ -349,34 +355,27 @@ function syncedDirs(options: BuildOptions): SyncedDirs {
   ])
   for (const named of options.buildContexts)
     if (named.kind === 'local') dirs.set(named.name, { path: named.source, stats: newSyncStats() })
-  return {
-    dirs,
-    stats: async () => ({
-      files: context.stats.filesSent,
-      bytes: context.stats.bytesSent,
-      ignored: context.stats.ignored,
-      listed: context.stats.listed
-    })
-  }
-}
-
-/** The session's services: the synced directories, the build's secrets, registry credentials. */
-function sessionOptions(
-  options: BuildOptions,
-  synced: SyncedDirs,
-  credentials: FoundCredentials[],
-  signal: AbortSignal | undefined
-): Parameters<typeof openSession>[1] {
-  return {
-    // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
-    // copy of it, so the next build only transfers what changed.
-    sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
-    services: [
-      fileSyncService({ dirs: synced.dirs, signal }),
-      secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
-      authService(new Map(credentials.map(c => [c.registry, c.auth])))
-    ]
-  }
+  const session = await openSession(
+    client,
+    {
+      // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
+      // copy of it, so the next build only transfers what changed.
+      sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
+      services: [
+        fileSyncService({ dirs, signal }),
+        secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
+        authService(new Map(credentials.map(c => [c.registry, c.auth])))
+      ]
+    },
+    signal
+  )
+  const stats = async (): Promise<ContextStats> => ({
+    files: context.stats.filesSent,
+    bytes: context.stats.bytesSent,
+    ignored: context.stats.ignored,
+    listed: context.stats.listed
+  })
+  return { session, stats }
 }
 
 /**
@@ -403,13 +402,10 @@ async function namedContextsProblem(client: EngineClient, signal: AbortSignal | 
  * build log and the failure handling are the same as for /build.
  */
 async function startControlBuild(
-  client: EngineClient,
-  options: BuildOptions,
-  labels: Record<string, string>,
-  credentials: FoundCredentials[],
-  signal: AbortSignal | undefined
+  request: BuildRequest,
+  labels: Record<string, string>
 ): Promise<SentContext> {
-  const synced = syncedDirs(options)
+  const { client, options, signal } = request
   const attrs: Record<string, string> = { filename: basename(options.file) }
   for (const named of options.buildContexts) {
     attrs[`context:${named.name}`] =
@@ -421,7 +417,7 @@ async function startControlBuild(
   attrs['image-resolve-mode'] = options.pull ? 'pull' : 'default'
   for (const [key, value] of Object.entries(options.buildArgs)) attrs[`build-arg:${key}`] = value
   for (const [key, value] of Object.entries(labels)) attrs[`label:${key}`] = value
-  const session = await openSession(client, sessionOptions(options, synced, credentials, signal), signal)
+  const { session, stats } = await openBuildSession(request)
   let control: ControlClient
   try {
     control = await connectControl(client, signal)
@@ -464,7 +460,7 @@ async function startControlBuild(
   })
   return {
     response: Promise.resolve(out as unknown as NodeJS.ReadableStream & AsyncIterable<Buffer>),
-    stats: synced.stats,
+    stats,
     failure: async () => undefined,
     close: () => {
       control.close()

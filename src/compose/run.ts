@@ -201,21 +201,26 @@ export async function runComposeStage(input: ComposeStageInput): Promise<Compose
   const stackArgs = ['-p', project, ...fileArgs, '-f', override]
 
   try {
-    await upAndJudge(input, model, stackArgs, call, result)
+    await upAndJudge({ input, model, stackArgs, call, result })
   } finally {
-    await down(input, model, stackArgs, call, result)
+    await down({ input, model, stackArgs, call, result })
     rmSync(override, { force: true })
   }
   return finish()
 }
 
-async function upAndJudge(
-  input: ComposeStageInput,
-  model: ComposeModel,
-  stackArgs: string[],
-  call: ComposeCall,
+/** One stack of the stage: its input, model, the project's arguments to `docker compose`, the result. */
+interface Stack {
+  input: ComposeStageInput
+  model: ComposeModel
+  /** `-p <project> -f <file>... -f <labels override>` */
+  stackArgs: string[]
+  call: ComposeCall
   result: ComposeResult
-): Promise<void> {
+}
+
+async function upAndJudge(stack: Stack): Promise<void> {
+  const { input, model, stackArgs, call, result } = stack
   const { options, log, signal, client } = input
   // Each service's time counts from here: a stack whose `up` took the whole timeout gets no more.
   const upStarted = Date.now()
@@ -579,13 +584,8 @@ async function serviceContainers(
  * `image:` carry the run's project name and serve no one after it), then a sweep by label for anything
  * left (a plugin that failed or was stopped).
  */
-async function down(
-  input: ComposeStageInput,
-  model: ComposeModel,
-  stackArgs: string[],
-  call: ComposeCall,
-  result: ComposeResult
-): Promise<void> {
+async function down(stack: Stack): Promise<void> {
+  const { input, model, stackArgs, call, result } = stack
   const { client, log } = input
   // Not AbortSignal.timeout: on Node 20 it can be collected before it fires (see src/signals.ts).
   const downTimeout = deadline(DOWN_TIMEOUT_MS)
