@@ -16,10 +16,9 @@ import { sameReference } from '../image/reference.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
-import { packContext, readOptional } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
 import { authService, fileSyncService, newSyncStats, secretsService, type SyncedDir } from './filesync.js'
-import { BAD_PATTERN, IgnoreFileError, parseIgnoreFile } from './ignore.js'
+import { BAD_PATTERN, IgnoreFileError, parseIgnoreFile, readOptional } from './ignore.js'
 import { refusedPatternIndex } from './walk.js'
 import { openSession, type Session } from '../engine/session.js'
 import { connectControl, type ControlClient } from '../engine/control.js'
@@ -205,7 +204,7 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
         ? options.buildContexts.length > 0
           ? await startControlBuild(request, { ...options.labels, ...input.labels })
           : await startSessionBuild(request, buildOptions)
-        : startTarBuild(request, buildOptions)
+        : await startTarBuild(request, buildOptions)
     for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
   } catch (error) {
@@ -298,8 +297,10 @@ interface BuildRequest {
 }
 
 /** The classic builder: the context as one tar in the request body (context.ts). */
-function startTarBuild(request: BuildRequest, query: Record<string, unknown>): SentContext {
+async function startTarBuild(request: BuildRequest, query: Record<string, unknown>): Promise<SentContext> {
   const { client, options, credentials, signal } = request
+  // Loaded here: the tar packer (tar-stream, ~15 ms to evaluate) is only for classic builds.
+  const { packContext } = await import('./context.js')
   const packed = packContext({ context: options.context, dockerfile: options.file, signal })
   let packError: unknown
   packed.done.catch((error: unknown) => (packError = error))

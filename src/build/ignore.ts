@@ -6,6 +6,8 @@
 
 import { goRegexpToJs } from './goregexp.js'
 
+import { readFile } from 'node:fs/promises'
+
 /** The error Go's filepath.Match returns for a malformed pattern (filepath.ErrBadPattern). */
 export const BAD_PATTERN = 'syntax error in pattern'
 
@@ -456,4 +458,14 @@ function getEsc(chunk: string[], i: number): { r: number; next: number } | typeo
   const r = chunk[i]!.codePointAt(0)!
   if (i + 1 >= chunk.length) return BAD
   return { r, next: i + 1 }
+}
+
+/** A file's text, or undefined when there is none (a .dockerignore is optional). */
+export async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }
