@@ -3,8 +3,7 @@ import { compareWithBaseline, logDrift, readDiskUsage, type DriftResult } from '
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
-import { engineEnvironment } from './compose/exec.js'
-import { runComposeStage, type ComposeResult } from './compose/run.js'
+import type { ComposeResult } from './compose/run.js'
 import { EngineClient } from './engine/client.js'
 import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { resolveEndpoint, type Endpoint, type EndpointSource } from './engine/endpoint.js'
@@ -17,10 +16,8 @@ import type { Log } from './log/log.js'
 import { pushCredentials, pushGate, pushImage, type PushResult } from './push/push.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
-import { analyseEfficiency, attachLines, type EfficiencyResult } from './efficiency/efficiency.js'
-import { logEfficiency } from './efficiency/log.js'
+import type { EfficiencyResult } from './efficiency/efficiency.js'
 import type { StructureResult } from './structure/run.js'
-import { runStructureStage } from './structure/stage.js'
 import { problemsOf, type StageResult } from './stage.js'
 
 /** How long each part of the run took, for the summary's time chart. */
@@ -185,29 +182,39 @@ export async function runPipeline(
   // Structure tests and the efficiency analysis need the built image; they run beside the smoke stage.
   const built = builtImageOf(build)
   const structureLog = new DeferredLog(log)
-  const structuring = runStructureStage({
-    client,
-    options: config.structure,
-    built,
-    buildFailed: build.status === 'failed',
-    timeoutMs: config.smoke.timeoutMs,
-    runId: env.runId,
-    processEnv: deps.processEnv,
-    workspace: env.workspace,
-    log: structureLog,
-    signal: stages.controller.signal
-  })
+  // Structure tests, efficiency and Compose are loaded only by the runs that ask for them (their code and
+  // libraries are a separate chunk of the bundle: the default run does not evaluate them).
+  const structuring =
+    config.structure.files.length === 0
+      ? undefined
+      : import('./structure/stage.js').then(({ runStructureStage }) =>
+          runStructureStage({
+            client,
+            options: config.structure,
+            built,
+            buildFailed: build.status === 'failed',
+            timeoutMs: config.smoke.timeoutMs,
+            runId: env.runId,
+            processEnv: deps.processEnv,
+            workspace: env.workspace,
+            log: structureLog,
+            signal: stages.controller.signal
+          })
+        )
+  const efficiencyModule = config.efficiency.enabled && built ? import('./efficiency/stage.js') : undefined
   const analysing =
-    config.efficiency.enabled && built
-      ? analyseEfficiency({
-          client,
-          image: built.id,
-          name: built.reference,
-          options: config.efficiency,
-          signal: stages.controller.signal
-        })
+    efficiencyModule && built
+      ? efficiencyModule.then(({ analyseEfficiency }) =>
+          analyseEfficiency({
+            client,
+            image: built.id,
+            name: built.reference,
+            options: config.efficiency,
+            signal: stages.controller.signal
+          })
+        )
       : undefined
-  structuring.catch(() => {})
+  structuring?.catch(() => {})
   analysing?.catch(() => {})
   // The build's own lines (its failure annotation included) come first, then the smoke stage's.
   smokeLog.release()
@@ -237,7 +244,8 @@ export async function runPipeline(
     })
   }
   if (structure) timings.push(stageTiming('structure tests', structure, started))
-  if (efficiency) {
+  if (efficiency && efficiencyModule) {
+    const { attachLines, logEfficiency } = await efficiencyModule
     attachLines(efficiency, build.steps)
     timings.push(stageTiming('efficiency', efficiency, started))
     logEfficiency(efficiency, log, relative(env.workspace, config.build.file))
@@ -247,6 +255,10 @@ export async function runPipeline(
   // The Compose stack, after the smoke containers (CPU is scarce on CI runners; their logs stay apart).
   let compose: ComposeResult | undefined
   if (config.compose.files.length > 0) {
+    const [{ runComposeStage }, { engineEnvironment }] = await Promise.all([
+      import('./compose/run.js'),
+      import('./compose/exec.js')
+    ])
     compose = await log.group('Compose', () =>
       runComposeStage({
         client,

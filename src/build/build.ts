@@ -16,10 +16,10 @@ import { sameReference } from '../image/reference.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
 import type { ContextStats } from './context.js'
-import { packContext, readOptional } from './context.js'
 import { findCredentials, registryConfig, registryOf, type FoundCredentials } from './credentials.js'
 import { authService, fileSyncService, newSyncStats, secretsService, type SyncedDir } from './filesync.js'
-import { IgnoreFileError, parseIgnoreFile } from './ignore.js'
+import { BAD_PATTERN, IgnoreFileError, parseIgnoreFile, readOptional } from './ignore.js'
+import { refusedPatternIndex } from './walk.js'
 import { openSession, type Session } from '../engine/session.js'
 import { connectControl, type ControlClient } from '../engine/control.js'
 import {
@@ -133,6 +133,7 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
     log.debug(`Registry credentials for ${found.registry} from ${found.source}`)
 
   // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
+  const checked = new Set<string>()
   for (const dir of [
     options.context,
     ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)
@@ -141,8 +142,18 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
       ? [`${basename(options.file)}.dockerignore`, '.dockerignore']
       : ['.dockerignore']) {
       const path = name === '.dockerignore' ? join(dir, name) : join(dirname(options.file), name)
+      const file = workspacePath(env.workspace, path)
+      const text = await readOptional(path)
       try {
-        parseIgnoreFile(await readOptional(path), workspacePath(env.workspace, path))
+        const read = parseIgnoreFile(text, file)
+        // The file docker uses (BuildKit: the Dockerfile's own one first; the classic CLI reads only
+        // .dockerignore): a line Go's regexp refuses fails the build when the walk reaches it, so find
+        // out now and name the line.
+        if (text !== undefined && !checked.has(dir) && (builder === 'buildkit' || name === '.dockerignore')) {
+          checked.add(dir)
+          const index = await refusedPatternIndex(dir, read.patterns, builder, signal)
+          if (index !== undefined) throw new IgnoreFileError(BAD_PATTERN, read.lines[index], file)
+        }
       } catch (error) {
         if (!(error instanceof IgnoreFileError)) throw error
         return failed({
@@ -193,7 +204,7 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
         ? options.buildContexts.length > 0
           ? await startControlBuild(request, { ...options.labels, ...input.labels })
           : await startSessionBuild(request, buildOptions)
-        : startTarBuild(request, buildOptions)
+        : await startTarBuild(request, buildOptions)
     for await (const event of buildEvents(await sent.response)) progress.handle(event)
     progress.flush()
   } catch (error) {
@@ -286,8 +297,10 @@ interface BuildRequest {
 }
 
 /** The classic builder: the context as one tar in the request body (context.ts). */
-function startTarBuild(request: BuildRequest, query: Record<string, unknown>): SentContext {
+async function startTarBuild(request: BuildRequest, query: Record<string, unknown>): Promise<SentContext> {
   const { client, options, credentials, signal } = request
+  // Loaded here: the tar packer (tar-stream, ~15 ms to evaluate) is only for classic builds.
+  const { packContext } = await import('./context.js')
   const packed = packContext({ context: options.context, dockerfile: options.file, signal })
   let packError: unknown
   packed.done.catch((error: unknown) => (packError = error))

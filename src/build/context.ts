@@ -11,7 +11,7 @@ import { isAbsolute, join, relative, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
 import tar from 'tar-stream'
-import { parseIgnoreFile } from './ignore.js'
+import { parseIgnoreFile, readOptional } from './ignore.js'
 import { archiveWalk, type WalkEntry } from './walk.js'
 
 export interface ContextOptions {
@@ -147,13 +147,4 @@ export function packContext(options: ContextOptions): PackedContext {
   done.catch((error: unknown) => pack.destroy(error as Error))
   signal?.addEventListener('abort', () => pack.destroy(), { once: true })
   return { stream: pack as unknown as Readable, dockerfileName, done }
-}
-
-export async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
 }

@@ -1,7 +1,12 @@
 // .dockerignore, read and matched exactly as Docker does: a port of moby/patternmatcher (New, the pattern
 // compiler, MatchesOrParentMatches, MatchesUsingParentResults) and of its ignorefile.ReadAll, plus the
 // syntax check Go's filepath.Match makes when patternmatcher.New calls it. The walkers that apply these
-// rules (fsutil's for BuildKit, go-archive's for the classic builder) are in walk.ts.
+// rules (fsutil's for BuildKit, go-archive's for the classic builder) are in walk.ts; the Go regexps
+// patternmatcher builds are turned into JavaScript ones by goregexp.ts.
+
+import { goRegexpToJs } from './goregexp.js'
+
+import { readFile } from 'node:fs/promises'
 
 /** The error Go's filepath.Match returns for a malformed pattern (filepath.ErrBadPattern). */
 export const BAD_PATTERN = 'syntax error in pattern'
@@ -102,17 +107,81 @@ export class PatternError extends Error {
 
 type MatchType = 'exact' | 'prefix' | 'suffix' | 'regexp'
 
+/**
+ * patternmatcher's compile, character for character: the match type and the Go regexp it hands to
+ * regexp.Compile. `[`, `]`, `^`, `-`, `|`, `{`, `}` and what follows a `\` pass through untouched, so character classes
+ * (POSIX ones too), ranges and escapes mean what Go's regexp makes of them, not what filepath.Match would.
+ * text/scanner skips a byte order mark at the start of the pattern.
+ */
+export function patternRegexp(cleaned: string): { type: MatchType; source: string } {
+  const chars = [...cleaned]
+  if (chars[0] === '\ufeff') chars.shift()
+  let re = '^'
+  let type: MatchType = 'exact'
+  for (let i = 0, iteration = 0; i < chars.length; i++, iteration++) {
+    const ch = chars[i]!
+    if (ch === '*') {
+      if (chars[i + 1] === '*') {
+        i++
+        if (chars[i + 1] === '/') i++
+        if (i + 1 >= chars.length) {
+          if (type === 'exact') type = 'prefix'
+          else {
+            re += '.*'
+            type = 'regexp'
+          }
+        } else {
+          re += '(.*/)?'
+          type = 'regexp'
+        }
+        if (iteration === 0) type = 'suffix'
+      } else {
+        re += '[^/]*'
+        type = 'regexp'
+      }
+    } else if (ch === '?') {
+      re += '[^/]'
+      type = 'regexp'
+    } else if ('.+()$'.includes(ch)) {
+      // shouldEscape's bitmap is meant to hold `.+()|{}$`, but `1 << (b / 8)` is a byte there, so the
+      // bits of `|`, `{` and `}` (code 64 and up) are lost: those three reach regexp.Compile unescaped
+      // and mean alternation and repetition, as they do in docker.
+      re += `\\${ch}`
+    } else if (ch === '\\') {
+      if (i + 1 < chars.length) {
+        re += `\\${chars[++i]!}`
+        type = 'regexp'
+      } else re += '\\'
+    } else if (ch === '[' || ch === ']') {
+      re += ch
+      type = 'regexp'
+    } else re += ch
+  }
+  if (type === 'regexp') re += '$'
+  return { type, source: re }
+}
+
 export class Pattern {
   private type?: MatchType
   private regexp?: RegExp
   private bad = false
+  /** The suffix as UTF-8 bytes, where Go's byte slicing cuts into a leading byte order mark. */
+  private suffixBytes?: Buffer
   readonly dirs: string[]
 
   constructor(
     readonly cleaned: string,
-    readonly exclusion: boolean
+    readonly exclusion: boolean,
+    /** Its place in the list given to PatternMatcher.create. */
+    readonly index = 0
   ) {
     this.dirs = cleaned.split('/')
+  }
+
+  /** Whether Go's regexp package refuses the regexp this pattern becomes (matching it then fails). */
+  get refused(): boolean {
+    if (this.type === undefined && !this.bad) this.compile()
+    return this.bad
   }
 
   /** Throws BAD_PATTERN where patternmatcher's match returns filepath.ErrBadPattern. */
@@ -125,6 +194,13 @@ export class Pattern {
       case 'prefix':
         return path.startsWith(this.cleaned.slice(0, -2))
       case 'suffix': {
+        if (this.suffixBytes) {
+          const bytes = Buffer.from(path)
+          return (
+            bytes.length >= this.suffixBytes.length &&
+            bytes.subarray(-this.suffixBytes.length).equals(this.suffixBytes)
+          )
+        }
         const suffix = this.cleaned.slice(2)
         if (path.endsWith(suffix)) return true
         return suffix.startsWith('/') && path === suffix.slice(1)
@@ -134,95 +210,20 @@ export class Pattern {
     }
   }
 
-  /**
-   * patternmatcher's compile. It hands Go's regexp package a pattern; here the same pattern is spelled for
-   * JavaScript (the `u` flag: Go's regexp works on code points), tracking character classes as Go's
-   * regexp parser does so that what JavaScript spells differently (a lone `]`, escaped punctuation) is
-   * translated. An escape Go's regexp rejects makes the pattern bad, as regexp.Compile failing does.
-   */
   private compile(): void {
-    let re = '^'
-    let type: MatchType = 'exact'
-    const chars = [...this.cleaned]
-    let inClass = false
-    let classStart = -1 // index in chars of the class's first member position
-    for (let i = 0, iteration = 0; i < chars.length; i++, iteration++) {
-      const ch = chars[i]!
-      if (ch === '*') {
-        if (chars[i + 1] === '*') {
-          i++
-          if (chars[i + 1] === '/') i++
-          if (i + 1 >= chars.length) {
-            if (type === 'exact') type = 'prefix'
-            else {
-              re += '.*'
-              type = 'regexp'
-            }
-          } else {
-            re += '(?:.*/)?'
-            type = 'regexp'
-          }
-          if (iteration === 0) type = 'suffix'
-        } else {
-          re += '[^/]*'
-          type = 'regexp'
-        }
-      } else if (ch === '?') {
-        re += '[^/]'
-        type = 'regexp'
-      } else if ('.+()|{}$'.includes(ch)) {
-        re += `\\${ch}`
-      } else if (ch === '\\') {
-        if (i + 1 < chars.length) {
-          const translated = goEscape(chars[++i]!, inClass)
-          if (translated === undefined) {
-            this.bad = true
-            return
-          }
-          re += translated
-          type = 'regexp'
-        } else re += '\\\\'
-      } else if (ch === '[') {
-        if (!inClass) {
-          inClass = true
-          classStart = chars[i + 1] === '^' ? i + 2 : i + 1
-          re += '['
-        } else re += '\\['
-        type = 'regexp'
-      } else if (ch === ']') {
-        if (inClass && i !== classStart) {
-          inClass = false
-          re += ']'
-        } else re += '\\]' // literal: outside a class, or first in one
-        type = 'regexp'
-      } else if (inClass && ch === '^' && i !== classStart - 1) {
-        re += '\\^'
-      } else re += ch
-    }
-    this.type = type
+    const { type, source } = patternRegexp(this.cleaned)
+    if (type === 'suffix' && this.cleaned.startsWith('\ufeff'))
+      this.suffixBytes = Buffer.from(this.cleaned).subarray(2)
     if (type === 'regexp') {
       try {
-        this.regexp = new RegExp(`${re}$`, 'u')
+        this.regexp = new RegExp(goRegexpToJs(source), 'u')
       } catch {
         this.bad = true
+        return
       }
     }
+    this.type = type
   }
-}
-
-/** A Go regexp escape `\c` as JavaScript (u flag) spells it; undefined where Go's regexp rejects it. */
-function goEscape(c: string, inClass: boolean): string | undefined {
-  if (/[0-9A-Za-z]/.test(c)) {
-    if ('dDsSwWftnrv'.includes(c)) return `\\${c}`
-    if (c === 'a') return '\\x07'
-    if (!inClass && (c === 'b' || c === 'B')) return `\\${c}`
-    if (!inClass && c === 'A') return '^'
-    if (!inClass && c === 'z') return '$(?![\\s\\S])'
-    return undefined // \x, \p, \Q, octal...: nothing a .dockerignore needs; treated as malformed
-  }
-  if (c.codePointAt(0)! >= 0x80) return undefined // Go: invalid escape sequence
-  // Go takes any escaped ASCII punctuation literally; JavaScript's u flag only allows syntax characters.
-  return /[\^$\\.*+?()[\]{}|/]/.test(c) || (inClass && c === '-') ? `\\${c}` : c
 }
 
 export interface MatchInfo {
@@ -253,7 +254,7 @@ export class PatternMatcher {
         p = p.slice(1)
       }
       if (!goPatternIsValid(p)) throw new PatternError(BAD_PATTERN, index)
-      out.push(new Pattern(p, exclusion))
+      out.push(new Pattern(p, exclusion, index))
     })
     return new PatternMatcher(out, exclusions)
   }
@@ -264,7 +265,7 @@ export class PatternMatcher {
     const parentDirs = parent.split('/')
     for (const pattern of this.patterns) {
       if (pattern.exclusion !== matched) continue
-      let match = pattern.match(file)
+      let match = matchOrThrow(pattern, file)
       if (!match && parent !== '.') {
         for (let i = 0; i < parentDirs.length; i++) {
           match = safeMatch(pattern, parentDirs.slice(0, i + 1).join('/'))
@@ -284,7 +285,7 @@ export class PatternMatcher {
       let match = parentMatched.length !== 0 ? parentMatched[i]! : false
       if (!match) {
         if (pattern.exclusion !== matched) return
-        match = pattern.match(file)
+        match = matchOrThrow(pattern, file)
         if (!match && parentMatched.length === 0) {
           const parent = goDir(file)
           if (parent !== '.') {
@@ -300,6 +301,21 @@ export class PatternMatcher {
       if (match) matched = !pattern.exclusion
     })
     return { matched, info }
+  }
+}
+
+/** Matching with pattern number `index` (of the list given to PatternMatcher.create) failed: Go's regexp refused the regexp it becomes. */
+export class PatternMatchError extends Error {
+  constructor(readonly index: number) {
+    super(BAD_PATTERN)
+  }
+}
+
+function matchOrThrow(pattern: Pattern, path: string): boolean {
+  try {
+    return pattern.match(path)
+  } catch {
+    throw new PatternMatchError(pattern.index)
   }
 }
 
@@ -319,49 +335,137 @@ function goDir(path: string): string {
 }
 
 /**
- * Whether Go's filepath.Match(pattern, ".") reports no error: since Go 1.16 every chunk of the pattern is
- * checked (character classes closed and non-empty, range ends present, no trailing backslash).
+ * Whether Go's filepath.Match(pattern, ".") reports no error, as patternmatcher.New asks. Match checks
+ * lazily: each chunk (the text between stars) is parsed whole, but only until the first one that fails to
+ * match "."; what follows is never looked at (so `x*[]a]` passes, as docker accepts it). Measured against
+ * the docker CLI (Go 1.24) and buildx (Go 1.26): both accept what this accepts.
  */
 export function goPatternIsValid(pattern: string): boolean {
-  const chars = [...pattern]
-  let i = 0
-  while (i < chars.length) {
-    const ch = chars[i]!
-    if (ch === '\\') {
-      if (i + 1 >= chars.length) return false
-      i += 2
-    } else if (ch === '[') {
-      i++
-      if (chars[i] === '^') i++
-      let ranges = 0
-      for (;;) {
-        if (chars[i] === ']' && ranges > 0) {
-          i++
-          break
-        }
-        const lo = classChar(chars, i)
-        if (lo === undefined) return false
-        i = lo
-        if (chars[i] === '-') {
-          const hi = classChar(chars, i + 1)
-          if (hi === undefined) return false
-          i = hi
-        }
-        ranges++
-      }
-    } else i++
-  }
-  return true
+  return goMatch([...pattern], ['.']) !== BAD
 }
 
-/** filepath's getEsc: one (possibly escaped) character of a class; the index after it, or undefined. */
-function classChar(chars: string[], i: number): number | undefined {
-  if (i >= chars.length || chars[i] === '-' || chars[i] === ']') return undefined
-  if (chars[i] === '\\') {
-    i++
-    if (i >= chars.length) return undefined
+const BAD = Symbol('ErrBadPattern')
+
+/** filepath.Match on code points (the name here is always ".", so bytes and code points agree). */
+function goMatch(pattern: string[], name: string[]): boolean | typeof BAD {
+  outer: while (pattern.length > 0) {
+    let star = false
+    while (pattern[0] === '*') {
+      pattern = pattern.slice(1)
+      star = true
+    }
+    let inRange = false
+    let end = 0
+    for (; end < pattern.length; end++) {
+      const c = pattern[end]
+      if (c === '\\') {
+        if (end + 1 < pattern.length) end++
+      } else if (c === '[') inRange = true
+      else if (c === ']') inRange = false
+      else if (c === '*' && !inRange) break
+    }
+    const chunk = pattern.slice(0, end)
+    pattern = pattern.slice(end)
+    if (star && chunk.length === 0) return !name.includes('/')
+    const here = goMatchChunk(chunk, name)
+    if (here === BAD) return BAD
+    if (here !== undefined && (here.length === 0 || pattern.length > 0)) {
+      name = here
+      continue
+    }
+    if (star) {
+      for (let i = 0; i < name.length && name[i] !== '/'; i++) {
+        const later = goMatchChunk(chunk, name.slice(i + 1))
+        if (later === BAD) return BAD
+        if (later !== undefined) {
+          if (pattern.length === 0 && later.length > 0) continue
+          name = later
+          continue outer
+        }
+      }
+    }
+    return false
   }
-  i++
-  if (i >= chars.length) return undefined // nothing after it: the class is never closed
-  return i
+  return name.length === 0
+}
+
+/** filepath's matchChunk: the rest of `s` after the chunk, undefined if it does not match, BAD if malformed. */
+function goMatchChunk(chunk: string[], s: string[]): string[] | undefined | typeof BAD {
+  let failed = false
+  let c = 0
+  let k = 0
+  while (c < chunk.length) {
+    if (!failed && k >= s.length) failed = true
+    const ch = chunk[c]!
+    if (ch === '[') {
+      let r = 0
+      if (!failed) r = s[k++]!.codePointAt(0)!
+      c++
+      let negated = false
+      if (c < chunk.length && chunk[c] === '^') {
+        negated = true
+        c++
+      }
+      let match = false
+      let ranges = 0
+      for (;;) {
+        if (c < chunk.length && chunk[c] === ']' && ranges > 0) {
+          c++
+          break
+        }
+        const lo = getEsc(chunk, c)
+        if (lo === BAD) return BAD
+        c = lo.next
+        let hi = lo.r
+        if (chunk[c] === '-') {
+          const high = getEsc(chunk, c + 1)
+          if (high === BAD) return BAD
+          c = high.next
+          hi = high.r
+        }
+        if (lo.r <= r && r <= hi) match = true
+        ranges++
+      }
+      if (match === negated) failed = true
+    } else if (ch === '?') {
+      if (!failed) {
+        if (s[k] === '/') failed = true
+        k++
+      }
+      c++
+    } else {
+      if (ch === '\\') {
+        c++
+        if (c >= chunk.length) return BAD
+      }
+      if (!failed) {
+        if (chunk[c] !== s[k]) failed = true
+        k++
+      }
+      c++
+    }
+  }
+  return failed ? undefined : s.slice(k)
+}
+
+/** filepath's getEsc: one (possibly escaped) character of a class, which must not end the chunk. */
+function getEsc(chunk: string[], i: number): { r: number; next: number } | typeof BAD {
+  if (i >= chunk.length || chunk[i] === '-' || chunk[i] === ']') return BAD
+  if (chunk[i] === '\\') {
+    i++
+    if (i >= chunk.length) return BAD
+  }
+  const r = chunk[i]!.codePointAt(0)!
+  if (i + 1 >= chunk.length) return BAD
+  return { r, next: i + 1 }
+}
+
+/** A file's text, or undefined when there is none (a .dockerignore is optional). */
+export async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }

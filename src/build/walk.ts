@@ -7,16 +7,32 @@
 //   TarWithOptions after adding `!Dockerfile` and `!.dockerignore` exceptions (TrimBuildFilesFromExcludes);
 //   the engine removes those two files again afterwards when .dockerignore excludes them.
 
-import type { Dirent, Stats } from 'node:fs'
+import { lstatSync, type Dirent, type Stats } from 'node:fs'
 import { lstat, readdir, readlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { NO_MATCH_INFO, PatternMatcher, goClean, type MatchInfo, type Pattern } from './ignore.js'
+import {
+  NO_MATCH_INFO,
+  PatternMatchError,
+  PatternMatcher,
+  goClean,
+  type MatchInfo,
+  type Pattern
+} from './ignore.js'
 
 export interface WalkEntry {
   /** Slash path relative to the walked directory. */
   path: string
   absolute: string
   info: Stats
+  /**
+   * fsutil only: false when fsutil's filterFS.Open refuses the file although its walk listed it. Open
+   * asks MatchesOrParentMatches, the walk MatchesUsingParentResults, and they disagree when an exception
+   * re-includes a file whose parent a later line excludes again (`*`, `!d/k*`, `[!a-c]*` lists d/keep,
+   * then refuses to open it). fsutil's sendFile then sends no data: BuildKit writes an empty file, and
+   * `docker build` (buildx 0.29, on every engine) has d/keep empty in the image. The sender must do the
+   * same for such an entry.
+   */
+  opens?: boolean
 }
 
 export interface WalkCounts {
@@ -167,25 +183,36 @@ export async function* fsutilWalk(
   }
 
   await walkDir(root, visit, signal)
-  yield* statAll(root, out)
+  // filterFS.Open's check; errors there are the walk's errors too, already thrown above.
+  const opens = (path: string): boolean => {
+    try {
+      return !(
+        (include && !include.matchesOrParentMatches(path)) ||
+        (exclude && exclude.matchesOrParentMatches(path))
+      )
+    } catch {
+      return false
+    }
+  }
+  for await (const entry of statAll(root, out))
+    yield filtering && entry.info.isFile() ? { ...entry, opens: opens(entry.path) } : entry
 }
 
-/** lstat of each path, a batch ahead of the one yielded, so the file system's latency overlaps. */
+/**
+ * lstat of each path, synchronously in small batches: a cached lstat takes microseconds, while the
+ * promise form queues each on libuv's four threads, where a listing of thousands of entries made every
+ * file read BuildKit asked for meanwhile wait behind it (BENCHMARKS.md, figure 3b). Between batches the
+ * event loop runs (the session's socket, those reads).
+ */
 async function* statAll(root: string, paths: string[]): AsyncGenerator<WalkEntry> {
-  const AHEAD = 64
-  const pending: Promise<WalkEntry>[] = []
-  const start = (path: string): void => {
-    const absolute = join(root, path)
-    const p = lstat(absolute).then(info => ({ path, absolute, info }))
-    p.catch(() => {}) // awaited in turn
-    pending.push(p)
-  }
-  let next = 0
-  while (next < paths.length && pending.length < AHEAD) start(paths[next++]!)
-  while (pending.length > 0) {
-    const entry = await pending.shift()!
-    if (next < paths.length) start(paths[next++]!)
-    yield entry
+  const BATCH = 256
+  for (let at = 0; at < paths.length; at += BATCH) {
+    if (at > 0) await new Promise<void>(resolve => setImmediate(resolve))
+    const batch = paths.slice(at, at + BATCH).map(path => {
+      const absolute = join(root, path)
+      return { path, absolute, info: lstatSync(absolute) }
+    })
+    yield* batch
   }
 }
 
@@ -198,7 +225,7 @@ function matchOrFail(
   try {
     return matcher.matchesUsingParentResults(path, parent ?? NO_MATCH_INFO)
   } catch (error) {
-    throw new Error(`failed to match ${what}: ${(error as Error).message}`)
+    throw new Error(`failed to match ${what}: ${(error as Error).message}`, { cause: error })
   }
 }
 
@@ -306,4 +333,37 @@ export async function* archiveWalk(
   }
   await walkDir(root, visit, signal)
   yield* statAll(root, out)
+}
+
+/**
+ * A .dockerignore line whose pattern Go's regexp refuses fails the build only when docker's walk gets to
+ * match a path against it (an exception after nothing matched, or a line after `*`, may never be). Walks
+ * the context as `docker build` would, only when such a line exists: the classic builder's CLI checks the
+ * context first (ValidateContextDirectory: every path, an excluded directory skipped whole); BuildKit's
+ * client walks with fsutil. Returns the index of the pattern the walk fails on, if it does.
+ */
+export async function refusedPatternIndex(
+  root: string,
+  patterns: string[],
+  builder: 'buildkit' | 'classic',
+  signal?: AbortSignal
+): Promise<number | undefined> {
+  const matcher = PatternMatcher.create(patterns)
+  if (!matcher.patterns.some(p => p.refused)) return undefined
+  try {
+    if (builder === 'buildkit') {
+      for await (const entry of fsutilWalk(root, { excludePatterns: patterns }, undefined, signal)) void entry
+    } else {
+      await walkDir(
+        root,
+        async (path, isDir) => (matcher.matchesOrParentMatches(path) && isDir ? SKIP_DIR : undefined),
+        signal
+      )
+    }
+  } catch (error) {
+    const cause = error instanceof PatternMatchError ? error : (error as Error).cause
+    if (cause instanceof PatternMatchError) return cause.index
+    throw error
+  }
+  return undefined
 }

@@ -8,7 +8,6 @@
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
-import tar from 'tar-stream'
 import { PreflightError } from '../errors.js'
 import type { LayerEntry } from './dive.js'
 
@@ -40,6 +39,8 @@ export interface ExportedImage {
 export async function readImageExport(source: Readable, signal?: AbortSignal): Promise<ExportedImage> {
   const layers = new Map<string, ExportedLayer>()
   const json = new Map<string, unknown>()
+  // Loaded here: only the efficiency stage reads exports (tar-stream takes ~15 ms to evaluate).
+  const { default: tar } = await import('tar-stream')
   const extract = tar.extract()
   const reading = pipeline(source, extract as unknown as NodeJS.WritableStream, { signal })
   const consuming = (async () => {
@@ -167,6 +168,7 @@ async function readTar(
   steps: NodeJS.ReadWriteStream[]
 ): Promise<ExportedLayer> {
   const layer: ExportedLayer = { file, entries: [], contentBytes: 0 }
+  const { default: tar } = await import('tar-stream')
   const inner = tar.extract()
   const parsing = (pipeline as unknown as (...streams: unknown[]) => Promise<void>)(stream, ...steps, inner)
   for await (const entry of inner) {
