@@ -197,8 +197,12 @@ export async function* fsutilWalk(
       return false
     }
   }
-  for await (const entry of statAll(root, out))
-    yield filtering && entry.info.isFile() ? { ...entry, opens: opens(entry.path) } : entry
+  for await (const entry of statAll(root, out)) {
+    // Asked lazily: it costs a second match of every pattern against the file and its parents.
+    if (filtering && entry.info.isFile())
+      Object.defineProperty(entry, 'opens', { get: () => opens(entry.path), enumerable: true })
+    yield entry
+  }
 }
 
 /**
