@@ -1,16 +1,18 @@
-// The services a BuildKit build calls back through the session (see engine/session.ts):
+// The services a BuildKit build calls back through the session (engine/session.ts serves them; messages
+// are encoded here by hand from the .proto files, engine/protowire.ts):
 // - moby.filesync.v1.FileSync/DiffCopy: BuildKit asks for a local directory by name ("context",
 //   "dockerfile", a named context) with include/exclude patterns and follow paths in the call's metadata;
-//   the client answers with fsutil's protocol (tonistiigi/fsutil send.go): a STAT packet per entry in
-//   walk order, an empty STAT to end the list, then for each REQ (an entry's index) DATA packets and an
-//   empty DATA; FIN is answered with FIN. BuildKit only REQuests files whose stat changed since the last
-//   sync from a session with the same shared key, which is how a second build sends only what changed.
+//   the client answers with fsutil's protocol (tonistiigi/fsutil send.go, types/wire.proto): a STAT packet
+//   per entry in walk order, an empty STAT to end the list, then for each REQ (an entry's index) DATA
+//   packets and an empty DATA; FIN is answered with FIN. BuildKit only REQuests files whose stat changed
+//   since the last sync from a session with the same shared key, which is how a second build sends only
+//   what changed. Packets are queued by bytes, never awaited one by one (BENCHMARKS.md, figure 3b).
 // - moby.buildkit.secrets.v1.Secrets/GetSecret: a secret's bytes by id; NotFound for an unknown id
 //   (BuildKit turns that into "secret <id>: not found").
 // - moby.filesync.v1.Auth/Credentials: registry credentials for pulling base images.
 
-import { createReadStream, type Stats } from 'node:fs'
-import { readFile, readlink } from 'node:fs/promises'
+import { createReadStream, readFileSync, type Stats } from 'node:fs'
+import { readlink } from 'node:fs/promises'
 import {
   GrpcError,
   GrpcStatus,
@@ -137,10 +139,10 @@ export function newSyncStats(): SyncStats {
 /** fsutil's modTime is in nanoseconds; lstat gives milliseconds. */
 const NS_PER_MS = 1_000_000
 const CHUNK = 256 * 1024
-/** Files up to this size are read whole; larger ones are streamed. */
-const SMALL_FILE = 1024 * 1024
-/** Files served at once. */
-const SENDERS = 8
+/** Files up to this size are read whole and synchronously; larger ones are streamed. */
+const SYNC_FILE = 1024 * 1024
+/** Bytes of files served before the event loop gets a turn (the socket, BuildKit's next requests). */
+const TURN_BYTES = 2 * 1024 * 1024
 
 /** Values of a metadata key as BuildKit sent them (filesync.go decodeOpts: `<key>-encoded` means escaped). */
 export function metadataValues(metadata: Metadata, key: string): string[] | undefined {
@@ -201,35 +203,43 @@ async function sendDiffCopy(
     call.send(encodePacket(PACKET_ERR, { data: Buffer.from(message) }))
     call.end()
   }
-  // Requests are served by a few workers at once (fsutil's sender runs four): a file's DATA packets carry
-  // its id, so BuildKit takes them interleaved. FIN is answered once every request before it is served.
+  // Requests are served in order, one file after the other (a file's DATA packets carry its id; fsutil's
+  // four senders interleave them, which BuildKit takes either way). Small files are read synchronously,
+  // a turn's worth at a time: for cached files that is a few microseconds each, where the promise API
+  // costs four trips through libuv's threads per file, and the CPU is what a loaded runner lacks.
+  // FIN is answered once every request before it is served.
   const requests: number[] = []
-  let working = 0
+  let serving = false
   let finRequested = false
-  const pump = (): void => {
-    while (working < SENDERS && requests.length > 0 && !ended) {
-      const id = requests.shift()!
-      const path = files.get(id)
-      files.delete(id)
-      working++
-      const served =
-        path === undefined ? Promise.reject(new Error(`invalid file id ${id}`)) : sendFile(id, path)
-      served.then(
-        () => {
-          working--
-          pump()
-        },
-        (error: unknown) => {
-          working--
-          fail((error as Error).message)
+  const serve = async (): Promise<void> => {
+    if (serving) return
+    serving = true
+    try {
+      let turn = 0
+      while (!ended && requests.length > 0) {
+        const id = requests.shift()!
+        const path = files.get(id)
+        const size = sizes.get(id)
+        files.delete(id)
+        sizes.delete(id)
+        if (path === undefined) throw new Error(`invalid file id ${id}`)
+        if (size !== undefined && size <= SYNC_FILE) turn += sendSmallFile(id, path)
+        else turn += await sendFile(id, path)
+        await call.ready()
+        if (turn >= TURN_BYTES) {
+          turn = 0
+          await new Promise<void>(resolve => setImmediate(resolve))
         }
-      )
-    }
-    if (finRequested && working === 0 && requests.length === 0 && !ended) {
-      finRequested = false
-      ended = true
-      call.send(encodePacket(PACKET_FIN))
-      call.end()
+      }
+      if (finRequested && !ended && requests.length === 0) {
+        ended = true
+        call.send(encodePacket(PACKET_FIN))
+        call.end()
+      }
+    } catch (error) {
+      fail((error as Error).message)
+    } finally {
+      serving = false
     }
   }
   call.onMessage(message => {
@@ -242,10 +252,10 @@ async function sendDiffCopy(
     }
     if (packet.type === PACKET_REQ) {
       requests.push(packet.ID)
-      pump()
+      void serve()
     } else if (packet.type === PACKET_FIN) {
       finRequested = true
-      pump()
+      void serve()
     } else if (packet.type === PACKET_ERR) {
       // fsutil's sender stops with "error from receiver: …"; BuildKit reports its own side.
       ended = true
@@ -253,30 +263,38 @@ async function sendDiffCopy(
     }
   })
 
-  const sendFile = async (id: number, path: string): Promise<void> => {
+  const sent = (size: number): number => {
+    stats.filesSent++
+    stats.bytesSent += size
+    return size
+  }
+  const sendSmallFile = (id: number, path: string): number => {
+    let data: Buffer
+    try {
+      data = readFileSync(`${dir.path}/${path}`)
+    } catch {
+      // fsutil sends an empty file when it cannot open one (a socket, a file gone since the listing)
+      data = Buffer.alloc(0)
+    }
+    for (let at = 0; at < data.length; at += CHUNK)
+      call.send(encodePacket(PACKET_DATA, { ID: id, data: data.subarray(at, at + CHUNK) }))
+    call.send(encodePacket(PACKET_DATA, { ID: id }))
+    return sent(data.length)
+  }
+  const sendFile = async (id: number, path: string): Promise<number> => {
     let size = 0
     try {
-      const known = sizes.get(id)
-      sizes.delete(id)
-      if (known !== undefined && known <= SMALL_FILE) {
-        const data = await readFile(`${dir.path}/${path}`)
-        size = data.length
-        for (let at = 0; at < data.length; at += CHUNK)
-          await write(encodePacket(PACKET_DATA, { ID: id, data: data.subarray(at, at + CHUNK) }))
-      } else {
-        const stream = createReadStream(`${dir.path}/${path}`, { highWaterMark: CHUNK })
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          size += chunk.length
-          await write(encodePacket(PACKET_DATA, { ID: id, data: chunk }))
-        }
+      const stream = createReadStream(`${dir.path}/${path}`, { highWaterMark: CHUNK })
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        size += chunk.length
+        await write(encodePacket(PACKET_DATA, { ID: id, data: chunk }))
       }
     } catch (error) {
       if (ended) throw error
-      // fsutil sends an empty file when it cannot open one (a socket, a file gone since the listing)
+      // as above: an empty file
     }
     await write(encodePacket(PACKET_DATA, { ID: id }))
-    stats.filesSent++
-    stats.bytesSent += size
+    return sent(size)
   }
 
   try {

@@ -7,7 +7,7 @@
 //   TarWithOptions after adding `!Dockerfile` and `!.dockerignore` exceptions (TrimBuildFilesFromExcludes);
 //   the engine removes those two files again afterwards when .dockerignore excludes them.
 
-import type { Dirent, Stats } from 'node:fs'
+import { lstatSync, type Dirent, type Stats } from 'node:fs'
 import { lstat, readdir, readlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -194,26 +194,29 @@ export async function* fsutilWalk(
       return false
     }
   }
-  for await (const entry of statAll(root, out))
-    yield filtering && entry.info.isFile() ? { ...entry, opens: opens(entry.path) } : entry
+  for await (const entry of statAll(root, out)) {
+    // Asked lazily: it costs a second match of every pattern against the file and its parents.
+    if (filtering && entry.info.isFile())
+      Object.defineProperty(entry, 'opens', { get: () => opens(entry.path), enumerable: true })
+    yield entry
+  }
 }
 
-/** lstat of each path, a batch ahead of the one yielded, so the file system's latency overlaps. */
+/**
+ * lstat of each path, synchronously in small batches: a cached lstat takes microseconds, while the
+ * promise form queues each on libuv's four threads, where a listing of thousands of entries made every
+ * file read BuildKit asked for meanwhile wait behind it (BENCHMARKS.md, figure 3b). Between batches the
+ * event loop runs (the session's socket, those reads).
+ */
 async function* statAll(root: string, paths: string[]): AsyncGenerator<WalkEntry> {
-  const AHEAD = 64
-  const pending: Promise<WalkEntry>[] = []
-  const start = (path: string): void => {
-    const absolute = join(root, path)
-    const p = lstat(absolute).then(info => ({ path, absolute, info }))
-    p.catch(() => {}) // awaited in turn
-    pending.push(p)
-  }
-  let next = 0
-  while (next < paths.length && pending.length < AHEAD) start(paths[next++]!)
-  while (pending.length > 0) {
-    const entry = await pending.shift()!
-    if (next < paths.length) start(paths[next++]!)
-    yield entry
+  const BATCH = 256
+  for (let at = 0; at < paths.length; at += BATCH) {
+    if (at > 0) await new Promise<void>(resolve => setImmediate(resolve))
+    const batch = paths.slice(at, at + BATCH).map(path => {
+      const absolute = join(root, path)
+      return { path, absolute, info: lstatSync(absolute) }
+    })
+    yield* batch
   }
 }
 

@@ -7,7 +7,7 @@ import { instruction } from '../inventory/inventory.js'
 import { formatBytes, formatCount, formatPercent } from '../format.js'
 import { diveEfficiency } from './dive.js'
 import { readImageExport, type ExportedImage } from './export.js'
-import type { StageResult } from '../stage.js'
+import { stageTimes, type StageResult } from '../stage.js'
 
 export interface EfficiencyOptions {
   /** `max-wasted-bytes`; undefined: no budget. */
@@ -69,12 +69,7 @@ export async function analyseEfficiency(input: EfficiencyInput): Promise<Efficie
   const base = { image: input.name, layers: [], largest: [] }
   const finish = (
     result: Omit<EfficiencyResult, 'startedAt' | 'finishedAt' | 'durationMs'>
-  ): EfficiencyResult => ({
-    ...result,
-    startedAt: new Date(started).toISOString(),
-    finishedAt: new Date().toISOString(),
-    durationMs: Date.now() - started
-  })
+  ): EfficiencyResult => ({ ...result, ...stageTimes(started) })
   let exported: ExportedImage
   try {
     const stream: Readable = await input.client.images.export(input.image, input.signal)

@@ -49,8 +49,8 @@ export interface ServerCall {
   onClose(listener: () => void): void
   readonly closed: boolean
   /**
-   * Queues one message made of these parts (sent back to back, large ones not copied). Never waits: a
-   * sender awaits `ready()` between messages, so the connection always has data queued.
+   * Queues one message made of these parts. Never waits: a sender awaits `ready()` between messages, so
+   * the connection always has data queued.
    */
   send(parts: Uint8Array[]): void
   /** Resolves when fewer than a few MiB are queued (at once when that is already so). */
@@ -93,6 +93,10 @@ const healthService: SessionService = {
 /** Queued bytes above which a sender waits, and below which it resumes. */
 const QUEUE_HIGH = 16 * 1024 * 1024
 const QUEUE_LOW = 8 * 1024 * 1024
+/** Gathered messages are written when they reach this size (or at the end of the event loop's turn). */
+const BATCH = 512 * 1024
+/** Bytes queued on every call of this process (for the trace). */
+let queuedTotal = 0
 
 export async function openSession(
   client: EngineClient,
@@ -132,7 +136,11 @@ export async function openSession(
   })
   const trace = process.env.PREFLIGHT_H2_TRACE
   const stream = trace
-    ? (await import('./h2-trace.js')).traced(socket, `${trace}.${id}.jsonl`, () => h2session?.state)
+    ? (await import('./h2-trace.js')).traced(
+        socket,
+        `${trace}.${id}.jsonl`,
+        () => h2session && { ...h2session.state, queued: queuedTotal }
+      )
     : streamOf(socket)
   server.emit('connection', stream)
   let closed = false
@@ -254,6 +262,9 @@ class Call implements ServerCall {
   private responded = false
   private ended = false
   private queued = 0
+  private batch: Uint8Array[] = []
+  private batched = 0
+  private flushing = false
   private waiting: (() => void)[] = []
   private readonly deframer = new Deframer()
 
@@ -296,20 +307,32 @@ class Call implements ServerCall {
     this.respond()
     let length = 0
     for (const part of parts) length += part.length
+    this.batch.push(prefix(length), ...parts)
+    this.batched += length + 5
     this.queued += length + 5
-    // The write callback runs once the bytes are on the socket (node:http2 holds them until then).
-    const done = (): void => {
-      this.queued -= length + 5
+    queuedTotal += length + 5
+    // Messages are gathered and written once per turn of the event loop (or every BATCH bytes): a
+    // write to an HTTP/2 stream costs tens of microseconds, and a listing is thousands of messages.
+    if (this.batched >= BATCH) this.flush()
+    else if (!this.flushing) {
+      this.flushing = true
+      setImmediate(() => this.flush())
+    }
+  }
+
+  private flush(): void {
+    this.flushing = false
+    if (this.batch.length === 0 || this.closed) return
+    const size = this.batched
+    const data = Buffer.concat(this.batch, size)
+    this.batch = []
+    this.batched = 0
+    // The callback runs once the bytes are on the socket (node:http2 holds them until then).
+    this.stream.write(data, () => {
+      this.queued -= size
+      queuedTotal -= size
       if (this.queued <= QUEUE_LOW) this.wake()
-    }
-    // Small messages go as one buffer; large ones keep their data buffers uncopied.
-    if (length <= 16 * 1024) {
-      this.stream.write(Buffer.concat([prefix(length), ...parts], length + 5), done)
-      return
-    }
-    this.stream.write(prefix(length))
-    for (let i = 0; i < parts.length; i++)
-      this.stream.write(parts[i]!, i === parts.length - 1 ? done : undefined)
+    })
   }
 
   ready(): Promise<void> {
@@ -337,19 +360,20 @@ class Call implements ServerCall {
       )
       return
     }
+    this.flush()
     this.stream.once('wantTrailers', () => this.stream.sendTrailers(status))
     this.stream.end()
   }
 }
 
 /**
- * The socket as node:http2 should read it. HTTP/2 reads a net.Socket or TLSSocket through its native
- * handle, which skips bytes already in the socket's JS buffer: what arrived with the 101 response (the
- * engine starts talking at once; the client unshifts it) would be lost, and over TLS the engine's first
- * frames always come that way. Such a socket is handed over as a plain Duplex instead.
+ * The socket as node:http2 should read it. A plain socket is read through its native handle (node:http2
+ * itself first feeds it what is already in the socket's JS buffer: the engine starts talking at once, and
+ * those bytes arrive with the 101 response). A TLSSocket is handed over as a plain Duplex: HTTP/2 over its
+ * handle lost the frames that came with the upgrade.
  */
 export function streamOf(socket: Socket): Duplex {
-  if (!(socket as Socket & { encrypted?: boolean }).encrypted && socket.readableLength === 0) return socket
+  if (!(socket as Socket & { encrypted?: boolean }).encrypted) return socket
   const duplex = new Duplex({
     read: () => socket.resume(),
     write: (chunk: Buffer, _encoding, callback) => socket.write(chunk, callback),

@@ -24,7 +24,7 @@ import type {
   MetadataTest,
   StructureFile
 } from './spec.js'
-import type { StageResult } from '../stage.js'
+import { stageTimes, type StageResult } from '../stage.js'
 
 /** Each of a command's streams is kept up to this much (its last part) and matched. */
 export const COMMAND_OUTPUT_BYTES = 1024 * 1024
@@ -102,9 +102,7 @@ export async function runStructureTests(input: StructureInput): Promise<Structur
   return {
     status: config ? (problems.length > 0 ? 'failed' : 'passed') : 'error',
     problems,
-    startedAt: new Date(started).toISOString(),
-    finishedAt: new Date().toISOString(),
-    durationMs: Date.now() - started,
+    ...stageTimes(started),
     image: input.name,
     files
   }

@@ -6,6 +6,7 @@ import type { StructureOptions } from '../config.js'
 import { messageOf } from '../errors.js'
 import { runLabels } from '../labels.js'
 import type { Log } from '../log/log.js'
+import { stageTimes } from '../stage.js'
 import { junitXml } from './junit.js'
 import { runStructureTests, type StructureResult } from './run.js'
 
@@ -35,13 +36,11 @@ export async function runStructureStage(input: StructureStageInput): Promise<Str
       log.info('Structure tests: not run, the build failed so there is no image to test')
       return undefined
     }
-    const now = new Date().toISOString()
+    const now = Date.now()
     return {
       status: 'error',
       problems: ['Structure tests: no image to test (this run built none); set structure-image'],
-      startedAt: now,
-      finishedAt: now,
-      durationMs: 0,
+      ...stageTimes(now, now),
       image: '',
       files: []
     }
