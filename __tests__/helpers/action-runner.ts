@@ -19,8 +19,8 @@ interface ActionYaml {
 }
 
 /**
- * The bundle the tests run: dist/index.js, or PREFLIGHT_ENTRY (a throwaway `ncc build src/index.ts -o
- * /tmp/...` while src/ is ahead of the committed dist/).
+ * The bundle the tests run: dist/index.js, or PREFLIGHT_ENTRY (a throwaway `node scripts/bundle.mjs
+ * /tmp/x`, then /tmp/x/index.js, while src/ is ahead of the committed dist/).
  */
 export const ACTION_ENTRY = process.env.PREFLIGHT_ENTRY || 'dist/index.js'
 

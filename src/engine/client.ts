@@ -254,11 +254,8 @@ export class EngineClient {
       options: { force?: boolean; noprune?: boolean },
       signal?: AbortSignal
     ): Promise<unknown> =>
-      this.dial(`removing image ${id}`, signal, {
-        method: 'DELETE',
-        path: `/images/${encodeURIComponent(id)}`,
-        query: options,
-        ok: 200
+      this.request('DELETE', `removing image ${id}`, signal, `/images/${encodeURIComponent(id)}`, 200, {
+        query: options
       })
   }
 
@@ -286,18 +283,15 @@ export class EngineClient {
       return reply.Id
     },
     start: (id: string, signal?: AbortSignal): Promise<unknown> =>
-      this.post('starting the container', signal, `/containers/${id}/start`, 204),
+      this.request('POST', 'starting the container', signal, `/containers/${id}/start`, 204),
     inspect: (id: string, signal?: AbortSignal): Promise<ContainerInspect> =>
       this.get('inspecting the container', signal, `/containers/${id}/json`),
     kill: (id: string, signal?: AbortSignal): Promise<unknown> =>
-      this.post('stopping the container', signal, `/containers/${id}/kill`, 204),
+      this.request('POST', 'stopping the container', signal, `/containers/${id}/kill`, 204),
     /** Removes the container and its anonymous volumes (`force` kills it first). */
     remove: (id: string, options: { force?: boolean }, signal?: AbortSignal): Promise<unknown> =>
-      this.dial('removing the container', signal, {
-        method: 'DELETE',
-        path: `/containers/${id}`,
-        query: { v: true, ...options },
-        ok: 204
+      this.request('DELETE', 'removing the container', signal, `/containers/${id}`, 204, {
+        query: { v: true, ...options }
       }),
     /** The output so far, whole (not followed): the multiplexed frames, or the raw bytes with a TTY. */
     output: async (id: string, signal?: AbortSignal): Promise<Buffer> => {
@@ -322,10 +316,10 @@ export class EngineClient {
       }),
     /** Commits the container's filesystem as a new image; resolves with its ID. */
     commit: async (id: string, signal?: AbortSignal): Promise<string> => {
-      const reply = await this.post<{ Id: string }>('committing the container', signal, '/commit', 201, {
-        query: { container: id }
-      })
-      return reply.Id
+      const query = { container: id }
+      return (
+        await this.request<Created>('POST', 'committing the container', signal, '/commit', 201, { query })
+      ).Id
     },
     /** Follows the combined output as the engine's multiplexed stream (see src/smoke/output.ts). */
     logs: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
@@ -347,7 +341,7 @@ export class EngineClient {
      * exit status) comes when the container exits.
      */
     waitNextExit: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
-      this.post('waiting for the container to exit', signal, `/containers/${id}/wait`, 200, {
+      this.request('POST', 'waiting for the container to exit', signal, `/containers/${id}/wait`, 200, {
         query: { condition: 'next-exit' },
         isStream: true
       })
@@ -357,31 +351,16 @@ export class EngineClient {
     list: (filters: Filters | undefined, signal?: AbortSignal): Promise<NetworkListItem[]> =>
       this.get('listing networks', signal, '/networks', { query: { filters } }),
     remove: (id: string, signal?: AbortSignal): Promise<unknown> =>
-      this.dial(`removing network ${id}`, signal, {
-        method: 'DELETE',
-        path: `/networks/${encodeURIComponent(id)}`,
-        ok: 204
-      })
+      this.request('DELETE', `removing network ${id}`, signal, `/networks/${encodeURIComponent(id)}`, 204)
   }
 
   readonly volumes = {
     list: async (filters: Filters | undefined, signal?: AbortSignal): Promise<VolumeListItem[]> => {
-      const reply = await this.get<{ Volumes?: VolumeListItem[] | null }>(
-        'listing volumes',
-        signal,
-        '/volumes',
-        {
-          query: { filters }
-        }
-      )
+      const reply = await this.get<VolumeList>('listing volumes', signal, '/volumes', { query: { filters } })
       return reply.Volumes ?? []
     },
     remove: (name: string, signal?: AbortSignal): Promise<unknown> =>
-      this.dial(`removing volume ${name}`, signal, {
-        method: 'DELETE',
-        path: `/volumes/${encodeURIComponent(name)}`,
-        ok: 204
-      })
+      this.request('DELETE', `removing volume ${name}`, signal, `/volumes/${encodeURIComponent(name)}`, 204)
   }
 
   readonly build = {
@@ -393,14 +372,14 @@ export class EngineClient {
       query: Record<string, unknown>,
       signal?: AbortSignal
     ): Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>> =>
-      this.post('starting the build', signal, '/build', 200, { query, isStream: true }),
+      this.request('POST', 'starting the build', signal, '/build', 200, { query, isStream: true }),
     /**
      * `POST /session` upgraded to h2c: the connection the engine's BuildKit calls back on (see
      * src/engine/session.ts). Resolves with the hijacked socket, with whatever the engine sent after its
      * 101 put back into it.
      */
     session: (headers: Record<string, string | string[]>, signal?: AbortSignal): Promise<Socket> =>
-      this.post('opening a build session', signal, '/session', 101, {
+      this.request('POST', 'opening a build session', signal, '/session', 101, {
         headers: { Upgrade: 'h2c', ...headers },
         hijack: true
       }),
@@ -409,7 +388,7 @@ export class EngineClient {
      * reaches it (see src/engine/control.ts). Resolves with the hijacked socket.
      */
     grpc: (signal?: AbortSignal): Promise<Socket> =>
-      this.post('connecting to BuildKit', signal, '/grpc', 101, {
+      this.request('POST', 'connecting to BuildKit', signal, '/grpc', 101, {
         headers: { Upgrade: 'h2c' },
         hijack: true
       }),
@@ -424,7 +403,7 @@ export class EngineClient {
       registryConfig: object | undefined,
       signal?: AbortSignal
     ): Promise<NodeJS.ReadableStream & AsyncIterable<Buffer>> =>
-      this.post('starting the build', signal, '/build', 200, {
+      this.request('POST', 'starting the build', signal, '/build', 200, {
         query,
         file: context,
         registryconfig: registryConfig,
@@ -433,17 +412,18 @@ export class EngineClient {
   }
 
   private get<T>(doing: string, signal: AbortSignal | undefined, path: string, more?: More): Promise<T> {
-    return this.dial(doing, signal, { method: 'GET', path, ok: 200, ...more })
+    return this.request('GET', doing, signal, path, 200, more)
   }
 
-  private post<T>(
+  private request<T>(
+    method: Call['method'],
     doing: string,
     signal: AbortSignal | undefined,
     path: string,
     ok: number,
     more?: More
   ): Promise<T> {
-    return this.dial(doing, signal, { method: 'POST', path, ok, ...more })
+    return this.dial(doing, signal, { method, path, ok, ...more })
   }
 
   private dial<T>(doing: string, signal: AbortSignal | undefined, call: Omit<Call, 'signal'>): Promise<T> {
@@ -468,6 +448,8 @@ export class EngineClient {
 }
 
 type More = Omit<Call, 'method' | 'path' | 'ok' | 'signal'>
+type VolumeList = { Volumes?: VolumeListItem[] | null }
+type Created = { Id: string }
 
 /** /images/create's query for a pull, split as dockerode's pull splits a reference (lib/util.js parseRepositoryTag). */
 function pullQuery(reference: string): { fromImage: string; tag: string } {
