@@ -141,6 +141,8 @@ const NS_PER_MS = 1_000_000
 const CHUNK = 256 * 1024
 /** Files up to this size are read whole and synchronously; larger ones are streamed. */
 const SYNC_FILE = 1024 * 1024
+/** The listing goes on only while less than this is queued: file data BuildKit asked for goes first. */
+const STAT_QUEUE = 1024 * 1024
 /** Bytes of files served before the event loop gets a turn (the socket, BuildKit's next requests). */
 const TURN_BYTES = 2 * 1024 * 1024
 
@@ -322,6 +324,7 @@ async function sendDiffCopy(
         sizes.set(index, info.size)
       }
       index++
+      await call.ready(STAT_QUEUE)
       await write(encodePacket(PACKET_STAT, { stat }))
     }
     stats.listed = index

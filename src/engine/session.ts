@@ -53,8 +53,8 @@ export interface ServerCall {
    * the connection always has data queued.
    */
   send(parts: Uint8Array[]): void
-  /** Resolves when fewer than a few MiB are queued (at once when that is already so). */
-  ready(): Promise<void>
+  /** Resolves when fewer than `limit` bytes (a few MiB by default) are queued (at once when so). */
+  ready(limit?: number): Promise<void>
   /** Ends the call: grpc-status 0, or the error's code and message. */
   end(error?: GrpcError): void
 }
@@ -335,8 +335,8 @@ class Call implements ServerCall {
     })
   }
 
-  ready(): Promise<void> {
-    if (this.queued < QUEUE_HIGH || this.closed) return Promise.resolve()
+  ready(limit = QUEUE_HIGH): Promise<void> {
+    if (this.queued < limit || this.closed) return Promise.resolve()
     return new Promise(resolve => this.waiting.push(resolve))
   }
 
