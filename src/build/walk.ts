@@ -7,8 +7,8 @@
 //   TarWithOptions after adding `!Dockerfile` and `!.dockerignore` exceptions (TrimBuildFilesFromExcludes);
 //   the engine removes those two files again afterwards when .dockerignore excludes them.
 
-import { lstatSync, type Dirent, type Stats } from 'node:fs'
-import { lstat, readdir, readlink } from 'node:fs/promises'
+import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs'
+import { lstat, readlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { goClean } from '../gopath.js'
 import { NO_MATCH_INFO, PatternMatchError, PatternMatcher, type MatchInfo, type Pattern } from './ignore.js'
@@ -34,9 +34,12 @@ export interface WalkCounts {
   ignored: number
 }
 
-/** os.ReadDir's order: by name, compared as UTF-8 bytes. */
+/**
+ * os.ReadDir's order: by name, compared as UTF-8 bytes. Read synchronously, as the lstats (statAll): a
+ * directory listing is one quick system call, where the promise form is a trip through libuv's threads.
+ */
 async function sortedEntries(dir: string): Promise<Dirent[]> {
-  const entries = await readdir(dir, { withFileTypes: true })
+  const entries = readdirSync(dir, { withFileTypes: true })
   return entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
 }
 
