@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ProblemList, formatProblem } from '../src/inputs/problems.js'
-import { goBase, goClean, goExpand, goFileMode, goModeString, goRegex } from '../src/structure/go.js'
+import { goClean } from '../src/gopath.js'
+import { goBase, goExpand, goFileMode, goModeString, goRegex } from '../src/structure/go.js'
 import { parseStructureFile } from '../src/structure/spec.js'
 
 function writeSpec(name: string, text: string): string {

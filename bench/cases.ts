@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import net from 'node:net'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,6 +10,32 @@ import { alternate, fmt, median, timed, timedUsage, type Figure } from './util.j
 // PREFLIGHT_ENTRY: a throwaway bundle of src/ (as in the tests) while dist/ is behind.
 const DIST = process.env.PREFLIGHT_ENTRY || join(process.cwd(), 'dist/index.js')
 const BENCH = process.argv[1]!
+
+// The action's runs are labelled `<run id>-<attempt>-<random>`; this id finds them again afterwards.
+const BENCH_RUN_ID = `bench${process.pid}`
+
+/**
+ * The action keeps the image it built (`cleanup-images: false`), so each round leaves the one before it
+ * untagged on the engine: removed once the case is measured, by this bench's own run label.
+ */
+function removeBenchImages(): void {
+  const docker = (...args: string[]): string => execFileSync('docker', args, { encoding: 'utf8' })
+  const ids = docker('images', '-q', '--no-trunc', '--filter', 'label=io.docker-preflight.run')
+    .split('\n')
+    .filter(Boolean)
+  if (ids.length === 0) return
+  const ours = docker(
+    'image',
+    'inspect',
+    '--format',
+    '{{.Id}} {{index .Config.Labels "io.docker-preflight.run"}}',
+    ...new Set(ids)
+  )
+    .split('\n')
+    .filter(line => line.split(' ')[1]?.startsWith(`${BENCH_RUN_ID}-`))
+    .map(line => line.split(' ')[0]!)
+  if (ours.length > 0) docker('rmi', '--force', ...ours)
+}
 
 /** The environment the runner gives an action step: every input at its action.yml default. */
 export function actionEnv(inputs: Record<string, string>, dir: string): NodeJS.ProcessEnv {
@@ -22,7 +49,7 @@ export function actionEnv(inputs: Record<string, string>, dir: string): NodeJS.P
     GITHUB_WORKSPACE: process.cwd(),
     GITHUB_REPOSITORY: 'bench/app',
     GITHUB_SHA: 'abcdef0123456789',
-    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ID: BENCH_RUN_ID,
     RUNNER_TEMP: dir,
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_STATE: join(dir, 'state'),
@@ -106,6 +133,7 @@ export async function pipelineVsScript(work: string, node: NodeUnderTest): Promi
     return run.ms
   }
   const { a, b, as, bs } = await alternate(7, action, byHand)
+  removeBenchImages()
   // The floor under the post step on this machine at this moment: node starting and doing nothing.
   const bare: number[] = []
   for (let i = 0; i < 5; i++) bare.push((await timed(node.execPath, ['-e', '0'])).ms)

@@ -189,6 +189,9 @@ async function sendDiffCopy(
 ): Promise<void> {
   const files = new Map<number, string>()
   const sizes = new Map<number, number>()
+  // Files the walk lists but fsutil's filterFS.Open refuses (walk.ts, `opens`): fsutil's sendFile then
+  // sends only the closing DATA packet, so docker's image has them empty.
+  const unopenable = new Set<number>()
   const stats = newSyncStats()
   let ended = false
   call.onClose(() => (ended = true))
@@ -225,7 +228,10 @@ async function sendDiffCopy(
         files.delete(id)
         sizes.delete(id)
         if (path === undefined) throw new Error(`invalid file id ${id}`)
-        if (size !== undefined && size <= SYNC_FILE) turn += sendSmallFile(id, path)
+        if (unopenable.delete(id)) {
+          call.send(encodePacket(PACKET_DATA, { ID: id }))
+          turn += sent(0)
+        } else if (size !== undefined && size <= SYNC_FILE) turn += sendSmallFile(id, path)
         else turn += await sendFile(id, path)
         await call.ready()
         if (turn >= TURN_BYTES) {
@@ -322,6 +328,7 @@ async function sendDiffCopy(
       if ((mode & (GO_DIR + GO_SYMLINK + GO_DEVICE + GO_NAMED_PIPE + GO_CHAR_DEVICE)) === 0) {
         files.set(index, entry.path)
         sizes.set(index, info.size)
+        if (entry.opens === false) unopenable.add(index)
       }
       index++
       await call.ready(STAT_QUEUE)

@@ -4,6 +4,7 @@
 // rules (fsutil's for BuildKit, go-archive's for the classic builder) are in walk.ts; the Go regexps
 // patternmatcher builds are turned into JavaScript ones by goregexp.ts.
 
+import { goClean } from '../gopath.js'
 import { goRegexpToJs } from './goregexp.js'
 
 import { readFile } from 'node:fs/promises'
@@ -37,22 +38,6 @@ const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`)
 
 export function goTrimSpace(text: string): string {
   return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '')
-}
-
-/** Go's path/filepath.Clean on Unix. */
-export function goClean(path: string): string {
-  if (path === '') return '.'
-  const rooted = path.startsWith('/')
-  const out: string[] = []
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop()
-      else if (!rooted) out.push('..')
-    } else out.push(part)
-  }
-  const joined = (rooted ? '/' : '') + out.join('/')
-  return joined === '' ? '.' : joined
 }
 
 /**

@@ -10,14 +10,8 @@
 import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs'
 import { lstat, readlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  NO_MATCH_INFO,
-  PatternMatchError,
-  PatternMatcher,
-  goClean,
-  type MatchInfo,
-  type Pattern
-} from './ignore.js'
+import { goClean } from '../gopath.js'
+import { NO_MATCH_INFO, PatternMatchError, PatternMatcher, type MatchInfo, type Pattern } from './ignore.js'
 
 export interface WalkEntry {
   /** Slash path relative to the walked directory. */

@@ -5,7 +5,8 @@ import type { IncomingMessage } from 'node:http'
 import type { Readable } from 'node:stream'
 import { EngineError, type ContainerCreateBody, type EngineClient } from '../engine/client.js'
 import { messageOf } from '../errors.js'
-import { goBase, goClean } from './go.js'
+import { goClean } from '../gopath.js'
+import { goBase } from './go.js'
 
 /** The real tool's placeholder: the container is only created, so this never runs. */
 export const NOOP_COMMAND = 'NOOP_COMMAND_DO_NOT_RUN'

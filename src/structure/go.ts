@@ -50,22 +50,6 @@ export function envMap(env: readonly string[] | null | undefined): Map<string, s
   return map
 }
 
-/** filepath.Clean on Unix. */
-export function goClean(path: string): string {
-  if (path === '') return '.'
-  const rooted = path.startsWith('/')
-  const parts: string[] = []
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue
-    if (part === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop()
-      else if (!rooted) parts.push('..')
-    } else parts.push(part)
-  }
-  const joined = parts.join('/')
-  return rooted ? `/${joined}` : joined || '.'
-}
-
 /** path.Base. */
 export function goBase(path: string): string {
   if (path === '') return '.'
