@@ -35,8 +35,8 @@ var definitions = __webpack_require__(3775);
 var parse = __webpack_require__(1305);
 // EXTERNAL MODULE: ./src/labels.ts
 var labels = __webpack_require__(4584);
-// EXTERNAL MODULE: ./src/pipeline.ts + 38 modules
-var pipeline = __webpack_require__(9637);
+// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
+var pipeline = __webpack_require__(8830);
 // EXTERNAL MODULE: ./src/report/json.ts
 var report_json = __webpack_require__(2794);
 // EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
@@ -137,7 +137,7 @@ function textBuild(run) {
         const where = failure?.instruction
             ? ` at ${(0,report_escape/* terminalText */.eR)(failure.instruction)}${failure.line ? ` (${failure.file} line ${failure.line})` : ''}`
             : '';
-        const tail = (failure?.tail ?? []).slice(-BUILD_TAIL_LINES).map(l => `  │ ${(0,report_escape/* terminalText */.eR)(l)}`);
+        const tail = (failure?.tail ?? []).slice(-BUILD_TAIL_LINES).map(l => `  \u2502 ${(0,report_escape/* terminalText */.eR)(l)}`);
         return [
             'Build',
             `  FAILED after ${(0,format/* formatDuration */.a3)(build.durationMs)}${where}: ${(0,report_escape/* terminalText */.eR)(failure?.message ?? 'unknown error')}`,
@@ -193,7 +193,7 @@ function textSmoke(run) {
         if (r.outputTail.trim() === '')
             continue;
         const tail = (0,budget/* tailOf */.Cj)((0,report_escape/* terminalText */.eR)(r.outputTail, true), TEXT_TAIL_LINES);
-        lines.push(`  Last output of ${(0,report_escape/* terminalText */.eR)(r.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`));
+        lines.push(`  Last output of ${(0,report_escape/* terminalText */.eR)(r.name)}:`, ...tail.text.split('\n').map(l => `  \u2502 ${l}`));
     }
     return lines.filter(Boolean).join('\n');
 }
@@ -227,7 +227,7 @@ function textCompose(run) {
         if (s.logTail.trim() === '')
             continue;
         const tail = (0,budget/* tailOf */.Cj)((0,report_escape/* terminalText */.eR)(s.logTail, true), TEXT_TAIL_LINES);
-        lines.push(`  Last output of ${(0,report_escape/* terminalText */.eR)(s.name)}:`, ...tail.text.split('\n').map(l => `  │ ${l}`));
+        lines.push(`  Last output of ${(0,report_escape/* terminalText */.eR)(s.name)}:`, ...tail.text.split('\n').map(l => `  \u2502 ${l}`));
     }
     return lines.filter(Boolean).join('\n');
 }
@@ -358,11 +358,11 @@ function textTable(headers, rows, maxWidth = 60) {
         row
             .map((cell, i) => {
             const w = widths[i];
-            const text = cell.length > w ? `${cell.slice(0, w - 1)}…` : cell;
+            const text = cell.length > w ? `${cell.slice(0, w - 1)}\u2026` : cell;
             return i === row.length - 1 ? text : text.padEnd(w);
         })
             .join('  ');
-    return [fmt(all[0]), `  ${widths.map(w => '─'.repeat(w)).join('  ')}`, ...all.slice(1).map(fmt)].join('\n');
+    return [fmt(all[0]), `  ${widths.map(w => '\u2500'.repeat(w)).join('  ')}`, ...all.slice(1).map(fmt)].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/did-you-mean.ts
@@ -377,7 +377,7 @@ var untrusted = __webpack_require__(1168);
 
 
 
-const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const SPINNER = ['\u280b', '\u2819', '\u2839', '\u2838', '\u283c', '\u2834', '\u2826', '\u2827', '\u2807', '\u280f'];
 /** How often the status line is redrawn on a TTY. */
 const TICK_MS = 200;
 /** Off a TTY, progress messages are printed at most this often (a CI log is not a screen). */
@@ -413,7 +413,7 @@ class TerminalLog {
     }
     async group(title, fn) {
         const clean = (0,format/* oneLine */.TN)((0,report_escape/* terminalText */.eR)(title));
-        this.line(`▶ ${clean}`);
+        this.line(`\u25b6 ${clean}`);
         const end = this.begin(clean);
         try {
             return await fn();
@@ -424,7 +424,7 @@ class TerminalLog {
     }
     untrusted(title) {
         const clean = (0,format/* oneLine */.TN)((0,report_escape/* terminalText */.eR)(title));
-        this.line(`▶ ${clean}`);
+        this.line(`\u25b6 ${clean}`);
         const end = this.begin(clean);
         let closed = false;
         return {
@@ -432,7 +432,7 @@ class TerminalLog {
                 if (closed)
                     return;
                 for (const l of (0,untrusted/* normalizeLines */.tZ)((0,untrusted/* stripAnsi */.aJ)(text)).split('\n'))
-                    this.line(`  │ ${(0,report_escape/* terminalText */.eR)(l, true)}`);
+                    this.line(`  \u2502 ${(0,report_escape/* terminalText */.eR)(l, true)}`);
             },
             close: () => {
                 if (closed)
@@ -579,7 +579,7 @@ function flagSpecs() {
 /** The usage problem in one line: thrown by parseFlags, turned into exit status 2. */
 class UsageError extends Error {
 }
-/** Flags → raw input strings. Throws UsageError with one clear line. */
+/** Flags \u2192 raw input strings. Throws UsageError with one clear line. */
 function parseFlags(argv) {
     const specs = flagSpecs();
     let values;

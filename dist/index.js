@@ -580,7 +580,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // engine answers. The post step, when main left nothing on the engine, loads nothing at all.
 /** The CLI (dist/cli.js) calls this; loading the CLI runtime only then keeps the action's start fast. */
 async function runCli(...args) {
-    const cli = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(867), __nccwpck_require__.e(358), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4138)));
+    const cli = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(543), __nccwpck_require__.e(557), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4138)));
     return cli.runCli(...args);
 }
 /**
@@ -628,7 +628,7 @@ if (isEntry()) {
     else {
         const earlyPing = pingEarly(process.env);
         (0,_runtime_compile_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .enableCompileCache */ .L)(process.env);
-        const { runAction } = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(867), __nccwpck_require__.e(358), __nccwpck_require__.e(994)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5994)));
+        const { runAction } = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(543), __nccwpck_require__.e(557), __nccwpck_require__.e(701)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4701)));
         await runAction({ earlyPing });
     }
 }
@@ -892,6 +892,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 

@@ -1,8 +1,8 @@
-export const id = 994;
-export const ids = [994];
+export const id = 701;
+export const ids = [701];
 export const modules = {
 
-/***/ 5994:
+/***/ 4701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -12,6 +12,27 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   runAction: () => (/* binding */ runAction),
   settledOrCancelled: () => (/* binding */ settledOrCancelled)
+});
+
+// NAMESPACE OBJECT: ./src/runtime/actions-core.ts
+var actions_core_namespaceObject = {};
+__webpack_require__.r(actions_core_namespaceObject);
+__webpack_require__.d(actions_core_namespaceObject, {
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  getInput: () => (getInput),
+  getState: () => (getState),
+  group: () => (group),
+  info: () => (info),
+  isDebug: () => (isDebug),
+  saveState: () => (saveState),
+  setFailed: () => (setFailed),
+  setOutput: () => (setOutput),
+  setSecret: () => (setSecret),
+  startGroup: () => (startGroup),
+  summary: () => (summary),
+  warning: () => (warning)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -553,8 +574,8 @@ var format = __webpack_require__(6264);
 var definitions = __webpack_require__(3775);
 // EXTERNAL MODULE: ./src/inputs/parse.ts + 4 modules
 var parse = __webpack_require__(1305);
-// EXTERNAL MODULE: ./src/pipeline.ts + 38 modules
-var pipeline = __webpack_require__(9637);
+// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
+var pipeline = __webpack_require__(8830);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/report/json.ts
@@ -686,7 +707,40 @@ function mermaid(source) {
     return `\n\`\`\`mermaid\n${source}\n\`\`\`\n\n`;
 }
 
+;// CONCATENATED MODULE: ./src/report/tails.ts
+// Failed containers' and services' output in the job summary: each folded under its name, all of them
+// together within TAILS_BUDGET_BYTES (the log and the JSON report keep what is left out).
+
+
+
+/** `Output of <name> (last N lines | all)<where>`, folded, the end of the output inside (escaped). */
+function outputBlock(name, output, truncated, where = '') {
+    const tail = (0,report_budget/* tailOf */.Cj)(output);
+    const lines = tail.text.split('\n').length;
+    const label = tail.cut || truncated ? `last ${(0,format/* plural */.LS)(lines, 'line')}` : 'all';
+    return details(`Output of ${(0,format/* truncate */.xv)(name, 100)} (${label})${where}`, pre(tail.text));
+}
+/** Appends blocks to `parts` while they fit in the tails' budget together; counts those left out. */
+class TailsBudget {
+    parts;
+    used = 0;
+    leftOut = 0;
+    constructor(parts) {
+        this.parts = parts;
+    }
+    add(html) {
+        const size = (0,report_budget/* byteLength */.dp)(html);
+        if (this.used + size > report_budget/* TAILS_BUDGET_BYTES */.cR) {
+            this.leftOut++;
+            return;
+        }
+        this.used += size;
+        this.parts.push(html);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/compose.ts
+
 
 
 
@@ -707,22 +761,22 @@ function renderCompose(compose) {
         return `${title}${paragraph((0,report_escape/* cell */.Hn)(compose.problems.join(' '), 1000) || 'No services.')}`;
     }
     const rows = compose.services.map(s => tableRow([
-        s.passed ? '✅' : '❌',
+        s.passed ? '\u2705' : '\u274c',
         (0,report_escape/* cell */.Hn)(s.name, 100),
-        (0,report_escape/* codeCell */.MZ)(s.image || '–', 150),
+        (0,report_escape/* codeCell */.MZ)(s.image || '\u2013', 150),
         (0,report_escape/* cell */.Hn)(`${s.state}${s.exitCode !== undefined ? ` (${s.exitCode})` : ''}`, 40),
-        (0,report_escape/* cell */.Hn)(s.health ?? '–', 20),
-        s.ports.length > 0 ? s.ports.map(p => (0,report_escape/* codeCell */.MZ)(p, 60)).join('<br>') : '–',
+        (0,report_escape/* cell */.Hn)(s.health ?? '\u2013', 20),
+        s.ports.length > 0 ? s.ports.map(p => (0,report_escape/* codeCell */.MZ)(p, 60)).join('<br>') : '\u2013',
         (0,report_escape/* cell */.Hn)(s.reason, 500)
     ]));
     const table = `${tableStart(['', 'Service', 'Image', 'State', 'Health', 'Ports', 'Why'])}${rows.join('')}</table>\n`;
     const extra = compose.containers.length > 0
         ? `${tableStart(['', 'Container on the stack network', 'Image', 'Exit', 'Why'])}${compose.containers
             .map(c => tableRow([
-            c.passed ? '✅' : '❌',
+            c.passed ? '\u2705' : '\u274c',
             (0,report_escape/* cell */.Hn)(c.name, 100),
             (0,report_escape/* codeCell */.MZ)(c.image, 150),
-            c.exitCode === undefined ? '–' : String(c.exitCode),
+            c.exitCode === undefined ? '\u2013' : String(c.exitCode),
             (0,report_escape/* cell */.Hn)(c.reason, 500)
         ]))
             .join('')}</table>\n`
@@ -768,8 +822,7 @@ function dependencyChart(services) {
 }
 function failureDetails(services) {
     const parts = [];
-    let used = 0;
-    let leftOut = 0;
+    const tails = new TailsBudget(parts);
     for (const s of services.filter(s => !s.passed)) {
         const where = s.definedAt ? ` (defined at ${s.definedAt.file}:${s.definedAt.line})` : '';
         const blocks = [];
@@ -777,22 +830,12 @@ function failureDetails(services) {
             const probes = s.healthLog.map(p => `exit ${p.exitCode}: ${p.output.trim()}`).join('\n');
             blocks.push(details(`Health log of ${(0,format/* truncate */.xv)(s.name, 100)}${where}`, pre(probes)));
         }
-        if (s.logTail.trim() !== '') {
-            const tail = (0,report_budget/* tailOf */.Cj)(s.logTail);
-            const lines = tail.text.split('\n').length;
-            const label = tail.cut || s.logTruncated ? `last ${(0,format/* plural */.LS)(lines, 'line')}` : 'all';
-            blocks.push(details(`Output of ${(0,format/* truncate */.xv)(s.name, 100)} (${label})${where}`, pre(tail.text)));
-        }
-        const html = blocks.join('');
-        if (used + (0,report_budget/* byteLength */.dp)(html) > report_budget/* TAILS_BUDGET_BYTES */.cR) {
-            leftOut++;
-            continue;
-        }
-        used += (0,report_budget/* byteLength */.dp)(html);
-        parts.push(html);
+        if (s.logTail.trim() !== '')
+            blocks.push(outputBlock(s.name, s.logTail, s.logTruncated, where));
+        tails.add(blocks.join(''));
     }
-    if (leftOut > 0) {
-        parts.push(paragraph(`The logs of ${(0,format/* plural */.LS)(leftOut, 'more failed service')} are left out here; the log and the JSON report have them.`));
+    if (tails.leftOut > 0) {
+        parts.push(paragraph(`The logs of ${(0,format/* plural */.LS)(tails.leftOut, 'more failed service')} are left out here; the log and the JSON report have them.`));
     }
     return parts.join('');
 }
@@ -907,8 +950,8 @@ function renderStructure(run) {
     parts.push(paragraph(`Against ${(0,report_escape/* codeCell */.MZ)(structure.image, 150)}, in ${(0,format/* formatDuration */.a3)(structure.durationMs)}.`));
     for (const file of structure.files) {
         const failed = file.results.filter(r => !r.passed).length;
-        parts.push(paragraph(`${file.passed ? '✅' : '❌'} <code>${(0,report_escape/* cell */.Hn)(file.file, 200)}</code>: ${(0,format/* plural */.LS)(file.results.length - failed, 'test')} passed, ${failed} failed`));
-        const rows = file.results.map(r => tableRow([r.passed ? '✅' : '❌', (0,report_escape/* cell */.Hn)(r.name, 150), r.passed ? '' : (0,report_escape/* cell */.Hn)(r.errors.join(' · '), 600)]));
+        parts.push(paragraph(`${file.passed ? '\u2705' : '\u274c'} <code>${(0,report_escape/* cell */.Hn)(file.file, 200)}</code>: ${(0,format/* plural */.LS)(file.results.length - failed, 'test')} passed, ${failed} failed`));
+        const rows = file.results.map(r => tableRow([r.passed ? '\u2705' : '\u274c', (0,report_escape/* cell */.Hn)(r.name, 150), r.passed ? '' : (0,report_escape/* cell */.Hn)(r.errors.join(' · '), 600)]));
         const fitted = (0,report_budget/* fitRows */.zV)(rows, STRUCTURE_ROWS_BUDGET);
         parts.push(`${tableStart(['', 'Test', 'Why'])}${fitted.rows.join('')}</table>\n`);
         if (fitted.omitted > 0) {
@@ -927,7 +970,7 @@ function renderEfficiency(run) {
         parts.push(paragraph(e.problems.map(p => (0,report_escape/* cell */.Hn)(p, 500)).join('<br>')));
         return parts.join('');
     }
-    parts.push(paragraph(`${e.status === 'passed' ? '✅' : '❌'} ${(0,report_escape/* codeCell */.MZ)(e.image, 150)}: ${(0,format/* formatPercent */.l9)(e.efficiency)} efficient (dive's score), ${(0,format/* formatBytes */.z3)(e.wastedBytes)} wasted of ${(0,format/* formatBytes */.z3)(e.sizeBytes)}.`));
+    parts.push(paragraph(`${e.status === 'passed' ? '\u2705' : '\u274c'} ${(0,report_escape/* codeCell */.MZ)(e.image, 150)}: ${(0,format/* formatPercent */.l9)(e.efficiency)} efficient (dive's score), ${(0,format/* formatBytes */.z3)(e.wastedBytes)} wasted of ${(0,format/* formatBytes */.z3)(e.sizeBytes)}.`));
     parts.push(wastedChart(e.layers, e.image));
     if (e.largest.length > 0) {
         const rows = e.largest.map(p => tableRow([
@@ -948,6 +991,7 @@ function renderEfficiency(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -1025,7 +1069,7 @@ function renderVerdict(run) {
         const ok = run.compose.services.filter(s => s.passed).length;
         facts.push(`${ok} of ${(0,format/* plural */.LS)(run.compose.services.length, 'Compose service')} passed`);
     }
-    const mark = passed ? '✅' : '❌';
+    const mark = passed ? '\u2705' : '\u274c';
     const outcome = passed
         ? `docker-preflight passed in ${(0,format/* formatDuration */.a3)(run.durationMs)}`
         : `docker-preflight failed: ${(0,format/* plural */.LS)(run.failures.length, 'problem')}`;
@@ -1088,7 +1132,7 @@ function renderEngine(run) {
         : table(['require-info', 'Engine has', 'Result'], engine.conditions.map(o => [
             (0,report_escape/* codeCell */.MZ)(o.condition.source),
             (0,report_escape/* cell */.Hn)(o.actual, 300),
-            o.passed ? '✅' : '❌'
+            o.passed ? '\u2705' : '\u274c'
         ]));
     const warnings = Array.isArray(info.Warnings) ? info.Warnings.map(String) : [];
     const warningBlock = warnings.length === 0
@@ -1114,7 +1158,7 @@ function renderBuild(run) {
         const where = failure?.instruction
             ? ` at ${(0,report_escape/* codeCell */.MZ)(failure.instruction, 300)}${failure.line ? ` (${(0,report_escape/* cell */.Hn)(failure.file)} line ${failure.line})` : ''}`
             : '';
-        const message = paragraph(`❌ Failed after ${(0,format/* formatDuration */.a3)(build.durationMs)}${where}: ${(0,report_escape/* cell */.Hn)(failure?.message ?? 'unknown error', 2000)}`);
+        const message = paragraph(`\u274c Failed after ${(0,format/* formatDuration */.a3)(build.durationMs)}${where}: ${(0,report_escape/* cell */.Hn)(failure?.message ?? 'unknown error', 2000)}`);
         const lines = (failure?.tail ?? []).slice(-BUILD_TAIL_LINES).map(l => (0,format/* truncate */.xv)(l, 500));
         const tail = lines.length
             ? `${paragraph(`Last ${(0,format/* plural */.LS)(lines.length, 'line')} of the build:`)}${pre(lines.join('\n'))}`
@@ -1165,40 +1209,29 @@ function renderSmoke(run) {
     if (results.length === 0)
         return `${title}${paragraph('No smoke containers ran.')}`;
     const rows = results.map(r => tableRow([
-        r.passed ? '✅' : '❌',
+        r.passed ? '\u2705' : '\u274c',
         (0,report_escape/* cell */.Hn)(r.name, 100),
         (0,report_escape/* codeCell */.MZ)(r.image, 150),
-        r.exitCode === undefined ? '–' : String(r.exitCode),
+        r.exitCode === undefined ? '\u2013' : String(r.exitCode),
         (0,format/* formatDuration */.a3)(r.durationMs),
         (0,report_escape/* cell */.Hn)(r.reason, 500)
     ]));
     const fitted = (0,report_budget/* fitRows */.zV)(rows, SMOKE_ROWS_BUDGET);
     const smokeTable = `${tableStart(['', 'Container', 'Image', 'Exit', 'Time', 'Why'])}${fitted.rows.join('')}</table>\n`;
     const parts = [title, smokeTable, omittedNote(fitted, 'smoke container')];
-    let tailsBytes = 0;
-    let tailsLeftOut = 0;
+    const tails = new TailsBudget(parts);
     for (const r of results.filter(r => !r.passed)) {
-        if (r.outputTail.trim() === '') {
+        if (r.outputTail.trim() === '')
             parts.push(paragraph(`${(0,report_escape/* cell */.Hn)(r.name, 100)} wrote no output.`));
-            continue;
-        }
-        const tail = (0,report_budget/* tailOf */.Cj)(r.outputTail);
-        const lines = tail.text.split('\n').length;
-        const cut = tail.cut || r.outputTruncated;
-        const block = details(`Output of ${(0,format/* truncate */.xv)(r.name, 100)} (${cut ? `last ${(0,format/* plural */.LS)(lines, 'line')}` : 'all'})`, pre(tail.text));
-        if (tailsBytes + (0,report_budget/* byteLength */.dp)(block) > report_budget/* TAILS_BUDGET_BYTES */.cR) {
-            tailsLeftOut++;
-            continue;
-        }
-        tailsBytes += (0,report_budget/* byteLength */.dp)(block);
-        parts.push(block);
+        else
+            tails.add(outputBlock(r.name, r.outputTail, r.outputTruncated));
     }
-    if (tailsLeftOut > 0) {
-        parts.push(paragraph(`The output of ${(0,format/* plural */.LS)(tailsLeftOut, 'more failed container')} is left out here; the log and the JSON report have it.`));
+    if (tails.leftOut > 0) {
+        parts.push(paragraph(`The output of ${(0,format/* plural */.LS)(tails.leftOut, 'more failed container')} is left out here; the log and the JSON report have it.`));
     }
     return parts.join('');
 }
-/** Each pushed tag as `name@sha256:…` ready to copy, or why nothing was pushed. */
+/** Each pushed tag as `name@sha256:\u2026` ready to copy, or why nothing was pushed. */
 function renderPush(run) {
     const push = run.push;
     if (!push)
@@ -1233,7 +1266,7 @@ function renderInventory(run, budget) {
     const [images, containers] = (0,report_budget/* shareBudget */.FY)(imageRows, containerRows, budget);
     const scopeNote = inventory.scope === 'all' ? 'Everything on the engine' : 'What this run built, used and ran';
     const errors = inventory.errors.length
-        ? paragraph(`⚠️ ${inventory.errors.map(e => (0,report_escape/* cell */.Hn)(e, 500)).join('<br>')}`)
+        ? paragraph(`\u26a0\ufe0f ${inventory.errors.map(e => (0,report_escape/* cell */.Hn)(e, 500)).join('<br>')}`)
         : '';
     const totalSize = inventory.images.reduce((sum, i) => sum + i.sizeBytes, 0);
     const imagesTable = `${tableStart(['Repository:tag', 'ID', 'Size', 'Created'])}${images.rows.join('')}</table>\n`;
@@ -1256,7 +1289,7 @@ function fold(label, html, rows) {
 function omittedNote(fitted, noun) {
     if (fitted.omitted === 0)
         return '';
-    return paragraph(`${(0,format/* plural */.LS)(fitted.omitted, `more ${noun}`)} left out to keep the summary under GitHub’s 1 MiB limit; the JSON report has them all.`);
+    return paragraph(`${(0,format/* plural */.LS)(fitted.omitted, `more ${noun}`)} left out to keep the summary under GitHub\u2019s 1 MiB limit; the JSON report has them all.`);
 }
 function imageRow(image) {
     const tags = image.tags.length === 0 ? ['<none>'] : image.tags;
@@ -1266,7 +1299,7 @@ function imageRow(image) {
         .join('<br>');
     const more = tags.length > MAX_TAGS_SHOWN ? `<br>+${tags.length - MAX_TAGS_SHOWN} more` : '';
     return tableRow([
-        `${image.built ? '🔨 ' : ''}${shown}${more}`,
+        `${image.built ? '\ud83d\udd28 ' : ''}${shown}${more}`,
         `<code>${(0,report_escape/* escapeHtml */.ZD)(image.shortId)}</code>`,
         (0,format/* formatBytes */.z3)(image.sizeBytes),
         (0,report_escape/* escapeHtml */.ZD)((0,format/* formatDate */.Yq)(image.created))
@@ -1280,9 +1313,9 @@ function containerRow(c) {
         (0,report_escape/* cell */.Hn)(c.name, 100),
         (0,report_escape/* codeCell */.MZ)(c.image, 120),
         (0,report_escape/* codeCell */.MZ)(c.command, 120),
-        c.removed ? `${(0,report_escape/* cell */.Hn)(c.state, 30)} 🧹` : (0,report_escape/* cell */.Hn)(c.state, 30),
+        c.removed ? `${(0,report_escape/* cell */.Hn)(c.state, 30)} \ud83e\uddf9` : (0,report_escape/* cell */.Hn)(c.state, 30),
         (0,report_escape/* cell */.Hn)(c.status, 80),
-        c.exitCode === undefined ? '–' : String(c.exitCode),
+        c.exitCode === undefined ? '\u2013' : String(c.exitCode),
         (0,report_escape/* escapeHtml */.ZD)((0,format/* formatDate */.Yq)(c.created)),
         ports.join('<br>')
     ]);
@@ -1294,11 +1327,11 @@ function renderDrift(run) {
     const title = heading('Drift', 3);
     const baseline = drift.baseline ? ` (baseline ${(0,report_escape/* codeCell */.MZ)(drift.baseline, 200)})` : '';
     if (drift.status !== 'compared') {
-        return `${title}${paragraph(`⚠️ ${(0,report_escape/* cell */.Hn)(drift.message ?? `The baseline is ${drift.status}`, 1000)}`)}`;
+        return `${title}${paragraph(`\u26a0\ufe0f ${(0,report_escape/* cell */.Hn)(drift.message ?? `The baseline is ${drift.status}`, 1000)}`)}`;
     }
     const notes = (drift.notes ?? [])
         .slice(0, 20)
-        .map(n => paragraph(`ℹ️ ${(0,report_escape/* cell */.Hn)(n, 1000)}`))
+        .map(n => paragraph(`\u2139\ufe0f ${(0,report_escape/* cell */.Hn)(n, 1000)}`))
         .join('');
     if (drift.items.length === 0) {
         const compared = drift.comparedFields ? `, ${(0,format/* plural */.LS)(drift.comparedFields.length, 'field')} compared` : '';
@@ -1308,12 +1341,12 @@ function renderDrift(run) {
     const rows = drift.items
         .slice(0, 100)
         .map(item => [
-        `${failing.has(item.field) ? '❌ ' : ''}${(0,report_escape/* codeCell */.MZ)(item.field, 60)}${item.security ? ' 🔒' : ''}`,
+        `${failing.has(item.field) ? '\u274c ' : ''}${(0,report_escape/* codeCell */.MZ)(item.field, 60)}${item.security ? ' \ud83d\udd12' : ''}`,
         (0,report_escape/* cell */.Hn)(item.was, 300),
         (0,report_escape/* cell */.Hn)(item.now, 300)
     ]);
     const more = drift.items.length > 100 ? paragraph(`and ${drift.items.length - 100} more`) : '';
-    return `${title}${paragraph(`${(0,format/* plural */.LS)(drift.items.length, 'field')} changed since the baseline${baseline}; ❌ fails the step, 🔒 security.`)}${table(['Field', 'Was', 'Now'], rows)}${more}${notes}`;
+    return `${title}${paragraph(`${(0,format/* plural */.LS)(drift.items.length, 'field')} changed since the baseline${baseline}; \u274c fails the step, \ud83d\udd12 security.`)}${table(['Field', 'Was', 'Now'], rows)}${more}${notes}`;
 }
 function renderLeftovers(run) {
     const leftovers = run.leftovers;
@@ -1321,7 +1354,7 @@ function renderLeftovers(run) {
         return '';
     const parts = [heading('Left by earlier runs', 3)];
     if (leftovers.error)
-        parts.push(paragraph(`⚠️ ${(0,report_escape/* cell */.Hn)(leftovers.error, 500)}`));
+        parts.push(paragraph(`\u26a0\ufe0f ${(0,report_escape/* cell */.Hn)(leftovers.error, 500)}`));
     if (leftovers.containers.length > 0) {
         const rows = leftovers.containers.map(c => tableRow([
             (0,report_escape/* cell */.Hn)(c.name, 100),
@@ -1386,27 +1419,29 @@ function mightBeCommand(text) {
  */
 class GitHubLog {
     write;
-    constructor(write = text => process.stdout.write(text)) {
+    core;
+    constructor(write = text => process.stdout.write(text), core = actions_core_namespaceObject) {
         this.write = write;
+        this.core = core;
     }
     info(message) {
         // Our own lines can carry engine-provided values; guard them when they could act as commands.
         if (mightBeCommand(message))
             this.guarded(message);
         else
-            info(message);
+            this.core.info(message);
     }
     warning(message, target) {
-        warning(message, target); // core escapes the message data and properties of annotation commands
+        this.core.warning(message, target); // core escapes the message data and properties of annotation commands
     }
     error(message, target) {
-        error(message, target);
+        this.core.error(message, target);
     }
     group(title, fn) {
-        return group(title, fn); // core escapes the title: a newline in it cannot start a new line
+        return this.core.group(title, fn); // core escapes the title: a newline in it cannot start a new line
     }
     untrusted(title) {
-        startGroup(title);
+        this.core.startGroup(title);
         let closed = false;
         return {
             write: (text) => {
@@ -1417,7 +1452,7 @@ class GitHubLog {
                 if (closed)
                     return;
                 closed = true;
-                endGroup();
+                this.core.endGroup();
             }
         };
     }
@@ -1426,11 +1461,11 @@ class GitHubLog {
     }
     debug(message) {
         if (mightBeCommand(message)) {
-            if (isDebug())
+            if (this.core.isDebug())
                 this.guarded(message);
         }
         else
-            debug(message);
+            this.core.debug(message);
     }
     /** Writes the text as whole lines; guarded, in a single write, when any line could be a command. */
     guarded(text) {
@@ -1482,24 +1517,25 @@ const EXIT_GRACE_MS = 1_000;
  *
  * Exit status is guarded three ways, because a step that goes green without having run is worse than a
  * red one: the exit code is 1 until main completes; if the event loop drains while main still awaits
- * (a dockerode request whose daemon died leaves a promise that never settles, and node would otherwise
+ * (a request whose daemon died without a word could leave a promise that never settles, and node would otherwise
  * just exit), the step fails with a message saying so; and once main is done, an unref'd timer ends the
  * process even if a stuck socket would keep it alive.
  */
 async function runAction(options = {}) {
+    const core = options.core ?? actions_core_namespaceObject;
     let done = false;
     const onDrain = () => {
         if (done)
             return;
         // Any open connection keeps node's event loop alive, so a loop that drains while main still awaits
-        // means a reply was cut off and the request lost its socket without settling (docker-modem does
-        // not report a response that ends early).
-        setFailed('docker-preflight stopped before the run completed: a reply from the Docker engine was cut off ' +
+        // means a reply was cut off and the request lost its socket without settling (docker-modem, still
+        // used for ssh://, does not report a response that ends early; transport.ts does).
+        core.setFailed('docker-preflight stopped before the run completed: a reply from the Docker engine was cut off ' +
             'and never finished (did the engine stop or restart?)');
         process.exit(1);
     };
     const onCrash = (error) => {
-        fail(error);
+        fail(core, error);
         process.exit(1);
     };
     process.on('beforeExit', onDrain);
@@ -1507,10 +1543,10 @@ async function runAction(options = {}) {
     process.on('unhandledRejection', onCrash);
     process.exitCode = 1;
     try {
-        if (getState(state/* STATE_PHASE */.m5) === 'main')
-            await post();
+        if (core.getState(state/* STATE_PHASE */.m5) === 'main')
+            await post(core);
         else
-            await main(options.earlyPing);
+            await main(core, options.earlyPing);
     }
     finally {
         done = true;
@@ -1518,7 +1554,7 @@ async function runAction(options = {}) {
         setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
     }
 }
-function readRawInputs() {
+function readRawInputs(core) {
     const raw = {};
     for (const input of definitions/* INPUTS */.mc) {
         if (input.cliOnly)
@@ -1526,15 +1562,15 @@ function readRawInputs() {
         // The runner sets INPUT_<NAME> from action.yml defaults; a missing variable means the default.
         const envName = `INPUT_${input.name.replace(/ /g, '_').toUpperCase()}`;
         if (process.env[envName] !== undefined)
-            raw[input.name] = getInput(input.name);
+            raw[input.name] = core.getInput(input.name);
     }
     return raw;
 }
-async function main(earlyPing) {
+async function main(core, earlyPing) {
     const env = (0,environment/* readEnvironment */.Q)(process.env);
-    saveState(state/* STATE_PHASE */.m5, 'main');
-    saveState(state/* STATE_RUN_ID */.EX, env.runId);
-    const log = new GitHubLog();
+    core.saveState(state/* STATE_PHASE */.m5, 'main');
+    core.saveState(state/* STATE_RUN_ID */.EX, env.runId);
+    const log = new GitHubLog(undefined, core);
     let signalName;
     const cancellation = (0,cancel/* onTermination */.o)(name => {
         signalName = name;
@@ -1543,8 +1579,8 @@ async function main(earlyPing) {
     const { signal } = cancellation;
     let config;
     try {
-        config = (0,parse/* parseInputsOrThrow */.Ir)(readRawInputs(), env, {
-            mask: value => setSecret(value),
+        config = (0,parse/* parseInputsOrThrow */.Ir)(readRawInputs(core), env, {
+            mask: value => core.setSecret(value),
             processEnv: process.env
         });
         const saved = {
@@ -1553,7 +1589,7 @@ async function main(earlyPing) {
             context: (0,endpoint/* contextInUse */.W5)(config.engine.dockerHost, process.env),
             summary: config.report.summary
         };
-        saveState(state/* STATE_CONFIG */.lG, JSON.stringify(saved));
+        core.saveState(state/* STATE_CONFIG */.lG, JSON.stringify(saved));
         const run = await settledOrCancelled((0,pipeline/* runPipeline */.a)(config, env, { log, earlyPing, signal, processEnv: process.env }), signal, CANCEL_GRACE_MS);
         // A run cut short is never reported as passed, whatever the stages made of the abort.
         if (signal.aborted)
@@ -1569,11 +1605,11 @@ async function main(earlyPing) {
                 runId: env.runId,
                 timeoutMs: LEFT_CHECK_MS
             });
-        await publish(run, config, env);
+        await publish(core, run, config, env);
         if ((await checkingLeft) && !signal.aborted)
-            saveState(state/* STATE_LEFT */.C$, state/* LEFT_NOTHING */.AQ);
+            core.saveState(state/* STATE_LEFT */.C$, state/* LEFT_NOTHING */.AQ);
         if (run.failures.length > 0) {
-            setFailed(run.failures.length === 1
+            core.setFailed(run.failures.length === 1
                 ? run.failures[0]
                 : `${run.failures.length} problems:\n- ${run.failures.join('\n- ')}`);
         }
@@ -1583,9 +1619,9 @@ async function main(earlyPing) {
     }
     catch (error) {
         if (signal.aborted)
-            setFailed(`The run was cancelled (${signalName ?? 'signal'}).`);
+            core.setFailed(`The run was cancelled (${signalName ?? 'signal'}).`);
         else
-            fail(error);
+            fail(core, error);
     }
     finally {
         if (signal.aborted && config) {
@@ -1626,32 +1662,32 @@ async function removeAfterCancel(dockerHost, runId, removeImages, log) {
     });
     reportCleanup(result, log);
 }
-async function publish(run, config, env) {
+async function publish(core, run, config, env) {
     const report = (0,json/* buildReport */.FK)(run, env);
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(config.report.path), { recursive: true });
     (0,external_node_fs_.writeFileSync)(config.report.path, `${JSON.stringify(report, null, 2)}\n`);
     for (const [name, value] of Object.entries(stepOutputs(run, config.report.path)))
-        setOutput(name, value);
+        core.setOutput(name, value);
     if (config.report.summary && process.env.GITHUB_STEP_SUMMARY) {
-        await summary
+        await core.summary
             .addRaw(renderSummary(run))
             .write()
-            .catch(error => warning(`Could not write the job summary: ${(0,errors/* messageOf */.bD)(error)}`));
+            .catch(error => core.warning(`Could not write the job summary: ${(0,errors/* messageOf */.bD)(error)}`));
     }
 }
-function readSavedConfig() {
+function readSavedConfig(core) {
     try {
-        const saved = JSON.parse(getState(state/* STATE_CONFIG */.lG) || '{}');
+        const saved = JSON.parse(core.getState(state/* STATE_CONFIG */.lG) || '{}');
         return {
             cleanupImages: saved.cleanupImages === true,
             // Main saves nothing when its inputs were invalid; the post step gets the same inputs.
-            dockerHost: typeof saved.dockerHost === 'string' ? saved.dockerHost : getInput('docker-host') || undefined,
+            dockerHost: typeof saved.dockerHost === 'string' ? saved.dockerHost : core.getInput('docker-host') || undefined,
             context: typeof saved.context === 'string' && saved.context ? saved.context : undefined,
             summary: saved.summary !== false
         };
     }
     catch {
-        return { cleanupImages: false, dockerHost: getInput('docker-host') || undefined, summary: true };
+        return { cleanupImages: false, dockerHost: core.getInput('docker-host') || undefined, summary: true };
     }
 }
 /**
@@ -1660,15 +1696,15 @@ function readSavedConfig() {
  * steps) and, with `cleanup-images`, the images the run built. A failure here is a warning: main has
  * already judged the run, and a warning says what may be left behind.
  */
-async function post() {
+async function post(core) {
     process.exitCode = 0;
-    const runId = getState(state/* STATE_RUN_ID */.EX);
+    const runId = core.getState(state/* STATE_RUN_ID */.EX);
     if (!runId) {
-        info('No run of docker-preflight to clean up.');
+        core.info('No run of docker-preflight to clean up.');
         return;
     }
-    const saved = readSavedConfig();
-    const log = new GitHubLog();
+    const saved = readSavedConfig(core);
+    const log = new GitHubLog(undefined, core);
     const result = await (0,cleanup/* cleanupAt */.C5)({
         dockerHost: saved.dockerHost,
         processEnv: saved.context ? { ...process.env, DOCKER_CONTEXT: saved.context } : process.env,
@@ -1686,10 +1722,10 @@ async function post() {
             result.volumes.length > 0 ? (0,format/* plural */.LS)(result.volumes.length, 'volume') : '',
             result.images.length > 0 ? (0,format/* plural */.LS)(result.images.length, 'image') : ''
         ].filter(Boolean);
-        await summary
-            .addRaw(`<p>🧹 docker-preflight cleanup removed ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]} of run <code>${(0,report_escape/* escapeHtml */.ZD)(runId)}</code>.</p>\n`)
+        await core.summary
+            .addRaw(`<p>\ud83e\uddf9 docker-preflight cleanup removed ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]} of run <code>${(0,report_escape/* escapeHtml */.ZD)(runId)}</code>.</p>\n`)
             .write()
-            .catch(error => warning(`Could not write the job summary: ${(0,errors/* messageOf */.bD)(error)}`));
+            .catch(error => core.warning(`Could not write the job summary: ${(0,errors/* messageOf */.bD)(error)}`));
     }
 }
 function reportCleanup(result, log) {
@@ -1699,11 +1735,11 @@ function reportCleanup(result, log) {
         log.warning(`Cleanup: ${problem}`);
 }
 /** One clear line for a user-facing failure; a stack only for bugs. */
-function fail(error) {
+function fail(core, error) {
     if (error instanceof errors/* PreflightError */.wG)
-        setFailed(error.message);
+        core.setFailed(error.message);
     else
-        setFailed(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        core.setFailed(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 }
 
 

@@ -1,0 +1,10372 @@
+export const id = 557;
+export const ids = [557];
+export const modules = {
+
+/***/ 5546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GS: () => (/* binding */ DRIFT_FIELDS),
+/* harmony export */   au: () => (/* binding */ driftField),
+/* harmony export */   sQ: () => (/* binding */ resolveDriftFieldEntry),
+/* harmony export */   yA: () => (/* binding */ DRIFT_FIELD_NAMES)
+/* harmony export */ });
+/* unused harmony exports SECURITY_DRIFT_FIELDS, DRIFT_GROUPS */
+// The engine facts a baseline comparison looks at, each with the stable name `fail-on-drift` lists.
+// Kept free of heavy imports: input validation (src/inputs/parse.ts) reads it too.
+const field = (name, label, group, source, security = false) => ({ name, label, group, source, security });
+const DRIFT_FIELDS = [
+    field('serverVersion', 'Server version', 'engine', '/version Version'),
+    field('apiVersion', 'API version', 'engine', '/version ApiVersion'),
+    field('storageDriver', 'Storage driver', 'storage', '/info Driver'),
+    field('backingFilesystem', 'Backing filesystem', 'storage', '/info DriverStatus "Backing Filesystem"'),
+    field('cgroupDriver', 'Cgroup driver', 'cgroup', '/info CgroupDriver'),
+    field('cgroupVersion', 'Cgroup version', 'cgroup', '/info CgroupVersion'),
+    field('defaultRuntime', 'Default runtime', 'runtime', '/info DefaultRuntime', true),
+    field('runtimes', 'Runtimes', 'runtime', '/info Runtimes (names)'),
+    field('seccomp', 'Seccomp', 'security', '/info SecurityOptions name=seccomp (and its profile)', true),
+    field('apparmor', 'AppArmor', 'security', '/info SecurityOptions name=apparmor', true),
+    field('selinux', 'SELinux', 'security', '/info SecurityOptions name=selinux', true),
+    field('rootless', 'Rootless', 'security', '/info SecurityOptions name=rootless', true),
+    field('userns', 'User namespaces', 'security', '/info SecurityOptions name=userns', true),
+    field('securityOptions', 'Other security options', 'security', '/info SecurityOptions other than the five above (e.g. cgroupns)', true),
+    field('registryMirrors', 'Registry mirrors', 'registry', '/info RegistryConfig.Mirrors'),
+    field('insecureRegistries', 'Insecure registries', 'registry', '/info RegistryConfig InsecureRegistryCIDRs and IndexConfigs with Secure=false', true),
+    field('httpProxy', 'HTTP proxy', 'registry', '/info HttpProxy (credentials redacted)'),
+    field('httpsProxy', 'HTTPS proxy', 'registry', '/info HttpsProxy (credentials redacted)'),
+    field('noProxy', 'No proxy', 'registry', '/info NoProxy'),
+    field('loggingDriver', 'Logging driver', 'engine', '/info LoggingDriver'),
+    field('liveRestore', 'Live restore', 'engine', '/info LiveRestoreEnabled'),
+    field('osArch', 'OS/arch', 'host', '/version Os and Arch'),
+    field('operatingSystem', 'Operating system', 'host', '/info OperatingSystem'),
+    field('kernelVersion', 'Kernel', 'host', '/version KernelVersion'),
+    field('cpus', 'CPUs', 'host', '/info NCPU'),
+    field('memory', 'Memory', 'host', '/info MemTotal (changes under 1% are ignored)'),
+    field('warnings', 'Daemon warnings', 'engine', '/info Warnings (as a set)'),
+    field('diskImages', 'Disk: images', 'disk', '/system/df LayersSize'),
+    field('diskContainers', 'Disk: containers', 'disk', '/system/df Containers SizeRw'),
+    field('diskVolumes', 'Disk: volumes', 'disk', '/system/df Volumes UsageData.Size'),
+    field('diskBuildCache', 'Disk: build cache', 'disk', '/system/df BuildCache Size'),
+    field('diskReclaimable', 'Disk: reclaimable', 'disk', '/system/df, computed as `docker system df` does')
+];
+const DRIFT_FIELD_NAMES = DRIFT_FIELDS.map(f => f.name);
+/** The names `fail-on-drift: security` counts. */
+const SECURITY_DRIFT_FIELDS = DRIFT_FIELDS.filter(f => f.security).map(f => f.name);
+/** Group names a `fail-on-drift` list may use besides field names: `security`, `disk`, `host`, ... */
+const DRIFT_GROUPS = [
+    'engine',
+    'storage',
+    'cgroup',
+    'runtime',
+    'security',
+    'registry',
+    'host',
+    'disk'
+];
+function driftField(name) {
+    const found = DRIFT_FIELDS.find(f => f.name === name);
+    if (!found)
+        throw new Error(`no drift field named ${name}`);
+    return found;
+}
+/**
+ * The canonical field names one `fail-on-drift` list entry stands for (case-insensitive): a field name
+ * gives itself, a group name (`security`: the fields `fail-on-drift: security` counts; `disk`, `host`, ...)
+ * gives its fields; undefined when the entry is neither.
+ */
+function resolveDriftFieldEntry(entry) {
+    const key = entry.trim().toLowerCase();
+    const single = DRIFT_FIELDS.find(f => f.name.toLowerCase() === key);
+    if (single)
+        return [single.name];
+    if (key === 'security')
+        return [...SECURITY_DRIFT_FIELDS];
+    if (DRIFT_GROUPS.includes(key)) {
+        return DRIFT_FIELDS.filter(f => f.group === key).map(f => f.name);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $z: () => (/* binding */ BAD_PATTERN),
+  de: () => (/* binding */ IgnoreFileError),
+  Lx: () => (/* binding */ NO_MATCH_INFO),
+  WQ: () => (/* binding */ PatternMatchError),
+  PP: () => (/* binding */ PatternMatcher),
+  a0: () => (/* binding */ parseIgnoreFile),
+  T9: () => (/* binding */ readOptional)
+});
+
+// UNUSED EXPORTS: Pattern, PatternError, goPatternIsValid, goTrimSpace, patternRegexp, readIgnoreFile
+
+// EXTERNAL MODULE: ./src/gopath.ts
+var gopath = __webpack_require__(7342);
+;// CONCATENATED MODULE: ./src/build/goregexp.ts
+// Go's regexp syntax (RE2, regexp.Compile's Perl flags) spelled as a JavaScript RegExp with the same
+// meaning, for the regexps moby/patternmatcher builds from .dockerignore lines. A port of the parts of
+// Go's regexp/syntax parser that decide what is accepted and what a class holds: POSIX classes
+// ([[:alpha:]], [[:^space:]]), Perl classes (\d \s \w, ASCII only as in Go), \pN / \p{Greek}, octal and
+// hex escapes, \Q...\E, \A \z \b \B, and Go's errors for what it refuses. Where JavaScript spells a thing
+// differently (a class union with a negated POSIX class, `.` that must not stop at \r or U+2028, \s that
+// is wider in JavaScript) the meaning is computed here and written out as explicit code point ranges.
+/** A regexp Go's regexp.Compile refuses; `code` is Go's ErrorCode text. */
+class GoRegexpError extends Error {
+    code;
+    expr;
+    constructor(code, expr) {
+        super(`error parsing regexp: ${code}: \`${expr}\``);
+        this.code = code;
+        this.expr = expr;
+    }
+}
+const MAX_RUNE = 0x10ffff;
+// regexp/syntax's perl_groups.go.
+const PERL = {
+    d: [[0x30, 0x39]],
+    s: [
+        [0x9, 0xa],
+        [0xc, 0xd],
+        [0x20, 0x20]
+    ],
+    w: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a]
+    ]
+};
+const POSIX = {
+    alnum: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    alpha: [
+        [0x41, 0x5a],
+        [0x61, 0x7a]
+    ],
+    ascii: [[0x0, 0x7f]],
+    blank: [
+        [0x9, 0x9],
+        [0x20, 0x20]
+    ],
+    cntrl: [
+        [0x0, 0x1f],
+        [0x7f, 0x7f]
+    ],
+    digit: [[0x30, 0x39]],
+    graph: [[0x21, 0x7e]],
+    lower: [[0x61, 0x7a]],
+    print: [[0x20, 0x7e]],
+    punct: [
+        [0x21, 0x2f],
+        [0x3a, 0x40],
+        [0x5b, 0x60],
+        [0x7b, 0x7e]
+    ],
+    space: [
+        [0x9, 0xd],
+        [0x20, 0x20]
+    ],
+    upper: [[0x41, 0x5a]],
+    word: [
+        [0x30, 0x39],
+        [0x41, 0x5a],
+        [0x5f, 0x5f],
+        [0x61, 0x7a]
+    ],
+    xdigit: [
+        [0x30, 0x39],
+        [0x41, 0x46],
+        [0x61, 0x66]
+    ]
+};
+// Go's unicode.Categories keys (JavaScript knows them all as General_Category values).
+const CATEGORIES = new Set('C Cc Cf Co Cs L LC Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
+function negate(ranges) {
+    const out = [];
+    let next = 0;
+    for (const [lo, hi] of clean(ranges)) {
+        if (next <= lo - 1)
+            out.push([next, lo - 1]);
+        next = hi + 1;
+    }
+    if (next <= MAX_RUNE)
+        out.push([next, MAX_RUNE]);
+    return out;
+}
+/** cleanClass: sorted, merged. */
+function clean(ranges) {
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const out = [];
+    for (const [lo, hi] of sorted) {
+        const last = out[out.length - 1];
+        if (last && lo <= last[1] + 1)
+            last[1] = Math.max(last[1], hi);
+        else
+            out.push([lo, hi]);
+    }
+    return out;
+}
+const cp = (c) => `\\u{${c.toString(16)}}`;
+/** A class as JavaScript (u flag) spells it: explicit ranges plus \p{...} escapes, negated as a whole. */
+function classSource(ranges, props, negated) {
+    const body = clean(ranges)
+        .map(([lo, hi]) => (lo === hi ? cp(lo) : `${cp(lo)}-${cp(hi)}`))
+        .join('') + props.join('');
+    if (!negated && props.length === 0 && body === '')
+        return '[]';
+    return `[${negated ? '^' : ''}${body}]`;
+}
+const isAlnum = (c) => c !== undefined && /^[0-9A-Za-z]$/.test(c);
+const unhex = (c) => c !== undefined && /^[0-9a-fA-F]$/.test(c) ? parseInt(c, 16) : -1;
+/** A Unicode group (\pN, \p{Name}, \P{^Name}) as a JavaScript property escape; undefined if Go has no such name. */
+function unicodeGroup(name, negated) {
+    if (name.startsWith('^')) {
+        negated = !negated;
+        name = name.slice(1);
+    }
+    const p = negated ? 'P' : 'p';
+    if (name === 'Any')
+        return negated ? '[]' : '[\\u{0}-\\u{10ffff}]';
+    if (CATEGORIES.has(name))
+        return `\\${p}{${name}}`;
+    // A script: Go knows the long names (Greek, Latin, Old_Italic), JavaScript those and the 4-letter codes.
+    if (/^[A-Z][a-z]+(?:_[A-Z][a-z]+)*$/.test(name)) {
+        try {
+            new RegExp(`\\p{Script=${name}}`, 'u');
+            return `\\${p}{Script=${name}}`;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Go's regexp.Compile(source) (Perl flags) as the source of a JavaScript RegExp with the `u` flag. */
+function goRegexpToJs(source) {
+    const t = [...source];
+    let i = 0;
+    // One list of pieces per open group; alternatives are joined when the group closes.
+    const groups = [{ alternatives: [], pieces: [] }];
+    const top = () => groups[groups.length - 1];
+    const rest = (from) => t.slice(from).join('');
+    let lastRepeat = false;
+    const parseEscape = () => {
+        // at t[i] === '\\'
+        const start = i;
+        i++;
+        if (i >= t.length)
+            throw new GoRegexpError('trailing backslash at end of expression', '');
+        const c = t[i++];
+        const bad = () => {
+            throw new GoRegexpError('invalid escape sequence', t.slice(start, i).join(''));
+        };
+        if (c.codePointAt(0) < 0x80 && !isAlnum(c))
+            return c.codePointAt(0);
+        if (c >= '1' && c <= '7' && !(t[i] !== undefined && t[i] >= '0' && t[i] <= '7'))
+            return bad();
+        if (c >= '0' && c <= '7') {
+            let r = Number(c);
+            for (let k = 1; k < 3 && t[i] !== undefined && t[i] >= '0' && t[i] <= '7'; k++)
+                r = r * 8 + Number(t[i++]);
+            return r;
+        }
+        if (c === 'x') {
+            if (i >= t.length)
+                return bad();
+            const d = t[i++];
+            if (d === '{') {
+                let r = 0;
+                let n = 0;
+                for (;;) {
+                    if (i >= t.length)
+                        return bad();
+                    const h = t[i++];
+                    if (h === '}')
+                        break;
+                    const v = unhex(h);
+                    if (v < 0)
+                        return bad();
+                    r = r * 16 + v;
+                    if (r > MAX_RUNE)
+                        return bad();
+                    n++;
+                }
+                if (n === 0)
+                    return bad();
+                return r;
+            }
+            const x = unhex(d);
+            const y = unhex(t[i++]);
+            if (x < 0 || y < 0)
+                return bad();
+            return x * 16 + y;
+        }
+        const simple = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+        if (c in simple)
+            return simple[c];
+        return bad();
+    };
+    /** \p / \P at t[i]: the JavaScript for it, or undefined when t[i] does not start one. */
+    const parseUnicodeClass = () => {
+        if (t[i] !== '\\' || (t[i + 1] !== 'p' && t[i + 1] !== 'P'))
+            return undefined;
+        const start = i;
+        const negated = t[i + 1] === 'P';
+        i += 2;
+        let name;
+        if (t[i] !== '{') {
+            name = t[i] ?? '';
+            if (i < t.length)
+                i++;
+        }
+        else {
+            const end = t.indexOf('}', i);
+            if (end < 0)
+                throw new GoRegexpError('invalid character class range', rest(start));
+            name = t.slice(i + 1, end).join('');
+            i = end + 1;
+        }
+        const js = unicodeGroup(name, negated);
+        if (js === undefined)
+            throw new GoRegexpError('invalid character class range', t.slice(start, i).join(''));
+        return js;
+    };
+    const parsePerl = () => {
+        if (t[i] !== '\\')
+            return undefined;
+        const c = t[i + 1];
+        if (c === undefined || !'dDsSwW'.includes(c))
+            return undefined;
+        i += 2;
+        const group = PERL[c.toLowerCase()];
+        return c === c.toLowerCase() ? group : negate(group);
+    };
+    const parseClass = () => {
+        const start = i;
+        i++; // [
+        let negated = false;
+        if (t[i] === '^') {
+            negated = true;
+            i++;
+        }
+        const ranges = [];
+        const props = [];
+        let first = true;
+        while (i >= t.length || t[i] !== ']' || first) {
+            first = false;
+            if (t.length - i > 2 && t[i] === '[' && t[i + 1] === ':') {
+                const close = rest(i + 2).indexOf(':]');
+                if (close >= 0) {
+                    const name = rest(i).slice(0, close + 4);
+                    const inner = name.slice(2, -2);
+                    const group = POSIX[inner.replace(/^\^/, '')];
+                    if (!group)
+                        throw new GoRegexpError('invalid character class range', name);
+                    ranges.push(...(inner.startsWith('^') ? negate(group) : group));
+                    i += [...name].length;
+                    continue;
+                }
+            }
+            const unicode = parseUnicodeClass();
+            if (unicode !== undefined) {
+                if (unicode.startsWith('['))
+                    ranges.push(...(unicode === '[]' ? [] : [[0, MAX_RUNE]]));
+                else
+                    props.push(unicode);
+                continue;
+            }
+            const perl = parsePerl();
+            if (perl) {
+                ranges.push(...perl);
+                continue;
+            }
+            const classChar = () => {
+                if (i >= t.length)
+                    throw new GoRegexpError('missing closing ]', rest(start));
+                if (t[i] === '\\')
+                    return parseEscape();
+                return t[i++].codePointAt(0);
+            };
+            const from = i;
+            const lo = classChar();
+            let hi = lo;
+            if (t.length - i >= 2 && t[i] === '-' && t[i + 1] !== ']') {
+                i++;
+                hi = classChar();
+                if (hi < lo)
+                    throw new GoRegexpError('invalid character class range', t.slice(from, i).join(''));
+            }
+            ranges.push([lo, hi]);
+        }
+        i++; // ]
+        return classSource(ranges, props, negated);
+    };
+    const push = (piece) => {
+        top().pieces.push(piece);
+    };
+    const literal = (c) => push({ source: /[0-9A-Za-z_]/.test(String.fromCodePoint(c)) ? String.fromCodePoint(c) : cp(c) });
+    while (i < t.length) {
+        const c = t[i];
+        let repeat = false;
+        switch (c) {
+            case '(': {
+                if (t[i + 1] === '?')
+                    throw new GoRegexpError('invalid or unsupported Perl syntax', rest(i).slice(0, 3));
+                groups.push({ alternatives: [], pieces: [] });
+                i++;
+                break;
+            }
+            case '|':
+                top().alternatives.push(top()
+                    .pieces.map(p => p.source)
+                    .join(''));
+                top().pieces = [];
+                i++;
+                break;
+            case ')': {
+                if (groups.length === 1)
+                    throw new GoRegexpError('unexpected )', source);
+                const group = groups.pop();
+                const body = [...group.alternatives, group.pieces.map(p => p.source).join('')].join('|');
+                push({ source: `(?:${body})` });
+                i++;
+                break;
+            }
+            case '^':
+                push({ source: '^', assertion: true });
+                i++;
+                break;
+            case '$':
+                push({ source: '$', assertion: true });
+                i++;
+                break;
+            case '.':
+                push({ source: '[^\\n]' }); // Go's . stops at \n only (JavaScript's also at \r, U+2028, U+2029)
+                i++;
+                break;
+            case '[':
+                push({ source: parseClass() });
+                break;
+            case '*':
+            case '+':
+            case '?':
+            case '{': {
+                const before = i;
+                let op = c;
+                i++;
+                if (c === '{') {
+                    const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(rest(before));
+                    // parseRepeat: {n}, {n,} or {n,m} without leading zeros; anything else is a literal {.
+                    if (!m || /^0\d/.test(m[1]) || (m[3] !== undefined && /^0\d/.test(m[3]))) {
+                        literal(0x7b);
+                        break;
+                    }
+                    const min = Number(m[1]);
+                    const max = m[2] === undefined ? min : m[3] === '' ? -1 : Number(m[3]);
+                    i = before + m[0].length;
+                    if (min > 1000 || max > 1000 || (max >= 0 && min > max))
+                        throw new GoRegexpError('invalid repeat count', m[0]);
+                    op = m[0];
+                }
+                if (t[i] === '?') {
+                    i++;
+                    op += '?';
+                }
+                if (lastRepeat)
+                    throw new GoRegexpError('invalid nested repetition operator', t.slice(before, i).join(''));
+                const pieces = top().pieces;
+                const sub = pieces.pop();
+                if (!sub)
+                    throw new GoRegexpError('missing argument to repetition operator', t.slice(before, i).join(''));
+                pieces.push({ source: `${sub.assertion ? `(?:${sub.source})` : sub.source}${op}` });
+                repeat = true;
+                break;
+            }
+            case '\\': {
+                const next = t[i + 1];
+                if (next === 'A' || next === 'z' || next === 'b' || next === 'B') {
+                    push({ source: next === 'A' ? '^' : next === 'z' ? '$' : `\\${next}`, assertion: true });
+                    i += 2;
+                    break;
+                }
+                if (next === 'C')
+                    throw new GoRegexpError('invalid escape sequence', '\\C');
+                if (next === 'Q') {
+                    const end = rest(i + 2).indexOf('\\E');
+                    const lit = end < 0 ? t.slice(i + 2) : [...rest(i + 2).slice(0, end)];
+                    for (const ch of lit)
+                        literal(ch.codePointAt(0));
+                    i = end < 0 ? t.length : i + 2 + lit.length + 2;
+                    break;
+                }
+                const unicode = parseUnicodeClass();
+                if (unicode !== undefined) {
+                    push({ source: unicode.startsWith('[') ? unicode : `[${unicode}]` });
+                    break;
+                }
+                const perl = parsePerl();
+                if (perl) {
+                    push({ source: classSource(perl, [], false) });
+                    break;
+                }
+                literal(parseEscape());
+                break;
+            }
+            default:
+                literal(c.codePointAt(0));
+                i++;
+        }
+        lastRepeat = repeat;
+    }
+    if (groups.length !== 1)
+        throw new GoRegexpError('missing closing )', source);
+    return [
+        ...top().alternatives,
+        top()
+            .pieces.map(p => p.source)
+            .join('')
+    ].join('|');
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./src/build/ignore.ts
+// .dockerignore, read and matched exactly as Docker does: a port of moby/patternmatcher (New, the pattern
+// compiler, MatchesOrParentMatches, MatchesUsingParentResults) and of its ignorefile.ReadAll, plus the
+// syntax check Go's filepath.Match makes when patternmatcher.New calls it. The walkers that apply these
+// rules (fsutil's for BuildKit, go-archive's for the classic builder) are in walk.ts; the Go regexps
+// patternmatcher builds are turned into JavaScript ones by goregexp.ts.
+
+
+
+/** The error Go's filepath.Match returns for a malformed pattern (filepath.ErrBadPattern). */
+const BAD_PATTERN = 'syntax error in pattern';
+/** A .dockerignore that Docker refuses: Docker's own reason, and the line it comes from. */
+class IgnoreFileError extends Error {
+    reason;
+    line;
+    file;
+    constructor(reason, line, file = '.dockerignore') {
+        super(line === undefined ? `${file}: ${reason}` : `${file} line ${line}: ${reason}`);
+        this.reason = reason;
+        this.line = line;
+        this.file = file;
+        this.name = 'IgnoreFileError';
+    }
+}
+// Go's unicode.IsSpace (strings.TrimSpace); unlike String.prototype.trim it keeps U+FEFF.
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING_SPACE = new RegExp(`^[${GO_SPACE}]+`);
+const TRAILING_SPACE = new RegExp(`[${GO_SPACE}]+$`);
+function goTrimSpace(text) {
+    return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+}
+/**
+ * ignorefile.ReadAll: lines split as bufio.Scanner splits them (a `\r` before the `\n` dropped), a UTF-8
+ * BOM stripped from the first, `#` comments (only in the first column), surrounding space trimmed, each
+ * pattern cleaned and a leading `/` removed. `!` stays in front.
+ */
+function readIgnoreFile(text) {
+    const result = { patterns: [], lines: [] };
+    if (!text)
+        return result;
+    const rawLines = text.split('\n');
+    if (rawLines[rawLines.length - 1] === '')
+        rawLines.pop();
+    rawLines.forEach((raw, index) => {
+        let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (index === 0 && line.startsWith('\ufeff'))
+            line = line.slice(1);
+        if (line.startsWith('#'))
+            return;
+        let pattern = goTrimSpace(line);
+        if (pattern === '')
+            return;
+        const invert = pattern.startsWith('!');
+        if (invert)
+            pattern = goTrimSpace(pattern.slice(1));
+        if (pattern.length > 0) {
+            pattern = (0,gopath/* goClean */.A)(pattern);
+            if (pattern.length > 1 && pattern.startsWith('/'))
+                pattern = pattern.slice(1);
+        }
+        result.patterns.push(invert ? `!${pattern}` : pattern);
+        result.lines.push(index + 1);
+    });
+    return result;
+}
+/** Reads and checks a .dockerignore as docker does before a build: throws IgnoreFileError naming the line. */
+function parseIgnoreFile(text, file = '.dockerignore') {
+    const read = readIgnoreFile(text);
+    try {
+        PatternMatcher.create(read.patterns);
+    }
+    catch (error) {
+        if (error instanceof PatternError)
+            throw new IgnoreFileError(error.message, read.lines[error.index], file);
+        throw error;
+    }
+    return read;
+}
+/** patternmatcher.New refused pattern number `index`. */
+class PatternError extends Error {
+    index;
+    constructor(message, index) {
+        super(message);
+        this.index = index;
+    }
+}
+/**
+ * patternmatcher's compile, character for character: the match type and the Go regexp it hands to
+ * regexp.Compile. `[`, `]`, `^`, `-`, `|`, `{`, `}` and what follows a `\` pass through untouched, so character classes
+ * (POSIX ones too), ranges and escapes mean what Go's regexp makes of them, not what filepath.Match would.
+ * text/scanner skips a byte order mark at the start of the pattern.
+ */
+function patternRegexp(cleaned) {
+    const chars = [...cleaned];
+    if (chars[0] === '\ufeff')
+        chars.shift();
+    let re = '^';
+    let type = 'exact';
+    for (let i = 0, iteration = 0; i < chars.length; i++, iteration++) {
+        const ch = chars[i];
+        if (ch === '*') {
+            if (chars[i + 1] === '*') {
+                i++;
+                if (chars[i + 1] === '/')
+                    i++;
+                if (i + 1 >= chars.length) {
+                    if (type === 'exact')
+                        type = 'prefix';
+                    else {
+                        re += '.*';
+                        type = 'regexp';
+                    }
+                }
+                else {
+                    re += '(.*/)?';
+                    type = 'regexp';
+                }
+                if (iteration === 0)
+                    type = 'suffix';
+            }
+            else {
+                re += '[^/]*';
+                type = 'regexp';
+            }
+        }
+        else if (ch === '?') {
+            re += '[^/]';
+            type = 'regexp';
+        }
+        else if ('.+()$'.includes(ch)) {
+            // shouldEscape's bitmap is meant to hold `.+()|{}$`, but `1 << (b / 8)` is a byte there, so the
+            // bits of `|`, `{` and `}` (code 64 and up) are lost: those three reach regexp.Compile unescaped
+            // and mean alternation and repetition, as they do in docker.
+            re += `\\${ch}`;
+        }
+        else if (ch === '\\') {
+            if (i + 1 < chars.length) {
+                re += `\\${chars[++i]}`;
+                type = 'regexp';
+            }
+            else
+                re += '\\';
+        }
+        else if (ch === '[' || ch === ']') {
+            re += ch;
+            type = 'regexp';
+        }
+        else
+            re += ch;
+    }
+    if (type === 'regexp')
+        re += '$';
+    return { type, source: re };
+}
+class Pattern {
+    cleaned;
+    exclusion;
+    index;
+    type;
+    regexp;
+    bad = false;
+    /** The suffix as UTF-8 bytes, where Go's byte slicing cuts into a leading byte order mark. */
+    suffixBytes;
+    dirs;
+    constructor(cleaned, exclusion, 
+    /** Its place in the list given to PatternMatcher.create. */
+    index = 0) {
+        this.cleaned = cleaned;
+        this.exclusion = exclusion;
+        this.index = index;
+        this.dirs = cleaned.split('/');
+    }
+    /** Whether Go's regexp package refuses the regexp this pattern becomes (matching it then fails). */
+    get refused() {
+        if (this.type === undefined && !this.bad)
+            this.compile();
+        return this.bad;
+    }
+    /** Throws BAD_PATTERN where patternmatcher's match returns filepath.ErrBadPattern. */
+    match(path) {
+        if (this.type === undefined && !this.bad)
+            this.compile();
+        if (this.bad)
+            throw new Error(BAD_PATTERN);
+        switch (this.type) {
+            case 'exact':
+                return path === this.cleaned;
+            case 'prefix':
+                return path.startsWith(this.cleaned.slice(0, -2));
+            case 'suffix': {
+                if (this.suffixBytes) {
+                    const bytes = Buffer.from(path);
+                    return (bytes.length >= this.suffixBytes.length &&
+                        bytes.subarray(-this.suffixBytes.length).equals(this.suffixBytes));
+                }
+                const suffix = this.cleaned.slice(2);
+                if (path.endsWith(suffix))
+                    return true;
+                return suffix.startsWith('/') && path === suffix.slice(1);
+            }
+            default:
+                return this.regexp.test(path);
+        }
+    }
+    compile() {
+        const { type, source } = patternRegexp(this.cleaned);
+        if (type === 'suffix' && this.cleaned.startsWith('\ufeff'))
+            this.suffixBytes = Buffer.from(this.cleaned).subarray(2);
+        if (type === 'regexp') {
+            try {
+                this.regexp = new RegExp(goRegexpToJs(source), 'u');
+            }
+            catch {
+                this.bad = true;
+                return;
+            }
+        }
+        this.type = type;
+    }
+}
+const NO_MATCH_INFO = { parentMatched: [] };
+class PatternMatcher {
+    patterns;
+    exclusions;
+    constructor(patterns, exclusions) {
+        this.patterns = patterns;
+        this.exclusions = exclusions;
+    }
+    /** patternmatcher.New: throws PatternError (with the pattern's index) for what Docker refuses. */
+    static create(patterns) {
+        const out = [];
+        let exclusions = false;
+        patterns.forEach((raw, index) => {
+            let p = goTrimSpace(raw);
+            if (p === '')
+                return;
+            p = (0,gopath/* goClean */.A)(p);
+            let exclusion = false;
+            if (p.startsWith('!')) {
+                if (p.length === 1)
+                    throw new PatternError('illegal exclusion pattern: "!"', index);
+                exclusion = true;
+                exclusions = true;
+                p = p.slice(1);
+            }
+            if (!goPatternIsValid(p))
+                throw new PatternError(BAD_PATTERN, index);
+            out.push(new Pattern(p, exclusion, index));
+        });
+        return new PatternMatcher(out, exclusions);
+    }
+    matchesOrParentMatches(file) {
+        let matched = false;
+        const parent = goDir(file);
+        const parentDirs = parent.split('/');
+        for (const pattern of this.patterns) {
+            if (pattern.exclusion !== matched)
+                continue;
+            let match = matchOrThrow(pattern, file);
+            if (!match && parent !== '.') {
+                for (let i = 0; i < parentDirs.length; i++) {
+                    match = safeMatch(pattern, parentDirs.slice(0, i + 1).join('/'));
+                    if (match)
+                        break;
+                }
+            }
+            if (match)
+                matched = !pattern.exclusion;
+        }
+        return matched;
+    }
+    matchesUsingParentResults(file, parentInfo) {
+        const parentMatched = parentInfo.parentMatched;
+        let matched = false;
+        const info = { parentMatched: new Array(this.patterns.length).fill(false) };
+        this.patterns.forEach((pattern, i) => {
+            let match = parentMatched.length !== 0 ? parentMatched[i] : false;
+            if (!match) {
+                if (pattern.exclusion !== matched)
+                    return;
+                match = matchOrThrow(pattern, file);
+                if (!match && parentMatched.length === 0) {
+                    const parent = goDir(file);
+                    if (parent !== '.') {
+                        const dirs = parent.split('/');
+                        for (let j = 0; j < dirs.length; j++) {
+                            match = safeMatch(pattern, dirs.slice(0, j + 1).join('/'));
+                            if (match)
+                                break;
+                        }
+                    }
+                }
+            }
+            info.parentMatched[i] = match;
+            if (match)
+                matched = !pattern.exclusion;
+        });
+        return { matched, info };
+    }
+}
+/** Matching with pattern number `index` (of the list given to PatternMatcher.create) failed: Go's regexp refused the regexp it becomes. */
+class PatternMatchError extends Error {
+    index;
+    constructor(index) {
+        super(BAD_PATTERN);
+        this.index = index;
+    }
+}
+function matchOrThrow(pattern, path) {
+    try {
+        return pattern.match(path);
+    }
+    catch {
+        throw new PatternMatchError(pattern.index);
+    }
+}
+/** patternmatcher ignores errors when matching parents (`match, _ = pattern.match(...)`). */
+function safeMatch(pattern, path) {
+    try {
+        return pattern.match(path);
+    }
+    catch {
+        return false;
+    }
+}
+/** Go's filepath.Dir for a relative slash path. */
+function goDir(path) {
+    const slash = path.lastIndexOf('/');
+    return (0,gopath/* goClean */.A)(slash === -1 ? '' : path.slice(0, slash + 1));
+}
+/**
+ * Whether Go's filepath.Match(pattern, ".") reports no error, as patternmatcher.New asks. Match checks
+ * lazily: each chunk (the text between stars) is parsed whole, but only until the first one that fails to
+ * match "."; what follows is never looked at (so `x*[]a]` passes, as docker accepts it). Measured against
+ * the docker CLI (Go 1.24) and buildx (Go 1.26): both accept what this accepts.
+ */
+function goPatternIsValid(pattern) {
+    return goMatch([...pattern], ['.']) !== BAD;
+}
+const BAD = Symbol('ErrBadPattern');
+/** filepath.Match on code points (the name here is always ".", so bytes and code points agree). */
+function goMatch(pattern, name) {
+    outer: while (pattern.length > 0) {
+        let star = false;
+        while (pattern[0] === '*') {
+            pattern = pattern.slice(1);
+            star = true;
+        }
+        let inRange = false;
+        let end = 0;
+        for (; end < pattern.length; end++) {
+            const c = pattern[end];
+            if (c === '\\') {
+                if (end + 1 < pattern.length)
+                    end++;
+            }
+            else if (c === '[')
+                inRange = true;
+            else if (c === ']')
+                inRange = false;
+            else if (c === '*' && !inRange)
+                break;
+        }
+        const chunk = pattern.slice(0, end);
+        pattern = pattern.slice(end);
+        if (star && chunk.length === 0)
+            return !name.includes('/');
+        const here = goMatchChunk(chunk, name);
+        if (here === BAD)
+            return BAD;
+        if (here !== undefined && (here.length === 0 || pattern.length > 0)) {
+            name = here;
+            continue;
+        }
+        if (star) {
+            for (let i = 0; i < name.length && name[i] !== '/'; i++) {
+                const later = goMatchChunk(chunk, name.slice(i + 1));
+                if (later === BAD)
+                    return BAD;
+                if (later !== undefined) {
+                    if (pattern.length === 0 && later.length > 0)
+                        continue;
+                    name = later;
+                    continue outer;
+                }
+            }
+        }
+        return false;
+    }
+    return name.length === 0;
+}
+/** filepath's matchChunk: the rest of `s` after the chunk, undefined if it does not match, BAD if malformed. */
+function goMatchChunk(chunk, s) {
+    let failed = false;
+    let c = 0;
+    let k = 0;
+    while (c < chunk.length) {
+        if (!failed && k >= s.length)
+            failed = true;
+        const ch = chunk[c];
+        if (ch === '[') {
+            let r = 0;
+            if (!failed)
+                r = s[k++].codePointAt(0);
+            c++;
+            let negated = false;
+            if (c < chunk.length && chunk[c] === '^') {
+                negated = true;
+                c++;
+            }
+            let match = false;
+            let ranges = 0;
+            for (;;) {
+                if (c < chunk.length && chunk[c] === ']' && ranges > 0) {
+                    c++;
+                    break;
+                }
+                const lo = getEsc(chunk, c);
+                if (lo === BAD)
+                    return BAD;
+                c = lo.next;
+                let hi = lo.r;
+                if (chunk[c] === '-') {
+                    const high = getEsc(chunk, c + 1);
+                    if (high === BAD)
+                        return BAD;
+                    c = high.next;
+                    hi = high.r;
+                }
+                if (lo.r <= r && r <= hi)
+                    match = true;
+                ranges++;
+            }
+            if (match === negated)
+                failed = true;
+        }
+        else if (ch === '?') {
+            if (!failed) {
+                if (s[k] === '/')
+                    failed = true;
+                k++;
+            }
+            c++;
+        }
+        else {
+            if (ch === '\\') {
+                c++;
+                if (c >= chunk.length)
+                    return BAD;
+            }
+            if (!failed) {
+                if (chunk[c] !== s[k])
+                    failed = true;
+                k++;
+            }
+            c++;
+        }
+    }
+    return failed ? undefined : s.slice(k);
+}
+/** filepath's getEsc: one (possibly escaped) character of a class, which must not end the chunk. */
+function getEsc(chunk, i) {
+    if (i >= chunk.length || chunk[i] === '-' || chunk[i] === ']')
+        return BAD;
+    if (chunk[i] === '\\') {
+        i++;
+        if (i >= chunk.length)
+            return BAD;
+    }
+    const r = chunk[i].codePointAt(0);
+    if (i + 1 >= chunk.length)
+        return BAD;
+    return { r, next: i + 1 };
+}
+/** A file's text, or undefined when there is none (a .dockerignore is optional). */
+async function readOptional(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dj: () => (/* binding */ refusedPatternIndex),
+/* harmony export */   T6: () => (/* binding */ fsutilWalk),
+/* harmony export */   i0: () => (/* binding */ archiveWalk)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _gopath_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7342);
+/* harmony import */ var _ignore_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5378);
+// The two ways a build context is walked, each ported from the code `docker build` runs:
+// - fsutilWalk: BuildKit's. The frontend reads .dockerignore itself and asks the session for a local
+//   directory with include/exclude patterns and follow paths; the client answers with tonistiigi/fsutil's
+//   FilterFS walk (filter.go), whose rules differ from the classic ones in which excluded directories it
+//   still enters and in listing the parents of a re-included file.
+// - archiveWalk: the classic builder's. The docker CLI tars the context with moby/go-archive's
+//   TarWithOptions after adding `!Dockerfile` and `!.dockerignore` exceptions (TrimBuildFilesFromExcludes);
+//   the engine removes those two files again afterwards when .dockerignore excludes them.
+
+
+
+
+
+/**
+ * os.ReadDir's order: by name, compared as UTF-8 bytes. Read synchronously, as the lstats (statAll): a
+ * directory listing is one quick system call, where the promise form is a trip through libuv's threads.
+ */
+async function sortedEntries(dir) {
+    const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true });
+    return entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+}
+const SKIP_DIR = Symbol('skip dir');
+/** filepath.WalkDir below `root` (the root itself not visited), in its order; symlinks are not followed. */
+async function walkDir(root, visit, signal) {
+    const recurse = async (rel) => {
+        for (const entry of await sortedEntries(rel ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, rel) : root)) {
+            if (signal?.aborted)
+                throw new Error('walking the build context was stopped');
+            const path = rel ? `${rel}/${entry.name}` : entry.name;
+            const isDir = entry.isDirectory();
+            const result = await visit(path, isDir);
+            if (isDir && result !== SKIP_DIR)
+                await recurse(path);
+        }
+    };
+    await recurse('');
+}
+/** fsutil's patternWithoutTrailingGlob. */
+function withoutTrailingGlob(pattern) {
+    return pattern.cleaned.replace(/\/\*\*$/, '').replace(/\/\*$/, '');
+}
+const PATTERN_CHARS = /[*[\]?^\\]/;
+/**
+ * fsutil.NewFilterFS + Walk over a directory: yields what BuildKit receives, in order. Throws fsutil's
+ * errors (an invalid pattern list, a pattern that fails to match).
+ */
+async function* fsutilWalk(root, options, counts = { ignored: 0 }, signal) {
+    let includePatterns = options.includePatterns ? [...options.includePatterns] : undefined;
+    if (options.followPaths) {
+        const targets = await followLinks(root, options.followPaths);
+        if (targets)
+            includePatterns = dedupePaths([...(includePatterns ?? []), ...targets]);
+    }
+    let include;
+    let exclude;
+    try {
+        if (includePatterns && includePatterns.length > 0)
+            include = _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .PatternMatcher */ .PP.create(includePatterns);
+    }
+    catch (error) {
+        throw new Error(`invalid includepatterns: [${includePatterns.join(' ')}]: ${error.message}`);
+    }
+    try {
+        if (options.excludePatterns && options.excludePatterns.length > 0)
+            exclude = _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .PatternMatcher */ .PP.create(options.excludePatterns);
+    }
+    catch (error) {
+        throw new Error(`invalid excludepatterns: [${options.excludePatterns.join(' ')}]: ${error.message}`);
+    }
+    const onlyPrefixIncludes = !include?.patterns.some(p => !p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p)));
+    const onlyPrefixExcludeExceptions = !exclude?.patterns.some(p => p.exclusion && PATTERN_CHARS.test(withoutTrailingGlob(p)));
+    const parents = [];
+    const out = [];
+    const filtering = include !== undefined || exclude !== undefined;
+    const visit = async (path, isDir) => {
+        if (filtering) {
+            while (parents.length > 0 && !path.startsWith(parents[parents.length - 1].withSep))
+                parents.pop();
+        }
+        const last = parents[parents.length - 1];
+        const dir = isDir
+            ? { path, withSep: `${path}/`, includeInfo: _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .NO_MATCH_INFO */ .Lx, excludeInfo: _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .NO_MATCH_INFO */ .Lx, calledFn: false }
+            : undefined;
+        let skip = false;
+        if (include) {
+            const { matched, info } = matchOrFail(include, path, last?.includeInfo, 'includepatterns');
+            if (dir)
+                dir.includeInfo = info;
+            if (!matched) {
+                if (isDir && onlyPrefixIncludes) {
+                    const dirSlash = `${path}/`;
+                    const inside = include.patterns.some(p => !p.exclusion && `${withoutTrailingGlob(p)}/`.startsWith(dirSlash));
+                    if (!inside) {
+                        counts.ignored++;
+                        return SKIP_DIR;
+                    }
+                }
+                skip = true;
+            }
+        }
+        if (exclude) {
+            const { matched, info } = matchOrFail(exclude, path, last?.excludeInfo, 'excludepatterns');
+            if (dir)
+                dir.excludeInfo = info;
+            if (matched) {
+                if (isDir && onlyPrefixExcludeExceptions) {
+                    const dirSlash = `${path}/`;
+                    const inside = exclude.exclusions &&
+                        exclude.patterns.some(p => p.exclusion && `${withoutTrailingGlob(p)}/`.startsWith(dirSlash));
+                    if (!inside) {
+                        counts.ignored++;
+                        return SKIP_DIR;
+                    }
+                }
+                skip = true;
+            }
+        }
+        if (filtering && dir)
+            parents.push(dir);
+        if (skip) {
+            if (!isDir)
+                counts.ignored++;
+            return;
+        }
+        if (dir)
+            dir.calledFn = true;
+        // A parent left out by the patterns is listed after all, before the first thing inside it that is kept.
+        for (const parent of parents) {
+            if (parent.calledFn || parent === dir)
+                continue;
+            parent.calledFn = true;
+            out.push(parent.path);
+        }
+        out.push(path);
+    };
+    await walkDir(root, visit, signal);
+    // filterFS.Open's check; errors there are the walk's errors too, already thrown above.
+    const opens = (path) => {
+        try {
+            return !((include && !include.matchesOrParentMatches(path)) ||
+                (exclude && exclude.matchesOrParentMatches(path)));
+        }
+        catch {
+            return false;
+        }
+    };
+    for await (const entry of statAll(root, out)) {
+        // Asked lazily: it costs a second match of every pattern against the file and its parents.
+        if (filtering && entry.info.isFile())
+            Object.defineProperty(entry, 'opens', { get: () => opens(entry.path), enumerable: true });
+        yield entry;
+    }
+}
+/**
+ * lstat of each path, synchronously in small batches: a cached lstat takes microseconds, while the
+ * promise form queues each on libuv's four threads, where a listing of thousands of entries made every
+ * file read BuildKit asked for meanwhile wait behind it (BENCHMARKS.md, figure 3b). Between batches the
+ * event loop runs (the session's socket, those reads).
+ */
+async function* statAll(root, paths) {
+    const BATCH = 256;
+    for (let at = 0; at < paths.length; at += BATCH) {
+        if (at > 0)
+            await new Promise(resolve => setImmediate(resolve));
+        const batch = paths.slice(at, at + BATCH).map(path => {
+            const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, path);
+            return { path, absolute, info: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(absolute) };
+        });
+        yield* batch;
+    }
+}
+function matchOrFail(matcher, path, parent, what) {
+    try {
+        return matcher.matchesUsingParentResults(path, parent ?? _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .NO_MATCH_INFO */ .Lx);
+    }
+    catch (error) {
+        throw new Error(`failed to match ${what}: ${error.message}`, { cause: error });
+    }
+}
+/**
+ * fsutil's FollowLinks: each follow path with the symlinks along it resolved (inside the root), so the
+ * targets are sent too. Wildcards in follow paths are passed through unresolved.
+ */
+async function followLinks(root, paths) {
+    const resolved = new Set();
+    const append = async (p, depth) => {
+        if (depth > 40)
+            return;
+        p = (0,_gopath_js__WEBPACK_IMPORTED_MODULE_4__/* .goClean */ .A)(`./${p}`).replace(/^\/+/, '');
+        if (p === '.' || p === '') {
+            resolved.add('.');
+            return;
+        }
+        const parts = p.split('/');
+        let current = '';
+        for (let i = 0; i < parts.length; i++) {
+            current = current ? `${current}/${parts[i]}` : parts[i];
+            const rest = parts.slice(i + 1).join('/');
+            let target;
+            try {
+                const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, current));
+                if (info.isSymbolicLink()) {
+                    const link = (0,_gopath_js__WEBPACK_IMPORTED_MODULE_4__/* .goClean */ .A)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readlink)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, current)));
+                    target = link.startsWith('/') ? link : (0,_gopath_js__WEBPACK_IMPORTED_MODULE_4__/* .goClean */ .A)(`/${(0,_gopath_js__WEBPACK_IMPORTED_MODULE_4__/* .goClean */ .A)(`${current}/..`)}/${link}`);
+                }
+            }
+            catch {
+                target = undefined;
+            }
+            if ((rest === '' || target !== undefined) && resolved.has(current))
+                return;
+            if (target !== undefined) {
+                resolved.add(current);
+                await append(rest ? `${target}/${rest}` : target, depth + 1);
+                return;
+            }
+            if (rest === '') {
+                resolved.add(current);
+                return;
+            }
+        }
+    };
+    for (const p of paths)
+        await append(p, 0);
+    const list = [...resolved].sort();
+    return dedupePaths(list);
+}
+/** fsutil's dedupePaths: drops paths under another in the (sorted) list; `.` means no filter at all. */
+function dedupePaths(paths) {
+    const sorted = [...new Set(paths)].sort();
+    const out = [];
+    for (const p of sorted) {
+        if (p === '.')
+            return [];
+        const last = out[out.length - 1];
+        if (last !== undefined && p.startsWith(`${last}/`))
+            continue;
+        out.push(p);
+    }
+    return out;
+}
+/**
+ * The classic builder's context as the docker CLI tars it: go-archive's walk with the CLI's exceptions for
+ * the Dockerfile and .dockerignore added. A directory the patterns exclude is still entered when an
+ * exception pattern starts with its path, but is not itself sent.
+ */
+async function* archiveWalk(root, patterns, dockerfileInContext, counts = { ignored: 0 }, signal) {
+    const excludes = [...patterns];
+    const keep = (name) => {
+        try {
+            return _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .PatternMatcher */ .PP.create(excludes).matchesOrParentMatches(name);
+        }
+        catch {
+            return false;
+        }
+    };
+    if (keep('.dockerignore'))
+        excludes.push('!.dockerignore');
+    if (dockerfileInContext !== undefined && keep(dockerfileInContext))
+        excludes.push(`!${dockerfileInContext}`);
+    const pm = _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .PatternMatcher */ .PP.create(excludes);
+    const parents = [];
+    const out = [];
+    const visit = async (path, isDir) => {
+        while (parents.length > 0 && !path.startsWith(`${parents[parents.length - 1].path}/`))
+            parents.pop();
+        const { matched, info } = pm.matchesUsingParentResults(path, parents[parents.length - 1]?.info ?? _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .NO_MATCH_INFO */ .Lx);
+        if (isDir)
+            parents.push({ path, info });
+        if (matched) {
+            if (!isDir) {
+                counts.ignored++;
+                return;
+            }
+            const dirSlash = `${path}/`;
+            if (pm.exclusions && pm.patterns.some(p => p.exclusion && `${p.cleaned}/`.startsWith(dirSlash)))
+                return;
+            counts.ignored++;
+            return SKIP_DIR;
+        }
+        out.push(path);
+    };
+    await walkDir(root, visit, signal);
+    yield* statAll(root, out);
+}
+/**
+ * A .dockerignore line whose pattern Go's regexp refuses fails the build only when docker's walk gets to
+ * match a path against it (an exception after nothing matched, or a line after `*`, may never be). Walks
+ * the context as `docker build` would, only when such a line exists: the classic builder's CLI checks the
+ * context first (ValidateContextDirectory: every path, an excluded directory skipped whole); BuildKit's
+ * client walks with fsutil. Returns the index of the pattern the walk fails on, if it does.
+ */
+async function refusedPatternIndex(root, patterns, builder, signal) {
+    const matcher = _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .PatternMatcher */ .PP.create(patterns);
+    if (!matcher.patterns.some(p => p.refused))
+        return undefined;
+    try {
+        if (builder === 'buildkit') {
+            for await (const entry of fsutilWalk(root, { excludePatterns: patterns }, undefined, signal))
+                void entry;
+        }
+        else {
+            await walkDir(root, async (path, isDir) => (matcher.matchesOrParentMatches(path) && isDir ? SKIP_DIR : undefined), signal);
+        }
+    }
+    catch (error) {
+        const cause = error instanceof _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .PatternMatchError */ .WQ ? error : error.cause;
+        if (cause instanceof _ignore_js__WEBPACK_IMPORTED_MODULE_3__/* .PatternMatchError */ .WQ)
+            return cause.index;
+        throw error;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 6312:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C5: () => (/* binding */ cleanupAt),
+  E1: () => (/* binding */ describeCleanup),
+  cM: () => (/* binding */ nothingLeftAt),
+  ux: () => (/* binding */ removeLabelled)
+});
+
+// UNUSED EXPORTS: cleanupRun
+
+// EXTERNAL MODULE: ./src/engine/check.ts + 1 modules
+var check = __webpack_require__(6492);
+// EXTERNAL MODULE: ./src/engine/client.ts + 2 modules
+var engine_client = __webpack_require__(4728);
+// EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
+var endpoint = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/labels.ts
+var labels = __webpack_require__(4584);
+;// CONCATENATED MODULE: ./src/cleanup/remove-image.ts
+// Removing an image and the untagged intermediate images only it was built on, alike on both image stores.
+//
+// The classic builder commits an intermediate image per step (each `labels` entry is a LABEL step of its
+// own, so those carry the action's labels), and a cached rebuild shares the first ones. The graph-driver
+// store never removes a parent another image still builds on (a conflict ends its parent pruning). The
+// containerd store does not check children (moby v28.5.2 daemon/containerd/image_delete.go deleteAll:
+// every dangling parent goes), so removing one build removes the parents a second build still names; that
+// build's later removal then cannot resolve its chain (`parents` fails, nothing is pruned) and leaves its
+// labelled intermediate images dangling for good. So the engine prunes nothing here: the chain is walked
+// from the listing and each parent is removed only while nothing else builds on it.
+
+const NONE = new Set(['<none>:<none>', '<none>@<none>']);
+/** True when a name (tag or digest) keeps the image: the engine's prune keeps those too. */
+function named(image) {
+    return [...(image.RepoTags ?? []), ...(image.RepoDigests ?? [])].some(name => !NONE.has(name));
+}
+/**
+ * Removes image `id` (forced: its tags go too) and then, nearest first, each untagged parent that no
+ * other image or container uses. Returns the IDs removed; throws the engine's error for `id` itself
+ * (404 included: the caller knows what "already gone" means to it). A parent the engine refuses (a
+ * container uses it) ends the walk quietly, as the engine's own pruning does.
+ */
+async function removeImageAndParents(client, id, signal) {
+    const all = await client.images.list(undefined, signal, { all: true });
+    const byId = new Map(all.map(image => [image.Id, image]));
+    const target = byId.get(id) ?? all.find(image => image.Id === `sha256:${id}`);
+    await client.images.remove(id, { force: true, noprune: true }, signal);
+    const removed = new Set([target?.Id ?? id]);
+    let parentId = target?.ParentId;
+    while (parentId) {
+        const parent = byId.get(parentId);
+        if (!parent || named(parent))
+            break;
+        const builtOn = all.some(image => image.ParentId === parentId && !removed.has(image.Id));
+        if (builtOn)
+            break;
+        try {
+            await client.images.remove(parent.Id, { noprune: true }, signal);
+        }
+        catch (error) {
+            if (error instanceof engine_client/* EngineError */.NJ && error.status === 404) {
+                removed.add(parent.Id);
+                parentId = parent.ParentId;
+                continue;
+            }
+            break;
+        }
+        removed.add(parent.Id);
+        parentId = parent.ParentId;
+    }
+    return [...removed];
+}
+
+;// CONCATENATED MODULE: ./src/cleanup/cleanup.ts
+
+
+
+
+
+
+/**
+ * `cleanupRun` at an endpoint named the way the inputs name it, for the runtimes' after-the-run cleanup
+ * (the post step, main after a cancel, the CLI). Never rejects: an engine that cannot be used is the
+ * result's one problem, in the words the engine check would use.
+ */
+async function cleanupAt(input) {
+    let client;
+    try {
+        client = new engine_client/* EngineClient */.A$((0,endpoint/* resolveEndpoint */.sO)(input.dockerHost, input.processEnv));
+        if (input.pingTimeoutMs)
+            await client.system.ping(AbortSignal.timeout(input.pingTimeoutMs));
+        const { runId, removeImages, log } = input;
+        return await cleanupRun({
+            client,
+            runId,
+            removeImages,
+            log,
+            signal: AbortSignal.timeout(input.timeoutMs)
+        });
+    }
+    catch (error) {
+        const why = client ? (await (0,check/* engineFailure */.FR)(client, error, 'cleanup')).message : (0,errors/* messageOf */.bD)(error);
+        return { containers: [], images: [], networks: [], volumes: [], problems: [why] };
+    }
+}
+/**
+ * Whether the post step would find nothing to remove: no container, network or volume labelled with the
+ * run (what `removeLabelled` lists). False when anything is there or the engine could not say: the post
+ * step then looks again itself. Images are not looked at; `cleanup-images` always leaves work for post.
+ */
+async function nothingLeftAt(input) {
+    if (!input.runId.trim())
+        return false;
+    try {
+        const client = new engine_client/* EngineClient */.A$((0,endpoint/* resolveEndpoint */.sO)(input.dockerHost, input.processEnv));
+        const filters = { label: [`${labels/* LABEL_RUN */.Bt}=${input.runId}`] };
+        const signal = AbortSignal.timeout(input.timeoutMs);
+        const [containers, networks, volumes] = await Promise.all([
+            client.containers.list({ all: true, filters }, signal),
+            client.networks.list(filters, signal),
+            client.volumes.list(filters, signal)
+        ]);
+        return containers.length === 0 && networks.length === 0 && volumes.length === 0;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * HTTP answers that mean "nothing left to do": 404 already gone, 304 already stopped, 409 a removal
+ * already in progress (AutoRemove, or another cleanup).
+ */
+const ALREADY_GONE = new Set([404, 304, 409]);
+/**
+ * Removes every container (with its anonymous volumes) and, when asked, every image labelled with the
+ * run. Throws only when the engine cannot even list them; other failures are collected in `problems`.
+ */
+async function cleanupRun(input) {
+    const { client, runId, removeImages, log, signal } = input;
+    // An empty run id would select label values that are empty; never guess what to delete.
+    if (!runId.trim())
+        throw new Error('cleanupRun: a run id is required');
+    const filters = { label: [`${labels/* LABEL_RUN */.Bt}=${runId}`] };
+    const result = { containers: [], images: [], networks: [], volumes: [], problems: [] };
+    await removeLabelled(client, `${labels/* LABEL_RUN */.Bt}=${runId}`, result, log, signal);
+    if (!removeImages)
+        return result;
+    let images = [];
+    try {
+        images = await client.images.list(filters, signal);
+    }
+    catch (error) {
+        result.problems.push(`Could not list the images of run ${runId}: ${(0,errors/* messageOf */.bD)(error)}`);
+    }
+    // One at a time: images of one build can share layers, and the engine serialises deletes anyway. With
+    // the parents only they were built on (remove-image.ts: the containerd store would take shared ones).
+    for (const info of images) {
+        const image = {
+            id: info.Id,
+            tags: (info.RepoTags ?? []).filter(t => t !== '<none>:<none>')
+        };
+        const removed = await removeTolerantly(`image ${image.tags[0] ?? image.id}`, ALREADY_GONE, result, log, () => removeImageAndParents(client, info.Id, signal));
+        if (removed)
+            result.images.push(image);
+    }
+    return result;
+}
+/**
+ * Removes every container (with its anonymous volumes), then every network and volume, carrying
+ * `label` (`key=value`), into `result`. Throws only when the engine cannot list containers.
+ */
+async function removeLabelled(client, label, result, log, signal) {
+    const filters = { label: [label] };
+    // An engine that cannot list cannot remove either: that error is the caller's to word (it knows the endpoint).
+    const containers = await client.containers.list({ all: true, filters }, signal);
+    // Concurrently: a cancelled job has seconds left, and each removal of a running container takes a kill.
+    await Promise.all(containers.map(async (info) => {
+        const container = {
+            id: info.Id,
+            name: (info.Names?.[0] ?? info.Id.slice(0, 12)).replace(/^\//, ''),
+            image: info.Image,
+            state: info.State
+        };
+        const removed = await removeTolerantly(`container ${container.name}`, ALREADY_GONE, result, log, () => client.containers.remove(info.Id, { force: true }, signal));
+        if (removed)
+            result.containers.push(container);
+    }));
+    // Networks and volumes (a Compose stack's) only once their containers are gone: the engine refuses
+    // to remove one in use.
+    const [networks, volumes] = await Promise.all([
+        client.networks.list(filters, signal).catch((error) => {
+            result.problems.push(`Could not list networks labelled ${label}: ${(0,errors/* messageOf */.bD)(error)}`);
+            return [];
+        }),
+        client.volumes.list(filters, signal).catch((error) => {
+            result.problems.push(`Could not list volumes labelled ${label}: ${(0,errors/* messageOf */.bD)(error)}`);
+            return [];
+        })
+    ]);
+    await Promise.all([
+        ...networks.map(async (network) => {
+            const removed = await removeTolerantly(`network ${network.Name}`, GONE, result, log, () => client.networks.remove(network.Id, signal));
+            if (removed)
+                result.networks.push(network.Name);
+        }),
+        ...volumes.map(async (volume) => {
+            const removed = await removeTolerantly(`volume ${volume.Name}`, GONE, result, log, () => client.volumes.remove(volume.Name, signal));
+            if (removed)
+                result.volumes.push(volume.Name);
+        })
+    ]);
+}
+/** Networks and volumes: only 404 means already gone (409 is one still in use). */
+const GONE = new Set([404]);
+/** One removal: true when it removed the thing; already gone is debug, any other failure a problem. */
+async function removeTolerantly(what, gone, result, log, remove) {
+    try {
+        await remove();
+        return true;
+    }
+    catch (error) {
+        if (gone.has((0,errors/* errorCode */.CA)(error)))
+            log.debug(`${what} was already gone (${(0,errors/* errorCode */.CA)(error)})`);
+        else
+            result.problems.push(`Could not remove ${what}: ${(0,errors/* messageOf */.bD)(error)}`);
+        return false;
+    }
+}
+/** Lines for the log: what was removed, or that nothing was left (never said when something failed). */
+function describeCleanup(result) {
+    const lines = [];
+    for (const c of result.containers) {
+        lines.push(`Removed container ${c.name} (${c.id.slice(0, 12)}, ${c.state}, image ${c.image})`);
+    }
+    for (const n of result.networks)
+        lines.push(`Removed network ${n}`);
+    for (const v of result.volumes)
+        lines.push(`Removed volume ${v}`);
+    for (const i of result.images) {
+        lines.push(`Removed image ${i.tags.length > 0 ? i.tags.join(', ') : i.id}`);
+    }
+    if (lines.length === 0 && result.problems.length === 0)
+        lines.push('Nothing of this run was left on the engine.');
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 3772:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ didYouMean)
+/* harmony export */ });
+/* unused harmony export levenshtein */
+// Suggests the known word a mistyped key was probably meant to be (`expect-exitcode` \u2192 `expect-exit-code`).
+/** Edit distance (insertions, deletions, substitutions), two rows at a time. */
+function levenshtein(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** `expect_exit_code`, `expectExitCode` and `Expect-Exit-Code` all compare as `expectexitcode`. */
+function squash(word) {
+    return word.toLowerCase().replace(/[-_\s]/g, '');
+}
+/** The closest known word, when it is close enough to be a plausible typo; otherwise undefined. */
+function didYouMean(word, known) {
+    let best;
+    for (const candidate of known) {
+        const distance = squash(word) === squash(candidate) ? 0 : levenshtein(word.toLowerCase(), candidate);
+        if (!best || distance < best.distance)
+            best = { word: candidate, distance };
+    }
+    if (!best)
+        return undefined;
+    // A third of the word may be wrong (at least 2 edits), so `timout` and `expect-ouput` find their key
+    // but `colour` does not become `user`.
+    const allowed = Math.max(2, Math.floor(best.word.length / 3));
+    return best.distance <= allowed ? best.word : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Xx: () => (/* binding */ checkEngine),
+  FR: () => (/* binding */ engineFailure)
+});
+
+// UNUSED EXPORTS: PING_TIMEOUT_MS
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(1260);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
+// EXTERNAL MODULE: ./src/engine/client.ts + 2 modules
+var engine_client = __webpack_require__(4728);
+// EXTERNAL MODULE: ./src/engine/image-store.ts
+var image_store = __webpack_require__(5943);
+// EXTERNAL MODULE: ./src/engine/constants.ts
+var constants = __webpack_require__(1003);
+// EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
+var engine_endpoint = __webpack_require__(5725);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/engine/tls-failure.ts
+// TLS failures in words a person can act on: which certificate, which CA file, which context. A failed
+// request says little (a client certificate the engine refuses is often only "socket hang up"), so when
+// a request to a TCP endpoint fails in a way TLS could explain, one more handshake is made here, with the
+// same files and without verification, to see the engine's certificate and what the engine does next.
+// Node built-ins only.
+
+
+
+const PROBE_TIMEOUT_MS = 3_000;
+/** Codes node and OpenSSL give when the engine's certificate is not trusted. */
+const UNTRUSTED = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_SIGNATURE_FAILURE',
+    'CERT_UNTRUSTED',
+    'CERT_REJECTED'
+]);
+/** Errors after which a look at the handshake can tell more. */
+function tlsCouldExplain(code, message) {
+    if (typeof code !== 'string')
+        return message === 'socket hang up';
+    return (code === 'ECONNRESET' ||
+        code === 'EPROTO' ||
+        code.startsWith('ERR_SSL_') ||
+        code.startsWith('ERR_TLS_') ||
+        code.startsWith('CERT_') ||
+        code.startsWith('HPE_') ||
+        UNTRUSTED.has(code));
+}
+/**
+ * The sentence for a TLS problem behind `error`, or undefined when TLS is not the problem (or cannot be
+ * told apart from others). Never rejects.
+ */
+async function describeTlsFailure(endpoint, error) {
+    const options = endpoint.options;
+    if (options.protocol !== 'http' && options.protocol !== 'https')
+        return undefined;
+    const code = error?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!tlsCouldExplain(code, message))
+        return undefined;
+    const probe = await handshake(endpoint).catch(() => undefined);
+    if (!probe)
+        return undefined;
+    return options.protocol === 'https' ? tlsSentence(endpoint, probe) : plainSentence(endpoint, probe);
+}
+/** For a plain-HTTP endpoint: the engine may speak TLS there. */
+function plainSentence(endpoint, probe) {
+    if (!probe.peer)
+        return undefined;
+    return (`it speaks TLS there (its certificate is ${certificate(probe.peer)}), and no TLS was asked for. ` +
+        `Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem, ` +
+        `or use a docker context with TLS files (the address comes from ${endpoint.source.description}).`);
+}
+function tlsSentence(endpoint, probe) {
+    const tlsInfo = endpoint.tls;
+    const from = `The TLS files come from ${tlsInfo?.from ?? endpoint.source.description}`;
+    if (probe.handshakeError) {
+        if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|UNKNOWN_PROTOCOL/.test(probe.handshakeError)) {
+            return (`TLS failed: it does not speak TLS on this port (${probe.handshakeError}); a plain-HTTP port needs ` +
+                `DOCKER_TLS_VERIFY and DOCKER_TLS unset, and a context without TLS files. ${from}.`);
+        }
+        return undefined;
+    }
+    const peer = probe.peer;
+    if (tlsInfo?.verify !== false && probe.authorizationError && peer) {
+        const why = probe.authorizationError;
+        const ca = tlsInfo?.caFile;
+        let sentence;
+        if (UNTRUSTED.has(why)) {
+            sentence = ca
+                ? `its certificate (${certificate(peer)}) is not signed by the CA in ${ca} (${caSubjects(ca)})`
+                : `its certificate (${certificate(peer)}) is not signed by a CA this machine trusts, and no ca.pem was given`;
+        }
+        else if (why === 'CERT_HAS_EXPIRED') {
+            sentence = `its certificate (${certificate(peer)}) expired on ${oneLine(peer.validTo)}`;
+        }
+        else if (why === 'CERT_NOT_YET_VALID') {
+            sentence = `its certificate (${certificate(peer)}) is not valid before ${oneLine(peer.validFrom)} (is this machine's clock right?)`;
+        }
+        else if (why === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+            sentence =
+                `its certificate (${certificate(peer)}) is not for ${endpoint.options.host}: ` +
+                    `connect by a name it lists, or have the engine's certificate list ${endpoint.options.host}`;
+        }
+        else {
+            sentence = `its certificate (${certificate(peer)}) was not accepted: ${why}`;
+        }
+        return `TLS failed: ${sentence}. ${from}.`;
+    }
+    if (probe.afterError) {
+        const alert = probe.afterError;
+        if (!tlsInfo?.certFile) {
+            if (/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|ECONNRESET/.test(alert)) {
+                return (`TLS failed: the engine asks for a client certificate, and none was given ` +
+                    `(no cert.pem and key.pem beside ${tlsInfo?.caFile ?? 'the CA'}). ${from}.`);
+            }
+            return undefined;
+        }
+        const client = clientCertificate(tlsInfo.certFile);
+        const how = alert === 'ECONNRESET'
+            ? 'it closed the connection after the handshake'
+            : `it answered ${alert.replace(/^ERR_SSL_/, '')}`;
+        return `TLS failed: the engine did not accept the client certificate ${tlsInfo.certFile} (${client}): ${how}. ${from}.`;
+    }
+    return undefined;
+}
+/** One handshake with the endpoint's own files, verification off, then a /_ping to see what follows. */
+function handshake(endpoint) {
+    const o = endpoint.options;
+    return new Promise(resolve => {
+        const probe = {};
+        let settled = false;
+        const finish = () => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(probe);
+        };
+        const timer = setTimeout(finish, PROBE_TIMEOUT_MS);
+        const socket = external_node_tls_default().connect({
+            host: o.host,
+            port: o.port,
+            servername: o.host && !/^[\d.]+$|:/.test(o.host) ? o.host : undefined,
+            ca: o.ca,
+            cert: o.cert,
+            key: o.key,
+            rejectUnauthorized: false
+        });
+        let secure = false;
+        socket.on('secureConnect', () => {
+            secure = true;
+            const raw = socket.getPeerCertificate()?.raw;
+            if (raw)
+                probe.peer = new external_node_crypto_.X509Certificate(raw);
+            if (!socket.authorized)
+                probe.authorizationError = String(socket.authorizationError ?? '');
+            socket.write(`GET ${(o.pathPrefix ?? '/').replace(/\/?$/, '/')}_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n`);
+        });
+        socket.on('data', chunk => {
+            if (chunk.toString('latin1').startsWith('HTTP/'))
+                probe.answered = true;
+        });
+        socket.on('error', (error) => {
+            const code = error.code ?? error.message;
+            if (secure)
+                probe.afterError = code;
+            else
+                probe.handshakeError = code;
+            finish();
+        });
+        socket.on('close', () => {
+            // Closed after the handshake with no answer and no alert: the engine dropped us (TLS 1.3 servers
+            // that refuse a client certificate often only reset).
+            if (secure && !probe.answered && !probe.afterError)
+                probe.afterError = 'ECONNRESET';
+            finish();
+        });
+    });
+}
+/** "CN=server, for IP 127.0.0.1, DNS localhost, issued by CN=preflight-test-ca" */
+function certificate(cert) {
+    const names = cert.subjectAltName
+        ? `, for ${cert.subjectAltName.replace(/IP Address:/g, 'IP ').replace(/DNS:/g, 'DNS ')}`
+        : '';
+    return `${oneLine(cert.subject)}${names}, issued by ${oneLine(cert.issuer)}`;
+}
+function caSubjects(file) {
+    try {
+        const pems = (0,external_node_fs_.readFileSync)(file, 'latin1').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ??
+            [];
+        const subjects = pems.map(pem => oneLine(new external_node_crypto_.X509Certificate(pem).subject));
+        return subjects.length > 0 ? subjects.join('; ') : 'no certificate in it';
+    }
+    catch {
+        return 'unreadable';
+    }
+}
+function clientCertificate(file) {
+    try {
+        const cert = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(file));
+        return `${oneLine(cert.subject)}, issued by ${oneLine(cert.issuer)}, valid until ${oneLine(cert.validTo)}`;
+    }
+    catch {
+        return 'unreadable';
+    }
+}
+function oneLine(distinguishedName) {
+    return distinguishedName.split('\n').join(', ').replace(/\s+/g, ' ');
+}
+
+// EXTERNAL MODULE: ./src/signals.ts
+var signals = __webpack_require__(970);
+// EXTERNAL MODULE: ./src/stage.ts
+var stage = __webpack_require__(1741);
+// EXTERNAL MODULE: ./src/engine/version.ts
+var engine_version = __webpack_require__(8574);
+// EXTERNAL MODULE: ./src/engine/podman.ts
+var podman = __webpack_require__(7049);
+// EXTERNAL MODULE: ./src/engine/require-info.ts
+var require_info = __webpack_require__(806);
+;// CONCATENATED MODULE: ./src/engine/check.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** /version and /info are cheap; a daemon that takes longer is stuck. */
+const FACTS_TIMEOUT_MS = 15_000;
+/**
+ * The engine check: ping (fast failure when nothing answers), then /version, /info and the CLI's own
+ * version concurrently, then the minimum versions and require-info conditions. Logs what it found.
+ */
+async function checkEngine(input) {
+    const started = Date.now();
+    const { client, options, signal } = input;
+    const endpoint = client.endpoint;
+    const clientVersion = readClientVersion();
+    await pingEngine(client, signal, input.earlyPing);
+    input.onReachable?.();
+    const factsDeadline = (0,signals/* deadline */.nl)(FACTS_TIMEOUT_MS, undefined, signal);
+    const [version, info] = await Promise.all([
+        client.system.version(factsDeadline.signal),
+        client.system.info(factsDeadline.signal)
+    ])
+        .catch(error => {
+        throw contactError(client, error, 'reading /version and /info', signal);
+    })
+        .finally(() => factsDeadline.dispose());
+    requireJsonObject(endpoint, '/version', version);
+    requireJsonObject(endpoint, '/info', info);
+    const facts = {
+        endpoint: endpoint.display,
+        serverVersion: String(version.Version ?? info.ServerVersion ?? ''),
+        apiVersion: String(version.ApiVersion ?? ''),
+        minApiVersion: version.MinAPIVersion ? String(version.MinAPIVersion) : undefined,
+        podmanVersion: (0,podman/* podmanVersion */.g)(version),
+        os: String(version.Os ?? info.OSType ?? ''),
+        arch: String(version.Arch ?? info.Architecture ?? ''),
+        kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),
+        imageStore: (0,image_store/* imageStoreOf */.Sf)(info),
+        clientVersion: await clientVersion,
+        version,
+        info
+    };
+    const problems = [];
+    const tooOld = (what, found, required) => {
+        if (!required)
+            return;
+        const order = (0,engine_version/* compareVersions */.Z)(found, required);
+        if (order === undefined || order < 0) {
+            problems.push(`${what} ${found || '(unknown)'} is below the required minimum ${required}`);
+        }
+    };
+    tooOld('Docker engine version', facts.serverVersion, options.minDockerVersion);
+    tooOld('Docker API version', facts.apiVersion, options.minApiVersion);
+    const conditions = (0,require_info/* evaluateConditions */.w)(options.requireInfo, info);
+    for (const outcome of conditions.filter(o => !o.passed)) {
+        problems.push(`require-info "${outcome.condition.source}" failed: ${outcome.condition.field} is ${outcome.actual}`);
+    }
+    const result = {
+        status: problems.length > 0 ? 'failed' : 'passed',
+        problems,
+        ...(0,stage/* stageTimes */.L)(started),
+        facts,
+        conditions
+    };
+    logEngine(result, client.endpoint, input.log);
+    return result;
+}
+function logEngine(result, endpoint, log) {
+    const { facts } = result;
+    const info = facts.info;
+    log.info(`Endpoint:        ${(0,engine_endpoint/* describeEndpoint */.N2)(facts.endpoint, endpoint.source)}`);
+    log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`);
+    if (facts.podmanVersion)
+        log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`);
+    log.info(`Client version:  ${facts.clientVersion ?? 'no docker CLI found'}`);
+    log.info(`OS/arch:         ${facts.os}/${facts.arch}, kernel ${facts.kernelVersion}`);
+    log.info(`Storage driver:  ${String(info.Driver ?? '')}`);
+    log.info(`Cgroup:          ${String(info.CgroupDriver ?? '')} v${String(info.CgroupVersion ?? '?')}`);
+    log.info(`Default runtime: ${String(info.DefaultRuntime ?? '')}`);
+    log.info(`Security:        ${info.SecurityOptions?.join(', ') ?? ''}`);
+    for (const outcome of result.conditions) {
+        log.info(`require-info ${outcome.passed ? 'ok  ' : 'FAIL'} ${outcome.condition.source} (${outcome.actual})`);
+    }
+    for (const problem of result.problems)
+        log.error(problem);
+}
+/**
+ * Fails fast, with one clear message, when the engine cannot be reached: the early ping's outcome when
+ * the entry sent one to this endpoint, else a ping of its own.
+ */
+async function pingEngine(client, signal, early) {
+    const outcome = await early;
+    if (outcome && outcome.endpoint === client.endpoint.display) {
+        if (outcome.error !== undefined)
+            throw await engineFailure(client, outcome.error, 'ping', signal);
+        return;
+    }
+    const pingDeadline = (0,signals/* deadline */.nl)(constants/* PING_TIMEOUT_MS */.q, undefined, signal);
+    try {
+        await client.system.ping(pingDeadline.signal);
+    }
+    catch (error) {
+        throw await engineFailure(client, error, 'ping', signal);
+    }
+    finally {
+        pingDeadline.dispose();
+    }
+}
+/**
+ * contactError, after a look at the TLS handshake when TLS could explain the failure
+ * (src/engine/tls-failure.ts): which certificate, which CA file, which context.
+ */
+async function engineFailure(client, error, doing, parentSignal) {
+    // The client's EngineError keeps what the connection threw as its cause.
+    const raw = error instanceof engine_client/* EngineError */.NJ ? error.cause : error;
+    if ((raw instanceof errors/* PreflightError */.wG && !(raw instanceof engine_client/* EngineError */.NJ)) || parentSignal?.aborted)
+        return contactError(client, error, doing, parentSignal);
+    const tls = await describeTlsFailure(client.endpoint, raw);
+    if (tls)
+        return new errors/* PreflightError */.wG(`Cannot use the Docker engine at ${client.endpoint.display}: ${tls}`, {
+            cause: error
+        });
+    return contactError(client, error, doing, parentSignal);
+}
+/**
+ * The check's one sentence when the engine cannot be used: the client's wording, except that an engine
+ * answering the first requests with an HTTP error is named as such (it may not be a Docker engine at all).
+ */
+function contactError(client, error, doing, parentSignal) {
+    if (parentSignal?.aborted)
+        return new errors/* PreflightError */.wG('Cancelled while contacting the Docker engine');
+    const failure = client.error(error, doing);
+    if (failure instanceof engine_client/* EngineError */.NJ && failure.kind === 'http') {
+        return new errors/* PreflightError */.wG(`Cannot use the Docker engine at ${client.endpoint.display}: it answered HTTP ${failure.status} (${doing})` +
+            `${failure.message && failure.message !== `HTTP ${failure.status}` ? `: ${failure.message}` : ''}. Check the engine's logs.`, { cause: error });
+    }
+    return failure;
+}
+/** docker-modem hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
+function requireJsonObject(endpoint, path, reply) {
+    if (typeof reply === 'object' && reply !== null && !Buffer.isBuffer(reply) && !Array.isArray(reply))
+        return;
+    const start = (0,format/* oneLine */.TN)(String(reply).slice(0, 40));
+    throw new errors/* PreflightError */.wG(`Cannot use the Docker engine at ${endpoint.display}: its reply to ${path} is not JSON ` +
+        `(it starts ${JSON.stringify(start)}). Is this address really a Docker engine?`);
+}
+/** `docker --version`, or undefined when no docker binary is on PATH (reported, not a failure). */
+async function readClientVersion() {
+    try {
+        const { exitCode, stdout } = await exec/* getExecOutput */.H('docker', ['--version'], {
+            silent: true,
+            ignoreReturnCode: true
+        });
+        if (exitCode !== 0)
+            return undefined;
+        return /version\s+([^\s,]+)/i.exec(stdout)?.[1] ?? stdout.trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A$: () => (/* binding */ EngineClient),
+  NJ: () => (/* binding */ EngineError)
+});
+
+// UNUSED EXPORTS: MODEM_ENV
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/signals.ts
+var signals = __webpack_require__(970);
+;// CONCATENATED MODULE: ./src/engine/listing.ts
+
+
+/**
+ * A listing call (/images/json, /system/df) again when the engine lost track of an object it was
+ * walking. dockerd 28 with the containerd image store fails the whole listing with 404 "snapshot ...
+ * does not exist" or "content digest ...: not found", or 500 "rw layer snapshot not found for
+ * container", when an image or container is removed while it lists (measured here: 2 of 150
+ * /images/json and 7 of 40 /system/df calls while builds and removals ran beside them). A listing never
+ * 404s for any other reason, so trying again is safe; the last error is thrown as it came. Tried for
+ * up to LISTING_RETRY_MS, not a fixed count: the walk itself takes long on a store with many images
+ * (/system/df took 1.9 s here with ~50 images), so while a busy runner removes things, four quick tries
+ * all failed (a whole-suite run here lost the drift tests' baseline disk use, most likely so).
+ */
+async function listingWithRetry(call, signal) {
+    const started = Date.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call();
+        }
+        catch (error) {
+            const late = attempt >= LISTING_ATTEMPTS && Date.now() - started >= LISTING_RETRY_MS;
+            if (late || signal?.aborted || !vanishedWhileListing(error))
+                throw error;
+            await (0,signals/* sleep */.yy)(Math.min(100 * attempt, 1000), signal);
+        }
+    }
+}
+/** At least this many tries, and more while LISTING_RETRY_MS has not passed. */
+const LISTING_ATTEMPTS = 4;
+const LISTING_RETRY_MS = 10_000;
+function vanishedWhileListing(error) {
+    const status = (0,errors/* errorCode */.CA)(error);
+    return (status === 404 || status === 500) && /not found|does not exist/i.test((0,errors/* messageOf */.bD)(error));
+}
+
+// EXTERNAL MODULE: ./src/engine/podman.ts
+var podman = __webpack_require__(7049);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
+// EXTERNAL MODULE: external "node:querystring"
+var external_node_querystring_ = __webpack_require__(1792);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./src/engine/transport.ts
+// The Engine API over node:http / node:https: a unix socket, TCP, or TCP with TLS. It speaks what
+// docker-modem 5's dial (lib/modem.js) spoke for this project, so the client's calls, their replies and
+// their failures are the same, without docker-modem's module graph (ssh2 and more, ~60 ms of CPU and
+// ~13 MB at start-up). Only ssh:// endpoints still go through docker-modem (client.ts loads it then).
+//
+// Differences from docker-modem, each on purpose: no environment is read (the endpoint was resolved
+// already); the endpoint's path prefix is honoured as the docker CLI honours it (docker-modem's
+// url.resolve dropped it); a hijack sends no chunked empty body (the CLI sends none); no redirects.
+
+
+
+
+/** A dial for a unix socket or TCP (TLS) endpoint. Makes no request here. */
+function httpDial(endpoint) {
+    const o = endpoint.options;
+    const secure = o.protocol === 'https';
+    // Our own keep-alive agent, never node's global one: that one follows HTTP(S)_PROXY when
+    // NODE_USE_ENV_PROXY is set (Node 24), and only an agent of our own can switch server verification
+    // off (DOCKER_TLS, SkipTLSVerify). The idle timeout is the global agent's (what docker-modem used
+    // over a socket).
+    const agent = secure
+        ? new (external_node_https_default()).Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls?.verify !== false })
+        : new (external_node_http_default()).Agent({ keepAlive: true, ...(o.socketPath ? { timeout: 5000 } : {}) });
+    const where = o.socketPath
+        ? { socketPath: o.socketPath }
+        : { host: o.host, port: o.port, ...(secure ? { ca: o.ca, cert: o.cert, key: o.key } : {}) };
+    const prefix = (o.pathPrefix ?? '/').replace(/\/+$/, '');
+    const send = secure ? (external_node_https_default()).request : (external_node_http_default()).request;
+    return call => {
+        const headers = { ...call.headers };
+        if (call.authconfig)
+            headers['X-Registry-Auth'] = base64url(JSON.stringify(call.authconfig));
+        if (call.registryconfig)
+            headers['X-Registry-Config'] = Buffer.from(JSON.stringify(call.registryconfig)).toString('base64');
+        let data;
+        if (call.file)
+            headers['Content-Type'] ??= 'application/tar';
+        else if (call.body !== undefined) {
+            data = JSON.stringify(call.body);
+            headers['Content-Type'] ??= 'application/json';
+            headers['Content-Length'] = Buffer.byteLength(data);
+        }
+        if (call.hijack) {
+            headers.Connection = 'Upgrade';
+            headers.Upgrade ??= 'tcp';
+        }
+        const query = call.query ? queryString(call.query) : '';
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            const settle = (error, value) => {
+                if (settled)
+                    return;
+                settled = true;
+                if (error)
+                    reject(error);
+                else
+                    resolve(value);
+            };
+            let request;
+            try {
+                request = send({
+                    ...where,
+                    agent,
+                    method: call.method,
+                    path: `${prefix}${call.path}${query ? `?${query}` : ''}`,
+                    headers,
+                    signal: call.signal
+                });
+            }
+            catch (error) {
+                settle(error);
+                return;
+            }
+            request.on('error', error => settle(error));
+            if (call.hijack) {
+                request.on('upgrade', (_response, socket, head) => {
+                    // The engine may start talking with the 101: those bytes are the protocol's, put them back.
+                    if (head.length > 0)
+                        socket.unshift(head);
+                    socket.setTimeout(0);
+                    settle(undefined, socket);
+                });
+            }
+            request.on('response', response => {
+                // A hijack that is answered without 101 (an engine without the endpoint) ends up here too.
+                if (response.statusCode === call.ok && call.isStream && !call.hijack)
+                    settle(undefined, response);
+                else
+                    readReply(response, call, settle);
+            });
+            if (call.file) {
+                call.file.on('error', error => request.destroy(error));
+                call.file.pipe(request);
+            }
+            else
+                request.end(data);
+        });
+    };
+}
+/** Reads a whole reply: the value of a call, or the failure of a status that was not `ok`. */
+function readReply(response, call, settle) {
+    // An abort while the body arrives must end it too (the request's signal covers the request only).
+    if (call.signal)
+        (0,external_node_stream_.addAbortSignal)(call.signal, response);
+    const chunks = [];
+    response.on('data', (chunk) => chunks.push(chunk));
+    response.on('error', error => settle(error));
+    response.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        const status = response.statusCode ?? 0;
+        if (status === call.ok) {
+            settle(undefined, call.raw ? bytes : (parseJson(bytes.toString()) ?? bytes));
+            return;
+        }
+        // docker-modem's wording: "(HTTP code 404) unexpected - <the engine's message> ".
+        const text = bytes.toString();
+        const parsed = parseJson(text);
+        const cause = (parsed ?? (call.isStream ? text : bytes));
+        const said = (cause.message || cause.error || cause);
+        const error = new Error(`(HTTP code ${status}) unexpected - ${said} `);
+        error.statusCode = status;
+        error.json = call.isStream ? null : (parsed ?? bytes);
+        settle(error);
+    });
+}
+/**
+ * docker-modem's buildQuerystring: an object value (not an array) as JSON, the rest as querystring has
+ * it (arrays as repeated keys, booleans as true/false). Undefined values are left out (docker-modem sent
+ * `key=`, which the engine reads as unset too).
+ */
+function queryString(query) {
+    const clone = {};
+    for (const [key, value] of Object.entries(query)) {
+        if (value === undefined)
+            continue;
+        clone[key] = value && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value;
+    }
+    return (0,external_node_querystring_.stringify)(clone);
+}
+/** JSON, or null when the text is not JSON or is a falsy JSON value (docker-modem's `parseJSON(s) || buffer`). */
+function parseJson(text) {
+    try {
+        return JSON.parse(text) || null;
+    }
+    catch {
+        return null;
+    }
+}
+/** What docker-modem sends as X-Registry-Auth: base64 with `-` and `_` for `+` and `/`, padding kept. */
+function base64url(text) {
+    return Buffer.from(text).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+;// CONCATENATED MODULE: ./src/engine/client.ts
+
+
+
+
+/** Every failure of an engine call. Its message is one sentence a person can act on. */
+class EngineError extends errors/* PreflightError */.wG {
+    kind;
+    status;
+    doing;
+    constructor(kind, message, 
+    /** The HTTP status, for `http`. */
+    status, 
+    /** What was being done: `ping`, `inspecting image busybox`. */
+    doing, options) {
+        super(message, options);
+        this.kind = kind;
+        this.status = status;
+        this.doing = doing;
+        this.name = 'EngineError';
+    }
+}
+const UNREACHABLE = {
+    ENOENT: 'the socket does not exist',
+    ECONNREFUSED: 'the connection was refused',
+    EACCES: 'permission denied on the socket (is this user in the docker group?)',
+    ENOTFOUND: 'the host name does not resolve',
+    EAI_AGAIN: 'the host name does not resolve'
+};
+const DROPPED = new Set(['ECONNRESET', 'EPIPE']);
+const TIMED_OUT = new Set(['ABORT_ERR', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+class EngineClient {
+    endpoint;
+    send;
+    ssh;
+    /** Set once the engine has answered: a connection refused after that means it went away. */
+    answered = false;
+    version;
+    /** A client for exactly this endpoint. No request is made here, and nothing is loaded. */
+    constructor(endpoint) {
+        this.endpoint = endpoint;
+        if (endpoint.options.protocol === 'ssh') {
+            this.ssh = new SshModem(endpoint);
+            this.send = call => this.ssh.dial(call);
+        }
+        else
+            this.send = httpDial(endpoint);
+    }
+    /** For an ssh:// endpoint, docker-modem as constructed (for tests of endpoint resolution); else undefined. */
+    async modemOptions() {
+        return this.ssh ? (await this.ssh.modem()) : undefined;
+    }
+    /**
+     * Any failure of a call as an EngineError, in the one wording: also for an abort the caller chose to
+     * report as the engine not answering in time (a deadline signal of its own).
+     */
+    error(error, doing) {
+        if (error instanceof errors/* PreflightError */.wG)
+            return error;
+        const code = (0,errors/* errorCode */.CA)(error);
+        const message = (0,errors/* messageOf */.bD)(error);
+        const cannot = (what) => `Cannot use the Docker engine at ${this.endpoint.display}: ${what}. ` +
+            `Is dockerd running there? ${addressFrom(this.endpoint)}`;
+        if (typeof code === 'number') {
+            const json = error.json;
+            // The engine's JSON message, else the text after docker-modem's "(HTTP code 404) no such
+            // container - " prefix (transport.ts words it the same); nothing from a reply that was not the engine's.
+            const said = json && typeof json.message === 'string'
+                ? json.message.trim()
+                : message.startsWith('(HTTP code')
+                    ? message.replace(/^\(HTTP code \d+\)\s*[^-]*-\s*/, '').trim()
+                    : '';
+            return new EngineError('http', said || `HTTP ${code}`, code, doing, { cause: error });
+        }
+        // 'aborted': a reply that had begun was cut off, so the engine had answered.
+        const cutOff = message === 'aborted';
+        const dropped = DROPPED.has(String(code)) || message === 'socket hang up' || cutOff;
+        if (cutOff || (this.answered && (dropped || code === 'ENOENT' || code === 'ECONNREFUSED'))) {
+            return new EngineError('lost', `the connection to the Docker engine was lost while ${doing} (did the Docker daemon stop or restart?)`, undefined, doing, { cause: error });
+        }
+        const name = error instanceof Error ? error.name : '';
+        if (TIMED_OUT.has(String(code)) || name === 'AbortError' || name === 'TimeoutError') {
+            return new EngineError('timeout', cannot(`it did not answer (${doing}) in time`), undefined, doing, {
+                cause: error
+            });
+        }
+        if (this.endpoint.tls && isTlsCode(code)) {
+            // Not a daemon that is down: the TLS handshake failed (tls-failure.ts words the cases it can tell apart).
+            return new EngineError('unreachable', `Cannot use the Docker engine at ${this.endpoint.display}: TLS failed: ${message.split('\n')[0]} (${String(code)}). ` +
+                `The TLS files come from ${this.endpoint.tls.from}.`, undefined, doing, { cause: error });
+        }
+        const what = UNREACHABLE[String(code)] ?? (message || String(code));
+        return new EngineError('unreachable', cannot(what), undefined, doing, { cause: error });
+    }
+    /** The engine closed a stream before it ended properly (used by readers of streamed replies). */
+    lost(doing) {
+        return new EngineError('lost', `the connection to the Docker engine was lost while ${doing} (did the Docker daemon stop or restart?)`, undefined, doing);
+    }
+    // Each call: what it is doing (for messages), then the request. `ok` is the one status that means
+    // success (any other is an EngineError with the engine's message); `isStream` resolves with the reply
+    // itself once its headers are in.
+    system = {
+        ping: (signal) => this.get('ping', signal, '/_ping'),
+        /** /version; asked once per client (the engine check and the build both need it). */
+        version: (signal) => {
+            this.version ??= this.get('reading /version', signal, '/version').catch((error) => {
+                this.version = undefined;
+                throw error;
+            });
+            return this.version;
+        },
+        /** Whether the engine is Podman's Docker-compatible API (src/engine/podman.ts); false when /version fails. */
+        isPodman: (signal) => this.system.version(signal).then(version => (0,podman/* podmanVersion */.g)(version) !== undefined, () => false),
+        info: (signal) => this.get('reading /info', signal, '/info'),
+        /** /system/df, tried again when the engine lost an object while it listed (src/engine/listing.ts). */
+        df: (signal) => listingWithRetry(() => this.get('reading /system/df', signal, '/system/df'), signal)
+    };
+    images = {
+        /**
+         * Tried again when the engine lost an image while it listed (src/engine/listing.ts). `all`:
+         * intermediate images too (the classic builder's steps), each with its ParentId.
+         */
+        list: (filters, signal, options = {}) => listingWithRetry(() => this.get('listing images', signal, '/images/json', {
+            query: { filters, all: options.all ? '1' : undefined }
+        }), signal),
+        /** The image, or undefined when the engine has none by that name or ID. */
+        inspect: async (reference, signal) => {
+            try {
+                return await this.get(`inspecting image ${reference}`, signal, `/images/${encodeURIComponent(reference)}/json`);
+            }
+            catch (error) {
+                if (error instanceof EngineError && error.status === 404)
+                    return undefined;
+                throw error;
+            }
+        },
+        history: (id, signal) => this.get(`reading the history of image ${id}`, signal, `/images/${encodeURIComponent(id)}/history`),
+        /** Starts a pull; the reply is the engine's JSON progress stream. */
+        pull: (reference, signal) => this.dial(`pulling ${reference}`, signal, {
+            method: 'POST',
+            path: '/images/create',
+            query: pullQuery(reference),
+            ok: 200,
+            isStream: true
+        }),
+        /**
+         * Pushes `name:tag`; the reply is the engine's JSON progress stream. The engine wants an
+         * X-Registry-Auth header even without credentials: `{}` then.
+         */
+        push: (name, tag, auth, signal) => this.dial(`pushing ${name}:${tag}`, signal, {
+            method: 'POST',
+            path: `/images/${encodeURIComponent(name)}/push`,
+            query: { tag },
+            authconfig: auth ?? {},
+            ok: 200,
+            isStream: true
+        }),
+        /** `docker save` of one image: the reply is the tar stream. */
+        export: (id, signal) => this.get(`exporting image ${id}`, signal, `/images/${encodeURIComponent(id)}/get`, { isStream: true }),
+        remove: (id, options, signal) => this.request('DELETE', `removing image ${id}`, signal, `/images/${encodeURIComponent(id)}`, 200, {
+            query: options
+        })
+    };
+    containers = {
+        list: (options, signal) => this.get('listing containers', signal, '/containers/json', {
+            query: { all: options.all ?? false, filters: options.filters }
+        }),
+        /** Creates a container (named, or named by the engine when `name` is undefined); resolves with its ID. */
+        create: async (name, body, signal) => {
+            const reply = await this.dial('creating the container', signal, {
+                method: 'POST',
+                path: '/containers/create',
+                query: { name: name || undefined },
+                body,
+                ok: 201
+            });
+            return reply.Id;
+        },
+        start: (id, signal) => this.request('POST', 'starting the container', signal, `/containers/${id}/start`, 204),
+        inspect: (id, signal) => this.get('inspecting the container', signal, `/containers/${id}/json`),
+        kill: (id, signal) => this.request('POST', 'stopping the container', signal, `/containers/${id}/kill`, 204),
+        /** Removes the container and its anonymous volumes (`force` kills it first). */
+        remove: (id, options, signal) => this.request('DELETE', 'removing the container', signal, `/containers/${id}`, 204, {
+            query: { v: true, ...options }
+        }),
+        /** The output so far, whole (not followed): the multiplexed frames, or the raw bytes with a TTY. */
+        output: async (id, signal) => {
+            const reply = await this.get('reading the container output', signal, `/containers/${id}/logs`, {
+                query: { follow: false, stdout: true, stderr: true },
+                raw: true
+            });
+            // docker-modem (ssh://) parses a reply that happens to be JSON; the bytes are what was asked for.
+            if (Buffer.isBuffer(reply))
+                return reply;
+            return Buffer.from(typeof reply === 'string' ? reply : JSON.stringify(reply ?? ''));
+        },
+        /** GET /containers/{id}/archive: a tar stream of `path` in the container's filesystem. */
+        archive: (id, path, signal) => this.get('reading a file from the container', signal, `/containers/${id}/archive`, {
+            query: { path },
+            isStream: true
+        }),
+        /** Commits the container's filesystem as a new image; resolves with its ID. */
+        commit: async (id, signal) => {
+            const query = { container: id };
+            return (await this.request('POST', 'committing the container', signal, '/commit', 201, { query })).Id;
+        },
+        /** Follows the combined output as the engine's multiplexed stream (see src/smoke/output.ts). */
+        logs: (id, signal) => this.get('reading the container output', signal, `/containers/${id}/logs`, {
+            query: { follow: true, stdout: true, stderr: true },
+            isStream: true
+        }),
+        /**
+         * Runs a container's HEALTHCHECK once through Podman's own API (`podman healthcheck run`): Podman
+         * schedules checks with systemd timers, which never run where there is no systemd. The health
+         * state is updated as a timer's run would; read it with inspect afterwards. The libpod routes answer
+         * only under a version prefix; 4.0.0 is the oldest Podman 4 API.
+         */
+        podmanHealthcheck: (id, signal) => this.get('running the HEALTHCHECK', signal, `/v4.0.0/libpod/containers/${id}/healthcheck`),
+        /**
+         * `POST /containers/{id}/wait?condition=next-exit`, resolved once the engine has answered with
+         * headers: from then on the wait is registered, so a start may follow without a race. The body (the
+         * exit status) comes when the container exits.
+         */
+        waitNextExit: (id, signal) => this.request('POST', 'waiting for the container to exit', signal, `/containers/${id}/wait`, 200, {
+            query: { condition: 'next-exit' },
+            isStream: true
+        })
+    };
+    networks = {
+        list: (filters, signal) => this.get('listing networks', signal, '/networks', { query: { filters } }),
+        remove: (id, signal) => this.request('DELETE', `removing network ${id}`, signal, `/networks/${encodeURIComponent(id)}`, 204)
+    };
+    volumes = {
+        list: async (filters, signal) => {
+            const reply = await this.get('listing volumes', signal, '/volumes', { query: { filters } });
+            return reply.Volumes ?? [];
+        },
+        remove: (name, signal) => this.request('DELETE', `removing volume ${name}`, signal, `/volumes/${encodeURIComponent(name)}`, 204)
+    };
+    build = {
+        /**
+         * `POST /build` without a body, for a BuildKit build whose context comes through a session
+         * (`remote=client-session`); the reply is the engine's JSON progress stream.
+         */
+        request: (query, signal) => this.request('POST', 'starting the build', signal, '/build', 200, { query, isStream: true }),
+        /**
+         * `POST /session` upgraded to h2c: the connection the engine's BuildKit calls back on (see
+         * src/engine/session.ts). Resolves with the hijacked socket, with whatever the engine sent after its
+         * 101 put back into it.
+         */
+        session: (headers, signal) => this.request('POST', 'opening a build session', signal, '/session', 101, {
+            headers: { Upgrade: 'h2c', ...headers },
+            hijack: true
+        }),
+        /**
+         * `POST /grpc` upgraded to h2c: BuildKit's control API (Solve, Status), as buildx's docker driver
+         * reaches it (see src/engine/control.ts). Resolves with the hijacked socket.
+         */
+        grpc: (signal) => this.request('POST', 'connecting to BuildKit', signal, '/grpc', 101, {
+            headers: { Upgrade: 'h2c' },
+            hijack: true
+        }),
+        /**
+         * `POST /build` with the context as a tar stream (the classic builder); the reply is the engine's
+         * JSON progress stream. `registryConfig`: credentials for the registries the Dockerfile pulls from,
+         * sent as X-Registry-Config (as dockerode's buildImage and the docker CLI send them).
+         */
+        image: (context, query, registryConfig, signal) => this.request('POST', 'starting the build', signal, '/build', 200, {
+            query,
+            file: context,
+            registryconfig: registryConfig,
+            isStream: true
+        })
+    };
+    get(doing, signal, path, more) {
+        return this.request('GET', doing, signal, path, 200, more);
+    }
+    request(method, doing, signal, path, ok, more) {
+        return this.dial(doing, signal, { method, path, ok, ...more });
+    }
+    dial(doing, signal, call) {
+        return this.wrap(doing, signal, () => this.send({ ...call, signal }));
+    }
+    /**
+     * Runs one call: an answer marks the engine as reached; a failure becomes an EngineError, unless the
+     * caller's own signal aborted it (a cancel, or the caller's deadline: the caller words those).
+     */
+    async wrap(doing, signal, call) {
+        if (signal?.aborted)
+            throw signal.reason instanceof Error ? signal.reason : new errors/* CancelledError */.cc();
+        try {
+            const result = await call();
+            this.answered = true;
+            return result;
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw error;
+            throw this.error(error, doing);
+        }
+    }
+}
+/** /images/create's query for a pull, split as dockerode's pull splits a reference (lib/util.js parseRepositoryTag). */
+function pullQuery(reference) {
+    const digest = reference.indexOf('@');
+    const at = digest >= 0 ? digest : reference.lastIndexOf(':');
+    const tag = at >= 0 ? reference.slice(at + 1) : '';
+    // A last colon followed by a slash belongs to a registry's port, not a tag.
+    if (at < 0 || tag.includes('/'))
+        return { fromImage: reference, tag: 'latest' };
+    return { fromImage: reference.slice(0, at), tag: tag || 'latest' };
+}
+/** Where the address came from, as the last sentence of a connection error. */
+function addressFrom(endpoint) {
+    switch (endpoint.source.kind) {
+        case 'input':
+            return 'The address is set by docker-host.';
+        case 'default':
+            return `The address is ${endpoint.source.description}; set docker-host, DOCKER_HOST or a docker context to use another engine.`;
+        default:
+            return `The address comes from ${endpoint.source.description}.`;
+    }
+}
+function isTlsCode(code) {
+    return (typeof code === 'string' &&
+        (code === 'EPROTO' || /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|SELF_SIGNED_|DEPTH_ZERO_)/.test(code)));
+}
+/**
+ * What docker-modem 5 reads from the environment when it is constructed (lib/modem.js defaultOpts):
+ * DOCKER_HOST (its `host` beats our `socketPath`), DOCKER_TLS_VERIFY, DOCKER_CERT_PATH (read with
+ * readFileSync: a missing cert.pem throws), DOCKER_PATH_PREFIX, DOCKER_CLIENT_TIMEOUT and, for ssh,
+ * SSH_AUTH_SOCK (its sshOptions are assigned over ours). The endpoint was resolved already; none of
+ * these may change where or how the client connects.
+ */
+const MODEM_ENV = [
+    'DOCKER_HOST',
+    'DOCKER_TLS_VERIFY',
+    'DOCKER_CERT_PATH',
+    'DOCKER_PATH_PREFIX',
+    'DOCKER_CLIENT_TIMEOUT',
+    'SSH_AUTH_SOCK'
+];
+/** docker-modem for an ssh:// endpoint, loaded and constructed on the first call. */
+class SshModem {
+    endpoint;
+    loaded;
+    constructor(endpoint) {
+        this.endpoint = endpoint;
+    }
+    modem() {
+        this.loaded ??= loadModem(this.endpoint);
+        return this.loaded;
+    }
+    async dial(call) {
+        const modem = await this.modem();
+        const query = Object.fromEntries(Object.entries(call.query ?? {}).filter(([, value]) => value !== undefined));
+        return new Promise((resolve, reject) => modem.dial({
+            // docker-modem appends `_query` to a path that ends with `?`, and sends `_body` as JSON.
+            path: call.query ? `${call.path}?` : call.path,
+            method: call.method,
+            options: { _query: query, _body: call.body ?? {} },
+            file: call.file,
+            headers: call.headers ? { ...call.headers } : undefined,
+            statusCodes: { [call.ok]: true },
+            isStream: call.isStream ?? false,
+            authconfig: call.authconfig,
+            registryconfig: call.registryconfig,
+            hijack: call.hijack,
+            abortSignal: call.signal
+        }, (error, result) => (error ? reject(error) : resolve(result))));
+    }
+}
+/** A docker-modem that talks to exactly this ssh:// endpoint. */
+async function loadModem(endpoint) {
+    // `debug` (docker-modem's logger) reads DEBUG once, when it loads; set, it would print every request
+    // to the job log, headers (registry credentials) included.
+    const { default: Dockerode } = await withoutEnv(['DEBUG'], () => __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 9040, 23)));
+    const o = endpoint.options;
+    // Every option docker-modem's defaults could set is given, undefined ones too (Object.assign copies them).
+    const options = {
+        socketPath: undefined,
+        host: o.host,
+        port: o.port,
+        protocol: o.protocol,
+        pathPrefix: o.pathPrefix,
+        username: o.username,
+        ca: undefined,
+        cert: undefined,
+        key: undefined,
+        timeout: undefined,
+        sshOptions: { agent: o.sshAgent }
+    };
+    const docker = withoutEnv(MODEM_ENV, () => new Dockerode(options));
+    const modem = docker.modem;
+    if (modem.host !== o.host || modem.port !== o.port) {
+        // A docker-modem that reads something new would show here first.
+        throw new Error(`docker-modem did not take the endpoint ${endpoint.display} as given`);
+    }
+    return docker.modem;
+}
+/**
+ * Runs `make` with these variables out of process.env, and puts them back when it returns (or, for a
+ * promise, settles). Synchronous work sees nothing else run meanwhile.
+ */
+function withoutEnv(names, make) {
+    const saved = new Map();
+    for (const name of names) {
+        const value = process.env[name];
+        if (value !== undefined) {
+            saved.set(name, value);
+            delete process.env[name];
+        }
+    }
+    const restore = () => {
+        for (const [name, value] of saved)
+            process.env[name] = value;
+    };
+    let result;
+    try {
+        result = make();
+    }
+    catch (error) {
+        restore();
+        throw error;
+    }
+    if (result instanceof Promise)
+        return result.finally(restore);
+    restore();
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 5943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sf: () => (/* binding */ imageStoreOf),
+/* harmony export */   xC: () => (/* binding */ storageText)
+/* harmony export */ });
+/* unused harmony export CONTAINERD_SNAPSHOTTER */
+const CONTAINERD_SNAPSHOTTER = 'io.containerd.snapshotter.v1';
+function imageStoreOf(info) {
+    const status = Array.isArray(info.DriverStatus) ? info.DriverStatus : [];
+    const containerd = status.some(pair => Array.isArray(pair) && pair[0] === 'driver-type' && pair[1] === CONTAINERD_SNAPSHOTTER);
+    return containerd ? 'containerd' : 'graphdriver';
+}
+/** "overlay2 (graph driver)" / "overlayfs (containerd image store)", for the report's Engine table. */
+function storageText(info) {
+    const driver = typeof info.Driver === 'string' ? info.Driver : '';
+    const store = imageStoreOf(info) === 'containerd' ? 'containerd image store' : 'graph driver';
+    return driver ? `${driver} (${store})` : store;
+}
+
+
+/***/ }),
+
+/***/ 523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ MALFORMED_LINE),
+/* harmony export */   s: () => (/* binding */ readJsonLines)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _lines_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9488);
+
+
+const MALFORMED_LINE = 'the engine sent a malformed progress line';
+/**
+ * Reads `stream` line by line (a partial line, or a UTF-8 character split across chunks, waits for the
+ * rest), handing each parsed line to `onEvent`; an error message returned by it ends the read. Resolves
+ * with how the stream ended (the stream is destroyed unless it ended by itself); rejects only with
+ * CancelledError once `signal` aborts.
+ */
+function readJsonLines(stream, onEvent, signal) {
+    return new Promise((resolve, reject) => {
+        const lines = new _lines_js__WEBPACK_IMPORTED_MODULE_1__/* .LineSplitter */ .g();
+        let settled = false;
+        const finish = (end) => {
+            if (settled)
+                return;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            if (end instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc) {
+                stream.destroy();
+                reject(end);
+                return;
+            }
+            if (end.kind !== 'end')
+                stream.destroy();
+            resolve(end);
+        };
+        const onAbort = () => finish(new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc());
+        if (signal?.aborted)
+            return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        stream.on('data', (chunk) => {
+            for (const raw of lines.push(chunk)) {
+                const line = raw.trim();
+                if (line === '')
+                    continue;
+                let event;
+                try {
+                    event = JSON.parse(line);
+                }
+                catch {
+                    return finish({ kind: 'malformed' });
+                }
+                const message = onEvent(event);
+                if (message !== undefined)
+                    return finish({ kind: 'error', message });
+            }
+        });
+        stream.on('end', () => finish({ kind: 'end' }));
+        stream.on('error', () => finish({ kind: 'lost' }));
+        stream.on('close', () => finish({ kind: 'lost' }));
+    });
+}
+
+
+/***/ }),
+
+/***/ 7049:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ podmanVersion)
+/* harmony export */ });
+// Podman's Docker-compatible API (`podman system service`) answers as Docker does, with differences
+// measured against Podman 4.3.1 (Debian 12) and handled where they bite:
+// - /version: Version and ApiVersion look like Docker's (API 1.41); Components holds "Podman Engine"
+//   with Podman's own version. That component is how a Podman engine is told apart (here).
+// - /build: the classic builder only (Buildah; no /session endpoint, so dockerode's BuildKit path gets
+//   404 "Not Found"): src/build/build.ts falls back with a note. Buildah adds the `labels` parameter
+//   as LABEL steps, so intermediate images carry the action's labels (removed with the final image).
+// - HEALTHCHECKs run from systemd timers, so without systemd State.Health stays "starting" and its Log
+//   null (Docker: a list): src/smoke/ready.ts runs the check through libpod's endpoint (here).
+// - A followed /logs reply sends its headers only with the first line of output (fixed in later
+//   Podman): src/smoke/container.ts does not wait for them.
+// - Inspect Args repeats Path when the command is one word: src/smoke/entry.ts reads Config instead.
+// - /containers/json refuses an empty `filters=` parameter with 500: src/inventory/inventory.ts omits it.
+// - A forced DELETE stops a running container with its stop timeout (SIGTERM, SIGKILL after 10 s; read
+//   in compat RemoveContainer, seen as 10 s more per entry on Podman 5.8): src/smoke/container.ts kills first.
+// - Image names are fully qualified (docker.io/library/busybox:latest) in RepoTags and the container
+//   list's Image; /containers/json Ports and State have Docker's shape.
+// The /events endpoint is not used by this action, so its filter differences do not matter here.
+/** The Podman version when the engine is Podman (its `Podman Engine` component), else undefined. */
+function podmanVersion(version) {
+    const components = Array.isArray(version.Components) ? version.Components : [];
+    for (const component of components) {
+        if (typeof component !== 'object' || component === null)
+            continue;
+        const { Name, Version } = component;
+        if (typeof Name === 'string' && /^podman\b/i.test(Name.trim()))
+            return typeof Version === 'string' && Version.trim() ? Version.trim() : 'unknown version';
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ evaluateConditions),
+/* harmony export */   z: () => (/* binding */ parseCondition)
+/* harmony export */ });
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8574);
+
+// Longest operators first so `>=` is not read as `>` followed by `=...`.
+const LINE = /^\s*([A-Za-z_][\w.]*)\s*(!~=|~=|!=|>=|<=|=|>|<)\s*(.*?)\s*$/;
+/** Parses one line; returns an error message (what was expected) when it does not parse. */
+function parseCondition(line) {
+    const match = LINE.exec(line);
+    if (!match) {
+        return 'expected FIELD OP VALUE with OP one of =, !=, ~=, !~=, >=, <=, >, < (e.g. Driver=overlay2, NCPU>=2)';
+    }
+    const [, field, operator, value] = match;
+    if (operator === '~=' || operator === '!~=') {
+        try {
+            new RegExp(value);
+        }
+        catch (error) {
+            return `"${value}" is not a valid regular expression (${error.message})`;
+        }
+    }
+    if (['>=', '<=', '>', '<'].includes(operator) && toComparable(value) === undefined) {
+        return `"${value}" is not a number or a version, so ${operator} cannot compare it`;
+    }
+    return { source: line.trim(), field, operator, value };
+}
+function evaluateConditions(conditions, info) {
+    return conditions.map(condition => evaluateCondition(condition, info));
+}
+function evaluateCondition(condition, info) {
+    const found = lookup(info, condition.field);
+    if (found === undefined) {
+        return {
+            condition,
+            passed: condition.operator === '!=' || condition.operator === '!~=',
+            actual: '(absent)'
+        };
+    }
+    const values = (Array.isArray(found) ? found : [found]).map(renderValue);
+    const actual = Array.isArray(found) ? `[${values.join(', ')}]` : (values[0] ?? '');
+    const want = condition.value;
+    let passed;
+    switch (condition.operator) {
+        case '=':
+            passed = values.some(v => v.toLowerCase() === want.toLowerCase());
+            break;
+        case '!=':
+            passed = values.every(v => v.toLowerCase() !== want.toLowerCase());
+            break;
+        case '~=':
+            passed = values.some(v => new RegExp(want).test(v));
+            break;
+        case '!~=':
+            passed = values.every(v => !new RegExp(want).test(v));
+            break;
+        default:
+            passed = values.some(v => compare(v, want, condition.operator));
+    }
+    return { condition, passed, actual };
+}
+/** Reads a dotted path, matching each key case-insensitively. */
+function lookup(root, path) {
+    let node = root;
+    for (const part of path.split('.')) {
+        if (typeof node !== 'object' || node === null || Array.isArray(node))
+            return undefined;
+        const key = Object.keys(node).find(k => k.toLowerCase() === part.toLowerCase());
+        if (key === undefined)
+            return undefined;
+        node = node[key];
+    }
+    return node;
+}
+function renderValue(value) {
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return JSON.stringify(value);
+    return String(value);
+}
+function toComparable(text) {
+    if (/^-?\d+(\.\d+)?$/.test(text.trim()) && !/^\d+\.\d+\.\d+/.test(text)) {
+        return { kind: 'number', value: Number(text) };
+    }
+    return (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionParts */ .V)(text) ? { kind: 'version', value: text } : undefined;
+}
+function compare(actual, wanted, operator) {
+    const a = toComparable(actual);
+    const b = toComparable(wanted);
+    if (!a || !b)
+        return false;
+    const order = a.kind === 'number' && b.kind === 'number'
+        ? Math.sign(a.value - b.value)
+        : (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .compareVersions */ .Z)(actual, wanted);
+    if (order === undefined)
+        return false;
+    switch (operator) {
+        case '>=':
+            return order >= 0;
+        case '<=':
+            return order <= 0;
+        case '>':
+            return order > 0;
+        case '<':
+            return order < 0;
+        default:
+            return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ versionParts),
+/* harmony export */   Z: () => (/* binding */ compareVersions)
+/* harmony export */ });
+// Docker versions are not semver: "19.03" has a leading zero (semver.coerce gives up on it), and
+// "20.10.24+dfsg1" or "28.2.2-1ubuntu1" carry distribution suffixes. Compare the leading numbers.
+/** The leading dotted numbers of a version, or undefined when it starts with none. */
+function versionParts(text) {
+    const match = /^\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text);
+    if (!match)
+        return undefined;
+    return [match[1], match[2], match[3]].map(part => Number(part ?? 0));
+}
+/** Negative, zero or positive like a comparator; undefined when either is not a version. */
+function compareVersions(a, b) {
+    const left = versionParts(a);
+    const right = versionParts(b);
+    if (!left || !right)
+        return undefined;
+    for (let i = 0; i < 3; i++) {
+        const diff = left[i] - right[i];
+        if (diff !== 0)
+            return Math.sign(diff);
+    }
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 6264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   C7: () => (/* binding */ formatElapsed),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Yq: () => (/* binding */ formatDate),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   fP: () => (/* binding */ toSeconds),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   nV: () => (/* binding */ formatAge),
+/* harmony export */   x5: () => (/* binding */ byteScale),
+/* harmony export */   xv: () => (/* binding */ truncate),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+// How numbers and text read wherever a person sees them: the log, the summary, the text and JSON reports,
+// failure sentences. One module so the same value never prints two ways. Durations and sizes print the
+// way the inputs take them (`smoke-timeout: 1m30s`, `max-image-size: 250MB`), so a message can be pasted
+// back into an input.
+/**
+ * Decimal units with three significant digits, as `docker image ls` shows sizes (go-units
+ * HumanSizeWithPrecision(size, 3)): `977B`, `1.5MB`, `4.26MB`, `123MB`, `1.23GB`.
+ */
+function formatBytes(n) {
+    if (n === undefined || !Number.isFinite(n) || n < 0)
+        return '?';
+    const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+    let value = n;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit++;
+    }
+    let shown = Number(value.toPrecision(3));
+    // 999.7 kB rounds to 1000: say 1 MB instead.
+    if (shown >= 1000 && unit < units.length - 1) {
+        shown = Number((shown / 1000).toPrecision(3));
+        unit++;
+    }
+    return `${shown}${units[unit]}`;
+}
+/** `850ms`, `2.4s`, `2s`, `1m30s`, `2m`, `1h5m`: one decimal below a minute, whole seconds above. */
+function formatDuration(ms) {
+    if (ms === undefined || !Number.isFinite(ms) || ms < 0)
+        return '?';
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const tenths = Math.round(ms / 100);
+    return tenths < 600 ? `${tenths / 10}s` : clock(Math.round(ms / 1000));
+}
+/** Whole seconds gone by, for a ticking status line: `0s`, `7s`, `1m5s`. */
+function formatElapsed(ms) {
+    return clock(Math.max(0, Math.floor(ms / 1000)));
+}
+function clock(seconds) {
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}` || '0s';
+}
+/** An age read at a glance, to the largest two units: `40s`, `5m`, `2h5m`, `3d4h`. */
+function formatAge(ms) {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    const d = Math.floor(s / 86_400);
+    const h = Math.floor((s % 86_400) / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    if (d > 0)
+        return h > 0 ? `${d}d${h}h` : `${d}d`;
+    if (h > 0)
+        return m > 0 ? `${h}h${m}m` : `${h}h`;
+    if (m > 0)
+        return `${m}m`;
+    return `${s}s`;
+}
+/** `2024-05-01 12:34:56` (UTC) from an ISO string; the input itself when it is not a date. */
+function formatDate(iso) {
+    return /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)}` : iso;
+}
+/** `1 file`, `2 files`, `1,024 layers`. */
+function plural(n, noun, nouns = `${noun}s`) {
+    return `${formatCount(n)} ${n === 1 ? noun : nouns}`;
+}
+/**
+ * A number with thousands separators, as `toLocaleString('en-US')` writes it (`1,000,000`, `1,234.5`:
+ * at most 3 decimals), without Intl: loading ICU's data costs ~9 MB of memory and ~15 ms.
+ */
+function formatCount(n) {
+    const digits = String(Math.abs(n));
+    if (!/^\d+(\.\d+)?$/.test(digits))
+        return n.toLocaleString('en-US'); // Infinity, NaN, 1e+21
+    let [whole = '', fraction = ''] = digits.split('.');
+    if (fraction.length > 3) {
+        // Rounded half away from zero on the decimal digits, as ICU rounds.
+        const scaled = (BigInt(whole + fraction.slice(0, 3)) + (fraction[3] >= '5' ? 1n : 0n)).toString();
+        const padded = scaled.padStart(4, '0');
+        whole = padded.slice(0, -3);
+        fraction = padded.slice(-3);
+    }
+    fraction = fraction.replace(/0+$/, '');
+    const sign = n < 0 || Object.is(n, -0) ? '-' : '';
+    return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction ? `.${fraction}` : ''}`;
+}
+/** At most `max` characters, with an ellipsis when cut. */
+function truncate(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}\u2026` : text;
+}
+/**
+ * Text on one line: line breaks and runs of spaces (the daemon wraps its warnings over indented lines)
+ * become one space; at most `max` characters when given.
+ */
+function oneLine(text, max) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return max === undefined ? line : truncate(line, max);
+}
+/** The decimal unit a chart of sizes up to `largest` reads best in, and what to divide by. */
+function byteScale(largest) {
+    if (largest >= 1e9)
+        return { unit: 'GB', divisor: 1e9 };
+    if (largest >= 1e6)
+        return { unit: 'MB', divisor: 1e6 };
+    return { unit: 'kB', divisor: 1e3 };
+}
+/** Milliseconds as seconds, to two decimals: a number for a chart, not text. */
+function toSeconds(ms) {
+    return Math.round(ms / 10) / 100;
+}
+/** A ratio (0..1) as a percentage with up to two decimals: `76.77%`, `90%`, `100%`. */
+function formatPercent(ratio) {
+    return `${Number((ratio * 100).toFixed(2))}%`;
+}
+
+
+/***/ }),
+
+/***/ 7342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ goClean)
+/* harmony export */ });
+// Go's path rules, where this project matches what Go code does with a path: the .dockerignore port
+// (src/build/ignore.ts, walk.ts) and container-structure-test's checks (src/structure/).
+/** Go's path/filepath.Clean on Unix. */
+function goClean(path) {
+    if (path === '')
+        return '.';
+    const rooted = path.startsWith('/');
+    const out = [];
+    for (const part of path.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else if (!rooted)
+                out.push('..');
+        }
+        else
+            out.push(part);
+    }
+    const joined = (rooted ? '/' : '') + out.join('/');
+    return joined === '' ? '.' : joined;
+}
+
+
+/***/ }),
+
+/***/ 3564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q$: () => (/* binding */ HUB),
+/* harmony export */   Ys: () => (/* binding */ canonicalReference),
+/* harmony export */   ZN: () => (/* binding */ ImageReference),
+/* harmony export */   kP: () => (/* binding */ sameReference),
+/* harmony export */   r_: () => (/* binding */ isValidTag),
+/* harmony export */   rw: () => (/* binding */ isImageId)
+/* harmony export */ });
+// One image reference value for every place that compares or rewrites references. The rules are
+// distribution/reference's (normalize.go, splitDockerDomain): the first path component is a registry when
+// it has a `.` or `:`, is `localhost`, or has an upper-case letter; otherwise the image is on Docker Hub,
+// whose legacy name `index.docker.io` is `docker.io`, and whose one-component names live under `library/`.
+const HUB = 'docker.io';
+const LEGACY_HUB = 'index.docker.io';
+const OFFICIAL = 'library/';
+// A reference as `docker tag` takes it: [registry[:port]/]path[:tag]; lower-case path components.
+const NAME = /^(?:[a-zA-Z0-9.-]+(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const ID = /^(sha256:)?[a-f0-9]{12,64}$/;
+/** A name with an optional tag, as `docker tag` and the `tags` input take it (no digest). */
+function isValidTag(reference) {
+    return NAME.test(reference);
+}
+/** An image ID, full or short, with or without `sha256:`. */
+function isImageId(text) {
+    return ID.test(text);
+}
+class ImageReference {
+    registry;
+    path;
+    tag;
+    digest;
+    constructor(
+    /** `docker.io` for Docker Hub, else the host[:port] as written (lower-cased). */
+    registry, 
+    /** The repository path in the registry: `library/busybox`, `team/app`. */
+    path, tag, digest) {
+        this.registry = registry;
+        this.path = path;
+        this.tag = tag;
+        this.digest = digest;
+    }
+    /** The reference, or undefined when it is not one (an image ID is not a reference). */
+    static parse(text) {
+        const trimmed = text.trim();
+        const [nameTag, digest, ...rest] = trimmed.split('@');
+        if (rest.length > 0 || (digest !== undefined && !DIGEST.test(digest)))
+            return undefined;
+        if (!nameTag || !NAME.test(nameTag))
+            return undefined;
+        const lastSlash = nameTag.lastIndexOf('/');
+        const colon = nameTag.indexOf(':', lastSlash + 1);
+        const name = colon === -1 ? nameTag : nameTag.slice(0, colon);
+        const tag = colon === -1 ? undefined : nameTag.slice(colon + 1);
+        const slash = name.indexOf('/');
+        const first = slash === -1 ? '' : name.slice(0, slash);
+        const isRegistry = first !== '' && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
+        let registry = isRegistry ? first.toLowerCase() : HUB;
+        let path = isRegistry ? name.slice(slash + 1) : name;
+        if (registry === LEGACY_HUB)
+            registry = HUB;
+        if (registry === HUB && !path.includes('/'))
+            path = `${OFFICIAL}${path}`;
+        return new ImageReference(registry, path, tag, digest);
+    }
+    /** `docker.io/library/busybox:latest`: every part spelled out; `latest` when neither tag nor digest. */
+    get canonical() {
+        const tag = this.tag ?? (this.digest ? undefined : 'latest');
+        return `${this.registry}/${this.path}${tag ? `:${tag}` : ''}${this.digest ? `@${this.digest}` : ''}`;
+    }
+    /** `busybox:latest`, `team/app:1`, `127.0.0.1:5000/app:1`: as `docker image ls` shows it. */
+    get familiar() {
+        const tag = this.tag ?? (this.digest ? undefined : 'latest');
+        return `${this.familiarName}${tag ? `:${tag}` : ''}${this.digest ? `@${this.digest}` : ''}`;
+    }
+    /** The repository as `docker image ls` shows it: `busybox`, `team/app`, `127.0.0.1:5000/app`. */
+    get familiarName() {
+        if (this.registry !== HUB)
+            return `${this.registry}/${this.path}`;
+        const rest = this.path.slice(OFFICIAL.length);
+        return this.path.startsWith(OFFICIAL) && !rest.includes('/') ? rest : this.path;
+    }
+    /** The last path component without tag or digest: `127.0.0.1:5000/team/app:1.2` \u2192 `app`. */
+    get shortName() {
+        return this.path.slice(this.path.lastIndexOf('/') + 1);
+    }
+    /** Same image name, tag and digest once both are normalised (`busybox` = `docker.io/library/busybox:latest`). */
+    equals(other) {
+        const that = typeof other === 'string' ? ImageReference.parse(other) : other;
+        return that !== undefined && that.canonical === this.canonical;
+    }
+    toString() {
+        return this.familiar;
+    }
+}
+/** True when both texts are references to the same image (false when either is not a reference). */
+function sameReference(a, b) {
+    return ImageReference.parse(a)?.equals(b) ?? false;
+}
+/** The canonical form, or the text as given (trimmed) when it is not a reference. */
+function canonicalReference(text) {
+    return ImageReference.parse(text)?.canonical ?? text.trim();
+}
+
+
+/***/ }),
+
+/***/ 3775:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mc: () => (/* binding */ INPUTS)
+/* harmony export */ });
+/* unused harmony exports OUTPUTS, inputDefinition */
+// The one definition of every input. action.yml, the CLI's flags (--<name>), `--help` and the README's
+// table all come from or are checked against this list (see __tests__/definitions.unit.test.ts).
+const INPUTS = [
+    // Engine
+    {
+        name: 'docker-host',
+        description: 'Engine endpoint (unix:///path, tcp://host:port, ssh://user@host). Empty: as the docker CLI finds it (DOCKER_HOST, the docker context, the default socket).',
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'min-docker-version',
+        description: 'Fail when the engine (server) version is lower, e.g. `20.10`.',
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'min-api-version',
+        description: 'Fail when the engine API version is lower, e.g. `1.41`.',
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'require-info',
+        description: 'Conditions on `docker info` fields, one a line: `Driver=overlay2`, `OSType!=windows`, `SecurityOptions~=seccomp` (regex or substring; any element of a list), `NCPU>=2`.',
+        default: '',
+        kind: 'multiline'
+    },
+    // Build
+    {
+        name: 'build',
+        description: '`auto` (build when the Dockerfile exists), `true` or `false`.',
+        default: 'auto',
+        kind: 'string'
+    },
+    { name: 'context', description: 'Build context directory.', default: '.', kind: 'string' },
+    {
+        name: 'file',
+        description: 'Dockerfile path. Empty: `<context>/Dockerfile`. May lie outside the context.',
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'tags',
+        description: 'Image tags, comma or newline separated. Empty: `docker-preflight/<repository>:<short sha>` (`:local` outside Actions).',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'build-args',
+        description: 'Build arguments, one `KEY=VALUE` a line.',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'target',
+        description: 'Build stage to stop at (multi-stage builds).',
+        default: '',
+        kind: 'string'
+    },
+    { name: 'labels', description: 'Image labels, one `KEY=VALUE` a line.', default: '', kind: 'multiline' },
+    { name: 'no-cache', description: 'Build without the cache.', default: 'false', kind: 'boolean' },
+    {
+        name: 'pull',
+        description: 'Always pull newer base images when building.',
+        default: 'false',
+        kind: 'boolean'
+    },
+    { name: 'platform', description: 'Target platform, e.g. `linux/amd64`.', default: '', kind: 'string' },
+    {
+        name: 'builder',
+        description: '`auto` (BuildKit when the engine supports it), `buildkit` or `classic`.',
+        default: 'auto',
+        kind: 'string'
+    },
+    {
+        name: 'secrets',
+        description: 'Build secrets for `RUN --mount=type=secret,id=...`, one `id=value` a line (BuildKit only). Values are masked.',
+        default: '',
+        kind: 'multiline',
+        secret: true
+    },
+    {
+        name: 'secret-files',
+        description: 'Build secrets read from files, one `id=path` a line (BuildKit only).',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'secret-envs',
+        description: 'Build secrets read from environment variables, one `id=ENV_NAME` a line (BuildKit only).',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'build-contexts',
+        description: 'Named build contexts for `COPY --from=name` and `FROM name`, one `name=path` (or `name=docker-image://ref`) a line, as buildx `--build-context` (BuildKit only; needs an engine whose BuildKit supports them, e.g. 23+).',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'cache-from',
+        description: 'Images to use as build cache, comma or newline separated (`--cache-from`).',
+        default: '',
+        kind: 'multiline'
+    },
+    // Smoke
+    {
+        name: 'smoke',
+        description: 'Smoke containers as a YAML list (see README). Empty: `hello-world`, and the built image when there is one.',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'smoke-file',
+        description: 'Read the smoke list from this YAML file instead of --smoke.',
+        default: '',
+        kind: 'string',
+        cliOnly: true
+    },
+    {
+        name: 'smoke-timeout',
+        description: 'Default time limit of one smoke container, e.g. `60s`, `2m`.',
+        default: '60s',
+        kind: 'string'
+    },
+    {
+        name: 'smoke-parallel',
+        description: 'How many smoke containers run at once.',
+        default: '4',
+        kind: 'string'
+    },
+    {
+        name: 'pull-policy',
+        description: 'Pulling smoke images: `missing`, `always` or `never`.',
+        default: 'missing',
+        kind: 'string'
+    },
+    {
+        name: 'cleanup',
+        description: 'Remove smoke containers (and their anonymous volumes) once judged.',
+        default: 'true',
+        kind: 'boolean'
+    },
+    {
+        name: 'cleanup-images',
+        description: 'In the post step, also remove the images this run built.',
+        default: 'false',
+        kind: 'boolean'
+    },
+    // Compose
+    {
+        name: 'compose',
+        description: 'Compose files, comma or newline separated: the stack is started under a project of this run, each service judged, then taken down (needs the `docker compose` v2 plugin).',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'compose-smoke',
+        description: 'YAML list in the shape of smoke entries: `service:` entries add expectations to a Compose service; other entries run on the stack network.',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'compose-timeout',
+        description: 'Time limit of `compose up`, and of each service to be ready or exit, e.g. `2m`.',
+        default: '2m',
+        kind: 'string'
+    },
+    // Push
+    {
+        name: 'push',
+        description: 'Push the built image under each of `tags` once every check of the run passed (engine, build, smoke, and any Compose, structure, efficiency, size or drift check). Credentials as `docker login` and docker/login-action leave them.',
+        default: 'false',
+        kind: 'boolean'
+    },
+    // Report
+    {
+        name: 'report-scope',
+        description: '`run` (what this run built, used and ran) or `all` (everything on the engine).',
+        default: 'run',
+        kind: 'string'
+    },
+    {
+        name: 'report-path',
+        description: 'Where to write the JSON report. Empty: `$RUNNER_TEMP/docker-preflight-report.json`.',
+        default: '',
+        kind: 'string'
+    },
+    { name: 'summary', description: 'Write the job summary.', default: 'true', kind: 'boolean' },
+    {
+        name: 'max-image-size',
+        description: 'Fail when the built image is larger than this (its `image-size`), e.g. `250MB`, `1.5GiB`.',
+        default: '',
+        kind: 'string'
+    },
+    // Structure and efficiency
+    {
+        name: 'structure-tests',
+        description: 'container-structure-test files (`schemaVersion: 2.0.0` or `1.0.0`), paths or globs, one a line, run against the built image (or `structure-image`).',
+        default: '',
+        kind: 'multiline'
+    },
+    {
+        name: 'structure-image',
+        description: 'Image the structure tests run against. Empty: the built image.',
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'junit-path',
+        description: "Write the structure tests' results here as JUnit XML. Empty: no file.",
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'max-wasted-bytes',
+        description: 'Fail when the built image wastes more, as dive counts it (files written in several layers or removed), e.g. `20MB`.',
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'min-efficiency',
+        description: "Fail when the built image's efficiency (dive's score) is lower, e.g. `0.95` or `95%`.",
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'efficiency',
+        description: "Analyse the built image's efficiency (wasted bytes per layer) even without `max-wasted-bytes` or `min-efficiency`.",
+        default: 'false',
+        kind: 'boolean'
+    },
+    // Audit
+    {
+        name: 'baseline',
+        description: "Path of an earlier run's JSON report to compare engine facts with.",
+        default: '',
+        kind: 'string'
+    },
+    {
+        name: 'fail-on-drift',
+        description: '`none`, `security`, `any`, or a comma or newline list of drift field names.',
+        default: 'none',
+        kind: 'multiline'
+    },
+    {
+        name: 'disk-usage',
+        description: 'Read `/system/df` (images, containers, volumes, build cache) and compare it too.',
+        default: 'false',
+        kind: 'boolean'
+    },
+    {
+        name: 'json',
+        description: 'Print the JSON report on stdout instead of text tables.',
+        default: 'false',
+        kind: 'boolean',
+        cliOnly: true
+    }
+];
+const OUTPUTS = [
+    { name: 'docker-version', description: 'Engine (server) version.' },
+    { name: 'api-version', description: 'Engine API version.' },
+    {
+        name: 'client-version',
+        description: 'Version of the `docker` CLI on the runner, empty when there is none.'
+    },
+    { name: 'info', description: 'The engine `/info` reply as JSON.' },
+    { name: 'image-id', description: 'ID of the built image.' },
+    { name: 'image-tags', description: 'Tags of the built image, comma separated.' },
+    {
+        name: 'image-size',
+        description: 'Size of the built image in bytes, as `docker image ls` shows it (see "Image size" in the README).'
+    },
+    { name: 'build-duration', description: 'Build time in milliseconds.' },
+    { name: 'smoke-passed', description: '`true` when every smoke container passed.' },
+    {
+        name: 'smoke-results',
+        description: 'JSON array of `{name, image, passed, exitCode, durationMs, reason}`.'
+    },
+    { name: 'images', description: 'JSON array of the images in the report.' },
+    { name: 'containers', description: 'JSON array of the containers in the report.' },
+    {
+        name: 'digest',
+        description: 'Manifest digest the registry returned for the pushed image (`push: true`).'
+    },
+    { name: 'pushed-tags', description: 'Tags pushed, comma separated; empty when nothing was pushed.' },
+    { name: 'report', description: 'Path of the JSON report file.' },
+    {
+        name: 'structure-passed',
+        description: '`true` when every structure test passed; empty without structure tests.'
+    },
+    {
+        name: 'wasted-bytes',
+        description: "The built image's wasted bytes as dive counts them; empty without the efficiency analysis."
+    },
+    {
+        name: 'efficiency',
+        description: "The built image's efficiency (dive's score, 0 to 1); empty without the efficiency analysis."
+    },
+    { name: 'drift', description: 'JSON array of engine facts that changed since the baseline.' }
+];
+function inputDefinition(name) {
+    const found = INPUTS.find(input => input.name === name);
+    if (!found)
+        throw new Error(`no input named ${name}`);
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 1305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ir: () => (/* binding */ parseInputsOrThrow)
+});
+
+// UNUSED EXPORTS: defaultTag, parseInputs
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/audit/fields.ts
+var audit_fields = __webpack_require__(5546);
+// EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
+var endpoint = __webpack_require__(5725);
+// EXTERNAL MODULE: ./src/engine/require-info.ts
+var require_info = __webpack_require__(806);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/did-you-mean.ts
+var did_you_mean = __webpack_require__(3772);
+// EXTERNAL MODULE: ./src/smoke/spec.ts
+var spec = __webpack_require__(7302);
+;// CONCATENATED MODULE: ./src/compose/spec.ts
+// The `compose-smoke` input: a YAML list in the shape of smoke entries (src/smoke/spec.ts parses them).
+// An entry with `service:` adds expectations to that Compose service (its readiness check, exit code,
+// output patterns, timeout); any other entry is an extra container run on the stack's network once the
+// stack is up (a curl-like check from inside).
+
+
+
+const INPUT = 'compose-smoke';
+/** What a service entry may set; the rest (image, command, env...) is the Compose file's to say. */
+const SERVICE_ENTRY_KEYS = [
+    'service',
+    'name',
+    'ports',
+    'ready',
+    'expect-exit-code',
+    'expect-output',
+    'reject-output',
+    'timeout'
+];
+/** Parses `compose-smoke`; '' gives no expectations. Every problem names the entry and the key. */
+function parseComposeSmoke(text, defaults, problems) {
+    const empty = { services: [], containers: [] };
+    if (text.trim() === '')
+        return empty;
+    const document = dist.parseDocument(text);
+    if (document.errors.length > 0) {
+        for (const error of document.errors) {
+            problems.add(INPUT, text, `is not valid YAML: ${error.message.split('\n')[0].replace(/:$/, '')}`);
+        }
+        return undefined;
+    }
+    const value = document.toJS();
+    if (value === null || value === undefined)
+        return empty;
+    if (!Array.isArray(value)) {
+        problems.add(INPUT, text, `is not a YAML list (got ${(0,spec/* describeType */.MF)(value)}; e.g. "- service: web" then "  ready: {http: /}")`);
+        return undefined;
+    }
+    const before = problems.items.length;
+    const services = [];
+    // Service entries lose their `service` key (and get its name) before the smoke parser sees them.
+    const entries = value.map((entry, index) => {
+        if (!(0,spec/* isMap */.jh)(entry) || entry.service === undefined)
+            return entry;
+        const where = `(entry #${index + 1}`;
+        const service = entry.service;
+        if (typeof service !== 'string' || !/^[a-zA-Z0-9._-]+$/.test(service)) {
+            problems.add(INPUT, (0,spec/* show */.WU)(service), `${where}, key "service") is not a service name`);
+            return entry;
+        }
+        for (const key of Object.keys(entry)) {
+            if (SERVICE_ENTRY_KEYS.includes(key))
+                continue;
+            const suggestion = (0,did_you_mean/* didYouMean */.a)(key, SERVICE_ENTRY_KEYS);
+            problems.add(INPUT, key, `${where} "${service}") is not a key of a service entry: ` +
+                (suggestion
+                    ? `did you mean "${suggestion}"?`
+                    : `the Compose file sets the service up (expected one of ${SERVICE_ENTRY_KEYS.join(', ')})`));
+        }
+        if (services.some(s => s.service === service)) {
+            problems.add(INPUT, service, `${where}, key "service") names service "${service}" a second time`);
+        }
+        services.push({ service, index, expectsExit: entry['expect-exit-code'] !== undefined });
+        // Keys reported above are left out, so the smoke parser does not report them again.
+        const rest = Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'service' && SERVICE_ENTRY_KEYS.includes(key)));
+        return { name: service, ...rest };
+    });
+    const specs = (0,spec/* parseSmokeEntries */.$2)(entries, defaults, problems, INPUT);
+    if (!specs || problems.items.length !== before)
+        return undefined;
+    const byIndex = new Map(services.map(s => [s.index, s]));
+    const result = { services: [], containers: [] };
+    specs.forEach((spec, index) => {
+        const service = byIndex.get(index);
+        if (service) {
+            result.services.push({
+                service: service.service,
+                entry: index + 1,
+                spec,
+                expectsExit: service.expectsExit
+            });
+        }
+        else
+            result.containers.push(spec);
+    });
+    return result;
+}
+
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var tinyglobby_dist = __webpack_require__(3382);
+// EXTERNAL MODULE: ./src/inputs/scalars.ts
+var scalars = __webpack_require__(4964);
+;// CONCATENATED MODULE: ./src/structure/spec.ts
+// container-structure-test files (GoogleContainerTools/container-structure-test, pkg/types/v1 and v2), read
+// as the real tool reads them: schemaVersion first (1.0.0 or 2.0.0), then a strict decode for .yaml/.yml
+// (yaml.v2 UnmarshalStrict: an unknown field, or a value of the wrong type, stops the whole file) and a
+// lenient one for .json (unknown fields ignored). Its per-test checks (Validate: a name, a command, a path,
+// non-empty env keys) are made here too, so every problem is reported before anything is created.
+
+
+
+const STRUCTURE_INPUT = 'structure-tests';
+const ENV = { key: { kind: 'string' }, value: { kind: 'string' }, isRegex: { kind: 'bool' } };
+const COMMAND = {
+    name: { kind: 'string' },
+    setup: { kind: 'commands' },
+    teardown: { kind: 'commands' },
+    envVars: { kind: 'env' },
+    exitCode: { kind: 'int' },
+    command: { kind: 'string' },
+    args: { kind: 'strings', only: '2.0.0' },
+    expectedOutput: { kind: 'strings' },
+    excludedOutput: { kind: 'strings' },
+    expectedError: { kind: 'strings' },
+    excludedError: { kind: 'strings' }
+};
+const COMMAND_V1 = { ...COMMAND, command: { kind: 'strings' } };
+delete COMMAND_V1.args;
+const EXISTENCE = {
+    name: { kind: 'string' },
+    path: { kind: 'string' },
+    shouldExist: { kind: 'bool' },
+    permissions: { kind: 'string' },
+    uid: { kind: 'int' },
+    gid: { kind: 'int' },
+    isExecutableBy: { kind: 'string' }
+};
+const CONTENT = {
+    name: { kind: 'string' },
+    path: { kind: 'string' },
+    expectedContents: { kind: 'strings' },
+    excludedContents: { kind: 'strings' }
+};
+const METADATA = {
+    envVars: { kind: 'env' },
+    unboundEnvVars: { kind: 'env' },
+    exposedPorts: { kind: 'strings' },
+    unexposedPorts: { kind: 'strings' },
+    entrypoint: { kind: 'optionalStrings' },
+    cmd: { kind: 'optionalStrings' },
+    workdir: { kind: 'string' },
+    volumes: { kind: 'strings' },
+    unmountedVolumes: { kind: 'strings' },
+    labels: { kind: 'labels' },
+    user: { kind: 'string' }
+};
+const LICENSE = { debian: { kind: 'bool' }, files: { kind: 'strings' } };
+const RUN_OPTIONS = {
+    user: { kind: 'string' },
+    privileged: { kind: 'bool' },
+    allocateTty: { kind: 'bool' },
+    envVars: { kind: 'strings' },
+    envFile: { kind: 'string' },
+    capabilities: { kind: 'strings' },
+    bindMounts: { kind: 'strings' }
+};
+const TOP = {
+    schemaVersion: { kind: 'string' },
+    globalEnvVars: { kind: 'env' },
+    commandTests: { shape: COMMAND, list: true },
+    fileExistenceTests: { shape: EXISTENCE, list: true },
+    fileContentTests: { shape: CONTENT, list: true },
+    metadataTest: { shape: METADATA, only: '2.0.0' },
+    licenseTests: { shape: LICENSE, list: true },
+    containerRunOptions: { shape: RUN_OPTIONS, only: '2.0.0' }
+};
+/**
+ * Reads one file. Problems go to `problems` (input `structure-tests`, the file as the value, the test and
+ * field in the sentence); undefined when there was any.
+ */
+function parseStructureFile(path, display, problems) {
+    const add = (sentence) => problems.add(STRUCTURE_INPUT, display, sentence);
+    const extension = (0,external_node_path_.extname)(path).toLowerCase();
+    if (!['.yaml', '.yml', '.json'].includes(extension)) {
+        add('is not a .yaml, .yml or .json file (container-structure-test reads only those)');
+        return undefined;
+    }
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        add(`cannot be read: ${error.message}`);
+        return undefined;
+    }
+    const strict = extension !== '.json';
+    const lines = new dist.LineCounter();
+    // yaml.v2 is YAML 1.1 (`yes` is true), as the real tool reads it.
+    const document = dist.parseDocument(text, { version: '1.1', lineCounter: lines, uniqueKeys: true });
+    if (document.errors.length > 0) {
+        add(`is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+        return undefined;
+    }
+    const root = document.contents;
+    if (!(0,dist.isMap)(root)) {
+        add('is not a map of test kinds (schemaVersion, commandTests, ...)');
+        return undefined;
+    }
+    const before = problems.items.length;
+    const at = (node) => {
+        const offset = node?.range?.[0];
+        return offset === undefined ? '' : ` (line ${lines.linePos(offset).line})`;
+    };
+    const version = spec_valueOf(root.get('schemaVersion', true));
+    if (version === undefined || version === '') {
+        add('has no schemaVersion (container-structure-test needs one, e.g. schemaVersion: 2.0.0)');
+        return undefined;
+    }
+    if (version !== '1.0.0' && version !== '2.0.0') {
+        add(`has schemaVersion ${JSON.stringify(String(version))}, which container-structure-test does not know (1.0.0 or 2.0.0)`);
+        return undefined;
+    }
+    /** Decodes `node` against `shape`; `where` names the test for messages. */
+    const decode = (node, shape, where) => {
+        const out = {};
+        if (node === null || node === undefined || ((0,dist.isScalar)(node) && node.value === null))
+            return out;
+        if (!(0,dist.isMap)(node)) {
+            add(`${where} is not a map${at(node)}`);
+            return out;
+        }
+        for (const pair of node.items) {
+            const key = String(spec_valueOf(pair.key));
+            const field = shape[key];
+            if (!field || (field.only && field.only !== version)) {
+                if (strict) {
+                    const why = field?.only
+                        ? `is a schemaVersion ${field.only} field, not ${version}`
+                        : `is not a container-structure-test field`;
+                    add(`${where}: field "${key}"${at(pair.key)} ${why}; an unknown field stops the whole file`);
+                }
+                continue;
+            }
+            out[key] =
+                typeof field.kind === 'string'
+                    ? decodeKind(pair.value, field.kind, `${where}: field "${key}"`)
+                    : decode(pair.value, field.kind, `${where}.${key}`);
+        }
+        return out;
+    };
+    const decodeKind = (node, kind, where) => {
+        const value = spec_valueOf(node);
+        const wrong = (expected) => {
+            add(`${where}${at(node)} is not ${expected}`);
+            return undefined;
+        };
+        if (value === null || value === undefined)
+            return undefined;
+        switch (kind) {
+            case 'string':
+                // yaml.v2 turns any scalar into a string field; a list or map is an error.
+                return (0,dist.isScalar)(node) ? String(value) : wrong('a string');
+            case 'bool':
+                return typeof value === 'boolean' ? value : wrong('true or false');
+            case 'int':
+                return typeof value === 'number' && Number.isInteger(value) ? value : wrong('a whole number');
+            case 'strings':
+            case 'optionalStrings':
+                if (!(0,dist.isSeq)(node))
+                    return wrong('a list of strings');
+                return node.items.map((item, i) => (0,dist.isScalar)(item) ? String(spec_valueOf(item) ?? '') : wrong(`a string (item ${i + 1})`));
+            case 'commands':
+                if (!(0,dist.isSeq)(node))
+                    return wrong('a list of commands (each a list of strings)');
+                return node.items.map((item, i) => decodeKind(item, 'strings', `${where}[${i + 1}]`) ?? []);
+            case 'env':
+            case 'labels': {
+                if (!(0,dist.isSeq)(node))
+                    return wrong('a list of {key, value} maps');
+                return node.items.map((item, i) => decode(item, ENV, `${where}[${i + 1}]`));
+            }
+        }
+    };
+    const top = {};
+    for (const pair of root.items) {
+        const key = String(spec_valueOf(pair.key));
+        const spec = TOP[key];
+        if (!spec ||
+            (spec.only && spec.only !== version) ||
+            (version === '1.0.0' && key === 'containerRunOptions')) {
+            if (strict) {
+                add(`field "${key}"${at(pair.key)} ${spec?.only ? `is a schemaVersion ${spec.only} field, not ${version}` : 'is not a container-structure-test field'}; an unknown field stops the whole file`);
+            }
+            continue;
+        }
+        if (spec.kind)
+            top[key] = decodeKind(pair.value, spec.kind, `field "${key}"`);
+        else if (spec.list) {
+            if (pair.value === null || ((0,dist.isScalar)(pair.value) && pair.value.value === null))
+                continue;
+            if (!(0,dist.isSeq)(pair.value)) {
+                add(`${key}${at(pair.value)} is not a list of tests`);
+                continue;
+            }
+            top[key] = pair.value.items.map((item, i) => {
+                const name = (0,dist.isMap)(item) ? spec_valueOf(item.get('name', true)) : undefined;
+                // schemaVersion 1.0.0 commands are lists (pkg/types/v1/command.go); 2.0.0's are a string plus args.
+                const shape = key === 'commandTests' && version === '1.0.0' ? COMMAND_V1 : spec.shape;
+                return decode(item, shape, `${key}[${i + 1}]${name !== undefined ? ` ${JSON.stringify(String(name))}` : ''}`);
+            });
+        }
+        else
+            top[key] = decode(pair.value, spec.shape, key);
+    }
+    if (problems.items.length > before)
+        return undefined;
+    const file = {
+        path,
+        display,
+        schemaVersion: version,
+        globalEnvVars: envs(top.globalEnvVars),
+        commandTests: list(top.commandTests).map(command),
+        fileExistenceTests: list(top.fileExistenceTests).map(existence),
+        fileContentTests: list(top.fileContentTests).map(content),
+        licenseTests: list(top.licenseTests).map(t => ({ debian: t.debian === true, files: strings(t.files) }))
+    };
+    const metadata = top.metadataTest ? metadataOf(top.metadataTest) : undefined;
+    if (metadata && !metadataEmpty(metadata))
+        file.metadataTest = metadata;
+    const options = top.containerRunOptions ? runOptionsOf(top.containerRunOptions) : undefined;
+    if (options && runOptionsSet(options))
+        file.runOptions = options;
+    validate(file, add);
+    return problems.items.length > before ? undefined : file;
+}
+function spec_valueOf(node) {
+    return (0,dist.isScalar)(node) ? node.value : node === undefined ? undefined : node;
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+function strings(value) {
+    return Array.isArray(value) ? value.map(v => (v === undefined ? '' : String(v))) : [];
+}
+function str(value) {
+    return typeof value === 'string' ? value : '';
+}
+function envs(value) {
+    return list(value).map(e => ({ key: str(e.key), value: str(e.value), isRegex: e.isRegex === true }));
+}
+function command(t) {
+    const words = Array.isArray(t.command)
+        ? strings(t.command)
+        : t.command === undefined
+            ? []
+            : [str(t.command)];
+    return {
+        name: str(t.name),
+        setup: Array.isArray(t.setup) ? t.setup.map(strings) : [],
+        teardown: Array.isArray(t.teardown) ? t.teardown.map(strings) : [],
+        envVars: envs(t.envVars),
+        exitCode: typeof t.exitCode === 'number' ? t.exitCode : 0,
+        command: [...words, ...strings(t.args)],
+        expectedOutput: strings(t.expectedOutput),
+        excludedOutput: strings(t.excludedOutput),
+        expectedError: strings(t.expectedError),
+        excludedError: strings(t.excludedError)
+    };
+}
+function existence(t) {
+    return {
+        name: str(t.name),
+        path: str(t.path),
+        // The real tool's UnmarshalYAML defaults: shouldExist true, uid and gid -1 (not checked).
+        shouldExist: t.shouldExist === undefined ? true : t.shouldExist === true,
+        permissions: str(t.permissions),
+        uid: typeof t.uid === 'number' ? t.uid : -1,
+        gid: typeof t.gid === 'number' ? t.gid : -1,
+        isExecutableBy: str(t.isExecutableBy)
+    };
+}
+function content(t) {
+    return {
+        name: str(t.name),
+        path: str(t.path),
+        expectedContents: strings(t.expectedContents),
+        excludedContents: strings(t.excludedContents)
+    };
+}
+function metadataOf(t) {
+    return {
+        envVars: envs(t.envVars),
+        unboundEnvVars: envs(t.unboundEnvVars),
+        exposedPorts: strings(t.exposedPorts),
+        unexposedPorts: strings(t.unexposedPorts),
+        ...(Array.isArray(t.entrypoint) ? { entrypoint: strings(t.entrypoint) } : {}),
+        ...(Array.isArray(t.cmd) ? { cmd: strings(t.cmd) } : {}),
+        workdir: str(t.workdir),
+        volumes: strings(t.volumes),
+        unmountedVolumes: strings(t.unmountedVolumes),
+        labels: envs(t.labels),
+        user: str(t.user)
+    };
+}
+function metadataEmpty(m) {
+    return (m.envVars.length === 0 &&
+        m.unboundEnvVars.length === 0 &&
+        m.exposedPorts.length === 0 &&
+        m.unexposedPorts.length === 0 &&
+        m.entrypoint === undefined &&
+        m.cmd === undefined &&
+        m.workdir === '' &&
+        m.user === '' &&
+        m.volumes.length === 0 &&
+        m.unmountedVolumes.length === 0 &&
+        m.labels.length === 0);
+}
+function runOptionsOf(t) {
+    return {
+        user: str(t.user),
+        privileged: t.privileged === true,
+        allocateTty: t.allocateTty === true,
+        envVars: strings(t.envVars),
+        envFile: str(t.envFile),
+        capabilities: strings(t.capabilities),
+        bindMounts: strings(t.bindMounts)
+    };
+}
+function runOptionsSet(o) {
+    return (o.user !== '' ||
+        o.privileged ||
+        o.allocateTty ||
+        o.envFile !== '' ||
+        o.envVars.length > 0 ||
+        o.capabilities.length > 0 ||
+        o.bindMounts.length > 0);
+}
+/** The real tool's Validate methods, as input problems. */
+function validate(file, add) {
+    file.commandTests.forEach((t, i) => {
+        const where = `commandTests[${i + 1}]${t.name ? ` ${JSON.stringify(t.name)}` : ''}`;
+        if (t.name === '')
+            add(`${where} has no name (container-structure-test: "Please provide a valid name for every test")`);
+        if (t.command.length === 0 || t.command[0] === '')
+            add(`${where} has no command`);
+        for (const [field, commands] of [
+            ['setup', t.setup],
+            ['teardown', t.teardown]
+        ]) {
+            if (commands.some(c => c.length === 0))
+                add(`${where}: field "${field}" holds an empty command`);
+        }
+        if (t.envVars.some(e => e.key === '' || e.value === ''))
+            add(`${where}: field "envVars" needs a non-empty key and value in every item`);
+    });
+    for (const [kind, tests] of [
+        ['fileExistenceTests', file.fileExistenceTests],
+        ['fileContentTests', file.fileContentTests]
+    ]) {
+        tests.forEach((t, i) => {
+            const where = `${kind}[${i + 1}]${t.name ? ` ${JSON.stringify(t.name)}` : ''}`;
+            if (t.name === '')
+                add(`${where} has no name`);
+            if (t.path === '')
+                add(`${where} has no path`);
+        });
+    }
+    file.fileExistenceTests.forEach((t, i) => {
+        if (t.isExecutableBy !== '' && !['any', 'owner', 'group', 'other'].includes(t.isExecutableBy)) {
+            add(`fileExistenceTests[${i + 1}] ${JSON.stringify(t.name)}: field "isExecutableBy" is ${JSON.stringify(t.isExecutableBy)}, not one of any, owner, group, other`);
+        }
+    });
+    const m = file.metadataTest;
+    if (m) {
+        if (m.envVars.some(e => e.key === ''))
+            add('metadataTest: field "envVars" has an item with an empty key');
+        if (m.labels.some(e => e.key === ''))
+            add('metadataTest: field "labels" has an item with an empty key');
+        if (m.exposedPorts.some(p => p === ''))
+            add('metadataTest: field "exposedPorts" has an empty port');
+        if (m.volumes.some(v => v === ''))
+            add('metadataTest: field "volumes" has an empty volume');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/structure/files.ts
+// The `structure-tests` input: paths or globs (relative to the workspace), one a line; each file is read
+// and checked before anything is created.
+
+
+
+
+
+function parseStructureInput(text, workspace, problems) {
+    const files = [];
+    const seen = new Set();
+    for (const line of (0,scalars/* lines */.Mn)(text)) {
+        let paths;
+        if ((0,tinyglobby_dist/* isDynamicPattern */.ey)(line)) {
+            paths = (0,tinyglobby_dist/* globSync */.AZ)(line, { cwd: workspace, absolute: true, onlyFiles: true, dot: true }).sort();
+            if (paths.length === 0) {
+                problems.add(STRUCTURE_INPUT, line, `matches no file (looked under ${workspace})`);
+                continue;
+            }
+        }
+        else {
+            const path = (0,external_node_path_.isAbsolute)(line) ? line : (0,external_node_path_.resolve)(workspace, line);
+            if (!(0,external_node_fs_.existsSync)(path)) {
+                problems.add(STRUCTURE_INPUT, line, `is not a file (resolved to ${path})`);
+                continue;
+            }
+            paths = [path];
+        }
+        for (const path of paths) {
+            if (seen.has(path))
+                continue;
+            seen.add(path);
+            const display = (0,external_node_path_.relative)(workspace, path) || path;
+            const file = parseStructureFile(path, display.startsWith('..') ? path : display, problems);
+            if (file)
+                files.push(file);
+        }
+    }
+    return files;
+}
+
+// EXTERNAL MODULE: ./src/inputs/definitions.ts
+var definitions = __webpack_require__(3775);
+;// CONCATENATED MODULE: ./src/inputs/problems.ts
+function formatProblem(problem) {
+    const value = problem.value.length > 80 ? `${problem.value.slice(0, 77)}...` : problem.value;
+    return `Input "${problem.input}": ${JSON.stringify(value)} ${problem.expected}`;
+}
+/** Collects problems; stage parsers push into it so one report lists everything wrong. */
+class ProblemList {
+    items = [];
+    add(input, value, expected) {
+        this.items.push({ input, value, expected });
+    }
+    get empty() {
+        return this.items.length === 0;
+    }
+}
+
+// EXTERNAL MODULE: ./src/image/reference.ts
+var reference = __webpack_require__(3564);
+;// CONCATENATED MODULE: ./src/inputs/parse.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Validates every input at once. Either a Config, or every problem found: nothing is half-parsed and
+ * nothing touches the engine here (except reading files the inputs name).
+ */
+function parseInputs(raw, env, hooks) {
+    const problems = new ProblemList();
+    const mask = hooks.mask ?? (() => { });
+    // Secret values are masked first, before any of them could be quoted by anything.
+    for (const def of definitions/* INPUTS */.mc) {
+        if (!def.secret)
+            continue;
+        for (const line of (0,scalars/* lines */.Mn)(raw[def.name] ?? '')) {
+            const eq = line.indexOf('=');
+            const value = eq === -1 ? line : line.slice(eq + 1);
+            if (value.trim() !== '')
+                mask(value);
+        }
+    }
+    const get = (name) => {
+        const value = raw[name];
+        if (value !== undefined)
+            return value.trim();
+        const def = definitions/* INPUTS */.mc.find(i => i.name === name);
+        if (!def)
+            throw new Error(`parseInputs: unknown input ${name}`);
+        return def.default;
+    };
+    const bool = (name) => {
+        const value = get(name).toLowerCase();
+        if (['true', 'yes', '1', 'on'].includes(value))
+            return true;
+        if (['false', 'no', '0', 'off', ''].includes(value))
+            return false;
+        problems.add(name, value, 'is not a boolean (expected true or false)');
+        return false;
+    };
+    const oneOf = (name, allowed) => {
+        const value = get(name).toLowerCase();
+        if (allowed.includes(value))
+            return value;
+        problems.add(name, value, `is not one of ${allowed.join(', ')}`);
+        return allowed[0];
+    };
+    const duration = (name) => {
+        const value = get(name);
+        const ms = (0,scalars/* parseDurationMs */.yi)(value);
+        if (ms === undefined)
+            problems.add(name, value, 'is not a duration (expected e.g. 30s, 2m, 1m30s)');
+        return ms ?? 0;
+    };
+    const wholeNumber = (name, min) => {
+        const value = get(name);
+        const n = Number(value);
+        if (!/^\d+$/.test(value) || n < min)
+            problems.add(name, value, `is not a whole number of at least ${min}`);
+        return n;
+    };
+    const keyValues = (name) => {
+        const result = {};
+        for (const line of (0,scalars/* lines */.Mn)(get(name))) {
+            const eq = line.indexOf('=');
+            if (eq <= 0) {
+                problems.add(name, line, 'is not a KEY=VALUE line');
+                continue;
+            }
+            result[line.slice(0, eq).trim()] = line.slice(eq + 1);
+        }
+        return result;
+    };
+    // Engine
+    const dockerHost = get('docker-host') || undefined;
+    if (dockerHost) {
+        try {
+            (0,endpoint/* parseHost */.o6)(dockerHost, 'docker-host');
+        }
+        catch (error) {
+            problems.add('docker-host', dockerHost, (0,errors/* messageOf */.bD)(error).replace(/^docker-host "[^"]*" /, ''));
+        }
+    }
+    const version = (name) => {
+        const value = get(name);
+        if (value && !/^\d+(\.\d+){0,2}$/.test(value)) {
+            problems.add(name, value, 'is not a version (expected e.g. 20.10 or 1.41)');
+        }
+        return value || undefined;
+    };
+    const requireInfo = [];
+    for (const line of (0,scalars/* lines */.Mn)(get('require-info'))) {
+        const parsed = (0,require_info/* parseCondition */.z)(line);
+        if (typeof parsed === 'string')
+            problems.add('require-info', line, parsed);
+        else
+            requireInfo.push(parsed);
+    }
+    // Build
+    const contextRaw = get('context') || '.';
+    const context = (0,external_node_path_.resolve)(env.workspace, contextRaw);
+    const buildMode = oneOf('build', ['auto', 'true', 'false']);
+    if (buildMode !== 'false' && !isDirectory(context)) {
+        problems.add('context', contextRaw, `is not a directory (resolved to ${context})`);
+    }
+    const fileRaw = get('file');
+    const file = fileRaw
+        ? (0,external_node_path_.isAbsolute)(fileRaw)
+            ? fileRaw
+            : (0,external_node_path_.resolve)(env.workspace, fileRaw)
+        : (0,external_node_path_.join)(context, 'Dockerfile');
+    if (buildMode === 'true' && isDirectory(context) && !(0,external_node_fs_.existsSync)(file)) {
+        problems.add(fileRaw ? 'file' : 'context', fileRaw || contextRaw, `has no Dockerfile (looked for ${file})`);
+    }
+    const tags = (0,scalars/* splitList */.ry)(get('tags'));
+    for (const tag of tags) {
+        if (!(0,reference/* isValidTag */.r_)(tag))
+            problems.add('tags', tag, 'is not a valid image reference (e.g. name:tag)');
+    }
+    const push = bool('push');
+    if (push)
+        checkPushTargets(tags, buildMode, problems);
+    if (tags.length === 0)
+        tags.push(defaultTag(env));
+    const builder = oneOf('builder', ['auto', 'buildkit', 'classic']);
+    const secrets = parseSecrets({ secrets: get('secrets'), files: get('secret-files'), envs: get('secret-envs') }, env, problems, mask, hooks.processEnv);
+    const buildContexts = parseBuildContexts(get('build-contexts'), env, problems);
+    const cacheFrom = (0,scalars/* splitList */.ry)(get('cache-from'));
+    for (const ref of cacheFrom) {
+        if (!(0,reference/* isValidTag */.r_)(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
+            problems.add('cache-from', ref, 'is not a valid image reference (e.g. ghcr.io/owner/app:nightly)');
+    }
+    if (builder === 'classic') {
+        if (secrets.length > 0)
+            problems.add('builder', 'classic', 'cannot take build secrets (secrets, secret-files, secret-envs): they need BuildKit; use builder: auto or buildkit');
+        if (buildContexts.length > 0)
+            problems.add('builder', 'classic', 'cannot take build-contexts: named contexts need BuildKit; use builder: auto or buildkit');
+    }
+    // Smoke
+    const timeoutMs = duration('smoke-timeout');
+    const entries = (0,spec/* parseSmokeList */.xI)(get('smoke'), { timeoutMs }, problems);
+    const pullPolicy = oneOf('pull-policy', ['missing', 'always', 'never']);
+    // Compose
+    const composeFiles = (0,scalars/* splitList */.ry)(get('compose')).map(file => (0,external_node_path_.resolve)(env.workspace, file));
+    for (const [i, file] of composeFiles.entries()) {
+        if (!isFile(file))
+            problems.add('compose', (0,scalars/* splitList */.ry)(get('compose'))[i], `is not a file (resolved to ${file})`);
+    }
+    const composeTimeoutMs = duration('compose-timeout');
+    const composeSmoke = parseComposeSmoke(get('compose-smoke'), { timeoutMs: composeTimeoutMs }, problems);
+    if (composeFiles.length === 0 && get('compose-smoke') !== '') {
+        problems.add('compose-smoke', get('compose-smoke'), 'needs Compose files: set the compose input too');
+    }
+    // Report
+    const maxImageSize = get('max-image-size');
+    let maxImageSizeBytes;
+    if (maxImageSize) {
+        const parsed = (0,scalars/* parseSize */.DB)(maxImageSize);
+        if (parsed === undefined)
+            problems.add('max-image-size', maxImageSize, 'is not a size (expected e.g. 250MB, 1.5GiB)');
+        maxImageSizeBytes = parsed;
+    }
+    const reportPath = get('report-path');
+    // Structure and efficiency
+    const structureFiles = parseStructureInput(get('structure-tests'), env.workspace, problems);
+    const structureImage = get('structure-image');
+    if (structureImage && !(0,reference/* isValidTag */.r_)(structureImage) && !/^(sha256:)?[0-9a-f]{12,64}$/.test(structureImage)) {
+        problems.add('structure-image', structureImage, 'is not an image reference or ID (e.g. app:1.2 or sha256:...)');
+    }
+    const junitPath = get('junit-path');
+    const maxWasted = get('max-wasted-bytes');
+    let maxWastedBytes;
+    if (maxWasted) {
+        maxWastedBytes = (0,scalars/* parseSize */.DB)(maxWasted);
+        if (maxWastedBytes === undefined)
+            problems.add('max-wasted-bytes', maxWasted, 'is not a size (expected e.g. 20MB, 1.5GiB)');
+    }
+    const minEfficiencyText = get('min-efficiency');
+    let minEfficiency;
+    if (minEfficiencyText) {
+        minEfficiency = (0,scalars/* parseRatio */.LO)(minEfficiencyText);
+        if (minEfficiency === undefined) {
+            problems.add('min-efficiency', minEfficiencyText, 'is not a ratio (expected e.g. 0.95 or 95%)');
+        }
+    }
+    // Audit
+    const baseline = get('baseline');
+    const config = {
+        engine: {
+            dockerHost,
+            minDockerVersion: version('min-docker-version'),
+            minApiVersion: version('min-api-version'),
+            requireInfo
+        },
+        build: {
+            mode: buildMode,
+            context,
+            file,
+            tags,
+            buildArgs: keyValues('build-args'),
+            target: get('target') || undefined,
+            labels: keyValues('labels'),
+            noCache: bool('no-cache'),
+            pull: bool('pull'),
+            platform: get('platform') || undefined,
+            builder,
+            secrets,
+            buildContexts,
+            cacheFrom
+        },
+        smoke: {
+            entries,
+            timeoutMs,
+            parallel: wholeNumber('smoke-parallel', 1),
+            pullPolicy,
+            cleanup: bool('cleanup')
+        },
+        compose: {
+            files: composeFiles,
+            smoke: composeSmoke ?? { services: [], containers: [] },
+            timeoutMs: composeTimeoutMs,
+            pullPolicy
+        },
+        report: {
+            scope: oneOf('report-scope', ['run', 'all']),
+            path: reportPath
+                ? (0,external_node_path_.resolve)(env.workspace, reportPath)
+                : (0,external_node_path_.join)(env.tempDir, 'docker-preflight-report.json'),
+            summary: bool('summary'),
+            maxImageSizeBytes
+        },
+        audit: {
+            baseline: baseline ? (0,external_node_path_.resolve)(env.workspace, baseline) : undefined,
+            failOnDrift: parseDriftPolicy(get('fail-on-drift'), problems),
+            diskUsage: bool('disk-usage')
+        },
+        push: { enabled: push },
+        structure: {
+            files: structureFiles,
+            image: structureImage || undefined,
+            junitPath: junitPath ? (0,external_node_path_.resolve)(env.workspace, junitPath) : undefined
+        },
+        efficiency: {
+            enabled: bool('efficiency') || maxWastedBytes !== undefined || minEfficiency !== undefined,
+            maxWastedBytes,
+            minEfficiency
+        },
+        cleanupImages: bool('cleanup-images')
+    };
+    return problems.empty ? { ok: true, config } : { ok: false, problems };
+}
+/** Throws one PreflightError listing every problem. */
+function parseInputsOrThrow(raw, env, hooks) {
+    const outcome = parseInputs(raw, env, hooks);
+    if (outcome.ok)
+        return outcome.config;
+    const list = outcome.problems.items.map(p => `  - ${formatProblem(p)}`).join('\n');
+    throw new errors/* PreflightError */.wG(`${outcome.problems.items.length === 1 ? 'An input is' : `${outcome.problems.items.length} inputs are`} invalid:\n${list}`);
+}
+/** A secret id as BuildKit's `--secret id=` takes it. */
+const SECRET_ID = /^[a-zA-Z0-9._-]+$/;
+/**
+ * The three secret inputs, named and shaped as docker/build-push-action's. A secret input's problems
+ * quote the line number and the id, never the value.
+ */
+function parseSecrets(text, env, problems, mask, processEnv) {
+    const found = [];
+    const seen = new Map();
+    const each = (input, body, take) => {
+        (0,scalars/* lines */.Mn)(body).forEach((line, index) => {
+            const where = `line ${index + 1}`;
+            const eq = line.indexOf('=');
+            const id = eq > 0 ? line.slice(0, eq).trim() : '';
+            if (!id || !SECRET_ID.test(id)) {
+                problems.add(input, input === 'secrets' ? where : line, `is not an id=${input === 'secrets' ? 'value' : input === 'secret-files' ? 'path' : 'ENV_NAME'} line with an id of letters, digits, ".", "_" or "-"`);
+                return;
+            }
+            const previous = seen.get(id);
+            if (previous) {
+                problems.add(input, input === 'secrets' ? `${where} (id ${id})` : line, `gives secret id "${id}" a second time (first in ${previous})`);
+                return;
+            }
+            seen.set(id, input);
+            const value = take(id, line.slice(eq + 1), where);
+            if (value !== undefined)
+                found.push({ id, input, value });
+        });
+    };
+    each('secrets', text.secrets, (_id, rest) => Buffer.from(rest));
+    each('secret-files', text.files, (id, rest, where) => {
+        const path = (0,external_node_path_.resolve)(env.workspace, rest.trim());
+        try {
+            const value = (0,external_node_fs_.readFileSync)(path);
+            const content = value.toString('utf8');
+            if (content.trim() !== '') {
+                mask(content);
+                for (const line of content.split(/\r?\n/))
+                    if (line.trim() !== '')
+                        mask(line);
+            }
+            return value;
+        }
+        catch (error) {
+            problems.add('secret-files', `${where} (id ${id})`, `names ${path}, which cannot be read (${(0,errors/* errorCode */.CA)(error) === 'ENOENT' ? 'no such file' : (0,errors/* messageOf */.bD)(error)})`);
+            return undefined;
+        }
+    });
+    each('secret-envs', text.envs, (id, rest, where) => {
+        const name = rest.trim();
+        const value = processEnv[name];
+        if (value === undefined) {
+            problems.add('secret-envs', `${where} (id ${id})`, `names the environment variable ${name}, which is not set`);
+            return undefined;
+        }
+        if (value.trim() !== '')
+            mask(value);
+        return Buffer.from(value);
+    });
+    return found;
+}
+/** `name=path` (a directory, relative to the workspace) or `name=docker-image://ref`, as buildx takes them. */
+function parseBuildContexts(text, env, problems) {
+    const found = [];
+    for (const line of (0,scalars/* lines */.Mn)(text)) {
+        const eq = line.indexOf('=');
+        const name = eq > 0 ? line.slice(0, eq).trim() : '';
+        const source = eq > 0 ? line.slice(eq + 1).trim() : '';
+        if (!name || !source) {
+            problems.add('build-contexts', line, 'is not a name=path line');
+            continue;
+        }
+        if (!/^[a-z0-9][a-z0-9._/:@-]*$/i.test(name)) {
+            problems.add('build-contexts', line, `names the context "${name}", which is not a stage or image name`);
+            continue;
+        }
+        if (found.some(c => c.name === name)) {
+            problems.add('build-contexts', line, `names the context "${name}" a second time`);
+            continue;
+        }
+        if (source.startsWith('docker-image://')) {
+            const ref = source.slice('docker-image://'.length);
+            if (!(0,reference/* isValidTag */.r_)(ref.replace(/@sha256:[0-9a-f]{64}$/, '')))
+                problems.add('build-contexts', line, 'names an image that is not a valid reference');
+            else
+                found.push({ name, kind: 'image', source: ref });
+            continue;
+        }
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
+            problems.add('build-contexts', line, 'uses a source this action does not support (a directory or docker-image://ref)');
+            continue;
+        }
+        const dir = (0,external_node_path_.resolve)(env.workspace, source);
+        if (!isDirectory(dir))
+            problems.add('build-contexts', line, `names ${dir}, which is not a directory`);
+        else
+            found.push({ name, kind: 'local', source: dir });
+    }
+    return found;
+}
+/** `none`, `security`, `any`, or a list of drift field and group names (src/audit/fields.ts). */
+function parseDriftPolicy(text, problems) {
+    const items = (0,scalars/* splitList */.ry)(text.toLowerCase());
+    if (items.length === 0 || (items.length === 1 && items[0] === 'none'))
+        return { kind: 'none' };
+    if (items.length === 1 && items[0] === 'security')
+        return { kind: 'security' };
+    if (items.length === 1 && items[0] === 'any')
+        return { kind: 'any' };
+    // Field names (any case) or group names (`security`, `disk`, ...); see src/audit/fields.ts.
+    const fields = new Set();
+    for (const item of items) {
+        const resolved = (0,audit_fields/* resolveDriftFieldEntry */.sQ)(item);
+        if (resolved)
+            resolved.forEach(f => fields.add(f));
+        else {
+            problems.add('fail-on-drift', item, `is not a drift field (expected none, security, any, or a list of: ${audit_fields/* DRIFT_FIELD_NAMES */.yA.join(', ')})`);
+        }
+    }
+    return { kind: 'fields', fields: [...fields] };
+}
+function isFile(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function isDirectory(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** docker-preflight/<repository name>:<short sha>, or :local outside Actions. */
+function defaultTag(env) {
+    const repoName = (env.repository ? (0,external_node_path_.basename)(env.repository) : (0,external_node_path_.basename)(env.workspace)).toLowerCase();
+    const name = repoName.replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'image';
+    const tag = env.actions && env.sha ? env.sha.slice(0, 7) : 'local';
+    return `docker-preflight/${name}:${tag}`;
+}
+/**
+ * With push: true, every tag must name a place the user can push to. The default tag
+ * (docker-preflight/<repo>:<sha>) would go to someone else's Docker Hub account, and a one-part name
+ * (`app:1`) to Docker Hub's official-images namespace (library/), which no user can push to.
+ */
+function checkPushTargets(tags, buildMode, problems) {
+    if (buildMode === 'false')
+        problems.add('push', 'true', 'needs a build, and build is false');
+    if (tags.length === 0) {
+        problems.add('push', 'true', 'needs `tags` naming where to push (e.g. ghcr.io/owner/app:1.0)');
+    }
+    for (const tag of tags) {
+        const ref = reference/* ImageReference */.ZN.parse(tag);
+        if (ref?.registry === reference/* HUB */.Q$ && ref.path.startsWith('library/')) {
+            problems.add('tags', tag, `cannot be pushed: it names Docker Hub's official images (docker.io/${ref.path}); name a registry (ghcr.io/owner/app) or a Docker Hub account (account/app)`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 4964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   LO: () => (/* binding */ parseRatio),
+/* harmony export */   Mn: () => (/* binding */ lines),
+/* harmony export */   ry: () => (/* binding */ splitList),
+/* harmony export */   yi: () => (/* binding */ parseDurationMs)
+/* harmony export */ });
+/* harmony import */ var bytes_iec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2921);
+/* harmony import */ var bytes_iec__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(bytes_iec__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var parse_duration__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7595);
+// Scalar input values (lists, durations, sizes) parsed with no other module of this project, so the smoke
+// spec parser and the input parser can both use them without importing each other.
+
+
+/** Non-empty trimmed lines. */
+function lines(text) {
+    return text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '' && !l.startsWith('#'));
+}
+/** A comma or newline separated list. */
+function splitList(text) {
+    return text
+        .split(/[,\n]/)
+        .map(s => s.trim())
+        .filter(Boolean);
+}
+/** `30s`, `2m`, `1m30s`, `500ms`; a bare number is seconds, like `docker run --stop-timeout`. */
+function parseDurationMs(text) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    if (!/^(\d+(\.\d+)?\s*[a-zµ]+\s*)+$/i.test(trimmed))
+        return undefined;
+    const ms = (0,parse_duration__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)(trimmed);
+    return ms === null || ms === undefined || !Number.isFinite(ms) || ms <= 0 ? undefined : Math.round(ms);
+}
+/** `250MB` (decimal, like docker), `1.5GiB` (binary), a bare number is bytes. */
+function parseSize(text) {
+    if (!/^\s*\d+(\.\d+)?\s*([kmgtp]i?b?|b)?\s*$/i.test(text))
+        return undefined;
+    const parsed = bytes_iec__WEBPACK_IMPORTED_MODULE_0___default().parse(text.trim());
+    return parsed === null || !Number.isFinite(parsed) || parsed <= 0 ? undefined : parsed;
+}
+/** `0.95` or `95%` as 0.95; undefined unless between 0 and 1. */
+function parseRatio(text) {
+    const match = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(%?)\s*$/.exec(text);
+    if (!match)
+        return undefined;
+    const value = Number(match[1]) / (match[2] ? 100 : 1);
+    return value >= 0 && value <= 1 ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 1447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ listedImageSize),
+/* harmony export */   r: () => (/* binding */ builtImageSize)
+/* harmony export */ });
+// One definition of an image's size, used by the `image-size` output, the inventory, the summary and
+// `max-image-size` alike: the `Size` that GET /images/json reports, which is what `docker image ls`
+// shows (docker/cli formatter/image.go prints ImageSummary.Size; Docker 29's tree view prints the same
+// number as "Disk usage"). What that number counts depends on the engine's image store:
+// - a graph driver (overlay2): the layers' uncompressed sizes, the same as /images/{id}/json Size;
+// - the containerd image store (moby daemon/containerd/image_list.go): the content the store holds for
+//   the image (manifests, config and the compressed layers of every platform present) plus its
+//   unpacked snapshots, so about twice the layers. /images/{id}/json Size there is the packed content
+//   alone (image_inspect.go), a different number, so it is never used for the size.
+/** The size `docker image ls` shows for the image `id`; undefined when the listing does not have it. */
+async function listedImageSize(client, id, tag, signal) {
+    // A tag narrows the listing to one image: the containerd store sizes every image it lists.
+    const images = await client.images.list(tag ? { reference: [tag] } : undefined, signal);
+    return images.find(image => image.Id === id)?.Size;
+}
+/** The built image's size as this run reports it: the inventory's (taken last), else the build's. */
+function builtImageSize(build, inventory) {
+    if (build?.status !== 'built')
+        return undefined;
+    return inventory?.images.find(i => i.built)?.sizeBytes ?? build.sizeBytes;
+}
+
+
+/***/ }),
+
+/***/ 556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O1: () => (/* binding */ takeInventory),
+/* harmony export */   xP: () => (/* binding */ instruction)
+/* harmony export */ });
+/* unused harmony export shortId */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6264);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3564);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4584);
+
+
+
+
+// The fields of /images/json and /containers/json this stage reads (API 1.41).
+/**
+ * The inventory stage: what `docker image ls` and `docker container ls --all` would show, for the run's own
+ * images and containers (scope `run`) or everything on the engine (scope `all`). One list call for images
+ * and one for containers whatever their number, no per-item inspect; the image history only for the
+ * built image.
+ */
+async function takeInventory(input) {
+    const started = Date.now();
+    const { client, scope, signal } = input;
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfAborted */ .Te)(signal);
+    const errors = [];
+    const builtId = input.build?.status === 'built' ? input.build.imageId : undefined;
+    const [imageList, containerList, history] = await Promise.all([
+        attempt(errors, 'list images', signal, () => client.images.list(undefined, signal)),
+        attempt(errors, 'list containers', signal, () => client.containers.list({ all: true, filters: scope === 'run' ? { label: [`${_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .LABEL_RUN */ .Bt}=${input.runId}`] } : undefined }, signal)),
+        builtId
+            ? attempt(errors, 'read the built image history', signal, () => client.images.history(builtId, signal))
+            : Promise.resolve(undefined)
+    ]);
+    const containers = mergeRecorded((containerList ?? []).map(toContainer), input.smoke);
+    let images = (imageList ?? []).map(toImage);
+    if (scope === 'run') {
+        const wanted = new ImageMatcher([
+            ...(builtId ? [builtId] : []),
+            ...input.usedImages,
+            ...(containerList ?? []).map(c => c.ImageID ?? c.Image)
+        ]);
+        images = images.filter(image => wanted.matches(image));
+    }
+    for (const image of images) {
+        if (!builtId || !sameId(image.id, builtId))
+            continue;
+        image.built = true;
+        const raw = imageList?.find(i => i.Id === image.id);
+        if (raw?.Labels && Object.keys(raw.Labels).length > 0)
+            image.labels = raw.Labels;
+        if (history)
+            image.layers = toLayers(history);
+    }
+    images.sort((a, b) => Number(b.built ?? false) - Number(a.built ?? false) || byText(b.created, a.created));
+    containers.sort((a, b) => byText(b.created, a.created) || byText(a.name, b.name));
+    return { scope, images, containers, errors, durationMs: Date.now() - started };
+}
+/** Runs one engine call; a failure becomes a line in `errors` (the report still shows the rest). */
+async function attempt(errors, doing, signal, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancelledError */ .cc();
+        errors.push(`Could not ${doing}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`);
+        return undefined;
+    }
+}
+function iso(unixSeconds) {
+    const date = new Date(unixSeconds * 1000);
+    return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
+function toImage(item) {
+    return {
+        id: item.Id,
+        shortId: shortId(item.Id),
+        tags: (item.RepoTags ?? []).filter(t => t !== '<none>:<none>'),
+        digests: (item.RepoDigests ?? []).filter(d => d !== '<none>@<none>'),
+        sizeBytes: item.Size,
+        created: iso(item.Created)
+    };
+}
+function shortId(id) {
+    return id.replace(/^sha256:/, '').slice(0, 12);
+}
+function sameId(a, b) {
+    const x = a.replace(/^sha256:/, '');
+    const y = b.replace(/^sha256:/, '');
+    return x.length >= 12 && y.length >= 12 && (x.startsWith(y) || y.startsWith(x));
+}
+function toContainer(item) {
+    const exited = /^Exited \((-?\d+)\)/.exec(item.Status);
+    return {
+        id: item.Id,
+        name: (item.Names?.[0] ?? item.Id.slice(0, 12)).replace(/^\//, ''),
+        image: item.Image,
+        command: item.Command,
+        state: item.State,
+        status: item.Status,
+        exitCode: exited ? Number(exited[1]) : undefined,
+        created: iso(item.Created),
+        ports: (item.Ports ?? []).map(formatPort),
+        removed: false
+    };
+}
+function formatPort(port) {
+    if (!port.PublicPort)
+        return `${port.PrivatePort}/${port.Type}`;
+    const host = port.IP && port.IP.includes(':') ? `[${port.IP}]` : (port.IP ?? '');
+    return `${host}:${port.PublicPort}->${port.PrivatePort}/${port.Type}`;
+}
+/** The live containers, plus the smoke stage's records of those already removed. */
+function mergeRecorded(live, smoke) {
+    const byId = new Map(live.map(c => [c.id, c]));
+    for (const result of smoke?.results ?? []) {
+        const record = result.container;
+        if (!record)
+            continue;
+        const current = byId.get(record.id);
+        if (current) {
+            current.exitCode ??= result.exitCode;
+            continue;
+        }
+        const row = {
+            id: record.id,
+            name: record.name,
+            image: result.image,
+            command: record.command,
+            state: 'removed',
+            status: record.state ? `${record.state}, then removed` : 'removed',
+            exitCode: result.exitCode,
+            created: record.created,
+            ports: record.ports,
+            removed: true
+        };
+        byId.set(record.id, row);
+        live.push(row);
+    }
+    return live;
+}
+/** History comes newest first; layers are reported in Dockerfile order. */
+function toLayers(history) {
+    return [...history].reverse().map(item => ({
+        sizeBytes: item.Size,
+        createdBy: instruction(item.CreatedBy),
+        created: iso(item.Created)
+    }));
+}
+/**
+ * One line for a history entry, as a Dockerfile would say it: the classic builder writes
+ * `/bin/sh -c #(nop)  CMD ["sh"]` for metadata and `|2 A=1 B=2 /bin/sh -c make` for RUN with build args;
+ * BuildKit writes `RUN /bin/sh -c make # buildkit`.
+ */
+function instruction(createdBy) {
+    let text = (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(createdBy);
+    text = text.replace(/ # buildkit$/, '');
+    const nop = /^\/bin\/sh -c #\(nop\) ?(.*)$/.exec(text);
+    if (nop)
+        return nop[1].trim();
+    const run = /^(?:\|\d+ (?:\S+=\S* )*)?\/bin\/sh -c (.*)$/.exec(text);
+    if (run)
+        return `RUN ${run[1].trim()}`;
+    return text.replace(/^RUN \/bin\/sh -c /, 'RUN ');
+}
+/** Matches images by ID or by reference as a user or a smoke entry wrote it (`busybox` = `busybox:latest`). */
+class ImageMatcher {
+    ids = [];
+    refs = new Set();
+    constructor(references) {
+        for (const ref of references) {
+            if ((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isImageId */ .rw)(ref))
+                this.ids.push(ref.replace(/^sha256:/, ''));
+            else
+                this.refs.add((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalReference */ .Ys)(ref));
+        }
+    }
+    matches(image) {
+        if (this.ids.some(id => sameId(id, image.id)))
+            return true;
+        return [...image.tags, ...image.digests].some(ref => this.refs.has((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalReference */ .Ys)(ref)));
+    }
+}
+/** Code-point order: the same as localeCompare for ISO dates, without loading ICU (~9 MB) for a sort. */
+function byText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 4584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bt: () => (/* binding */ LABEL_RUN),
+/* harmony export */   TA: () => (/* binding */ LABEL_MANAGED),
+/* harmony export */   os: () => (/* binding */ LABEL_ROLE),
+/* harmony export */   xU: () => (/* binding */ runLabels)
+/* harmony export */ });
+// Labels put on everything the action creates, so the post step (and audits) can find it again.
+const LABEL_MANAGED = 'io.docker-preflight.managed';
+const LABEL_RUN = 'io.docker-preflight.run';
+const LABEL_ROLE = 'io.docker-preflight.role';
+function runLabels(runId, role) {
+    return { [LABEL_MANAGED]: 'true', [LABEL_RUN]: runId, [LABEL_ROLE]: role };
+}
+
+
+/***/ }),
+
+/***/ 9488:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ LineSplitter)
+/* harmony export */ });
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Splits chunks into complete lines, holding a partial line (and a split UTF-8 character) until it ends. */
+class LineSplitter {
+    decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8');
+    pending = '';
+    push(chunk) {
+        this.pending += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+        const lines = this.pending.split('\n');
+        this.pending = lines.pop() ?? '';
+        return lines;
+    }
+    /** What is left at the end of the stream. */
+    end() {
+        const rest = this.pending + this.decoder.end();
+        this.pending = '';
+        return rest === '' ? [] : [rest];
+    }
+}
+
+
+/***/ }),
+
+/***/ 1168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LI: () => (/* binding */ CommandGuard),
+/* harmony export */   aJ: () => (/* binding */ stripAnsi),
+/* harmony export */   tZ: () => (/* binding */ normalizeLines)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Brackets untrusted text so the Actions runner treats none of it as a workflow command.
+ *
+ * The runner obeys `::cmd::` at the start of a line and `##[cmd]` anywhere in a line, and it splits lines
+ * on `\r` as well as `\n`. While `::stop-commands::TOKEN` is in force it obeys nothing but `::TOKEN::`,
+ * and the token is fresh random bytes the untrusted text cannot know.
+ */
+class CommandGuard {
+    token;
+    constructor(token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')) {
+        this.token = token;
+    }
+    get open() {
+        return `::stop-commands::${this.token}`;
+    }
+    get close() {
+        return `::${this.token}::`;
+    }
+    /** Lines ready to print: the guard, the text with line endings normalised, and the resume line. */
+    wrap(text) {
+        return `${this.open}\n${normalizeLines(text)}\n${this.close}\n`;
+    }
+}
+/** Every `\r\n` and lone `\r` becomes `\n`; a trailing newline is dropped. */
+function normalizeLines(text) {
+    return text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+}
+/** Removes ANSI escape sequences (colours, cursor moves) that a build or container may emit. */
+function stripAnsi(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g, '');
+}
+
+
+/***/ }),
+
+/***/ 8830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/stage.ts
+var stage = __webpack_require__(1741);
+// EXTERNAL MODULE: ./src/audit/fields.ts
+var fields = __webpack_require__(5546);
+;// CONCATENATED MODULE: ./src/audit/drift.ts
+
+
+
+
+
+
+/** Disk use drifts all day: only a change of at least this much, and of this share, counts. */
+const DISK_DRIFT_MIN_BYTES = 1_000_000_000;
+const DISK_DRIFT_MIN_RATIO = 0.2;
+/** MemTotal moves by a few kB with kernel updates and memory ballooning; a 1% change counts. */
+const MEMORY_DRIFT_MIN_RATIO = 0.01;
+/**
+ * Compares this run's engine facts with the JSON report of an earlier run (`baseline`). Undefined when no
+ * baseline was given. Never throws: a missing or unreadable baseline is reported in the result, and is an
+ * error only when `fail-on-drift` asks for a comparison.
+ */
+async function compareWithBaseline(input) {
+    const { baseline, failOnDrift } = input.options;
+    if (!baseline)
+        return undefined;
+    const started = Date.now();
+    const loaded = await loadBaseline(baseline);
+    if (!loaded.ok) {
+        const wanted = failOnDrift.kind !== 'none';
+        const error = wanted ? `${loaded.message}, and fail-on-drift needs a baseline to compare with` : undefined;
+        return {
+            status: loaded.status,
+            problems: error ? [error] : [],
+            ...(0,stage/* stageTimes */.L)(started),
+            baseline,
+            message: loaded.message,
+            error,
+            items: [],
+            failing: [],
+            comparedFields: [],
+            notes: []
+        };
+    }
+    const { report } = loaded;
+    const was = factValues(report.engine.facts);
+    const now = factValues(input.facts);
+    const notes = [];
+    const items = [];
+    const comparedFields = [];
+    for (const [name, nowValue] of now) {
+        comparedFields.push(name);
+        const item = compareValue(name, was.get(name), nowValue);
+        if (item)
+            items.push(item);
+    }
+    if (input.options.diskUsage) {
+        if (!input.diskUsage)
+            notes.push('Disk use was not compared: this run could not read /system/df.');
+        else if (!isObject(report.diskUsage)) {
+            notes.push('Disk use was not compared: the baseline run did not read it (disk-usage was off).');
+        }
+        else {
+            const wasDisk = summarizeDiskUsage(report.diskUsage);
+            const nowDisk = summarizeDiskUsage(input.diskUsage);
+            for (const [name, key] of DISK_FIELDS) {
+                comparedFields.push(name);
+                const item = compareDisk(name, wasDisk[key], nowDisk[key]);
+                if (item)
+                    items.push(item);
+            }
+        }
+    }
+    const wasId = String(report.engine.facts.info.ID ?? '');
+    const nowId = String(input.facts.info.ID ?? '');
+    if (wasId && nowId && wasId !== nowId) {
+        notes.push(`The baseline comes from another engine (ID ${wasId}, host ${String(report.engine.facts.info.Name ?? '?')}); ` +
+            'drift may be a difference between machines rather than a change.');
+    }
+    const failing = items.filter(item => failsUnder(failOnDrift, item));
+    return {
+        status: 'compared',
+        problems: failing.length > 0 ? [`Engine drifted from the baseline: ${describeDrift(failing)}`] : [],
+        ...(0,stage/* stageTimes */.L)(started),
+        baseline,
+        items,
+        failing,
+        baselineRun: {
+            runId: typeof report.runId === 'string' ? report.runId : undefined,
+            finishedAt: typeof report.finishedAt === 'string' ? report.finishedAt : undefined,
+            endpoint: typeof report.endpoint === 'string' ? report.endpoint : undefined,
+            serverVersion: report.engine.facts.serverVersion
+        },
+        comparedFields,
+        notes
+    };
+}
+/** Whether `fail-on-drift` makes this item fail the step. Disk use never counts as `security`. */
+function failsUnder(policy, item) {
+    switch (policy.kind) {
+        case 'none':
+            return false;
+        case 'any':
+            return true;
+        case 'security':
+            return item.security && item.group !== 'disk';
+        case 'fields':
+            return policy.fields.some(f => f.toLowerCase() === item.field.toLowerCase());
+    }
+}
+/** One line for a failure message or a log: `cgroupVersion 2 \u2192 1; seccomp profile=default \u2192 absent`. */
+function describeDrift(items, maxValue = 60) {
+    const short = (s) => {
+        const flat = s.replace(/\s+/g, ' ');
+        return flat.length > maxValue ? `${flat.slice(0, maxValue - 1)}\u2026` : flat;
+    };
+    return items
+        .map(item => {
+        if (item.added || item.removed) {
+            const parts = [
+                ...(item.added ?? []).map(a => `+${short(a)}`),
+                ...(item.removed ?? []).map(r => `-${short(r)}`)
+            ];
+            return `${item.field} ${parts.join(', ')}`;
+        }
+        return `${item.field} ${short(item.was)} \u2192 ${short(item.now)}`;
+    })
+        .join('; ');
+}
+/**
+ * /system/df, one more fact for the audit. When the engine cannot give it, the run says so and goes on
+ * (undefined).
+ */
+async function readDiskUsage(client, log, signal) {
+    return client.system.df(signal).catch((error) => {
+        log.warning(`Could not read the engine's disk use: ${client.error(error, 'reading /system/df').message}`);
+        return undefined;
+    });
+}
+/** The comparison in the log: warnings for no baseline or drift, the details as untrusted text. */
+function logDrift(drift, log) {
+    // An error is reported as the step's failure; only the first-run case is a warning.
+    if (drift.message && !drift.error)
+        log.warning(drift.message);
+    for (const note of drift.notes ?? [])
+        log.warning(note);
+    if (drift.status !== 'compared')
+        return;
+    if (drift.items.length === 0) {
+        log.info(`No drift from the baseline (${drift.comparedFields?.length ?? 0} facts compared).`);
+        return;
+    }
+    const notFailing = drift.items.filter(item => !drift.failing.includes(item));
+    if (notFailing.length > 0)
+        log.warning(`Engine drifted from the baseline: ${describeDrift(notFailing)}`);
+    // Values come from the engine and the baseline file: printed as untrusted text.
+    const block = log.untrusted(`Drift from the baseline (${drift.items.length})`);
+    try {
+        for (const item of drift.items)
+            block.write(`${item.field}: ${item.was} \u2192 ${item.now}\n`);
+    }
+    finally {
+        block.close();
+    }
+}
+async function loadBaseline(path) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if ((0,errors/* errorCode */.CA)(error) === 'ENOENT') {
+            return {
+                ok: false,
+                status: 'missing',
+                message: `No baseline report at ${path} (expected on a first run); engine facts were not compared`
+            };
+        }
+        return {
+            ok: false,
+            status: 'unreadable',
+            message: `Cannot read the baseline ${path}: ${(0,errors/* messageOf */.bD)(error)}`
+        };
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        return {
+            ok: false,
+            status: 'unreadable',
+            message: `The baseline ${path} is not JSON (${(0,errors/* messageOf */.bD)(error)})`
+        };
+    }
+    if (!isObject(parsed) || typeof parsed.schemaVersion !== 'number') {
+        return {
+            ok: false,
+            status: 'unreadable',
+            message: `The baseline ${path} is not a docker-preflight JSON report (no schemaVersion)`
+        };
+    }
+    const engine = parsed.engine;
+    if (!isObject(engine) || !isObject(engine.facts) || !isObject(engine.facts.info)) {
+        return {
+            ok: false,
+            status: 'unreadable',
+            message: `The baseline ${path} has no engine facts (engine.facts.info)`
+        };
+    }
+    return { ok: true, report: parsed };
+}
+const NOT_REPORTED = '(not reported)';
+/** Every non-disk drift field of one engine, in DRIFT_FIELDS order. */
+function factValues(facts) {
+    const info = isObject(facts.info) ? facts.info : {};
+    const version = isObject(facts.version) ? facts.version : {};
+    const text = (value) => ({ kind: 'text', text: scalar(value) });
+    const set = (items) => ({ kind: 'set', items: [...new Set(items)].sort() });
+    const security = parseSecurityOptions(info.SecurityOptions);
+    const securityValue = (name) => {
+        const options = security.get(name);
+        if (options === undefined)
+            return text('absent');
+        return text(options || 'enabled');
+    };
+    const registry = isObject(info.RegistryConfig) ? info.RegistryConfig : {};
+    const proxy = (value) => {
+        const raw = scalar(value);
+        return { kind: 'text', text: raw, display: redactCredentials(raw) };
+    };
+    const os = facts.os || scalar(version.Os ?? info.OSType);
+    const arch = facts.arch || scalar(version.Arch ?? info.Architecture);
+    const values = {
+        serverVersion: text(facts.serverVersion || version.Version || info.ServerVersion),
+        apiVersion: text(facts.apiVersion || version.ApiVersion),
+        storageDriver: text(info.Driver),
+        backingFilesystem: text(driverStatus(info.DriverStatus, 'Backing Filesystem')),
+        cgroupDriver: text(info.CgroupDriver),
+        cgroupVersion: text(info.CgroupVersion),
+        defaultRuntime: text(info.DefaultRuntime),
+        runtimes: set(isObject(info.Runtimes) ? Object.keys(info.Runtimes) : []),
+        seccomp: securityValue('seccomp'),
+        apparmor: securityValue('apparmor'),
+        selinux: securityValue('selinux'),
+        rootless: securityValue('rootless'),
+        userns: securityValue('userns'),
+        securityOptions: set([...security]
+            .filter(([name]) => !NAMED_SECURITY_OPTIONS.includes(name))
+            .map(([name, options]) => (options ? `${name} (${options})` : name))),
+        registryMirrors: set(stringList(registry.Mirrors).map(redactCredentials)),
+        insecureRegistries: set(insecureRegistries(registry)),
+        httpProxy: proxy(info.HttpProxy),
+        httpsProxy: proxy(info.HttpsProxy),
+        noProxy: proxy(info.NoProxy),
+        loggingDriver: text(info.LoggingDriver),
+        liveRestore: text(info.LiveRestoreEnabled),
+        osArch: text(os || arch ? `${os}/${arch}` : ''),
+        operatingSystem: text(info.OperatingSystem),
+        kernelVersion: text(facts.kernelVersion || version.KernelVersion || info.KernelVersion),
+        cpus: text(info.NCPU),
+        memory: {
+            kind: 'number',
+            value: typeof info.MemTotal === 'number' ? info.MemTotal : undefined,
+            minRatio: MEMORY_DRIFT_MIN_RATIO,
+            format: format/* formatBytes */.z3
+        },
+        // The daemon wraps its warnings over several indented lines; compare them as sentences.
+        warnings: set(stringList(info.Warnings).map(w => (0,format/* oneLine */.TN)(w)))
+    };
+    return new Map(fields/* DRIFT_FIELDS */.GS.filter(f => f.name in values).map(f => [f.name, values[f.name]]));
+}
+function compareValue(name, was, now) {
+    const def = (0,fields/* driftField */.au)(name);
+    const base = { field: name, label: def.label, group: def.group, security: def.security };
+    if (now.kind === 'set') {
+        const before = was?.kind === 'set' ? was.items : [];
+        const added = now.items.filter(i => !before.includes(i));
+        const removed = before.filter(i => !now.items.includes(i));
+        if (added.length === 0 && removed.length === 0)
+            return undefined;
+        return {
+            ...base,
+            was: before.join(', ') || 'none',
+            now: now.items.join(', ') || 'none',
+            ...(added.length ? { added } : {}),
+            ...(removed.length ? { removed } : {})
+        };
+    }
+    if (now.kind === 'number') {
+        const before = was?.kind === 'number' ? was.value : undefined;
+        if (before === now.value)
+            return undefined;
+        if (before !== undefined && now.value !== undefined) {
+            const change = Math.abs(now.value - before);
+            if (change < now.minRatio * Math.max(before, 1))
+                return undefined;
+        }
+        const show = (n) => (n === undefined ? NOT_REPORTED : now.format(n));
+        return { ...base, was: show(before), now: show(now.value) };
+    }
+    const before = was?.kind === 'text' ? was : { kind: 'text', text: '' };
+    if (before.text === now.text)
+        return undefined;
+    const show = (v) => (v.display ?? v.text) || NOT_REPORTED;
+    let nowText = show(now);
+    // Only a redacted part (proxy credentials) changed: say so without showing either.
+    if (show(before) === nowText)
+        nowText = `${nowText} (credentials changed)`;
+    return { ...base, was: show(before), now: nowText };
+}
+const NAMED_SECURITY_OPTIONS = ['seccomp', 'apparmor', 'selinux', 'rootless', 'userns'];
+/**
+ * `["name=seccomp,profile=default", "name=rootless"]` \u2192 seccomp \u2192 `profile=default`, rootless \u2192 ``.
+ * Engines before API 1.26 listed bare names (`seccomp`); those parse as names without options.
+ */
+function parseSecurityOptions(list) {
+    const result = new Map();
+    for (const entry of stringList(list)) {
+        const pairs = entry.split(',').map(p => p.trim());
+        const named = pairs.find(p => p.startsWith('name='));
+        if (!named) {
+            result.set(entry.trim(), '');
+            continue;
+        }
+        const others = pairs.filter(p => p !== named && p !== '');
+        result.set(named.slice('name='.length), others.join(','));
+    }
+    return result;
+}
+/** As `docker info` lists them: insecure CIDRs, and registries whose index config is not secure. */
+function insecureRegistries(registry) {
+    const cidrs = stringList(registry.InsecureRegistryCIDRs);
+    const indexes = isObject(registry.IndexConfigs) ? Object.values(registry.IndexConfigs) : [];
+    const names = indexes.filter(isObject).filter(i => i.Secure === false);
+    return [...cidrs, ...names.map(i => scalar(i.Name))];
+}
+function driverStatus(status, key) {
+    if (!Array.isArray(status))
+        return '';
+    const pair = status.find(p => Array.isArray(p) && p[0] === key);
+    return pair ? scalar(pair[1]) : '';
+}
+/**
+ * Proxy settings may carry credentials (`http://user:secret@proxy:3128`). Every part before the host's
+ * `@` becomes `***`, so drift items, logs, summaries and outputs never show them. (dockerd masks URL
+ * credentials as `xxxxx:xxxxx` itself; not `user:pass@host` without a scheme, nor a baseline edited by hand.)
+ */
+function redactCredentials(value) {
+    return value
+        .split(/([,\s]+)/)
+        .map(token => {
+        const at = token.lastIndexOf('@');
+        if (at < 0)
+            return token;
+        const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(token)?.[0] ?? '';
+        if (at < scheme.length)
+            return token;
+        return `${scheme}***@${token.slice(at + 1)}`;
+    })
+        .join('');
+}
+const DISK_FIELDS = [
+    ['diskImages', 'images'],
+    ['diskContainers', 'containers'],
+    ['diskVolumes', 'volumes'],
+    ['diskBuildCache', 'buildCache'],
+    ['diskReclaimable', 'reclaimable']
+];
+/** Totals from a raw `/system/df` reply. */
+function summarizeDiskUsage(df) {
+    const list = (value) => Array.isArray(value) ? value.filter(isObject) : [];
+    const num = (value) => (typeof value === 'number' && value > 0 ? value : 0);
+    const images = list(df.Images);
+    const containers = list(df.Containers);
+    const volumes = list(df.Volumes);
+    const cache = list(df.BuildCache);
+    const imagesTotal = num(df.LayersSize) || images.reduce((sum, i) => sum + num(i.Size), 0);
+    const imagesUsed = images
+        .filter(i => num(i.Containers) > 0)
+        .reduce((sum, i) => sum + Math.max(0, num(i.Size) - num(i.SharedSize)), 0);
+    const containersTotal = containers.reduce((sum, c) => sum + num(c.SizeRw), 0);
+    const containersReclaimable = containers
+        .filter(c => c.State !== 'running' && c.State !== 'paused' && c.State !== 'restarting')
+        .reduce((sum, c) => sum + num(c.SizeRw), 0);
+    const volumeSize = (v) => num(isObject(v.UsageData) ? v.UsageData.Size : 0);
+    const volumeRefs = (v) => num(isObject(v.UsageData) ? v.UsageData.RefCount : 0);
+    const volumesTotal = volumes.reduce((sum, v) => sum + volumeSize(v), 0);
+    const volumesReclaimable = volumes
+        .filter(v => volumeRefs(v) === 0)
+        .reduce((sum, v) => sum + volumeSize(v), 0);
+    const cacheTotal = cache.reduce((sum, c) => sum + (c.Shared === true ? 0 : num(c.Size)), 0);
+    const cacheReclaimable = cache
+        .filter(c => c.InUse !== true && c.Shared !== true)
+        .reduce((sum, c) => sum + num(c.Size), 0);
+    return {
+        images: imagesTotal,
+        containers: containersTotal,
+        volumes: volumesTotal,
+        buildCache: cacheTotal,
+        reclaimable: Math.max(0, imagesTotal - imagesUsed) + containersReclaimable + volumesReclaimable + cacheReclaimable
+    };
+}
+function compareDisk(name, was, now) {
+    const change = Math.abs(now - was);
+    if (change < DISK_DRIFT_MIN_BYTES || change < DISK_DRIFT_MIN_RATIO * Math.max(was, 1))
+        return undefined;
+    const def = (0,fields/* driftField */.au)(name);
+    const sign = now > was ? '+' : '\u2212';
+    return {
+        field: name,
+        label: def.label,
+        group: def.group,
+        security: false,
+        was: (0,format/* formatBytes */.z3)(was),
+        now: `${(0,format/* formatBytes */.z3)(now)} (${sign}${(0,format/* formatBytes */.z3)(change)})`
+    };
+}
+// ---------------------------------------------------------------------------------------------------------
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function scalar(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return JSON.stringify(value);
+}
+function stringList(value) {
+    return Array.isArray(value) ? value.filter(v => v !== null && v !== undefined).map(v => scalar(v)) : [];
+}
+
+// EXTERNAL MODULE: ./src/labels.ts
+var src_labels = __webpack_require__(4584);
+;// CONCATENATED MODULE: ./src/audit/leftovers.ts
+
+
+/** Lists what earlier runs left, oldest first. Never throws: a listing error is reported in `error`. */
+async function findLeftovers(input) {
+    const { client, runId, signal } = input;
+    const now = input.now ?? Date.now();
+    const filters = { label: [`${src_labels/* LABEL_MANAGED */.TA}=true`] };
+    try {
+        const [containers, images] = await Promise.all([
+            client.containers.list({ all: true, filters }, signal),
+            client.images.list(filters, signal)
+        ]);
+        const fromEarlierRun = (labels) => !!labels && labels[src_labels/* LABEL_RUN */.Bt] !== undefined && labels[src_labels/* LABEL_RUN */.Bt] !== runId;
+        const leftContainers = containers
+            .filter(c => fromEarlierRun(c.Labels))
+            .map(c => {
+            const createdMs = c.Created * 1000;
+            return {
+                id: c.Id,
+                name: (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''),
+                image: c.Image,
+                state: c.State,
+                runId: c.Labels[src_labels/* LABEL_RUN */.Bt],
+                role: c.Labels[src_labels/* LABEL_ROLE */.os],
+                created: new Date(createdMs).toISOString(),
+                ageMs: Math.max(0, now - createdMs)
+            };
+        });
+        const leftImages = images
+            .filter(i => fromEarlierRun(i.Labels))
+            .map(i => {
+            const createdMs = i.Created * 1000;
+            const labels = i.Labels;
+            return {
+                id: i.Id,
+                shortId: i.Id.replace(/^sha256:/, '').slice(0, 12),
+                tags: (i.RepoTags ?? []).filter(t => t !== '<none>:<none>'),
+                sizeBytes: i.Size,
+                runId: labels[src_labels/* LABEL_RUN */.Bt],
+                role: labels[src_labels/* LABEL_ROLE */.os],
+                created: new Date(createdMs).toISOString(),
+                ageMs: Math.max(0, now - createdMs)
+            };
+        });
+        const oldestFirst = (a, b) => b.ageMs - a.ageMs;
+        return { containers: leftContainers.sort(oldestFirst), images: leftImages.sort(oldestFirst) };
+    }
+    catch (error) {
+        return { containers: [], images: [], error: `Could not list leftovers: ${(0,errors/* messageOf */.bD)(error)}` };
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/inventory/image-size.ts
+var image_size = __webpack_require__(1447);
+// EXTERNAL MODULE: ./src/engine/client.ts + 2 modules
+var engine_client = __webpack_require__(4728);
+// EXTERNAL MODULE: ./src/signals.ts
+var signals = __webpack_require__(970);
+// EXTERNAL MODULE: ./src/engine/version.ts
+var engine_version = __webpack_require__(8574);
+// EXTERNAL MODULE: ./src/engine/podman.ts
+var engine_podman = __webpack_require__(7049);
+// EXTERNAL MODULE: ./src/engine/image-store.ts
+var image_store = __webpack_require__(5943);
+// EXTERNAL MODULE: ./src/image/reference.ts
+var image_reference = __webpack_require__(3564);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(1260);
+;// CONCATENATED MODULE: ./src/build/credentials.ts
+// Registry credentials for pulling base images, found where the docker CLI finds them:
+// $DOCKER_CONFIG/config.json (else ~/.docker/config.json), `credHelpers` per registry, then
+// `credsStore`, then inline `auths`. So a workflow that ran docker/login-action can build from a
+// private base. Secrets are returned to the caller and never logged.
+
+
+
+
+
+const HUB_SERVER = 'https://index.docker.io/v1/';
+/** The registry host of an image reference; `docker.io` for Docker Hub (and for what is not a reference). */
+function registryOf(reference) {
+    return image_reference/* ImageReference */.ZN.parse(reference)?.registry ?? image_reference/* HUB */.Q$;
+}
+/** The directory the docker CLI reads config.json from. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+/**
+ * Credentials for each registry that has some configured. Registries with none are left out (anonymous
+ * pulls). A missing or unreadable config.json means no credentials; a helper that fails is skipped.
+ */
+async function findCredentials(registries, env, runHelper = runCredentialHelper) {
+    const config = await readConfig((0,external_node_path_.join)(dockerConfigDir(env), 'config.json'));
+    if (!config)
+        return [];
+    const found = [];
+    for (const registry of [...new Set(registries)]) {
+        const serverAddress = registry === image_reference/* HUB */.Q$ ? HUB_SERVER : registry;
+        const helper = lookup(config.credHelpers, registry)?.[1] ?? config.credsStore;
+        if (helper) {
+            const auth = parseHelperOutput(await runHelper(helper, serverAddress), serverAddress);
+            if (auth) {
+                found.push({ registry, auth, source: `docker-credential-${helper}` });
+                continue;
+            }
+        }
+        const entry = lookup(config.auths, registry);
+        if (entry) {
+            const auth = fromAuthsEntry(entry[1], serverAddress);
+            if (auth)
+                found.push({ registry, auth, source: `auths["${entry[0]}"] in config.json` });
+        }
+    }
+    return found;
+}
+/** The X-Registry-Config value for the classic builder: credentials keyed by registry. */
+function registryConfig(found) {
+    return Object.fromEntries(found.map(f => [f.auth.serveraddress, f.auth]));
+}
+async function readConfig(path) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A config entry for the registry: keys may be bare hosts or URLs (`https://index.docker.io/v1/`). */
+function lookup(map, registry) {
+    if (!map)
+        return undefined;
+    return Object.entries(map).find(([key]) => hostOf(key) === registry);
+}
+function hostOf(key) {
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? image_reference/* HUB */.Q$ : host;
+}
+function fromAuthsEntry(entry, serveraddress) {
+    if (entry.identitytoken)
+        return { serveraddress, username: entry.username, identitytoken: entry.identitytoken };
+    if (entry.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon > 0)
+            return { serveraddress, username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (entry.username && entry.password)
+        return { serveraddress, username: entry.username, password: entry.password };
+    return undefined;
+}
+/** Helper protocol: `{"ServerURL": ..., "Username": ..., "Secret": ...}`; Username `<token>` = identity token. */
+function parseHelperOutput(output, serveraddress) {
+    if (!output)
+        return undefined;
+    try {
+        const parsed = JSON.parse(output);
+        if (!parsed.Secret)
+            return undefined;
+        if (parsed.Username === '<token>')
+            return { serveraddress, identitytoken: parsed.Secret };
+        return { serveraddress, username: parsed.Username, password: parsed.Secret };
+    }
+    catch {
+        return undefined;
+    }
+}
+const runCredentialHelper = async (helper, serverAddress) => {
+    try {
+        const result = await exec/* getExecOutput */.H(`docker-credential-${helper}`, ['get'], {
+            input: Buffer.from(serverAddress),
+            silent: true,
+            ignoreReturnCode: true
+        });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    catch {
+        return undefined; // helper not installed
+    }
+};
+
+// EXTERNAL MODULE: external "node:http2"
+var external_node_http2_ = __webpack_require__(2467);
+;// CONCATENATED MODULE: ./src/engine/session.ts
+// A BuildKit session with the engine, as the docker CLI and buildx open one: `POST /session` upgraded to
+// h2c, and on the hijacked connection a gRPC server that the engine's BuildKit calls (session/grpc.go: a
+// grpc-go client over that one connection). The server is node:http2 with gRPC's framing written here
+// (a message is a flag byte, a 4-byte length and the protobuf; the status goes in grpc-status and
+// grpc-message trailers), so that:
+// - the call's metadata is read from the raw headers: BuildKit sends each include/exclude pattern as its
+//   own header, in UTF-8 (or escaped, `<key>-encoded`), and a .dockerignore has hundreds of them;
+// - what is written is queued by bytes (several MiB) rather than awaited message by message, so whenever
+//   BuildKit opens its flow-control window node has data for it (see BENCHMARKS.md, figure 3b).
+// Every method served is listed in X-Docker-Expose-Session-Grpc-Method: BuildKit asks the session whether
+// it supports a method (session.Caller.Supports) before using file sync, and refuses without it.
+
+
+
+/** gRPC status codes used here (google.golang.org/grpc/codes). */
+const GrpcStatus = {
+    OK: 0,
+    CANCELLED: 1,
+    UNKNOWN: 2,
+    INVALID_ARGUMENT: 3,
+    NOT_FOUND: 5,
+    UNIMPLEMENTED: 12,
+    INTERNAL: 13
+};
+/** An error a handler answers with: its code and message reach BuildKit as grpc-status/grpc-message. */
+class GrpcError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+// BuildKit checks the session's health every few seconds (session/grpc.go monitorHealth) and drops a
+// session that fails twice: a build taking longer than that needs grpc.health.v1.Health/Check answered
+// (HealthCheckResponse{status: SERVING}: field 1, varint 1).
+const healthService = {
+    methods: [{ path: '/grpc.health.v1.Health/Check', unary: () => Buffer.from([0x08, 0x01]) }]
+};
+/** Queued bytes above which a sender waits, and below which it resumes. */
+const QUEUE_HIGH = 16 * 1024 * 1024;
+const QUEUE_LOW = 8 * 1024 * 1024;
+/** Gathered messages are written when they reach this size (or at the end of the event loop's turn). */
+const BATCH = 512 * 1024;
+/** Bytes queued on every call of this process (for the trace). */
+let queuedTotal = 0;
+async function openSession(client, options, signal) {
+    const id = (0,external_node_crypto_.randomUUID)();
+    const methods = new Map();
+    for (const service of [healthService, ...options.services])
+        for (const method of service.methods)
+            methods.set(method.path, method);
+    const socket = await client.build.session({
+        'X-Docker-Expose-Session-Uuid': id,
+        'X-Docker-Expose-Session-Name': options.name ?? 'docker-preflight',
+        'X-Docker-Expose-Session-Sharedkey': options.sharedKey,
+        'X-Docker-Expose-Session-Grpc-Method': [...methods.keys()]
+    }, signal);
+    const server = external_node_http2_.createServer({
+        // A .dockerignore of a few hundred lines is a few hundred headers on one call: Node answers more
+        // than 128 header pairs with ENHANCE_YOUR_CALM and its header list size defaults to 64 KiB.
+        maxHeaderListPairs: 1 << 20,
+        settings: { maxHeaderListSize: 64 * 1024 * 1024 },
+        // What is queued for BuildKit counts against the session's memory (10 MiB by default).
+        maxSessionMemory: 1024
+    });
+    let h2session;
+    server.on('session', (session) => {
+        h2session = session;
+        session.on('error', () => { }); // the build reports the failure; the session just ends
+    });
+    server.on('stream', (stream, _headers, _flags, raw) => {
+        const rawHeaders = raw;
+        stream.on('error', () => { });
+        serveCall(stream, metadataOf(rawHeaders), methods, pathOf(rawHeaders));
+    });
+    const trace = process.env.PREFLIGHT_H2_TRACE;
+    const stream = trace
+        ? (await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 7237))).traced(socket, `${trace}.${id}.jsonl`, () => h2session && { ...h2session.state, queued: queuedTotal })
+        : streamOf(socket);
+    server.emit('connection', stream);
+    let closed = false;
+    return {
+        id,
+        state: () => (h2session && !h2session.destroyed ? h2session.state : undefined),
+        close: () => {
+            if (closed)
+                return;
+            closed = true;
+            h2session?.destroy();
+            socket.destroy();
+        }
+    };
+}
+function pathOf(raw) {
+    for (let i = 0; i + 1 < raw.length; i += 2)
+        if (raw[i] === ':path')
+            return raw[i + 1];
+    return '';
+}
+/**
+ * The call's metadata from the raw header list: Node joins repeated headers with ", " and reads their
+ * bytes as Latin-1; BuildKit sends each value of a list as its own header, in UTF-8 (20.10's BuildKit
+ * unescaped, newer ones escaped under `<key>-encoded`, which the service undoes).
+ */
+function metadataOf(raw) {
+    const metadata = new Map();
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+        const key = raw[i].toLowerCase();
+        if (key.startsWith(':'))
+            continue;
+        const value = Buffer.from(raw[i + 1], 'latin1').toString('utf8');
+        const values = metadata.get(key);
+        if (values)
+            values.push(value);
+        else
+            metadata.set(key, [value]);
+    }
+    return metadata;
+}
+/** grpc-message: percent-encoded UTF-8 outside printable ASCII (and `%` itself), as gRPC specifies. */
+function encodeGrpcMessage(message) {
+    let out = '';
+    for (const byte of Buffer.from(message, 'utf8')) {
+        out +=
+            byte >= 0x20 && byte <= 0x7e && byte !== 0x25
+                ? String.fromCharCode(byte)
+                : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+function prefix(length) {
+    const header = Buffer.allocUnsafe(5);
+    header[0] = 0;
+    header.writeUInt32BE(length, 1);
+    return header;
+}
+/** Splits a request body into gRPC messages. */
+class Deframer {
+    chunks = [];
+    buffered = 0;
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.buffered += chunk.length;
+        const out = [];
+        while (this.buffered >= 5) {
+            const head = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+            this.chunks = [head];
+            if (head[0] !== 0)
+                throw new GrpcError(GrpcStatus.UNIMPLEMENTED, 'compressed gRPC messages are not supported');
+            const length = head.readUInt32BE(1);
+            if (this.buffered < 5 + length)
+                break;
+            out.push(head.subarray(5, 5 + length));
+            const rest = head.subarray(5 + length);
+            this.chunks = rest.length > 0 ? [rest] : [];
+            this.buffered = rest.length;
+        }
+        return out;
+    }
+}
+function serveCall(stream, metadata, methods, path) {
+    const method = methods.get(path);
+    const call = new Call(stream, metadata);
+    if (!method) {
+        call.end(new GrpcError(GrpcStatus.UNIMPLEMENTED, `unknown method ${path}`));
+        return;
+    }
+    if ('stream' in method) {
+        method.stream(call);
+        return;
+    }
+    let request;
+    call.onMessage(message => (request ??= message));
+    stream.on('end', () => {
+        if (call.closed)
+            return;
+        Promise.resolve()
+            .then(() => method.unary(request ?? Buffer.alloc(0), metadata))
+            .then(response => {
+            call.send([response]);
+            call.end();
+        }, (error) => call.end(error instanceof GrpcError ? error : new GrpcError(GrpcStatus.UNKNOWN, error.message)));
+    });
+}
+class Call {
+    stream;
+    metadata;
+    closed = false;
+    responded = false;
+    ended = false;
+    queued = 0;
+    batch = [];
+    batched = 0;
+    flushing = false;
+    waiting = [];
+    deframer = new Deframer();
+    constructor(stream, metadata) {
+        this.stream = stream;
+        this.metadata = metadata;
+        stream.on('close', () => {
+            this.closed = true;
+            this.wake();
+        });
+    }
+    onMessage(listener) {
+        this.stream.on('data', (chunk) => {
+            let messages;
+            try {
+                messages = this.deframer.push(chunk);
+            }
+            catch (error) {
+                this.end(error);
+                return;
+            }
+            for (const message of messages)
+                listener(message);
+        });
+    }
+    onClose(listener) {
+        if (this.closed)
+            listener();
+        else
+            this.stream.on('close', listener);
+    }
+    respond() {
+        if (this.responded)
+            return;
+        this.responded = true;
+        this.stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
+    }
+    send(parts) {
+        if (this.closed || this.ended)
+            return;
+        this.respond();
+        let length = 0;
+        for (const part of parts)
+            length += part.length;
+        this.batch.push(prefix(length), ...parts);
+        this.batched += length + 5;
+        this.queued += length + 5;
+        queuedTotal += length + 5;
+        // Messages are gathered and written once per turn of the event loop (or every BATCH bytes): a
+        // write to an HTTP/2 stream costs tens of microseconds, and a listing is thousands of messages.
+        if (this.batched >= BATCH)
+            this.flush();
+        else if (!this.flushing) {
+            this.flushing = true;
+            setImmediate(() => this.flush());
+        }
+    }
+    flush() {
+        this.flushing = false;
+        if (this.batch.length === 0 || this.closed)
+            return;
+        const size = this.batched;
+        const data = Buffer.concat(this.batch, size);
+        this.batch = [];
+        this.batched = 0;
+        // The callback runs once the bytes are on the socket (node:http2 holds them until then).
+        this.stream.write(data, () => {
+            this.queued -= size;
+            queuedTotal -= size;
+            if (this.queued <= QUEUE_LOW)
+                this.wake();
+        });
+    }
+    ready(limit = QUEUE_HIGH) {
+        if (this.queued < limit || this.closed)
+            return Promise.resolve();
+        return new Promise(resolve => this.waiting.push(resolve));
+    }
+    wake() {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const resolve of waiting)
+            resolve();
+    }
+    end(error) {
+        if (this.ended || this.closed)
+            return;
+        this.ended = true;
+        const status = { 'grpc-status': String(error ? error.code : GrpcStatus.OK) };
+        if (error)
+            status['grpc-message'] = encodeGrpcMessage(error.message);
+        if (!this.responded) {
+            // Trailers-only: the status in the one HEADERS frame that ends the stream.
+            this.responded = true;
+            this.stream.respond({ ':status': 200, 'content-type': 'application/grpc', ...status }, { endStream: true });
+            return;
+        }
+        this.flush();
+        this.stream.once('wantTrailers', () => this.stream.sendTrailers(status));
+        this.stream.end();
+    }
+}
+/**
+ * The socket as node:http2 should read it. A plain socket is read through its native handle (node:http2
+ * itself first feeds it what is already in the socket's JS buffer: the engine starts talking at once, and
+ * those bytes arrive with the 101 response). A TLSSocket is handed over as a plain Duplex: HTTP/2 over its
+ * handle lost the frames that came with the upgrade.
+ */
+function streamOf(socket) {
+    if (!socket.encrypted)
+        return socket;
+    const duplex = new external_node_stream_.Duplex({
+        read: () => socket.resume(),
+        write: (chunk, _encoding, callback) => socket.write(chunk, callback),
+        final: callback => {
+            socket.end();
+            callback();
+        },
+        destroy: (error, callback) => {
+            socket.destroy(error ?? undefined);
+            callback(error);
+        }
+    });
+    socket.on('data', (chunk) => {
+        if (!duplex.push(chunk))
+            socket.pause();
+    });
+    socket.on('end', () => duplex.push(null));
+    socket.on('error', error => duplex.destroy(error));
+    socket.on('close', () => duplex.destroy());
+    return duplex;
+}
+
+;// CONCATENATED MODULE: ./src/engine/protowire.ts
+// The protobuf wire format, for the handful of small messages the BuildKit session and control API
+// exchange (fsutil's Packet/Stat, secrets, auth, health, Solve): varints, 64-bit varints (int64 fields may
+// be negative, which proto encodes as ten bytes of two's complement) and length-delimited fields.
+// Written by hand so a build loads no protobuf library; proto3 rules: a field at its default is omitted.
+const WIRE_VARINT = 0;
+const WIRE_I64 = 1;
+const WIRE_LEN = 2;
+const WIRE_I32 = 5;
+/** Builds one message; nested messages are encoded on their own and added as bytes. */
+class ProtoWriter {
+    parts = [];
+    scratch = Buffer.allocUnsafe(64);
+    used = 0;
+    reserve(n) {
+        if (this.used + n <= this.scratch.length)
+            return;
+        this.flushScratch();
+        if (n > this.scratch.length)
+            this.scratch = Buffer.allocUnsafe(n);
+    }
+    flushScratch() {
+        if (this.used === 0)
+            return;
+        this.parts.push(Buffer.from(this.scratch.subarray(0, this.used)));
+        this.scratch = Buffer.allocUnsafe(Math.max(64, this.scratch.length));
+        this.used = 0;
+    }
+    rawVarint(value) {
+        this.reserve(10);
+        let v = value;
+        while (v > 0x7f) {
+            this.scratch[this.used++] = (v % 128) | 0x80;
+            v = Math.floor(v / 128);
+        }
+        this.scratch[this.used++] = v;
+    }
+    tag(field, wire) {
+        this.rawVarint(field * 8 + wire);
+    }
+    /** uint32, enum, bool, or a non-negative integer up to 2^53. */
+    uint(field, value) {
+        if (!value)
+            return this;
+        this.tag(field, WIRE_VARINT);
+        this.rawVarint(value);
+        return this;
+    }
+    /** int64: negative values as 64-bit two's complement. */
+    int64(field, value) {
+        if (value === 0 || value === 0n)
+            return this;
+        if (typeof value === 'number' && value > 0 && Number.isSafeInteger(value))
+            return this.uint(field, value);
+        let v = BigInt.asUintN(64, BigInt(value));
+        this.tag(field, WIRE_VARINT);
+        this.reserve(10);
+        while (v > 0x7fn) {
+            this.scratch[this.used++] = Number(v & 0x7fn) | 0x80;
+            v >>= 7n;
+        }
+        this.scratch[this.used++] = Number(v);
+        return this;
+    }
+    bytes(field, value) {
+        if (!value || value.length === 0)
+            return this;
+        this.tag(field, WIRE_LEN);
+        this.rawVarint(value.length);
+        this.flushScratch();
+        this.parts.push(Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.length));
+        return this;
+    }
+    string(field, value) {
+        if (!value)
+            return this;
+        return this.bytes(field, Buffer.from(value, 'utf8'));
+    }
+    /** A nested message; `always` keeps an empty one (present but at defaults), which proto3 allows. */
+    message(field, value, always = false) {
+        if (value === undefined)
+            return this;
+        if (value.length === 0 && !always)
+            return this;
+        this.tag(field, WIRE_LEN);
+        this.rawVarint(value.length);
+        if (value.length > 0) {
+            this.flushScratch();
+            this.parts.push(Buffer.from(value.buffer, value.byteOffset, value.length));
+        }
+        return this;
+    }
+    /** map<string, string> or map<string, bytes>: one entry message (key 1, value 2) per pair. */
+    map(field, entries) {
+        if (!entries)
+            return this;
+        for (const [key, value] of entries) {
+            const entry = new ProtoWriter().string(1, key);
+            if (typeof value === 'string')
+                entry.string(2, value);
+            else
+                entry.bytes(2, value);
+            this.message(field, entry.finish(), true);
+        }
+        return this;
+    }
+    finish() {
+        this.flushScratch();
+        return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    }
+}
+/** The bytes of a varint (for hand-built frame headers). */
+function varint(value) {
+    const out = [];
+    let v = value;
+    while (v > 0x7f) {
+        out.push((v % 128) | 0x80);
+        v = Math.floor(v / 128);
+    }
+    out.push(v);
+    return Buffer.from(out);
+}
+/** Each field of a message, in order (repeated fields appear once per value). */
+function* protoFields(message) {
+    let at = 0;
+    const readVarint = () => {
+        let result = 0n;
+        let shift = 0n;
+        for (;;) {
+            if (at >= message.length)
+                throw new Error('truncated protobuf message');
+            const byte = message[at++];
+            result |= BigInt(byte & 0x7f) << shift;
+            if ((byte & 0x80) === 0)
+                return result;
+            shift += 7n;
+            if (shift > 63n)
+                throw new Error('protobuf varint too long');
+        }
+    };
+    while (at < message.length) {
+        const key = Number(readVarint());
+        const field = key >>> 3;
+        const wire = key & 7;
+        if (wire === WIRE_VARINT)
+            yield [field, { wire: 'varint', value: readVarint() }];
+        else if (wire === WIRE_LEN) {
+            const length = Number(readVarint());
+            if (at + length > message.length)
+                throw new Error('truncated protobuf message');
+            yield [field, { wire: 'bytes', value: message.subarray(at, at + length) }];
+            at += length;
+        }
+        else if (wire === WIRE_I64 || wire === WIRE_I32) {
+            const length = wire === WIRE_I64 ? 8 : 4;
+            if (at + length > message.length)
+                throw new Error('truncated protobuf message');
+            yield [field, { wire: 'fixed', value: message.subarray(at, at + length) }];
+            at += length;
+        }
+        else
+            throw new Error(`unsupported protobuf wire type ${wire}`);
+    }
+}
+/** A varint field as a uint32/enum/bool. */
+function asUint(value) {
+    return value.wire === 'varint' ? Number(BigInt.asUintN(32, value.value)) : 0;
+}
+/** A varint field as a (signed) int64, in a number when safe. */
+function asInt64(value) {
+    if (value.wire !== 'varint')
+        return 0;
+    const signed = BigInt.asIntN(64, value.value);
+    return signed >= BigInt(Number.MIN_SAFE_INTEGER) && signed <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number(signed)
+        : signed;
+}
+function asBytes(value) {
+    return value.wire === 'bytes' ? value.value : Buffer.alloc(0);
+}
+function asString(value) {
+    return asBytes(value).toString('utf8');
+}
+/** A map entry's key (field 1) and value (field 2) as bytes. */
+function mapEntry(value) {
+    let key = '';
+    let entry = Buffer.alloc(0);
+    for (const [field, v] of protoFields(asBytes(value))) {
+        if (field === 1)
+            key = asString(v);
+        else if (field === 2)
+            entry = asBytes(v);
+    }
+    return [key, entry];
+}
+
+// EXTERNAL MODULE: ./src/build/walk.ts
+var walk = __webpack_require__(8419);
+;// CONCATENATED MODULE: ./src/build/filesync.ts
+// The services a BuildKit build calls back through the session (engine/session.ts serves them; messages
+// are encoded here by hand from the .proto files, engine/protowire.ts):
+// - moby.filesync.v1.FileSync/DiffCopy: BuildKit asks for a local directory by name ("context",
+//   "dockerfile", a named context) with include/exclude patterns and follow paths in the call's metadata;
+//   the client answers with fsutil's protocol (tonistiigi/fsutil send.go, types/wire.proto): a STAT packet
+//   per entry in walk order, an empty STAT to end the list, then for each REQ (an entry's index) DATA
+//   packets and an empty DATA; FIN is answered with FIN. BuildKit only REQuests files whose stat changed
+//   since the last sync from a session with the same shared key, which is how a second build sends only
+//   what changed. Packets are queued by bytes, never awaited one by one (BENCHMARKS.md, figure 3b).
+// - moby.buildkit.secrets.v1.Secrets/GetSecret: a secret's bytes by id; NotFound for an unknown id
+//   (BuildKit turns that into "secret <id>: not found").
+// - moby.filesync.v1.Auth/Credentials: registry credentials for pulling base images.
+
+
+
+
+
+const PACKET_STAT = 0;
+const PACKET_REQ = 1;
+const PACKET_DATA = 2;
+const PACKET_FIN = 3;
+const PACKET_ERR = 4;
+function encodeStat(stat) {
+    return new ProtoWriter()
+        .string(1, stat.path)
+        .uint(2, stat.mode)
+        .uint(3, stat.uid)
+        .uint(4, stat.gid)
+        .int64(5, stat.size)
+        .int64(6, stat.modTime)
+        .string(7, stat.linkname)
+        .int64(8, stat.devmajor ?? 0)
+        .int64(9, stat.devminor ?? 0)
+        .map(10, stat.xattrs)
+        .finish();
+}
+/** Packet{type, stat, ID, data}; the data buffer is returned as its own part, not copied. */
+function encodePacket(type, fields = {}) {
+    const head = new ProtoWriter().uint(1, type);
+    if (fields.stat)
+        head.message(2, encodeStat(fields.stat), true);
+    head.uint(3, fields.ID ?? 0);
+    const data = fields.data;
+    if (!data || data.length === 0)
+        return [head.finish()];
+    return [Buffer.concat([head.finish(), Buffer.from([0x22]), varint(data.length)]), data];
+}
+function decodePacket(message) {
+    const packet = { type: 0, ID: 0, data: Buffer.alloc(0) };
+    for (const [field, value] of protoFields(message)) {
+        if (field === 1)
+            packet.type = asUint(value);
+        else if (field === 3)
+            packet.ID = asUint(value);
+        else if (field === 4)
+            packet.data = asBytes(value);
+    }
+    return packet;
+}
+// Go's os.FileMode bits, which fsutil's Stat.mode carries (not the Unix st_mode).
+const GO_DIR = 2 ** 31;
+const GO_SYMLINK = 2 ** 27;
+const GO_DEVICE = 2 ** 26;
+const GO_NAMED_PIPE = 2 ** 25;
+const GO_SETUID = 2 ** 23;
+const GO_SETGID = 2 ** 22;
+const GO_CHAR_DEVICE = 2 ** 21;
+const GO_STICKY = 2 ** 20;
+/** Go's os.FileMode of what lstat returned, as fsutil's mkstat records it (the socket bit cleared). */
+function goFileMode(info) {
+    let mode = info.mode & 0o777;
+    if (info.mode & 0o4000)
+        mode += GO_SETUID;
+    if (info.mode & 0o2000)
+        mode += GO_SETGID;
+    if (info.mode & 0o1000)
+        mode += GO_STICKY;
+    if (info.isDirectory())
+        mode += GO_DIR;
+    else if (info.isSymbolicLink())
+        mode += GO_SYMLINK;
+    else if (info.isBlockDevice())
+        mode += GO_DEVICE;
+    else if (info.isCharacterDevice())
+        mode += GO_DEVICE + GO_CHAR_DEVICE;
+    else if (info.isFIFO())
+        mode += GO_NAMED_PIPE;
+    return mode;
+}
+function newSyncStats() {
+    return { listed: 0, filesSent: 0, bytesSent: 0, ignored: 0 };
+}
+/** fsutil's modTime is in nanoseconds; lstat gives milliseconds. */
+const NS_PER_MS = 1_000_000;
+const CHUNK = 256 * 1024;
+/** Files up to this size are read whole and synchronously; larger ones are streamed. */
+const SYNC_FILE = 1024 * 1024;
+/** The listing goes on only while less than this is queued: file data BuildKit asked for goes first. */
+const STAT_QUEUE = 1024 * 1024;
+/** Bytes of files served before the event loop gets a turn (the socket, BuildKit's next requests). */
+const TURN_BYTES = 2 * 1024 * 1024;
+/** Values of a metadata key as BuildKit sent them (filesync.go decodeOpts: `<key>-encoded` means escaped). */
+function metadataValues(metadata, key) {
+    const values = metadata.get(key);
+    if (!values || values.length === 0)
+        return undefined;
+    const encoded = metadata.get(`${key}-encoded`)?.[0];
+    const decode = encoded !== undefined && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(encoded);
+    // Go's url.QueryUnescape: `+` is a space.
+    return decode ? values.map(v => decodeURIComponent(v.replace(/\+/g, ' '))) : values;
+}
+/** moby.filesync.v1.FileSync: DiffCopy. */
+function fileSyncService(options) {
+    const DiffCopy = (call) => {
+        const name = metadataValues(call.metadata, 'dir-name')?.[0] ?? '';
+        const dir = options.dirs.get(name);
+        if (!dir) {
+            call.end(new GrpcError(GrpcStatus.NOT_FOUND, `no access allowed to dir "${name}"`));
+            return;
+        }
+        const filter = {
+            includePatterns: metadataValues(call.metadata, 'include-patterns'),
+            excludePatterns: metadataValues(call.metadata, 'exclude-patterns'),
+            followPaths: metadataValues(call.metadata, 'followpaths')
+        };
+        void sendDiffCopy(call, dir, filter, options.signal);
+    };
+    return { methods: [{ path: '/moby.filesync.v1.FileSync/DiffCopy', stream: DiffCopy }] };
+}
+/** fsutil's sender (send.go) over one DiffCopy call. */
+async function sendDiffCopy(call, dir, filter, signal) {
+    const files = new Map();
+    const sizes = new Map();
+    // Files the walk lists but fsutil's filterFS.Open refuses (walk.ts, `opens`): fsutil's sendFile then
+    // sends only the closing DATA packet, so docker's image has them empty.
+    const unopenable = new Set();
+    const stats = newSyncStats();
+    let ended = false;
+    call.onClose(() => (ended = true));
+    // Packets are queued without waiting for each to be written (see engine/session.ts); a sender only
+    // waits when several MiB are queued.
+    const write = async (parts) => {
+        if (ended || call.closed)
+            throw new Error('the build no longer reads the context');
+        call.send(parts);
+        await call.ready();
+    };
+    const fail = (message) => {
+        if (ended)
+            return;
+        ended = true;
+        call.send(encodePacket(PACKET_ERR, { data: Buffer.from(message) }));
+        call.end();
+    };
+    // Requests are served in order, one file after the other (a file's DATA packets carry its id; fsutil's
+    // four senders interleave them, which BuildKit takes either way). Small files are read synchronously,
+    // a turn's worth at a time: for cached files that is a few microseconds each, where the promise API
+    // costs four trips through libuv's threads per file, and the CPU is what a loaded runner lacks.
+    // FIN is answered once every request before it is served.
+    const requests = [];
+    let serving = false;
+    let finRequested = false;
+    const serve = async () => {
+        if (serving)
+            return;
+        serving = true;
+        try {
+            let turn = 0;
+            while (!ended && requests.length > 0) {
+                const id = requests.shift();
+                const path = files.get(id);
+                const size = sizes.get(id);
+                files.delete(id);
+                sizes.delete(id);
+                if (path === undefined)
+                    throw new Error(`invalid file id ${id}`);
+                if (unopenable.delete(id)) {
+                    call.send(encodePacket(PACKET_DATA, { ID: id }));
+                    turn += sent(0);
+                }
+                else if (size !== undefined && size <= SYNC_FILE)
+                    turn += sendSmallFile(id, path);
+                else
+                    turn += await sendFile(id, path);
+                await call.ready();
+                if (turn >= TURN_BYTES) {
+                    turn = 0;
+                    await new Promise(resolve => setImmediate(resolve));
+                }
+            }
+            if (finRequested && !ended && requests.length === 0) {
+                ended = true;
+                call.send(encodePacket(PACKET_FIN));
+                call.end();
+            }
+        }
+        catch (error) {
+            fail(error.message);
+        }
+        finally {
+            serving = false;
+        }
+    };
+    call.onMessage(message => {
+        let packet;
+        try {
+            packet = decodePacket(message);
+        }
+        catch (error) {
+            fail(error.message);
+            return;
+        }
+        if (packet.type === PACKET_REQ) {
+            requests.push(packet.ID);
+            void serve();
+        }
+        else if (packet.type === PACKET_FIN) {
+            finRequested = true;
+            void serve();
+        }
+        else if (packet.type === PACKET_ERR) {
+            // fsutil's sender stops with "error from receiver: \u2026"; BuildKit reports its own side.
+            ended = true;
+            call.end(new GrpcError(GrpcStatus.UNKNOWN, `error from receiver: ${packet.data.toString()}`));
+        }
+    });
+    const sent = (size) => {
+        stats.filesSent++;
+        stats.bytesSent += size;
+        return size;
+    };
+    const sendSmallFile = (id, path) => {
+        let data;
+        try {
+            data = (0,external_node_fs_.readFileSync)(`${dir.path}/${path}`);
+        }
+        catch {
+            // fsutil sends an empty file when it cannot open one (a socket, a file gone since the listing)
+            data = Buffer.alloc(0);
+        }
+        for (let at = 0; at < data.length; at += CHUNK)
+            call.send(encodePacket(PACKET_DATA, { ID: id, data: data.subarray(at, at + CHUNK) }));
+        call.send(encodePacket(PACKET_DATA, { ID: id }));
+        return sent(data.length);
+    };
+    const sendFile = async (id, path) => {
+        let size = 0;
+        try {
+            const stream = (0,external_node_fs_.createReadStream)(`${dir.path}/${path}`, { highWaterMark: CHUNK });
+            for await (const chunk of stream) {
+                size += chunk.length;
+                await write(encodePacket(PACKET_DATA, { ID: id, data: chunk }));
+            }
+        }
+        catch (error) {
+            if (ended)
+                throw error;
+            // as above: an empty file
+        }
+        await write(encodePacket(PACKET_DATA, { ID: id }));
+        return sent(size);
+    };
+    try {
+        const counts = { ignored: 0 };
+        let index = 0;
+        for await (const entry of (0,walk/* fsutilWalk */.T6)(dir.path, filter, counts, signal)) {
+            const { info } = entry;
+            const mode = goFileMode(info);
+            const stat = {
+                path: entry.path,
+                mode,
+                uid: 0, // BuildKit's client maps every entry to root (resetUIDAndGID)
+                gid: 0,
+                size: info.isDirectory() ? 0 : info.size,
+                modTime: Math.round(info.mtimeMs * NS_PER_MS),
+                linkname: info.isSymbolicLink() ? await (0,promises_.readlink)(entry.absolute) : ''
+            };
+            if (info.isBlockDevice() || info.isCharacterDevice()) {
+                stat.devmajor = (info.rdev >> 8) & 0xfff;
+                stat.devminor = (info.rdev & 0xff) | ((info.rdev >> 12) & 0xfff00);
+            }
+            // Only regular files have content to ask for (fsutil's fileCanRequestData).
+            if ((mode & (GO_DIR + GO_SYMLINK + GO_DEVICE + GO_NAMED_PIPE + GO_CHAR_DEVICE)) === 0) {
+                files.set(index, entry.path);
+                sizes.set(index, info.size);
+                if (entry.opens === false)
+                    unopenable.add(index);
+            }
+            index++;
+            await call.ready(STAT_QUEUE);
+            await write(encodePacket(PACKET_STAT, { stat }));
+        }
+        stats.listed = index;
+        stats.ignored = counts.ignored;
+        // The largest call is the context itself; its counters are the ones reported (they keep counting).
+        if (stats.listed >= dir.stats.listed)
+            dir.stats = stats;
+        await write(encodePacket(PACKET_STAT));
+    }
+    catch (error) {
+        fail(error.message);
+    }
+}
+/** moby.buildkit.secrets.v1.Secrets: GetSecret from the secrets given to the build. */
+function secretsService(secrets) {
+    return {
+        methods: [
+            {
+                path: '/moby.buildkit.secrets.v1.Secrets/GetSecret',
+                unary: request => {
+                    // GetSecretRequest{ID = 1, annotations = 2}
+                    let id = '';
+                    for (const [field, value] of protoFields(request))
+                        if (field === 1)
+                            id = asString(value);
+                    const value = secrets.get(id);
+                    // BuildKit turns NotFound into "secret <id>: not found" (session/secrets/secrets.go).
+                    if (value === undefined)
+                        throw new GrpcError(GrpcStatus.NOT_FOUND, `secret ${id} not found`);
+                    return new ProtoWriter().bytes(1, value).finish(); // GetSecretResponse{data = 1}
+                }
+            }
+        ]
+    };
+}
+/** moby.filesync.v1.Auth: Credentials for a registry host (anonymous when there are none). */
+function authService(credentials) {
+    return {
+        methods: [
+            {
+                path: '/moby.filesync.v1.Auth/Credentials',
+                unary: request => {
+                    // CredentialsRequest{Host = 1} \u2192 CredentialsResponse{Username = 1, Secret = 2}
+                    let host = '';
+                    for (const [field, value] of protoFields(request))
+                        if (field === 1)
+                            host = asString(value);
+                    const auth = credentials.get(host === 'registry-1.docker.io' || host === 'index.docker.io' ? 'docker.io' : host);
+                    const response = new ProtoWriter();
+                    if (auth?.identitytoken)
+                        response.string(2, auth.identitytoken);
+                    else if (auth)
+                        response.string(1, auth.username).string(2, auth.password);
+                    return response.finish();
+                }
+            }
+        ]
+    };
+}
+
+// EXTERNAL MODULE: ./src/build/ignore.ts + 1 modules
+var ignore = __webpack_require__(5378);
+;// CONCATENATED MODULE: ./src/engine/control.ts
+// BuildKit's control API on the engine's `/grpc` endpoint, as buildx's `docker` driver reaches the
+// engine's embedded BuildKit: the connection is upgraded to h2c and spoken to as a gRPC client. Only what a
+// Dockerfile build needs: Solve (unary) and Status (server stream), framed by hand over node:http2 (a
+// gRPC message is a flag byte, a 4-byte length and the protobuf). Used for what `/build` cannot carry:
+// frontend attributes such as named contexts (`context:<name>`).
+
+
+
+function stringMap(attrs) {
+    return Object.entries(attrs);
+}
+/**
+ * moby.buildkit.v1.SolveRequest (api/services/control/control.proto): Ref 1, Session 5, Frontend 6,
+ * FrontendAttrs 7, Cache 8 (CacheOptions: Imports 5, each CacheOptionsEntry{Type 1, Attrs 2}),
+ * Exporters 13 (each Exporter{Type 1, Attrs 2}).
+ */
+function encodeSolveRequest(options) {
+    const cache = new ProtoWriter();
+    for (const ref of options.cacheImports)
+        cache.message(5, new ProtoWriter()
+            .string(1, 'registry')
+            .map(2, [['ref', ref]])
+            .finish(), true);
+    const exporter = new ProtoWriter().string(1, 'moby').map(2, stringMap(options.exporterAttrs)).finish();
+    return new ProtoWriter()
+        .string(1, options.ref)
+        .string(5, options.session)
+        .string(6, 'dockerfile.v0')
+        .map(7, stringMap(options.frontendAttrs))
+        .message(8, cache.finish(), true)
+        .message(13, exporter, true)
+        .finish();
+}
+/** moby.buildkit.v1.SolveResponse: ExporterResponse 1 (map<string, string>). */
+function decodeSolveResponse(message) {
+    const response = {};
+    for (const [field, value] of protoFields(message)) {
+        if (field !== 1)
+            continue;
+        const [key, entry] = mapEntry(value);
+        response[key] = entry.toString('utf8');
+    }
+    return response;
+}
+/** An h2c connection to the engine's BuildKit. */
+async function connectControl(client, signal) {
+    const socket = await client.build.grpc(signal);
+    const session = external_node_http2_.connect('http://buildkit', { createConnection: () => streamOf(socket) });
+    session.on('error', () => { }); // each call reports its own failure
+    return new ControlClient(session, socket);
+}
+function control_frame(message) {
+    const header = Buffer.alloc(5);
+    header.writeUInt32BE(message.length, 1);
+    return Buffer.concat([header, message]);
+}
+/** Splits a gRPC response body into messages. */
+class control_Deframer {
+    buffer = Buffer.alloc(0);
+    push(chunk) {
+        this.buffer = Buffer.concat([this.buffer, chunk]);
+        const out = [];
+        while (this.buffer.length >= 5) {
+            const length = this.buffer.readUInt32BE(1);
+            if (this.buffer.length < 5 + length)
+                break;
+            out.push(this.buffer.subarray(5, 5 + length));
+            this.buffer = this.buffer.subarray(5 + length);
+        }
+        return out;
+    }
+}
+class ControlClient {
+    session;
+    socket;
+    constructor(session, socket) {
+        this.session = session;
+        this.socket = socket;
+    }
+    call(path, body, onMessage) {
+        return new Promise((resolve, reject) => {
+            const stream = this.session.request({
+                ':method': 'POST',
+                ':path': path,
+                'content-type': 'application/grpc',
+                te: 'trailers'
+            });
+            const deframer = new control_Deframer();
+            let status;
+            let message = '';
+            const readStatus = (headers) => {
+                if (headers['grpc-status'] !== undefined) {
+                    status = String(headers['grpc-status']);
+                    message = decodeURIComponent(String(headers['grpc-message'] ?? ''));
+                }
+            };
+            stream.on('response', readStatus);
+            stream.on('trailers', readStatus);
+            stream.on('data', (chunk) => deframer.push(chunk).forEach(onMessage));
+            stream.on('error', reject);
+            stream.on('close', () => {
+                if (status === '0')
+                    resolve();
+                else
+                    reject(new Error(message || `BuildKit's ${path} failed (gRPC status ${status ?? 'none'})`));
+            });
+            stream.end(control_frame(body));
+        });
+    }
+    /** Solve; resolves to the exporter's response (image digests). */
+    async solve(options) {
+        let response = {};
+        await this.call('/moby.buildkit.v1.Control/Solve', encodeSolveRequest(options), message => {
+            response = decodeSolveResponse(message);
+        });
+        return response;
+    }
+    /** Status of solve `ref`: each StatusResponse as its raw protobuf, until the solve ends. */
+    status(ref, onStatus) {
+        return this.call('/moby.buildkit.v1.Control/Status', new ProtoWriter().string(1, ref).finish(), // StatusRequest{Ref = 1}
+        onStatus);
+    }
+    close() {
+        this.session.destroy();
+        this.socket.destroy();
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(8390);
+;// CONCATENATED MODULE: ./src/build/dockerfile.ts
+// What the build stage needs to know about the Dockerfile: its stages and instructions with their
+// lines, so a builder's step ("Step 7/9 : RUN make", "[build 3/5] RUN make") can be mapped back to the
+// line a developer should look at. Parsing (escape directive, continuations, comments) is dockerfile-ast's.
+
+
+
+// BuildKit numbers only the instructions that become build steps: "[2/3]" counts these within a stage.
+const STEP_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR']);
+function parseDockerfile(text) {
+    const document = main.DockerfileParser.parse(text);
+    const instructions = [];
+    const stages = [];
+    for (const parsed of document.getInstructions()) {
+        const keyword = parsed.getKeyword().toUpperCase();
+        const instruction = {
+            keyword,
+            text: (0,format/* oneLine */.TN)(parsed.toString()),
+            line: parsed.getRange().start.line + 1,
+            stage: keyword === 'FROM' ? stages.length : stages.length - 1
+        };
+        instructions.push(instruction);
+        if (keyword === 'FROM') {
+            const args = parsed.getArguments().map(a => a.getValue());
+            const asIndex = args.findIndex(a => a.toLowerCase() === 'as');
+            // FROM [--platform=...] image [AS name]
+            const positional = args.filter(a => !a.startsWith('--'));
+            stages.push({
+                index: stages.length,
+                name: asIndex >= 0 && args[asIndex + 1] ? args[asIndex + 1].toLowerCase() : undefined,
+                image: positional[0] ?? '',
+                from: instruction,
+                instructions: [instruction]
+            });
+        }
+        else if (instruction.stage >= 0) {
+            stages[instruction.stage].instructions.push(instruction);
+        }
+    }
+    return { instructions, stages };
+}
+/** Classic builder: "Step N/M : TEXT" counts every instruction in the file, ARGs before FROM included. */
+function locateClassicStep(dockerfile, step, text) {
+    const wanted = comparable(text);
+    const byNumber = dockerfile.instructions[step - 1];
+    if (byNumber && comparable(byNumber.text) === wanted)
+        return byNumber;
+    // Not in the file at all: the classic builder appends a LABEL step per `labels` build option.
+    return dockerfile.instructions.find(i => comparable(i.text) === wanted);
+}
+/** Splits a BuildKit vertex name "[stage 2/3] RUN make" into its parts; undefined for other vertices. */
+function parseVertexName(name) {
+    const match = /^\[(?:(\S+) )?(\d+)\/(\d+)\] (.+)$/s.exec(name);
+    if (!match)
+        return undefined;
+    return { stage: match[1], index: Number(match[2]), total: Number(match[3]), text: match[4] };
+}
+/** BuildKit: the instruction behind a vertex named "[stage i/n] TEXT". */
+function locateVertex(dockerfile, name) {
+    const vertex = parseVertexName(name);
+    if (!vertex)
+        return undefined;
+    const stage = findStage(dockerfile, vertex.stage);
+    const keyword = vertex.text.split(/\s/, 1)[0].toUpperCase();
+    const wanted = comparable(vertex.text);
+    if (stage) {
+        // BuildKit prints FROM with the image resolved ("docker.io/library/busybox:latest"): the stage's FROM.
+        if (keyword === 'FROM')
+            return stage.from;
+        const steps = stage.instructions.filter(i => STEP_KEYWORDS.has(i.keyword));
+        const byIndex = steps[vertex.index - 1];
+        if (byIndex && comparable(byIndex.text) === wanted)
+            return byIndex;
+        return stage.instructions.find(i => comparable(i.text) === wanted) ?? byIndex;
+    }
+    return dockerfile.instructions.find(i => comparable(i.text) === wanted);
+}
+function findStage(dockerfile, label) {
+    const { stages } = dockerfile;
+    if (label === undefined)
+        return stages.length === 1 ? stages[0] : undefined;
+    const lower = label.toLowerCase();
+    const named = stages.find(s => s.name === lower);
+    if (named)
+        return named;
+    const numbered = /^stage-(\d+)$/.exec(lower);
+    return numbered ? stages[Number(numbered[1])] : undefined;
+}
+/** The line an engine names in a Dockerfile syntax error ("dockerfile parse error line 3", "Dockerfile:3"). */
+function lineInMessage(message) {
+    const match = /parse error (?:on )?line (\d+)/i.exec(message) ?? /Dockerfile[\w.-]*:(\d+)\b/i.exec(message);
+    return match ? Number(match[1]) : undefined;
+}
+/** The instruction that starts at (or spans) a line. */
+function instructionAtLine(dockerfile, line) {
+    let found;
+    for (const instruction of dockerfile.instructions) {
+        if (instruction.line <= line)
+            found = instruction;
+    }
+    return found && found.line === line ? found : undefined;
+}
+/**
+ * The base images the build may pull, with ARGs expanded (defaults of ARGs before the first FROM,
+ * overridden by build-args). FROMs naming an earlier stage are left out.
+ */
+function baseImages(dockerfile, buildArgs) {
+    const args = {};
+    for (const instruction of dockerfile.instructions) {
+        if (instruction.stage !== -1 || instruction.keyword !== 'ARG')
+            continue;
+        const [name, ...value] = instruction.text.replace(/^ARG\s+/i, '').split('=');
+        if (name)
+            args[name.trim()] = value.join('=');
+    }
+    Object.assign(args, buildArgs);
+    const images = [];
+    const stageNames = new Set();
+    for (const stage of dockerfile.stages) {
+        const image = expandArgs(stage.image, args);
+        if (image && !stageNames.has(image.toLowerCase()) && image !== 'scratch')
+            images.push(image);
+        if (stage.name)
+            stageNames.add(stage.name);
+    }
+    return [...new Set(images)];
+}
+/** The stage whose base image is `reference` (compared in normalised form), for "base image not found". */
+function stageWithBase(dockerfile, reference, buildArgs) {
+    const images = baseImages(dockerfile, buildArgs);
+    const image = images.find(i => (0,image_reference/* sameReference */.kP)(i, reference));
+    if (!image)
+        return undefined;
+    return dockerfile.stages.find(s => s.image === image) ?? dockerfile.stages.find(s => s.image.includes('$'));
+}
+function expandArgs(text, args) {
+    return text.replace(/\$\{(\w+)(?::?([-+])([^}]*))?\}|\$(\w+)/g, (_all, braced, op, word, bare) => {
+        const value = args[(braced ?? bare)];
+        if (op === '-')
+            return value ? value : word;
+        if (op === '+')
+            return value ? word : '';
+        return value ?? '';
+    });
+}
+/** Text for comparing an instruction printed by a builder with one parsed here. */
+function comparable(text) {
+    const collapsed = (0,format/* oneLine */.TN)(text);
+    const space = collapsed.indexOf(' ');
+    return space === -1
+        ? collapsed.toUpperCase()
+        : collapsed.slice(0, space).toUpperCase() + collapsed.slice(space);
+}
+
+// EXTERNAL MODULE: ./src/lines.ts
+var lines = __webpack_require__(9488);
+;// CONCATENATED MODULE: ./src/build/events.ts
+// The build endpoint answers with newline-delimited JSON. Both builders' events are classified here;
+// BuildKit's arrive as `moby.buildkit.trace` events whose `aux` is a base64 protobuf StatusResponse,
+// which dockerode 5.0.1 passes through undecoded. The stream is parsed here rather than with
+// modem.followProgress, which throws on a line that is not JSON and reports a failed build as success.
+
+
+/** Every event of a build response stream, in order. Blank lines are skipped. */
+async function* buildEvents(stream) {
+    const splitter = new lines/* LineSplitter */.g();
+    for await (const chunk of stream) {
+        for (const line of splitter.push(chunk))
+            yield* parseLine(line);
+    }
+    for (const line of splitter.end())
+        yield* parseLine(line);
+}
+/** The events in one line of the response (usually one; none for a blank line). */
+function parseLine(line) {
+    const trimmed = line.trim();
+    if (trimmed === '')
+        return [];
+    let json;
+    try {
+        json = JSON.parse(trimmed);
+    }
+    catch {
+        return [{ kind: 'text', text: line.replace(/\r$/, '') }];
+    }
+    if (typeof json !== 'object' || json === null)
+        return [{ kind: 'text', text: trimmed }];
+    return [classify(json)];
+}
+function classify(event) {
+    const detail = event.errorDetail;
+    if (event.error !== undefined || detail !== undefined) {
+        const message = String(detail?.message ?? event.error ?? 'the build failed');
+        return { kind: 'error', message, code: typeof detail?.code === 'number' ? detail.code : undefined };
+    }
+    if (event.id === 'moby.buildkit.trace' && typeof event.aux === 'string') {
+        return { kind: 'trace', status: decodeBuildKitStatus(event.aux) };
+    }
+    const aux = event.aux;
+    if (aux && typeof aux.ID === 'string')
+        return { kind: 'image', id: aux.ID };
+    if (typeof event.stream === 'string')
+        return { kind: 'stream', text: event.stream };
+    if (typeof event.status === 'string') {
+        const progress = event.progressDetail;
+        return {
+            kind: 'pull',
+            status: event.status,
+            id: typeof event.id === 'string' ? event.id : undefined,
+            current: typeof progress?.current === 'number' ? progress.current : undefined,
+            total: typeof progress?.total === 'number' ? progress.total : undefined
+        };
+    }
+    return { kind: 'text', text: JSON.stringify(event) };
+}
+// moby.buildkit.v1.StatusResponse, the fields this module reads (buildkit api/services/control
+// control.proto): vertexes 1 (Vertex: digest 1, name 3, cached 4, started 5, completed 6, error 7),
+// statuses 2 (VertexStatus: ID 1, vertex 2, name 3, current 4, total 5, completed 8), logs 3 (VertexLog:
+// vertex 1, msg 4), warnings 4 (VertexWarning: short 3). A Timestamp field is "set" when present.
+function decodeVertex(message) {
+    const vertex = { digest: '', name: '', cached: false, started: false, completed: false };
+    for (const [field, value] of protoFields(message)) {
+        if (field === 1)
+            vertex.digest = asString(value);
+        else if (field === 3)
+            vertex.name = asString(value);
+        else if (field === 4)
+            vertex.cached = asUint(value) !== 0;
+        else if (field === 5)
+            vertex.started = true;
+        else if (field === 6)
+            vertex.completed = true;
+        else if (field === 7)
+            vertex.error = asString(value) || undefined;
+    }
+    return vertex;
+}
+function decodeVertexStatus(message) {
+    const status = {
+        id: '',
+        vertex: '',
+        name: '',
+        current: 0,
+        total: 0,
+        completed: false
+    };
+    for (const [field, value] of protoFields(message)) {
+        if (field === 1)
+            status.id = asString(value);
+        else if (field === 2)
+            status.vertex = asString(value);
+        else if (field === 3)
+            status.name = asString(value);
+        else if (field === 4)
+            status.current = Number(asInt64(value));
+        else if (field === 5)
+            status.total = Number(asInt64(value));
+        else if (field === 8)
+            status.completed = true;
+    }
+    return status;
+}
+/** Decodes the base64 protobuf of a `moby.buildkit.trace` event. A malformed one decodes to nothing. */
+function decodeBuildKitStatus(base64) {
+    const status = { vertexes: [], statuses: [], logs: [], warnings: [] };
+    try {
+        for (const [field, value] of protoFields(Buffer.from(base64, 'base64'))) {
+            const message = asBytes(value);
+            if (field === 1)
+                status.vertexes.push(decodeVertex(message));
+            else if (field === 2)
+                status.statuses.push(decodeVertexStatus(message));
+            else if (field === 3) {
+                const log = { vertex: '', text: '' };
+                for (const [f, v] of protoFields(message)) {
+                    if (f === 1)
+                        log.vertex = asString(v);
+                    else if (f === 4)
+                        log.text = asString(v);
+                }
+                status.logs.push(log);
+            }
+            else if (field === 4) {
+                let text = '';
+                for (const [f, v] of protoFields(message))
+                    if (f === 3)
+                        text = asString(v);
+                status.warnings.push(text);
+            }
+        }
+    }
+    catch {
+        return { vertexes: [], statuses: [], logs: [], warnings: [] };
+    }
+    return status;
+}
+
+;// CONCATENATED MODULE: ./src/build/progress.ts
+// Turns build events into a compact log and into facts: the steps (with cached flags and Dockerfile
+// lines), the image ID, the error, the step that failed, and what the classic builder left on the
+// engine. Every line written here is untrusted (it is the build's output) and goes to one
+// UntrustedBlock; the last lines are kept for the failure summary.
+
+
+
+const TAIL_LINES = 30;
+const HEARTBEAT_MS = 5_000;
+// BuildKit bookkeeping vertices that say nothing to a developer.
+const QUIET_VERTICES = [
+    /^\[internal\] load remote build context$/,
+    /^copy \/context \/$/,
+    /^\[internal\] load (build definition|\.dockerignore)/
+];
+class BuildProgress {
+    out;
+    dockerfile;
+    now;
+    steps = [];
+    /** The image the build produced (the last one reported: classic reports one per stage). */
+    imageId;
+    /** The engine's error message, when the build failed. */
+    error;
+    /** The step that failed, when the builder says which. */
+    failedStep;
+    /** Classic builder: containers it started and intermediate images it created during this build. */
+    classicContainers = new Set();
+    classicImages = [];
+    tailLines = [];
+    classicText = new lines/* LineSplitter */.g();
+    currentClassicStep;
+    classicStepReusesImage = false;
+    vertices = new Map();
+    vertexText = new Map();
+    lastLogVertex;
+    vertexErrors = new Set();
+    pulls = new Map();
+    statusPhases = new Map();
+    lastWriteAt;
+    constructor(out, dockerfile, now = Date.now) {
+        this.out = out;
+        this.dockerfile = dockerfile;
+        this.now = now;
+        this.lastWriteAt = now();
+    }
+    handle(event) {
+        switch (event.kind) {
+            case 'stream':
+                for (const line of this.classicText.push(event.text))
+                    this.classicLine(line);
+                break;
+            case 'pull':
+                this.pullEvent(event);
+                break;
+            case 'image':
+                this.imageId = event.id;
+                break;
+            case 'trace':
+                this.trace(event.status);
+                break;
+            case 'error':
+                this.flush();
+                this.error = event.message;
+                if (!this.failedStep && this.currentClassicStep)
+                    this.failedStep = this.currentClassicStep;
+                // BuildKit reports the failing vertex's error, then the same words as the build's error.
+                if (!this.vertexErrors.has(event.message))
+                    this.write(`ERROR: ${event.message}`);
+                break;
+            case 'text':
+                this.write(event.text);
+                break;
+        }
+    }
+    /** Writes what is still buffered (a last line without a newline). */
+    flush() {
+        for (const line of this.classicText.end())
+            this.classicLine(line);
+        for (const [vertex, splitter] of this.vertexText) {
+            for (const line of splitter.end())
+                this.logLine(vertex, line);
+        }
+    }
+    /** The last lines written (at most 30). */
+    tail() {
+        return [...this.tailLines];
+    }
+    write(line) {
+        const clean = line.replace(/\r$/, '');
+        this.out.write(clean);
+        this.lastWriteAt = this.now();
+        for (const piece of clean.split(/\r?\n|\r/)) {
+            this.tailLines.push(piece);
+            if (this.tailLines.length > TAIL_LINES)
+                this.tailLines.shift();
+        }
+    }
+    // Classic builder ---------------------------------------------------------------------------------
+    classicLine(line) {
+        const step = /^Step (\d+)\/(\d+) : (.*)$/.exec(line);
+        if (step) {
+            const text = step[3];
+            const instruction = locateClassicStep(this.dockerfile, Number(step[1]), text);
+            const from = /^FROM\s/i.test(text);
+            // The classic builder says "Using cache" or nothing; for FROM it has nothing to say.
+            this.currentClassicStep = {
+                instruction: text,
+                line: instruction?.line,
+                cached: from ? undefined : false
+            };
+            // A FROM step prints the base image's ID, which this build did not create.
+            this.classicStepReusesImage = from;
+            // LABEL steps the builder made up for the `labels` option are not the Dockerfile's steps.
+            if (instruction || !/^LABEL\s/i.test(text))
+                this.steps.push(this.currentClassicStep);
+            this.write(line);
+            return;
+        }
+        if (line === ' ---> Using cache') {
+            if (this.currentClassicStep)
+                this.currentClassicStep.cached = true;
+            this.classicStepReusesImage = true;
+            this.write(line);
+            return;
+        }
+        const running = /^ ---> Running in ([0-9a-f]+)$/.exec(line);
+        if (running) {
+            this.classicContainers.add(running[1]);
+            return;
+        }
+        const removed = /^Removing intermediate container ([0-9a-f]+)$/.exec(line);
+        if (removed) {
+            this.classicContainers.delete(removed[1]);
+            return;
+        }
+        const image = /^ ---> ([0-9a-f]{12,64})$/.exec(line);
+        if (image) {
+            if (!this.classicStepReusesImage)
+                this.classicImages.push(image[1]);
+            return;
+        }
+        this.write(line);
+    }
+    // Pulls (classic builder): a line per layer phase change, a heartbeat while bytes move ----------
+    pullEvent(event) {
+        const phase = event.status;
+        if (!event.id) {
+            this.write(phase);
+            return;
+        }
+        const state = this.pulls.get(event.id);
+        if (!state || state.phase !== phase) {
+            this.pulls.set(event.id, { phase, current: event.current, total: event.total });
+            this.write(`${event.id}: ${phase}`);
+            return;
+        }
+        state.current = event.current ?? state.current;
+        state.total = event.total ?? state.total;
+        this.heartbeat();
+    }
+    heartbeat() {
+        if (this.now() - this.lastWriteAt < HEARTBEAT_MS)
+            return;
+        const moving = [...this.pulls.entries()].filter(([, s]) => s.total && s.current !== undefined);
+        if (moving.length === 0)
+            return;
+        const parts = moving.map(([id, s]) => `${id} ${s.phase.toLowerCase()} ${(0,format/* formatBytes */.z3)(s.current)}/${(0,format/* formatBytes */.z3)(s.total)}`);
+        this.write(`\u2026 ${parts.join(', ')}`);
+    }
+    // BuildKit -------------------------------------------------------------------------------------
+    trace(status) {
+        for (const vertex of status.vertexes) {
+            let state = this.vertices.get(vertex.digest);
+            if (!state) {
+                state = { name: vertex.name, announced: false, cachedShown: false };
+                const parsed = parseVertexName(vertex.name);
+                if (parsed) {
+                    state.step = { instruction: parsed.text, line: locateVertex(this.dockerfile, vertex.name)?.line };
+                    this.steps.push(state.step);
+                }
+                this.vertices.set(vertex.digest, state);
+            }
+            const quiet = QUIET_VERTICES.some(re => re.test(vertex.name));
+            if (state.step)
+                state.step.cached = vertex.cached || (state.step.cached ?? false);
+            if (vertex.cached && !state.cachedShown && !quiet) {
+                state.cachedShown = true;
+                state.announced = true;
+                this.lastLogVertex = vertex.digest;
+                this.write(`${vertex.name}: cached`);
+            }
+            else if (vertex.started && !vertex.cached && !state.announced && !quiet) {
+                state.announced = true;
+                this.lastLogVertex = vertex.digest;
+                this.write(vertex.name);
+            }
+            if (vertex.error) {
+                if (state.step && !this.failedStep)
+                    this.failedStep = state.step;
+                if (!this.vertexErrors.has(vertex.error))
+                    this.write(`ERROR: ${vertex.name}: ${vertex.error}`);
+                this.vertexErrors.add(vertex.error);
+            }
+        }
+        for (const log of status.logs) {
+            let splitter = this.vertexText.get(log.vertex);
+            if (!splitter)
+                this.vertexText.set(log.vertex, (splitter = new lines/* LineSplitter */.g()));
+            for (const line of splitter.push(log.text))
+                this.logLine(log.vertex, line);
+        }
+        for (const s of status.statuses) {
+            // Layers being pulled, the export, the naming: a line when each starts and when its phase changes.
+            const phase = s.completed ? 'done' : s.name || 'started';
+            const previous = this.statusPhases.get(s.id);
+            this.statusPhases.set(s.id, phase);
+            if (s.completed)
+                this.pulls.delete(s.id);
+            else if (s.total > 0)
+                this.pulls.set(s.id, { phase: s.name || 'downloading', current: s.current, total: s.total });
+            // Steps without a byte count (exporting, naming) get one line, when done.
+            if (s.total === 0 && previous === undefined && !s.completed)
+                continue;
+            if (previous === undefined)
+                this.write(s.completed ? `${s.id}: done` : `${s.id} (${(0,format/* formatBytes */.z3)(s.total)})`);
+            else if (previous !== phase)
+                this.write(`${s.id}: ${phase}`);
+        }
+        if (status.statuses.length > 0)
+            this.heartbeat();
+        for (const warning of status.warnings)
+            this.write(`WARNING: ${warning.trim()}`);
+    }
+    logLine(vertex, line) {
+        // Output of steps running in parallel interleaves: name the step whenever the speaker changes.
+        if (this.lastLogVertex !== vertex) {
+            const name = this.vertices.get(vertex)?.name;
+            if (name)
+                this.write(name);
+            this.lastLogVertex = vertex;
+        }
+        this.write(line);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/build.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
+const BUILDKIT_MIN_API = '1.39';
+/**
+ * The build stage: packs the context, builds through the Engine API, and reports what came of it. A
+ * failure is annotated on the Dockerfile line that failed (the red X on the PR points at it).
+ */
+async function buildImage(input) {
+    const started = Date.now();
+    const outcome = await build(input, started);
+    const { failure } = outcome;
+    if (failure) {
+        input.log.error(failure.message, {
+            title: failure.instruction ? `Build failed at ${failure.instruction}` : 'Build failed',
+            file: failure.file,
+            startLine: failure.line
+        });
+    }
+    return {
+        ...outcome,
+        problems: failure ? [`Build failed: ${failure.message}`] : [],
+        ...(0,stage/* stageTimes */.L)(started, outcome.status === 'skipped' ? started : Date.now())
+    };
+}
+async function build(input, started) {
+    const { client, options, env, log, signal } = input;
+    const file = (0,external_node_path_.relative)(env.workspace, options.file).split(external_node_path_.sep).join('/') || options.file;
+    const skipped = (reason) => ({
+        status: 'skipped',
+        skippedReason: reason,
+        tags: options.tags,
+        steps: []
+    });
+    const failed = (failure, extra = {}) => ({
+        status: 'failed',
+        tags: options.tags,
+        steps: [],
+        ...extra,
+        failure: { file, tail: [], ...failure }
+    });
+    if (options.mode === 'false')
+        return skipped('build is false');
+    if (!isFile(options.file)) {
+        if (options.mode === 'auto')
+            return skipped(`there is no Dockerfile at ${file}`);
+        return failed({
+            message: `There is no Dockerfile at ${file}. Set the file input to the Dockerfile's path, or build: auto to skip the build when there is none.`
+        });
+    }
+    (0,errors/* throwIfAborted */.Te)(signal);
+    const dockerfile = parseDockerfile(await (0,promises_.readFile)(options.file, 'utf8'));
+    if (options.target && !dockerfile.stages.some(s => s.name === options.target.toLowerCase())) {
+        const names = dockerfile.stages.map(s => s.name).filter(Boolean);
+        return failed({
+            message: `The target stage "${options.target}" is not in ${file} (${names.length ? `its named stages: ${names.join(', ')}` : 'it names no stages with FROM ... AS name'}).`
+        });
+    }
+    const choice = await chooseBuilder(client, options.builder, signal);
+    if ('problem' in choice)
+        return failed({ message: choice.problem });
+    const builder = choice.builder;
+    if (choice.note)
+        log[options.builder === 'buildkit' ? 'warning' : 'info'](choice.note);
+    const credentials = await findCredentials(baseImages(dockerfile, options.buildArgs).map(registryOf), input.processEnv);
+    for (const found of credentials)
+        log.debug(`Registry credentials for ${found.registry} from ${found.source}`);
+    // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
+    const checked = new Set();
+    for (const dir of [
+        options.context,
+        ...options.buildContexts.filter(c => c.kind === 'local').map(c => c.source)
+    ]) {
+        for (const name of dir === options.context
+            ? [`${(0,external_node_path_.basename)(options.file)}.dockerignore`, '.dockerignore']
+            : ['.dockerignore']) {
+            const path = name === '.dockerignore' ? (0,external_node_path_.join)(dir, name) : (0,external_node_path_.join)((0,external_node_path_.dirname)(options.file), name);
+            const file = workspacePath(env.workspace, path);
+            const text = await (0,ignore/* readOptional */.T9)(path);
+            try {
+                const read = (0,ignore/* parseIgnoreFile */.a0)(text, file);
+                // The file docker uses (BuildKit: the Dockerfile's own one first; the classic CLI reads only
+                // .dockerignore): a line Go's regexp refuses fails the build when the walk reaches it, so find
+                // out now and name the line.
+                if (text !== undefined && !checked.has(dir) && (builder === 'buildkit' || name === '.dockerignore')) {
+                    checked.add(dir);
+                    const index = await (0,walk/* refusedPatternIndex */.Dj)(dir, read.patterns, builder, signal);
+                    if (index !== undefined)
+                        throw new ignore/* IgnoreFileError */.de(ignore/* BAD_PATTERN */.$z, read.lines[index], file);
+                }
+            }
+            catch (error) {
+                if (!(error instanceof ignore/* IgnoreFileError */.de))
+                    throw error;
+                return failed({
+                    message: `${error.file} line ${error.line ?? '?'} is refused by docker: ${error.reason}`,
+                    file: error.file,
+                    line: error.line
+                });
+            }
+        }
+    }
+    if (builder === 'classic' && options.secrets.length > 0)
+        return failed({ message: classicCannot('secrets (secrets, secret-files, secret-envs)') });
+    if (builder === 'classic' && options.buildContexts.length > 0)
+        return failed({ message: classicCannot('named build contexts (build-contexts)') });
+    if (builder === 'buildkit' && options.buildContexts.length > 0) {
+        const problem = await namedContextsProblem(client, signal);
+        if (problem)
+            return failed({ message: problem });
+    }
+    const cacheFrom = await usableCacheFrom(client, builder, options.cacheFrom, log, signal);
+    const buildOptions = {
+        t: options.tags,
+        buildargs: options.buildArgs,
+        labels: { ...options.labels, ...input.labels },
+        target: options.target,
+        platform: options.platform,
+        nocache: options.noCache,
+        pull: options.pull,
+        rm: true,
+        forcerm: true, // a failed classic step leaves no container behind
+        cachefrom: cacheFrom.length > 0 ? JSON.stringify(cacheFrom) : undefined,
+        version: builder === 'buildkit' ? '2' : '1'
+    };
+    for (const key of Object.keys(buildOptions))
+        if (buildOptions[key] === undefined)
+            delete buildOptions[key];
+    log.info(`Building ${file} with ${builder === 'buildkit' ? 'BuildKit' : 'the classic builder'}, tags: ${options.tags.join(', ')}`);
+    const block = log.untrusted(`Build ${options.tags[0] ?? ''}`.trim());
+    const progress = new BuildProgress(block, dockerfile);
+    let cancelled = false;
+    let sent;
+    try {
+        const request = { client, options, credentials, signal };
+        sent =
+            builder === 'buildkit'
+                ? options.buildContexts.length > 0
+                    ? await startControlBuild(request, { ...options.labels, ...input.labels })
+                    : await startSessionBuild(request, buildOptions)
+                : await startTarBuild(request, buildOptions);
+        for await (const event of buildEvents(await sent.response))
+            progress.handle(event);
+        progress.flush();
+    }
+    catch (error) {
+        progress.flush();
+        if (signal?.aborted)
+            cancelled = true;
+        else {
+            const sendError = await sent?.failure();
+            progress.handle({
+                kind: 'error',
+                message: sendError
+                    ? `Could not send the build context: ${(0,errors/* messageOf */.bD)(sendError)}`
+                    : client.error(error, 'running the build').message
+            });
+        }
+    }
+    finally {
+        sent?.close();
+        block.close();
+    }
+    if (cancelled || progress.error) {
+        await removeLeftovers(client, progress, builder);
+        if (cancelled)
+            throw new errors/* CancelledError */.cc('the build was cancelled');
+    }
+    const steps = progress.steps;
+    if (progress.error) {
+        return failed(describeFailure(progress, dockerfile, options.buildArgs), { builder, steps });
+    }
+    if (!progress.imageId) {
+        return failed({ message: 'The engine finished the build without reporting an image ID.', tail: progress.tail() }, { builder, steps });
+    }
+    input.onImage?.({ id: progress.imageId, reference: options.tags[0] ?? progress.imageId });
+    const image = await client.images.inspect(progress.imageId, signal);
+    if (!image) {
+        return failed({
+            message: `The engine reported image ${progress.imageId}, but has no such image.`,
+            tail: progress.tail()
+        }, { builder, steps });
+    }
+    const context = await sent.stats();
+    // The size as `docker image ls` shows it, not inspect's Size (packed content only on the containerd
+    // store): see inventory/image-size.ts.
+    const sizeBytes = await (0,image_size/* listedImageSize */.E)(client, image.Id, image.RepoTags?.[0], signal).catch((error) => {
+        if (signal?.aborted)
+            throw new errors/* CancelledError */.cc('the build was cancelled');
+        log.warning(`Could not read the size of ${image.Id}: ${(0,errors/* messageOf */.bD)(error)}`);
+        return undefined;
+    });
+    const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => (0,image_reference/* sameReference */.kP)(t, tag)));
+    if (missing.length > 0)
+        log.warning(`The engine did not apply the tags ${missing.join(', ')} to ${image.Id}`);
+    log.info(`Built ${image.Id} (${sizeBytes === undefined ? 'size unknown' : (0,format/* formatBytes */.z3)(sizeBytes)}, ${image.RootFS?.Layers?.length ?? 0} layers) in ${(0,format/* formatDuration */.a3)(Date.now() - started)}; context: ${context.files} files, ${(0,format/* formatBytes */.z3)(context.bytes)}, ${context.ignored} ignored by .dockerignore`);
+    return {
+        status: 'built',
+        imageId: image.Id,
+        tags: options.tags,
+        sizeBytes,
+        layers: image.RootFS?.Layers?.length,
+        builder,
+        steps,
+        context
+    };
+}
+/** The classic builder: the context as one tar in the request body (context.ts). */
+async function startTarBuild(request, query) {
+    const { client, options, credentials, signal } = request;
+    // Loaded here: the tar packer (tar-stream, ~15 ms to evaluate) is only for classic builds.
+    const { packContext } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(327)]).then(__webpack_require__.bind(__webpack_require__, 3327));
+    const packed = packContext({ context: options.context, dockerfile: options.file, signal });
+    let packError;
+    packed.done.catch((error) => (packError = error));
+    return {
+        response: client.build.image(packed.stream, { ...query, dockerfile: packed.dockerfileName }, credentials.length > 0 ? registryConfig(credentials) : undefined, signal),
+        stats: () => packed.done,
+        failure: async () => packError,
+        close: () => { }
+    };
+}
+/**
+ * BuildKit: the context, the Dockerfile's directory and each local named context are served through a
+ * session (filesync.ts) as `docker build` with BuildKit serves them; /build is told `remote=client-session`,
+ * so BuildKit's Dockerfile frontend reads .dockerignore itself and asks for what it needs.
+ */
+async function startSessionBuild(request, query) {
+    const { client, options, signal } = request;
+    const { session, stats } = await openBuildSession(request);
+    const response = client.build.request({ ...query, dockerfile: (0,external_node_path_.basename)(options.file), remote: 'client-session', session: session.id }, signal);
+    return {
+        response,
+        stats,
+        failure: async () => undefined,
+        close: () => session.close()
+    };
+}
+/**
+ * The session a BuildKit build reads from: the context, the Dockerfile's directory and each local named
+ * context (filesync.ts), the build's secrets and registry credentials. `stats`: what was sent of the context.
+ */
+async function openBuildSession(request) {
+    const { client, options, credentials, signal } = request;
+    const context = { path: options.context, stats: newSyncStats() };
+    const dirs = new Map([
+        ['context', context],
+        ['dockerfile', { path: (0,external_node_path_.dirname)(options.file), stats: newSyncStats() }]
+    ]);
+    for (const named of options.buildContexts)
+        if (named.kind === 'local')
+            dirs.set(named.name, { path: named.source, stats: newSyncStats() });
+    const session = await openSession(client, {
+        // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
+        // copy of it, so the next build only transfers what changed.
+        sharedKey: (0,external_node_crypto_.createHash)('sha256').update(`${(0,external_node_os_.hostname)()}:${options.context}`).digest('hex'),
+        services: [
+            fileSyncService({ dirs, signal }),
+            secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),
+            authService(new Map(credentials.map(c => [c.registry, c.auth])))
+        ]
+    }, signal);
+    const stats = async () => ({
+        files: context.stats.filesSent,
+        bytes: context.stats.bytesSent,
+        ignored: context.stats.ignored,
+        listed: context.stats.listed
+    });
+    return { session, stats };
+}
+/**
+ * Named contexts are Dockerfile frontend attributes (`context:<name>`), which the engine's /build endpoint
+ * has no parameter for: buildx passes them through BuildKit's control API (Solve, on the engine's /grpc
+ * endpoint). Engines before 23.0 embed a frontend without the capability (BuildKit refuses with
+ * `unsupported frontend capability moby.buildkit.frontend.contexts`), so there it is one clear error.
+ */
+async function namedContextsProblem(client, signal) {
+    // '' when the engine can take them (through startControlBuild).
+    const version = await client.system.version(signal);
+    const server = String(version.Version ?? 'unknown');
+    const apiVersion = String(version.ApiVersion ?? 'unknown');
+    if (((0,engine_version/* compareVersions */.Z)(server.replace(/[^0-9.].*$/, ''), '23.0') ?? -1) < 0)
+        return `build-contexts needs an engine whose BuildKit supports named contexts (Docker 23.0 or later); this engine is Docker ${server} (API ${apiVersion}), whose Dockerfile frontend refuses them (moby.buildkit.frontend.contexts).`;
+    return '';
+}
+/**
+ * BuildKit through its control API (engine/control.ts), as buildx's docker driver builds: Solve with the
+ * Dockerfile frontend's attributes, named contexts among them (`context:<name>` = `local:<name>`, the
+ * directory served through the session under that name, or `docker-image://ref`), and the `moby`
+ * exporter tagging the image. Status events are turned into the /build stream's JSON lines, so the
+ * build log and the failure handling are the same as for /build.
+ */
+async function startControlBuild(request, labels) {
+    const { client, options, signal } = request;
+    const attrs = { filename: (0,external_node_path_.basename)(options.file) };
+    for (const named of options.buildContexts) {
+        attrs[`context:${named.name}`] =
+            named.kind === 'local' ? `local:${named.name}` : `docker-image://${named.source}`;
+    }
+    if (options.target)
+        attrs.target = options.target;
+    if (options.platform)
+        attrs.platform = options.platform;
+    if (options.noCache)
+        attrs['no-cache'] = '';
+    attrs['image-resolve-mode'] = options.pull ? 'pull' : 'default';
+    for (const [key, value] of Object.entries(options.buildArgs))
+        attrs[`build-arg:${key}`] = value;
+    for (const [key, value] of Object.entries(labels))
+        attrs[`label:${key}`] = value;
+    const { session, stats } = await openBuildSession(request);
+    let control;
+    try {
+        control = await connectControl(client, signal);
+    }
+    catch (error) {
+        session.close();
+        throw error;
+    }
+    const out = new external_node_stream_.PassThrough();
+    const line = (event) => void out.write(`${JSON.stringify(event)}\n`);
+    const ref = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+    const status = control
+        .status(ref, raw => line({ id: 'moby.buildkit.trace', aux: raw.toString('base64') }))
+        .catch(() => { });
+    control
+        .solve({
+        ref,
+        session: session.id,
+        frontendAttrs: attrs,
+        exporterAttrs: { name: options.tags.join(',') },
+        cacheImports: options.cacheFrom
+    })
+        .then(async (response) => {
+        await status;
+        // The image ID as moby's /build reports it (v28.5.2 builder/builder-next/builder.go): the
+        // exporter's digest. The graph-driver store's exporter sets it to the config digest; the
+        // containerd store's to the manifest's, which is the image ID there (the config digest is not).
+        const id = response['containerimage.digest'] ?? response['containerimage.config.digest'];
+        if (id)
+            line({ id: 'moby.image.id', aux: { ID: id } });
+        out.end();
+    }, async (error) => {
+        await status;
+        line({ errorDetail: { message: (0,errors/* messageOf */.bD)(error) }, error: (0,errors/* messageOf */.bD)(error) });
+        out.end();
+    });
+    signal?.addEventListener('abort', () => out.destroy(new errors/* CancelledError */.cc('the build was cancelled')), {
+        once: true
+    });
+    return {
+        response: Promise.resolve(out),
+        stats,
+        failure: async () => undefined,
+        close: () => {
+            control.close();
+            session.close();
+        }
+    };
+}
+function classicCannot(what) {
+    return `The classic builder cannot take ${what}; they need BuildKit (builder: auto or buildkit, on an engine with BuildKit).`;
+}
+function workspacePath(workspace, path) {
+    const rel = (0,external_node_path_.relative)(workspace, path);
+    return rel && !rel.startsWith('..') ? rel.split(external_node_path_.sep).join('/') : path;
+}
+/**
+ * BuildKit where the engine has it (API 1.39+, Linux), the classic builder otherwise or when asked.
+ * Asking for BuildKit from a Docker engine without it is a failure, not a silent fallback. Podman
+ * claims API 1.41 but has no BuildKit: its builds go to the classic builder, with a note saying so.
+ */
+/**
+ * The cache-from images the chosen builder can use. The classic builder on the containerd image store
+ * fails the whole build ("failed to read diff archive: InvalidArgument") when it restores a cached step
+ * that made no layer (LABEL, ENV, CMD, and the labels this action adds): moby v28.5.2
+ * daemon/containerd/cache.go reads that step's diff with an empty digest. Building without the cache is
+ * slower but right, so the images are dropped with one warning rather than failing the step.
+ */
+async function usableCacheFrom(client, builder, cacheFrom, log, signal) {
+    if (builder !== 'classic' || cacheFrom.length === 0)
+        return cacheFrom;
+    if ((0,image_store/* imageStoreOf */.Sf)(await client.system.info(signal)) !== 'containerd')
+        return cacheFrom;
+    log.warning('cache-from is not used: the classic builder on the containerd image store cannot restore cached steps that made no layer (the engine fails such a build with "failed to read diff archive"). Building without it; use BuildKit (builder: auto or buildkit) to build from a cache image on this engine.');
+    return [];
+}
+async function chooseBuilder(client, choice, signal) {
+    if (choice === 'classic')
+        return { builder: 'classic' };
+    // The engine check asks /version too: the client asks the engine once.
+    const version = await client.system.version(signal);
+    const podman = (0,engine_podman/* podmanVersion */.g)(version);
+    if (podman !== undefined) {
+        return {
+            builder: 'classic',
+            note: `This engine is Podman ${podman}, whose Docker-compatible API has no BuildKit: building with the classic builder${choice === 'buildkit' ? ' although builder is buildkit' : ''}.`
+        };
+    }
+    const apiVersion = String(version.ApiVersion ?? '');
+    const os = String(version.Os ?? '');
+    const supported = os === 'linux' && ((0,engine_version/* compareVersions */.Z)(apiVersion, BUILDKIT_MIN_API) ?? -1) >= 0;
+    if (supported)
+        return { builder: 'buildkit' };
+    if (choice === 'buildkit') {
+        return {
+            problem: `builder is buildkit, but this engine (${os || 'unknown OS'}, API ${apiVersion || 'unknown'}) has no BuildKit: it needs a Linux engine with API ${BUILDKIT_MIN_API} or later. Use builder: auto or classic.`
+        };
+    }
+    return { builder: 'classic' };
+}
+/** The failure as a developer should see it: the instruction and its line, the engine's words, the tail. */
+function describeFailure(progress, dockerfile, buildArgs) {
+    let message = tidyEngineMessage(progress.error ?? 'the build failed');
+    let instruction = progress.failedStep?.instruction;
+    let line = progress.failedStep?.line;
+    const parseErrorLine = lineInMessage(message);
+    if (parseErrorLine !== undefined) {
+        line = parseErrorLine;
+        instruction = instructionAtLine(dockerfile, parseErrorLine)?.text;
+    }
+    const base = missingBaseImage(message);
+    if (base) {
+        const stage = stageWithBase(dockerfile, base, buildArgs);
+        if (stage) {
+            line = stage.from.line;
+            instruction = stage.from.text;
+        }
+        message = `The base image ${base} could not be pulled: ${message}`;
+    }
+    return { message, instruction, line, tail: progress.tail() };
+}
+/** The image reference an engine names when a base image cannot be pulled, in either builder's words. */
+function missingBaseImage(message) {
+    const patterns = [
+        /manifest for (\S+) not found/,
+        /pull access denied for ([^,\s]+)/,
+        /failed to resolve source metadata for ([^:\s]+(?::\d+)?\/[^:\s]+(?::[\w.-]+)?)/,
+        /(?:^|: )(\S+?): (?:not found|pull access denied)/,
+        /https?:\/\/([^/\s]+)\/v2\/(\S+?)\/manifests\/([^"\s]+)/
+    ];
+    for (const pattern of patterns) {
+        const match = pattern.exec(message);
+        if (!match)
+            continue;
+        if (match[3] !== undefined) {
+            const host = match[1] === 'registry-1.docker.io' ? 'docker.io' : match[1];
+            return `${host}/${match[2]}${match[3].startsWith('sha256:') ? '@' : ':'}${match[3]}`;
+        }
+        return match[1];
+    }
+    return undefined;
+}
+/** BuildKit wraps every error in the same two prefixes; they tell a developer nothing. */
+function tidyEngineMessage(message) {
+    return message
+        .replace(/^failed to solve with frontend dockerfile\.v0: /, '')
+        .replace(/^failed to solve: /, '')
+        .replace(/^failed to create LLB definition: /, '')
+        .trim();
+}
+/**
+ * After a failed or cancelled build, removes what the classic builder left: the container of the step
+ * that was running (the engine removes it itself with forcerm, but only after the request is gone) and
+ * the intermediate images this build created. BuildKit keeps both inside its own cache.
+ */
+async function removeLeftovers(client, progress, builder) {
+    if (builder !== 'classic')
+        return;
+    for (const id of progress.classicContainers) {
+        const deadline = Date.now() + 15_000;
+        while (Date.now() < deadline) {
+            try {
+                await client.containers.remove(id, { force: true });
+                break;
+            }
+            catch (error) {
+                if (error instanceof engine_client/* EngineError */.NJ && error.status === 404)
+                    break;
+                await (0,signals/* sleep */.yy)(250); // removal already in progress
+            }
+        }
+    }
+    for (const id of [...progress.classicImages].reverse()) {
+        try {
+            await client.images.remove(id, { noprune: true });
+        }
+        catch {
+            // in use by another build's cache or already gone: not ours to force
+        }
+    }
+}
+function isFile(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/engine/check.ts + 1 modules
+var check = __webpack_require__(6492);
+// EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
+var engine_endpoint = __webpack_require__(5725);
+;// CONCATENATED MODULE: ./src/inventory/budget.ts
+
+
+
+function checkImageSize(input) {
+    const started = Date.now();
+    const { maxBytes, build } = input;
+    const result = (status, sizeBytes, problems = []) => ({
+        status,
+        problems,
+        ...(0,stage/* stageTimes */.L)(started),
+        sizeBytes,
+        maxBytes
+    });
+    if (maxBytes === undefined || build?.status !== 'built')
+        return result('skipped');
+    const image = input.inventory?.images.find(i => i.built);
+    const size = (0,image_size/* builtImageSize */.r)(build, input.inventory);
+    if (size === undefined)
+        return result('skipped');
+    if (size <= maxBytes)
+        return result('passed', size);
+    const name = image?.tags[0] ?? build.tags[0] ?? build.imageId ?? 'the built image';
+    const layers = largestLayers(image, 3);
+    const largest = layers.length === 0
+        ? ''
+        : ` Largest layers: ${layers.map(l => `${(0,format/* formatBytes */.z3)(l.sizeBytes)} ${(0,format/* oneLine */.TN)(l.createdBy, 80) || '(no instruction recorded)'}`).join('; ')}.`;
+    return result('failed', size, [
+        `Image ${name} is ${(0,format/* formatBytes */.z3)(size)} (${(0,format/* formatCount */.B4)(size)} bytes), over max-image-size ` +
+            `${(0,format/* formatBytes */.z3)(maxBytes)} (${(0,format/* formatCount */.B4)(maxBytes)} bytes).${largest}`
+    ]);
+}
+function largestLayers(image, n) {
+    return [...(image?.layers ?? [])]
+        .filter(l => l.sizeBytes > 0)
+        .sort((a, b) => b.sizeBytes - a.sizeBytes)
+        .slice(0, n);
+}
+
+// EXTERNAL MODULE: ./src/inventory/inventory.ts
+var inventory_inventory = __webpack_require__(556);
+;// CONCATENATED MODULE: ./src/log/deferred.ts
+/**
+ * A Log that holds what it is given until `release()`, then replays it in order and passes everything
+ * straight through. The pipeline hands one to the smoke stage while the build still streams its log, so
+ * a container that finishes early cannot land inside the build's group (or inside its guarded block,
+ * where the runner would ignore its annotations). Progress lines are transient and are dropped while held.
+ */
+class DeferredLog {
+    target;
+    held = [];
+    constructor(target) {
+        this.target = target;
+    }
+    /** Replays what was held and stops holding. Safe to call more than once. */
+    release() {
+        const held = this.held;
+        this.held = undefined;
+        for (const replay of held ?? [])
+            replay(this.target);
+    }
+    send(call) {
+        if (this.held)
+            this.held.push(call);
+        else
+            call(this.target);
+    }
+    info(message) {
+        this.send(log => log.info(message));
+    }
+    warning(message, target) {
+        this.send(log => log.warning(message, target));
+    }
+    error(message, target) {
+        this.send(log => log.error(message, target));
+    }
+    debug(message) {
+        this.send(log => log.debug(message));
+    }
+    progress(message) {
+        if (!this.held)
+            this.target.progress(message);
+    }
+    /** While held, the title becomes a plain line: a group cannot be replayed around work already done. */
+    group(title, fn) {
+        if (!this.held)
+            return this.target.group(title, fn);
+        this.info(title);
+        return fn();
+    }
+    /**
+     * While held, a block is buffered; on release it is opened for real at its place in the order, and a
+     * block still open then goes on live (a build's log keeps streaming once the engine check is done).
+     */
+    untrusted(title) {
+        if (!this.held)
+            return this.target.untrusted(title);
+        const chunks = [];
+        let live;
+        let closed = false;
+        this.send(log => {
+            live = log.untrusted(title);
+            for (const chunk of chunks.splice(0))
+                live.write(chunk);
+            if (closed)
+                live.close();
+        });
+        return {
+            write: text => {
+                if (live)
+                    live.write(text);
+                else
+                    chunks.push(text);
+            },
+            close: () => {
+                if (live)
+                    live.close();
+                else
+                    closed = true;
+            }
+        };
+    }
+}
+
+// EXTERNAL MODULE: ./src/engine/json-stream.ts
+var json_stream = __webpack_require__(523);
+;// CONCATENATED MODULE: ./src/push/push.ts
+
+
+
+
+
+
+
+const DEFAULT_ATTEMPTS = 3;
+const DEFAULT_BACKOFF_MS = 2000;
+/**
+ * Only an image that passed every check is pushed: the same image ID the smoke containers ran. Given the
+ * failures so far and the build, either the image to push or the not-pushed result (its reason logged as
+ * a warning).
+ */
+function pushGate(failures, build, log) {
+    if (failures.length === 0 && build.status === 'built' && build.imageId)
+        return { imageId: build.imageId };
+    const reason = failures.length > 0
+        ? `${failures.length === 1 ? 'a check' : `${failures.length} checks`} failed: ${failures[0]}`
+        : `nothing was built (${build.skippedReason ?? build.status})`;
+    log.warning(`Not pushed: ${reason}`);
+    return { notPushed: { status: 'not-pushed', problems: [], ...(0,stage/* stageTimes */.L)(Date.now()), reason, pushed: [] } };
+}
+/** The registries the tags name and the credentials for them, looked up once before the build. */
+async function pushCredentials(tags, env) {
+    return findCredentials(tags.map(registryOf), env);
+}
+async function pushImage(input) {
+    const { client, imageId, tags, log, signal } = input;
+    const started = Date.now();
+    const credentials = input.credentials ?? (await pushCredentials(tags, input.processEnv));
+    const attempts = Math.max(1, input.attempts ?? DEFAULT_ATTEMPTS);
+    const backoffMs = input.backoffMs ?? DEFAULT_BACKOFF_MS;
+    const pushed = [];
+    const problems = [];
+    for (const tag of tags) {
+        const ref = pushTarget(tag);
+        const found = credentials.find(c => c.registry === ref.registry);
+        // The tag must still name the image that was smoked: another job on a shared engine may have moved it.
+        const current = await client.images.inspect(tag, signal).catch((error) => {
+            if (signal?.aborted)
+                throw new errors/* CancelledError */.cc();
+            throw error;
+        });
+        if (!current) {
+            problems.push(`Push of ${tag} refused: the engine has no image tagged ${tag} any more.`);
+            break;
+        }
+        if (current.Id !== imageId) {
+            problems.push(`Push of ${tag} refused: the tag now names ${current.Id.slice(7, 19)}, not the image this run built and smoked (${imageId.slice(7, 19)}).`);
+            break;
+        }
+        log.info(`Pushing ${tag} to ${ref.registry}${found ? ` (credentials from ${found.source})` : ' (no credentials configured for it)'}`);
+        let outcome;
+        let attempt = 0;
+        while (attempt < attempts) {
+            attempt++;
+            outcome = await pushOnce(client, ref, found, log, signal);
+            if (outcome.ok || !outcome.retryable || attempt === attempts) {
+                if (outcome.ok) {
+                    const { digest } = outcome.tag;
+                    pushed.push({ ...outcome.tag, tag, pinned: `${ref.name}@${digest}`, attempts: attempt });
+                    log.info(`Pushed ${ref.name}@${digest}`);
+                }
+                break;
+            }
+            const wait = attempt * backoffMs;
+            log.warning(`Push of ${tag} failed (${outcome.message}); trying again in ${(0,format/* formatDuration */.a3)(wait)} (attempt ${attempt + 1} of ${attempts}).`);
+            await (0,signals/* sleep */.yy)(wait, signal).catch(() => {
+                throw new errors/* CancelledError */.cc();
+            });
+        }
+        if (outcome && !outcome.ok) {
+            problems.push(push_describeFailure(tag, ref.registry, outcome, found, attempt));
+            break;
+        }
+    }
+    return {
+        status: problems.length === 0 ? 'pushed' : 'failed',
+        problems,
+        ...(0,stage/* stageTimes */.L)(started),
+        pushed,
+        digest: pushed[0]?.digest
+    };
+}
+/** Tags were validated with the inputs (src/inputs/parse.ts). */
+function pushTarget(tag) {
+    const ref = image_reference/* ImageReference */.ZN.parse(tag);
+    if (!ref)
+        throw new Error(`pushTarget: ${tag} is not a reference`);
+    return { name: ref.familiarName, registry: ref.registry, tag: ref.tag ?? 'latest' };
+}
+/** Layer statuses the engine sends (moby distribution/push_v2.go, daemon/containerd/image_push.go). */
+const LAYER_DONE = /^(Pushed|Layer already exists|Mounted from .+)$/;
+async function pushOnce(client, ref, found, log, signal) {
+    const layers = { pushed: 0, existed: 0, mounted: 0 };
+    let engineRetried = false;
+    let aux;
+    let stream;
+    try {
+        // The engine wants an X-Registry-Auth header even when there are no credentials: `{}` then.
+        stream = await client.images.push(ref.name, ref.tag, found?.auth, signal);
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw new errors/* CancelledError */.cc();
+        const message = (0,errors/* messageOf */.bD)(error);
+        return { ok: false, message, retryable: retryable(message), engineRetried };
+    }
+    const onEvent = (event) => {
+        if (event.error || event.errorDetail)
+            return event.errorDetail?.message ?? event.error;
+        if (event.aux?.Digest)
+            aux = event.aux;
+        const status = event.status ?? '';
+        // The containerd image store (28.x) sends no aux record, only the CLI's line: `<tag>: digest: \u2026 size: \u2026`.
+        const line = /^(\S+): digest: (sha256:[a-f0-9]{64}) size: (\d+)$/.exec(status);
+        if (line && line[1] === ref.tag && !aux)
+            aux = { Tag: line[1], Digest: line[2], Size: Number(line[3]) };
+        if (event.id && /^[a-f0-9]{12,64}$/.test(event.id)) {
+            const id = event.id.slice(0, 12);
+            if (LAYER_DONE.test(status)) {
+                if (status === 'Pushed')
+                    layers.pushed++;
+                else if (status === 'Layer already exists')
+                    layers.existed++;
+                else
+                    layers.mounted++;
+                const total = event.progressDetail?.total;
+                log.info(`  ${id}: ${status.startsWith('Mounted from') ? 'Mounted from another repository' : status}${total ? ` (${(0,format/* formatBytes */.z3)(total)})` : ''}`);
+            }
+            else if (/^Retrying in \d+ seconds?$/.test(status)) {
+                // The engine retries a failed layer upload itself (moby distribution/xfer/upload.go, 5 attempts).
+                if (!engineRetried)
+                    log.warning(`  ${id}: upload failed, the engine is retrying (${status})`);
+                engineRetried = true;
+            }
+        }
+        return undefined;
+    };
+    const end = await (0,json_stream/* readJsonLines */.s)(stream, onEvent, signal);
+    if (signal?.aborted)
+        throw new errors/* CancelledError */.cc();
+    const failure = end.kind === 'error'
+        ? end.message
+        : end.kind === 'malformed'
+            ? json_stream/* MALFORMED_LINE */.b
+            : end.kind === 'lost'
+                ? 'the connection to the Docker engine was lost during the push'
+                : undefined;
+    if (failure !== undefined || !aux?.Digest) {
+        const message = failure ?? 'the engine ended the push without a digest';
+        // When the engine already retried a layer and still failed, another round would only repeat it.
+        return { ok: false, message, retryable: retryable(message) && !engineRetried, engineRetried };
+    }
+    return { ok: true, tag: { digest: aux.Digest, size: aux.Size, layers } };
+}
+/** Refusals and TLS problems: the same push would fail the same way again. */
+const REFUSED = /unauthori[sz]ed|denied|forbidden|x509|certificate|tls:|no such host|connection refused|name unknown|manifest invalid|blob unknown|does not exist|no basic auth/i;
+/**
+ * A registry that failed (5xx; `error from registry` is how the containerd store words a 5xx body) or a
+ * connection that dropped mid-upload.
+ */
+const TRANSIENT = /\b5\d\d\b|unavailable|internal server error|bad gateway|error from registry|unexpected EOF|\bEOF\b|connection reset|broken pipe|closed network connection|timeout|lost/i;
+/** 5xx answers and dropped connections are worth another attempt; refusals and TLS problems are not. */
+function retryable(message) {
+    return !REFUSED.test(message) && TRANSIENT.test(message);
+}
+function push_describeFailure(tag, registry, outcome, found, attempts) {
+    const said = outcome.message;
+    let why;
+    if (/unauthori[sz]ed|authentication required|no basic auth/i.test(said)) {
+        why = found
+            ? `the registry refused the credentials from ${found.source} (${said})`
+            : `the registry wants credentials and none are configured for ${registry} (run docker/login-action first)`;
+    }
+    else if (/denied|forbidden/i.test(said)) {
+        why = `the registry denied the push (${said})`;
+    }
+    else if (/x509|certificate|tls:/i.test(said)) {
+        why = `the engine does not trust the registry's TLS certificate (${said}); put the CA that signed it in /etc/docker/certs.d/${registry}/ca.crt on the engine's host`;
+    }
+    else if (/connection refused|no such host|i\/o timeout|dial tcp|no route to host/i.test(said)) {
+        why = `the registry did not answer (${said})`;
+    }
+    else if (retryable(said)) {
+        const tries = outcome.engineRetried
+            ? 'after the engine retried the upload'
+            : `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
+        why = `the registry kept failing ${tries} (${said})`;
+    }
+    else {
+        why = said;
+    }
+    return `Push of ${tag} to ${registry} failed: ${why}.`;
+}
+
+// EXTERNAL MODULE: ./src/smoke/spec.ts
+var spec = __webpack_require__(7302);
+;// CONCATENATED MODULE: ./src/smoke/defaults.ts
+
+/** A built image with neither HEALTHCHECK nor EXPOSE passes if it is still running after this long. */
+const SETTLE_MS = 5000;
+const HELLO_WORLD = {
+    name: 'hello-world',
+    image: 'hello-world',
+    expectOutput: /Hello from Docker!/m
+};
+/** The hello-world entry the defaults always include; it needs nothing from the build. */
+function helloWorldEntry(timeoutMs) {
+    return { env: {}, ports: [], expectExitCode: 0, timeoutMs, ...HELLO_WORLD };
+}
+/**
+ * The default entry for the image this run built, run with its own command: ready by HEALTHCHECK if it has
+ * one, else by a TCP connect on its first EXPOSEd port, else it passes if it exits 0 or is still running
+ * after SETTLE_MS.
+ */
+async function builtImageEntry(builtImage, images, timeoutMs) {
+    let name = (0,spec/* nameFromImage */.BN)(builtImage.reference);
+    if (name === HELLO_WORLD.name)
+        name = `${name}-2`;
+    const built = { env: {}, ports: [], expectExitCode: 0, timeoutMs, name };
+    // When the image cannot be inspected, the entry itself fails with the reason.
+    const facts = await images.provide(builtImage.id, true).catch(() => undefined);
+    const firstTcpPort = facts?.exposedPorts.find(port => port.endsWith('/tcp'));
+    if (facts?.healthcheck) {
+        built.ready = { kind: 'healthy' };
+    }
+    else if (firstTcpPort) {
+        const containerPort = Number(firstTcpPort.split('/')[0]);
+        built.ports = [{ containerPort, protocol: 'tcp' }];
+        built.ready = { kind: 'port', port: containerPort };
+    }
+    else {
+        built.settleMs = SETTLE_MS;
+    }
+    return built;
+}
+
+// EXTERNAL MODULE: ./src/smoke/entry.ts
+var entry = __webpack_require__(3793);
+// EXTERNAL MODULE: ./src/smoke/output.ts
+var output = __webpack_require__(1800);
+// EXTERNAL MODULE: ./src/smoke/pull.ts
+var pull = __webpack_require__(1114);
+;// CONCATENATED MODULE: ./src/smoke/run.ts
+
+
+
+
+
+
+
+/**
+ * The smoke stage: runs each entry (or the defaults) at most `parallel` at a time, and judges them.
+ * Entries that name their own image (hello-world among the defaults) start at once, even while the build
+ * runs; those that run the built image wait for it. Every container is removed once judged unless
+ * `cleanup` is off. Each container's output tail is printed after its verdict, in one untrusted block
+ * written at once (never open across an await, so parallel containers' blocks never overlap). Rejects
+ * only with CancelledError, after removing what it created.
+ */
+async function runSmoke(input) {
+    const { client, options, log, signal } = input;
+    const started = Date.now();
+    (0,errors/* throwIfAborted */.Te)(signal);
+    const images = new pull/* ImageProvider */.zI(client, options.pullPolicy, log, signal);
+    const build = input.build ?? Promise.resolve({ image: input.builtImage, failed: false });
+    const slots = new Slots(options.parallel);
+    const context = {
+        client,
+        images,
+        labels: input.labels,
+        runId: input.env.runId,
+        cleanup: options.cleanup,
+        signal
+    };
+    const run = (spec, builtImage) => slots.run(signal, async () => {
+        const result = await (0,entry/* runEntry */.C)(spec, { ...context, builtImage });
+        report(result, log);
+        return result;
+    });
+    const listed = options.entries;
+    if (listed?.length === 0)
+        log.info('Smoke: no containers (the smoke input is an empty list)');
+    const now = listed ? listed.filter(spec => spec.image !== undefined) : [helloWorldEntry(options.timeoutMs)];
+    if (now.length > 0)
+        log.info(`Smoke: ${containers(now)} starting, ${options.parallel} at a time`);
+    const running = new Map(now.map(spec => [spec, run(spec)]));
+    const outcome = await build;
+    const later = listed
+        ? listed.filter(spec => spec.image === undefined)
+        : outcome.image && !signal?.aborted
+            ? [await builtImageEntry(outcome.image, images, options.timeoutMs)]
+            : [];
+    if (later.length > 0 && outcome.failed) {
+        log.info(`Smoke: ${containers(later)} not run: the build failed, so there is no image to run`);
+    }
+    else if (later.length > 0) {
+        log.info(`Smoke: ${containers(later)} with the built image`);
+        for (const spec of later)
+            running.set(spec, run(spec, outcome.image));
+    }
+    // Every started container is awaited (each removes its own) before a cancel or an error goes up.
+    const settled = await Promise.allSettled(running.values());
+    if (signal?.aborted)
+        throw new errors/* CancelledError */.cc();
+    const rejected = settled.find(s => s.status === 'rejected');
+    if (rejected)
+        throw rejected.reason;
+    // In the order the entries were given, whenever each finished.
+    const results = [];
+    for (const spec of listed ?? [...now, ...later]) {
+        const result = running.get(spec);
+        if (result)
+            results.push(await result);
+    }
+    const problems = results.filter(r => !r.passed).map(r => `Smoke container "${r.name}" failed: ${r.reason}`);
+    return {
+        status: problems.length > 0 ? 'failed' : 'passed',
+        problems,
+        ...(0,stage/* stageTimes */.L)(started),
+        results,
+        passed: problems.length === 0
+    };
+}
+function containers(specs) {
+    const names = specs.map(spec => spec.name).join(', ');
+    return `${specs.length} container${specs.length === 1 ? '' : 's'} (${names})`;
+}
+function report(result, log) {
+    const mark = result.passed ? '\u2713' : '\u2717';
+    log.info(`${mark} ${result.name} (${result.image}) ${result.passed ? 'passed' : 'FAILED'} in ${(0,format/* formatDuration */.a3)(result.durationMs)}: ${result.reason}`);
+    if (result.outputTail === '') {
+        log.info(`  ${result.name} wrote no output`);
+        return;
+    }
+    const limit = `last ${output/* TAIL_BYTES */.dd / 1024} KiB`;
+    const block = log.untrusted(`Output of ${result.name}${result.outputTruncated ? ` (${limit})` : ''}`);
+    try {
+        block.write(result.outputTail);
+    }
+    finally {
+        block.close();
+    }
+}
+/** At most `count` tasks at once, shared by the entries that start early and those that wait. */
+class Slots {
+    free;
+    waiting = [];
+    constructor(count) {
+        this.free = Math.max(1, count);
+    }
+    /** Runs `task` in a free slot; once `signal` aborts, no task that has not started will. */
+    async run(signal, task) {
+        if (this.free > 0)
+            this.free--;
+        else
+            await new Promise(resolve => this.waiting.push(resolve));
+        try {
+            (0,errors/* throwIfAborted */.Te)(signal);
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.free++;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A stage on the time chart, from its own start and duration. */
+function stageTiming(label, result, runStarted) {
+    return { label, ms: result.durationMs, startMs: Date.parse(result.startedAt) - runStarted };
+}
+/**
+ * Runs the stages: a ping, then the engine check, the build and the smoke stage side by side (smoke
+ * entries that run the built image wait for it), then inventory and drift. Each stage is a plain function
+ * over typed inputs returning a StageResult (src/stage.ts); this function only wires them: the run's
+ * failures are the stages' problems, in stage order, as the stages worded them. An engine that cannot be
+ * reached throws (nothing else can run); every other failure is recorded and the run goes on, so the
+ * report shows as much as can be known.
+ */
+async function runPipeline(config, env, deps) {
+    const { log, signal } = deps;
+    const started = Date.now();
+    const endpoint = (0,engine_endpoint/* resolveEndpoint */.sO)(config.engine.dockerHost, deps.processEnv);
+    const client = new engine_client/* EngineClient */.A$(endpoint);
+    for (const note of endpoint.notes)
+        log.warning(note);
+    const failures = [];
+    const timings = [];
+    // Everything needs an engine that answers: that is settled first (usually already, by the early ping),
+    // inside the Engine group. Then the engine check, the build, and the smoke entries that do not need the
+    // built image (hello-world) run side by side. The build's log is held until the Engine group is written,
+    // the smoke stage's until the build's is, so no stage's lines land inside another's group.
+    let markReachable;
+    const reachable = new Promise(resolve => (markReachable = resolve));
+    const checking = log.group('Engine', () => (0,check/* checkEngine */.Xx)({
+        client,
+        options: config.engine,
+        log,
+        signal,
+        earlyPing: deps.earlyPing,
+        onReachable: markReachable
+    }));
+    checking.catch(() => { });
+    // Rejects when the ping fails: nothing else is started.
+    await Promise.race([reachable, checking]);
+    // Push credentials are looked up before anything is built, so a helper that is missing shows up in the
+    // push's own line rather than after a long build (a registry with none is pushed to anonymously).
+    const credentials = config.push.enabled ? pushCredentials(config.build.tags, deps.processEnv) : undefined;
+    credentials?.catch(() => { });
+    const stages = (0,signals/* childController */.xM)(signal);
+    const buildLog = new DeferredLog(log);
+    const smokeLog = new DeferredLog(log);
+    // The smoke stage gets the built image as soon as the build stream names it (onImage), not after the
+    // build stage's inspect and size listing: those run beside the container's create and start.
+    let imageBuilt;
+    const earlyImage = new Promise(resolve => (imageBuilt = resolve));
+    const building = buildImage({
+        client,
+        options: config.build,
+        env,
+        log: buildLog,
+        signal: stages.controller.signal,
+        labels: (0,src_labels/* runLabels */.xU)(env.runId, 'build'),
+        processEnv: deps.processEnv,
+        onImage: image => imageBuilt?.(image)
+    });
+    const smoking = runSmoke({
+        client,
+        options: config.smoke,
+        build: Promise.race([
+            earlyImage.then(image => ({ image, failed: false })),
+            building.then(result => ({ image: builtImageOf(result), failed: result.status === 'failed' }), () => ({ failed: true }))
+        ]),
+        env,
+        log: smokeLog,
+        signal: stages.controller.signal,
+        labels: (0,src_labels/* runLabels */.xU)(env.runId, 'smoke')
+    });
+    // Handled here too: they may reject (cancel) before they are awaited.
+    building.catch(() => { });
+    smoking.catch(() => { });
+    let engine;
+    let build;
+    try {
+        engine = await checking;
+        buildLog.release();
+        build = await building;
+    }
+    catch (error) {
+        // The engine check failed, or the run was cancelled: the other stages stop and remove what they
+        // started before the error goes up. After a cancel their lines say what was removed; after an engine
+        // failure they would only repeat it.
+        stages.controller.abort(error);
+        await Promise.allSettled([building, smoking]);
+        if (signal?.aborted) {
+            buildLog.release();
+            smokeLog.release();
+        }
+        stages.dispose();
+        throw error;
+    }
+    timings.push(stageTiming('engine check', engine, started));
+    failures.push(...engine.problems);
+    const diskUsagePromise = config.audit.diskUsage ? readDiskUsage(client, log, signal) : undefined;
+    if (build.status !== 'skipped')
+        timings.push(stageTiming('build', build, started));
+    failures.push(...build.problems);
+    // Structure tests and the efficiency analysis need the built image; they run beside the smoke stage.
+    const built = builtImageOf(build);
+    const structureLog = new DeferredLog(log);
+    // Structure tests, efficiency and Compose are loaded only by the runs that ask for them (their code and
+    // libraries are a separate chunk of the bundle: the default run does not evaluate them).
+    const structuring = config.structure.files.length === 0
+        ? undefined
+        : __webpack_require__.e(/* import() */ 937).then(__webpack_require__.bind(__webpack_require__, 4937)).then(({ runStructureStage }) => runStructureStage({
+            client,
+            options: config.structure,
+            built,
+            buildFailed: build.status === 'failed',
+            timeoutMs: config.smoke.timeoutMs,
+            runId: env.runId,
+            processEnv: deps.processEnv,
+            workspace: env.workspace,
+            log: structureLog,
+            signal: stages.controller.signal
+        }));
+    const efficiencyModule = config.efficiency.enabled && built ? __webpack_require__.e(/* import() */ 24).then(__webpack_require__.bind(__webpack_require__, 2024)) : undefined;
+    const analysing = efficiencyModule && built
+        ? efficiencyModule.then(({ analyseEfficiency }) => analyseEfficiency({
+            client,
+            image: built.id,
+            name: built.reference,
+            options: config.efficiency,
+            signal: stages.controller.signal
+        }))
+        : undefined;
+    structuring?.catch(() => { });
+    analysing?.catch(() => { });
+    // The build's own lines (its failure annotation included) come first, then the smoke stage's.
+    smokeLog.release();
+    // The stages follow the run's cancel signal until the last of them is done; a cancel waits for all
+    // of them to remove what they created.
+    let smoke;
+    let structure;
+    let efficiency;
+    try {
+        smoke = await smoking;
+        structureLog.release();
+        structure = await structuring;
+        efficiency = await analysing;
+    }
+    catch (error) {
+        await Promise.allSettled([structuring, analysing]);
+        structureLog.release();
+        throw error;
+    }
+    finally {
+        stages.dispose();
+    }
+    // Each smoke container is drawn on the time chart on its own.
+    for (const result of smoke.results) {
+        timings.push({
+            label: `smoke: ${result.name}`,
+            ms: result.durationMs,
+            ...(result.startedAt ? { startMs: Date.parse(result.startedAt) - started } : {})
+        });
+    }
+    if (structure)
+        timings.push(stageTiming('structure tests', structure, started));
+    if (efficiency && efficiencyModule) {
+        const { attachLines, logEfficiency } = await efficiencyModule;
+        attachLines(efficiency, build.steps);
+        timings.push(stageTiming('efficiency', efficiency, started));
+        logEfficiency(efficiency, log, (0,external_node_path_.relative)(env.workspace, config.build.file));
+    }
+    failures.push(...(0,stage/* problemsOf */.G)(smoke, structure, efficiency));
+    // The Compose stack, after the smoke containers (CPU is scarce on CI runners; their logs stay apart).
+    let compose;
+    if (config.compose.files.length > 0) {
+        const [{ runComposeStage }, { engineEnvironment }] = await Promise.all([
+            __webpack_require__.e(/* import() */ 235).then(__webpack_require__.bind(__webpack_require__, 9235)),
+            __webpack_require__.e(/* import() */ 203).then(__webpack_require__.bind(__webpack_require__, 7441))
+        ]);
+        compose = await log.group('Compose', () => runComposeStage({
+            client,
+            engine: engineEnvironment(endpoint),
+            options: config.compose,
+            env,
+            processEnv: deps.processEnv,
+            builtImage: builtImageOf(build),
+            log,
+            signal
+        }));
+        timings.push(stageTiming('compose', compose, started));
+    }
+    const leftoversPromise = config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined;
+    const inventory = await (0,inventory_inventory/* takeInventory */.O1)({
+        client,
+        scope: config.report.scope,
+        runId: env.runId,
+        build,
+        smoke,
+        usedImages: [...new Set(smoke?.results.map(r => r.image) ?? [])],
+        signal
+    });
+    const imageSize = checkImageSize({ maxBytes: config.report.maxImageSizeBytes, build, inventory });
+    const diskUsage = await diskUsagePromise;
+    const leftovers = await leftoversPromise;
+    if (leftovers?.error)
+        log.warning(leftovers.error);
+    const drift = await compareWithBaseline({ facts: engine.facts, diskUsage, options: config.audit });
+    if (drift)
+        logDrift(drift, log);
+    failures.push(...(0,stage/* problemsOf */.G)(compose, imageSize, drift));
+    let push;
+    if (config.push.enabled) {
+        const gate = pushGate(failures, build, log);
+        if ('notPushed' in gate)
+            push = gate.notPushed;
+        else {
+            const { imageId } = gate;
+            push = await log.group('Push', async () => pushImage({
+                client,
+                imageId,
+                tags: build.tags,
+                log,
+                signal,
+                processEnv: deps.processEnv,
+                credentials: await credentials
+            }));
+            timings.push(stageTiming('push', push, started));
+            failures.push(...push.problems);
+        }
+    }
+    return {
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date().toISOString(),
+        durationMs: Date.now() - started,
+        endpoint: endpoint.display,
+        endpointSource: endpoint.source,
+        engine,
+        diskUsage,
+        build,
+        smoke,
+        compose,
+        inventory,
+        drift,
+        leftovers,
+        push,
+        ...(structure ? { structure } : {}),
+        ...(efficiency ? { efficiency } : {}),
+        failures,
+        timings
+    };
+}
+function builtImageOf(build) {
+    return build.status === 'built' && build.imageId
+        ? { id: build.imageId, reference: build.tags[0] ?? build.imageId }
+        : undefined;
+}
+
+
+/***/ }),
+
+/***/ 2585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cj: () => (/* binding */ tailOf),
+/* harmony export */   FY: () => (/* binding */ shareBudget),
+/* harmony export */   Xb: () => (/* binding */ SUMMARY_BUDGET_BYTES),
+/* harmony export */   cR: () => (/* binding */ TAILS_BUDGET_BYTES),
+/* harmony export */   dp: () => (/* binding */ byteLength),
+/* harmony export */   zV: () => (/* binding */ fitRows)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_LIMIT_BYTES, TAIL_LINES, TAIL_CHARS */
+// The runner drops a step's whole job summary when it passes 1 MiB. The summary is rendered to a budget
+// well under that: bounded parts first, then the images and containers tables share what is left, row by
+// row, and say how many rows they left out.
+/** GitHub's limit for one step's summary. */
+const SUMMARY_LIMIT_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** What renderSummary aims for, leaving room for the post step's line and for safety. */
+const SUMMARY_BUDGET_BYTES = 800 * 1024;
+/** Every smoke output tail in the summary together. */
+const TAILS_BUDGET_BYTES = 160 * 1024;
+/** One smoke output tail in the summary: at most this many lines and bytes (the end is kept). */
+const TAIL_LINES = 60;
+const TAIL_CHARS = 8 * 1024;
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** The leading rows that fit in `budget` bytes, in order. */
+function fitRows(rows, budget) {
+    let bytes = 0;
+    let i = 0;
+    for (; i < rows.length; i++) {
+        const size = byteLength(rows[i]);
+        if (bytes + size > budget)
+            break;
+        bytes += size;
+    }
+    return { rows: i === rows.length ? rows : rows.slice(0, i), bytes, omitted: rows.length - i };
+}
+/**
+ * Splits `budget` between two lists of rows: when both fit, both are whole; otherwise the smaller one
+ * gets what it needs up to half, and the other the rest.
+ */
+function shareBudget(a, b, budget) {
+    const sizeA = a.reduce((sum, row) => sum + byteLength(row), 0);
+    const sizeB = b.reduce((sum, row) => sum + byteLength(row), 0);
+    if (sizeA + sizeB <= budget) {
+        return [
+            { rows: a, bytes: sizeA, omitted: 0 },
+            { rows: b, bytes: sizeB, omitted: 0 }
+        ];
+    }
+    const half = Math.floor(budget / 2);
+    if (sizeA <= sizeB) {
+        const first = fitRows(a, Math.min(sizeA, half));
+        return [first, fitRows(b, budget - first.bytes)];
+    }
+    const second = fitRows(b, Math.min(sizeB, half));
+    return [fitRows(a, budget - second.bytes), second];
+}
+/** The end of an output: the last `lines` lines, at most `chars` characters; says whether it cut. */
+function tailOf(text, lines = TAIL_LINES, chars = TAIL_CHARS) {
+    let tail = text.replace(/\s+$/, '');
+    let cut = false;
+    if (tail.length > chars) {
+        tail = tail.slice(-chars);
+        const firstBreak = tail.indexOf('\n');
+        if (firstBreak >= 0 && firstBreak < tail.length - 1)
+            tail = tail.slice(firstBreak + 1);
+        cut = true;
+    }
+    const split = tail.split(/\r?\n/);
+    if (split.length > lines) {
+        tail = split.slice(-lines).join('\n');
+        cut = true;
+    }
+    return { text: tail, cut };
+}
+
+
+/***/ }),
+
+/***/ 4031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   MZ: () => (/* binding */ codeCell),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   _b: () => (/* binding */ mermaidLabel),
+/* harmony export */   eR: () => (/* binding */ terminalText),
+/* harmony export */   j2: () => (/* binding */ escapePre)
+/* harmony export */ });
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6264);
+/* harmony import */ var _log_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1168);
+
+
+// The job summary is Markdown with HTML; core.summary escapes nothing. Every untrusted string (image
+// names, labels, commands, container output, daemon warnings) goes through one of these first.
+const HTML = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const entity = (c) => HTML[c] ?? `&#${c.charCodeAt(0)};`;
+/** Safe inside HTML elements and attributes. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, entity);
+}
+/**
+ * Safe inside a summary table cell or a line of Markdown: HTML-escaped, and Markdown's active characters
+ * turned into entities so `|`, backticks, `*`, `_`, `[`, `]` and friends are shown, not obeyed. Line
+ * breaks become spaces so a cell cannot end a table row. One pass, so no entity is escaped twice.
+ */
+function escapeMarkdown(text) {
+    return withoutControls(text)
+        .replace(/[&<>"'\\`*_{}[\]()#+\-!|~:]/g, entity)
+        .replace(/\r\n?|\n/g, ' ');
+}
+/** Colour codes and control characters (a bell, a backspace) mean nothing in a summary: dropped. */
+function withoutControls(text) {
+    // eslint-disable-next-line no-control-regex
+    return (0,_log_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .stripAnsi */ .aJ)(text).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, '');
+}
+/**
+ * Untrusted multi-line text for a <pre> block. HTML-escaped so `</pre>` or `<details>` stay text; the
+ * characters Markdown acts on become entities too (they render the same inside <pre>), so the text stays
+ * inert even if a renderer ended the HTML block early.
+ */
+function escapePre(text) {
+    return withoutControls(text).replace(/[&<>"'\\`*_[\]|~]/g, entity);
+}
+/** An untrusted value for a table cell: one line, at most `max` characters, escaped. */
+function cell(text, max = 200) {
+    return escapeMarkdown((0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(text, max));
+}
+/** An untrusted value as inline code in a cell (escaped; entities render inside <code>). */
+function codeCell(text, max = 200) {
+    return `<code>${cell(text, max)}</code>`;
+}
+/**
+ * A label inside a Mermaid block. Mermaid has its own syntax (quotes end a label, `;` and newlines end a
+ * statement, brackets open shapes, `#...;` is an entity, `%%` a comment) and the block sits in Markdown,
+ * where a backtick run could close the fence. Only letters, digits and a few harmless punctuation marks
+ * survive; everything else becomes a space.
+ */
+function mermaidLabel(text, max = 40) {
+    return (0,_format_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(text.replace(/[^\p{L}\p{N} ._\-/:@=+,]/gu, ' '), max) || 'unnamed';
+}
+/**
+ * Untrusted text for a terminal: escape sequences and control characters removed (they could move the
+ * cursor, clear the screen or recolour the terminal). Newlines stay when `multiline`, else become spaces.
+ */
+function terminalText(text, multiline = false) {
+    const stripped = (0,_log_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .stripAnsi */ .aJ)(text).replace(/\r\n?/g, '\n');
+    // eslint-disable-next-line no-control-regex
+    const clean = stripped.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '');
+    return multiline ? clean : clean.replace(/[\n\t]+/g, ' ');
+}
+
+
+/***/ }),
+
+/***/ 2794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ buildReport),
+/* harmony export */   wr: () => (/* binding */ TOOL_VERSION)
+/* harmony export */ });
+/* unused harmony export REPORT_SCHEMA_VERSION */
+/** Bumped when a field changes meaning or disappears; adding fields does not bump it. */
+const REPORT_SCHEMA_VERSION = 1;
+const TOOL_VERSION = '0.1.0';
+function buildReport(run, env) {
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: 'docker-preflight', version: TOOL_VERSION },
+        runId: env.runId,
+        repository: env.repository,
+        sha: env.sha,
+        verdict: run.failures.length === 0 ? 'passed' : 'failed',
+        failures: run.failures,
+        startedAt: run.startedAt,
+        finishedAt: run.finishedAt,
+        durationMs: run.durationMs,
+        endpoint: run.endpoint,
+        endpointSource: run.endpointSource,
+        engine: run.engine && { ...run.engine, failures: run.engine.problems },
+        diskUsage: run.diskUsage,
+        build: run.build,
+        smoke: run.smoke,
+        compose: run.compose,
+        inventory: run.inventory,
+        drift: run.drift,
+        leftovers: run.leftovers,
+        push: run.push,
+        structure: run.structure,
+        efficiency: run.efficiency,
+        timings: run.timings
+    };
+}
+
+
+/***/ }),
+
+/***/ 3952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ onTermination)
+/* harmony export */ });
+function onTermination(notify = () => { }) {
+    const controller = new AbortController();
+    let received = 0;
+    const handler = (signalName) => {
+        received++;
+        if (received === 1) {
+            notify(signalName);
+            controller.abort(new Error(`received ${signalName}`));
+        }
+        else {
+            process.exit(signalName === 'SIGINT' ? 130 : 143);
+        }
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ readEnvironment)
+/* harmony export */ });
+/* unused harmony export newRunId */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Reads where the run happens from the process environment; the only place that looks at GITHUB_*. */
+function readEnvironment(env, runId) {
+    const actions = env.GITHUB_ACTIONS === 'true';
+    return {
+        actions,
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        repository: env.GITHUB_REPOSITORY || undefined,
+        sha: env.GITHUB_SHA || undefined,
+        tempDir: env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(),
+        runId: runId ?? newRunId(env)
+    };
+}
+/** Unique per run and attempt, readable on the engine: `<run id>-<attempt>-<random>` in Actions. */
+function newRunId(env) {
+    const random = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex');
+    return env.GITHUB_RUN_ID
+        ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${random}`
+        : `local-${random}`;
+}
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZC: () => (/* binding */ abortable),
+/* harmony export */   nl: () => (/* binding */ deadline),
+/* harmony export */   xM: () => (/* binding */ childController),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+// Small helpers for deadlines and cancellation as AbortSignals.
+//
+// Why not AbortSignal.any([parent, AbortSignal.timeout(ms)])? On Node 20 the timeout signal inside it is
+// held only weakly and can be garbage collected before it fires (nodejs/node#57736): the deadline then
+// never comes, and a call to an engine that stopped answering hangs. Seen here in the engine check under
+// load. `deadline` keeps its own timer, which holds its controller strongly.
+/** Rejects with the signal's reason as soon as it aborts, for calls that take no signal themselves. */
+function abortable(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted) {
+        promise.catch(() => { });
+        return Promise.reject(signal.reason);
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then(value => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, error => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+/** Resolves after `ms`, or rejects when the signal aborts first. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        // Polls sleep on one signal many times: each sleep takes its listener away again.
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * A signal that aborts after `ms` (with `reason`, a TimeoutError by default) or when `parent` aborts;
+ * `dispose` clears the timer. The timer is unref'd: a pending deadline alone does not keep node running.
+ */
+function deadline(ms, reason = new DOMException('The operation timed out', 'TimeoutError'), parent) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(reason), ms);
+    timer.unref();
+    const onParentAbort = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        controller.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', onParentAbort, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            parent?.removeEventListener('abort', onParentAbort);
+        }
+    };
+}
+/** A controller that also aborts when `parent` does; `dispose` stops following the parent. */
+function childController(parent) {
+    const controller = new AbortController();
+    const onParentAbort = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        controller.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', onParentAbort, { once: true });
+    return { controller, dispose: () => parent?.removeEventListener('abort', onParentAbort) };
+}
+
+
+/***/ }),
+
+/***/ 7146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ followOutput),
+/* harmony export */   En: () => (/* binding */ killQuietly),
+/* harmony export */   S2: () => (/* binding */ removeQuietly),
+/* harmony export */   sP: () => (/* binding */ watchExit),
+/* harmony export */   tn: () => (/* binding */ untilListedStopped)
+/* harmony export */ });
+/* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4728);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1800);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(970);
+
+
+
+
+/**
+ * Opens `POST /containers/{id}/wait?condition=next-exit` and resolves once the engine has answered
+ * with headers: from then on the wait is registered, so `start` may follow without a race.
+ */
+async function watchExit(client, id, signal) {
+    return readExit(client, await client.containers.waitNextExit(id, signal), signal);
+}
+function readExit(client, response, signal) {
+    let body = '';
+    let ended = false;
+    const exited = new Promise((resolve, reject) => {
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => {
+            if (body.length < 65536)
+                body += chunk;
+        });
+        response.on('end', () => {
+            ended = true;
+            const parsed = parseWaitBody(body);
+            if (parsed)
+                resolve(parsed);
+            else
+                reject(client.lost('waiting for the container to exit, without an exit status'));
+        });
+        const lost = () => {
+            if (ended)
+                return;
+            if (signal?.aborted)
+                reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+            else
+                reject(client.lost('waiting for the container to exit'));
+        };
+        response.on('error', lost);
+        response.on('close', lost);
+    });
+    // Whoever stops caring (the container was judged ready, or timed out) must not leave an unhandled rejection.
+    exited.catch(() => { });
+    return {
+        exited,
+        close: () => {
+            ended = true;
+            response.destroy();
+        }
+    };
+}
+function parseWaitBody(body) {
+    try {
+        const json = JSON.parse(body);
+        if (typeof json.StatusCode !== 'number')
+            return undefined;
+        return { statusCode: json.StatusCode, ...(json.Error?.Message ? { error: json.Error.Message } : {}) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Follows the container's combined output into `collector`, frame by frame, never buffering it whole.
+ * Resolves at once, without waiting for the reply's headers: Podman 4 sends them only with the first
+ * line of output, so a quiet container (a web server) would hold the smoke entry until its timeout.
+ * The logs read from the container's start whenever the reply comes, so nothing is missed.
+ */
+async function followOutput(client, id, collector, signal) {
+    let stream;
+    let closed = false;
+    const demuxer = new _output_js__WEBPACK_IMPORTED_MODULE_2__/* .FrameDemuxer */ .Y2(payload => collector.append(payload));
+    const ended = new Promise(resolve => {
+        const request = client.containers.logs(id, signal);
+        // A logs request that fails (the container is gone, the engine stopped) ends the output; the
+        // exit watch and the engine calls after it say what happened.
+        request.then(reply => {
+            stream = reply;
+            if (closed)
+                reply.destroy();
+            reply.on('data', (chunk) => demuxer.push(chunk));
+            reply.on('end', () => resolve());
+            reply.on('close', () => resolve());
+            reply.on('error', () => resolve());
+        }, () => resolve());
+    });
+    return {
+        ended,
+        close: () => {
+            closed = true;
+            stream?.destroy();
+        }
+    };
+}
+/** Kills a container; one that already stopped or is gone is fine. */
+async function killQuietly(client, id, signal) {
+    try {
+        await client.containers.kill(id, signal);
+    }
+    catch (error) {
+        if (!(error instanceof _engine_client_js__WEBPACK_IMPORTED_MODULE_0__/* .EngineError */ .NJ && [304, 404, 409].includes(error.status ?? 0)))
+            throw error;
+    }
+}
+/**
+ * Waits (a bounded while) until the container listing no longer says `running`. dockerd 28 answers a
+ * kill once the container stopped but updates the view that /containers/json reads (and `docker ps`,
+ * and this run's inventory) just after (moby daemon/monitor.go: SetStopped, then CheckpointTo the
+ * replica); measured 20-50 ms here. A kept container must be listed as stopped in the report.
+ */
+async function untilListedStopped(client, id, signal, withinMs = 3_000) {
+    const until = Date.now() + withinMs;
+    for (;;) {
+        const [listed] = await client.containers.list({ all: true, filters: { id: [id] } }, signal);
+        if (!listed || !['running', 'restarting'].includes(listed.State) || Date.now() > until)
+            return;
+        await (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(25, signal);
+    }
+}
+/**
+ * Removes a container with its anonymous volumes, killing it if it runs. Resolves true when it is gone
+ * (also when it already was), false with the reason when the engine refused or could not be reached.
+ */
+async function removeQuietly(client, id, signal) {
+    try {
+        // Killed first: Podman's forced remove stops a running container with its stop timeout (SIGTERM,
+        // then SIGKILL after 10 s; a `sleep` as PID 1 ignores SIGTERM), where dockerd kills at once.
+        // A failed kill (gone, already stopped, engine away) is for the remove to report.
+        await killQuietly(client, id, signal).catch(() => { });
+        await client.containers.remove(id, { force: true }, signal);
+        return { removed: true };
+    }
+    catch (error) {
+        const code = error instanceof _engine_client_js__WEBPACK_IMPORTED_MODULE_0__/* .EngineError */ .NJ ? error.status : undefined;
+        if (code === 404)
+            return { removed: true };
+        // 409 "removal already in progress": someone (the post step) is removing it.
+        if (code === 409 && /already in progress/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)))
+            return { removed: true };
+        return { removed: false, error: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error) };
+    }
+}
+
+
+/***/ }),
+
+/***/ 3793:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runEntry)
+/* harmony export */ });
+/* unused harmony export containerName */
+/* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6591);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7146);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1800);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8973);
+/* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4728);
+/* harmony import */ var _ready_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2546);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(970);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6264);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7302);
+// One smoke container from spec to verdict: image, create, wait registered, start, follow output, judge
+// (exit, readiness or settle), then kill and remove. Deadlines and cancellation are AbortSignals that
+// reach every engine call; removal happens whatever the outcome.
+
+
+
+
+
+
+
+
+
+
+/** Cleanup calls get their own deadline: they run after the entry's own has passed, or after a cancel. */
+const CLEANUP_TIMEOUT_MS = 15_000;
+class EntryTimeout extends Error {
+}
+/**
+ * Runs one entry. Resolves with its result whatever happened to it, a cancel included (reason
+ * `cancelled`, once its container is removed); rejects only with CancelledError when cancelled before
+ * anything was created.
+ */
+async function runEntry(spec, context) {
+    const started = Date.now();
+    const output = new _output_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputCollector */ .Lc();
+    const watches = {
+        expect: spec.expectOutput ? output.watch(spec.expectOutput) : undefined,
+        reject: spec.rejectOutput ? output.watch(spec.rejectOutput) : undefined,
+        ready: spec.ready?.kind === 'log' ? output.watch(spec.ready.pattern) : undefined
+    };
+    const reference = spec.image ?? context.builtImage?.reference;
+    // The built image is run by ID: its tag may be moved by another build meanwhile.
+    const imageToRun = spec.image ?? context.builtImage?.id;
+    const result = (verdict, container) => ({
+        name: spec.name,
+        image: reference ?? '',
+        passed: verdict.passed,
+        ...(verdict.exitCode !== undefined ? { exitCode: verdict.exitCode } : {}),
+        durationMs: Date.now() - started,
+        startedAt: new Date(started).toISOString(),
+        reason: verdict.reason,
+        outputTail: output.tail.text(),
+        outputTruncated: output.tail.truncated,
+        ...(container ? { container } : {})
+    });
+    if (!reference || !imageToRun) {
+        return result({ passed: false, reason: 'no image: this run built none, so the entry needs image:' });
+    }
+    try {
+        await context.images.provide(imageToRun, spec.image === undefined);
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+        return result({ passed: false, reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error) });
+    }
+    // Creating and starting get the entry's timeout; the container's own time then counts from its start,
+    // so a slow create on a busy engine does not eat into it.
+    let timeout = (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .deadline */ .nl)(spec.timeoutMs, new EntryTimeout(), context.signal);
+    let signal = timeout.signal;
+    const record = {
+        id: '',
+        name: containerName(context.runId, spec.name),
+        command: '',
+        created: '',
+        state: 'not created',
+        ports: [],
+        removed: false
+    };
+    const { client } = context;
+    let container;
+    let exitWatch;
+    let follow;
+    let phase = 'creating the container';
+    let lastAnswer;
+    let verdict;
+    try {
+        const bindings = (0,_ports_js__WEBPACK_IMPORTED_MODULE_8__/* .portBindings */ .wJ)(spec.ports);
+        container = await client.containers.create(record.name, {
+            Image: imageToRun,
+            ...(spec.command ? { Cmd: spec.command } : {}),
+            ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+            Env: Object.entries(spec.env).map(([name, value]) => `${name}=${value}`),
+            ...(spec.user ? { User: spec.user } : {}),
+            ...(spec.workdir ? { WorkingDir: spec.workdir } : {}),
+            Labels: { ...context.labels, 'io.docker-preflight.smoke-entry': spec.name },
+            Tty: false,
+            ExposedPorts: bindings.ExposedPorts,
+            // No AutoRemove: wait, logs and remove answer 404 once such a container exits.
+            HostConfig: {
+                PortBindings: bindings.PortBindings,
+                AutoRemove: false,
+                ...(context.network ? { NetworkMode: context.network } : {})
+            }
+        }, signal);
+        record.id = container;
+        record.state = 'created';
+        phase = 'starting it';
+        // Registered before start, with next-exit: the default condition answers 0 at once for a container
+        // that has not started yet.
+        exitWatch = await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .watchExit */ .sP)(client, container, signal);
+        await client.containers.start(container, signal);
+        record.state = 'running';
+        timeout.dispose();
+        timeout = (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .deadline */ .nl)(spec.timeoutMs, new EntryTimeout(), context.signal);
+        signal = timeout.signal;
+        follow = await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .followOutput */ .DN)(client, container, output, signal);
+        const info = await client.containers.inspect(container, signal);
+        const ports = (0,_ports_js__WEBPACK_IMPORTED_MODULE_8__/* .publishedPorts */ .LQ)(info.NetworkSettings?.Ports);
+        record.ports = ports.map(_ports_js__WEBPACK_IMPORTED_MODULE_8__/* .describePort */ .Rf);
+        record.created = info.Created;
+        // From Config, not Path/Args: Podman's Args repeat Path when the command is one word (hello-world
+        // inspects as Path /hello, Args [/hello]); Entrypoint then Cmd is the same command on both engines.
+        const entrypoint = info.Config?.Entrypoint ?? [];
+        record.command = (0,shell_quote__WEBPACK_IMPORTED_MODULE_0__.quote)([...(typeof entrypoint === 'string' ? [entrypoint] : entrypoint), ...(info.Config?.Cmd ?? [])].filter(word => word !== ''));
+        const exited = (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .abortable */ .ZC)(exitWatch.exited, signal);
+        exited.catch(() => { });
+        if (spec.ready) {
+            phase = 'waiting to be ready';
+            verdict = await untilReady(spec, {
+                client,
+                id: container,
+                ports,
+                exited,
+                signal,
+                logWatch: watches.ready,
+                expectWatch: watches.expect,
+                reference
+            }, a => {
+                lastAnswer = a;
+            });
+        }
+        else {
+            phase = spec.settleMs ? 'settling' : 'waiting for it to exit';
+            // The settle timer ends with the race: a pending one would hold the process open after the run.
+            const settled = new AbortController();
+            const status = spec.settleMs
+                ? await Promise.race([
+                    exited,
+                    (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(spec.settleMs, AbortSignal.any([signal, settled.signal]))
+                ]).finally(() => settled.abort())
+                : await exited;
+            if (!status) {
+                verdict = { passed: true, reason: `still running after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(spec.settleMs)}` };
+            }
+            else {
+                record.state = 'exited';
+                await drain(follow, signal);
+                verdict = judgeExit(status, spec, watches);
+            }
+        }
+        if (verdict.passed && watches.reject?.matched) {
+            verdict = {
+                ...verdict,
+                passed: false,
+                reason: `output matched reject-output ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(spec.rejectOutput)}`
+            };
+        }
+    }
+    catch (error) {
+        if (context.signal?.aborted)
+            verdict = { passed: false, reason: 'cancelled' };
+        else if (signal.reason instanceof EntryTimeout) {
+            const what = phase === 'waiting for it to exit' || phase === 'settling' ? '' : ` ${phase}`;
+            const last = lastAnswer ? ` (last: ${lastAnswer.detail})` : '';
+            verdict = { passed: false, reason: `timed out after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(spec.timeoutMs)}${what}${last}` };
+        }
+        else if (error instanceof _engine_client_js__WEBPACK_IMPORTED_MODULE_4__/* .EngineError */ .NJ && error.kind !== 'http') {
+            // The engine went away or cannot be reached: the client's sentence says so.
+            verdict = { passed: false, reason: error.message };
+        }
+        else
+            verdict = { passed: false, reason: `failed ${phase}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}` };
+    }
+    finally {
+        timeout.dispose();
+    }
+    exitWatch?.close();
+    follow?.close();
+    if (container) {
+        const cleanupSignal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS);
+        if (context.cleanup || context.signal?.aborted) {
+            const removal = await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(client, container, cleanupSignal);
+            record.removed = removal.removed;
+            if (!removal.removed)
+                verdict.reason += `; it could not be removed: ${removal.error}`;
+            // After a cancel the log is all the user gets: say the container is gone.
+            else if (context.signal?.aborted)
+                verdict.reason += `; removed container ${record.name}`;
+        }
+        else if (record.state !== 'exited') {
+            // Kept for inspection, but stopped. Also after a start call cut short by the deadline: the engine
+            // may have started the container after we stopped waiting (a kill of one that never ran is a 409).
+            await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .killQuietly */ .En)(client, container, cleanupSignal)
+                .then(() => (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .untilListedStopped */ .tn)(client, container, cleanupSignal))
+                .catch(() => { });
+        }
+    }
+    return result(verdict, record.id ? record : undefined);
+}
+async function untilReady(spec, context, onAnswer) {
+    const strategy = (0,_ready_js__WEBPACK_IMPORTED_MODULE_5__/* .strategyFor */ .fY)(spec.ready, {
+        client: context.client,
+        id: context.id,
+        image: context.reference,
+        ports: context.ports,
+        logWatch: context.logWatch
+    });
+    if (typeof strategy === 'string') {
+        // A container that exits at once has no published ports left to inspect: say it exited.
+        const status = await Promise.race([context.exited, (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(1000, context.signal).then(() => undefined)]);
+        if (status) {
+            return {
+                passed: false,
+                exitCode: status.statusCode,
+                reason: `exited ${status.statusCode} before it was ready`
+            };
+        }
+        return { passed: false, reason: `cannot wait to be ready: ${strategy}` };
+    }
+    // The poll stops when the container exits first (or at the deadline).
+    const stopPolling = new AbortController();
+    const pollSignal = AbortSignal.any([context.signal, stopPolling.signal]);
+    const outcome = await Promise.race([
+        context.exited.then(status => ({ kind: 'exited', status })),
+        (0,_ready_js__WEBPACK_IMPORTED_MODULE_5__/* .waitUntilReady */ .bs)(strategy, pollSignal, onAnswer).then(answer => ({ kind: 'answer', answer }))
+    ]).finally(() => stopPolling.abort());
+    if (outcome.kind === 'exited') {
+        return {
+            passed: false,
+            exitCode: outcome.status.statusCode,
+            reason: `exited ${outcome.status.statusCode} before it was ready (waiting for ${strategy.description})`
+        };
+    }
+    if (!outcome.answer.ready)
+        return { passed: false, reason: outcome.answer.detail };
+    if (context.expectWatch && !(await matchedSoon(context.expectWatch, context.signal))) {
+        return {
+            passed: false,
+            reason: `ready, but the output did not match ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(context.expectWatch.pattern)}`
+        };
+    }
+    return { passed: true, reason: `ready: ${outcome.answer.detail}` };
+}
+/**
+ * A service's expect-output is judged on the output seen by the time it is ready, plus a moment for
+ * the log stream to catch up with what was written just before.
+ */
+async function matchedSoon(watch, signal) {
+    for (let waited = 0; !watch.matched && waited < 1000; waited += 100)
+        await (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(100, signal);
+    return watch.matched;
+}
+function judgeExit(status, spec, watches) {
+    const code = status.statusCode;
+    const problems = [];
+    if (code !== spec.expectExitCode)
+        problems.push(`exited ${code}, expected ${spec.expectExitCode}`);
+    if (watches.reject?.matched)
+        problems.push(`output matched reject-output ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(spec.rejectOutput)}`);
+    if (watches.expect && !watches.expect.matched) {
+        problems.push(`${problems.length ? 'output' : `exited ${code} but the output`} did not match ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(spec.expectOutput)}`);
+    }
+    if (problems.length > 0)
+        return { passed: false, exitCode: code, reason: problems.join('; ') };
+    const matched = watches.expect ? ` and output matched ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(spec.expectOutput)}` : '';
+    return { passed: true, exitCode: code, reason: `exited ${code}${matched}` };
+}
+/**
+ * Lets the log stream deliver what the container wrote before it exited. The engine may need a while to
+ * read back a large log, so this waits for the stream's end, bounded by the entry's deadline (then the
+ * verdict uses what arrived).
+ */
+async function drain(follow, signal) {
+    await (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .abortable */ .ZC)(follow.ended, signal).catch(() => { });
+}
+/** `preflight-<runId>-<entry>`, within Docker's name rules. */
+function containerName(runId, entry) {
+    return `preflight-${runId}-${entry}`.replace(/[^a-zA-Z0-9_.-]+/g, '-');
+}
+
+
+/***/ }),
+
+/***/ 1800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lc: () => (/* binding */ OutputCollector),
+/* harmony export */   Y2: () => (/* binding */ FrameDemuxer),
+/* harmony export */   dd: () => (/* binding */ TAIL_BYTES),
+/* harmony export */   gY: () => (/* binding */ OutputTail)
+/* harmony export */ });
+/* unused harmony export PatternWatch */
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
+// A container's output, held in bounded memory however much it writes: the multiplexed log stream is
+// split into frames as it arrives, only the last part is kept, and patterns are matched on the fly.
+
+/** How much of each container's combined output is kept for the report and the log. */
+const TAIL_BYTES = 64 * 1024;
+/**
+ * Splits Docker's multiplexed stream (non-TTY attach and logs): each frame is an 8-byte header
+ * (stream type, 3 zero bytes, big-endian uint32 size) followed by that many bytes. Frames may be split
+ * across chunks and chunks may hold many frames; payloads are passed on as they arrive, never gathered.
+ */
+class FrameDemuxer {
+    onPayload;
+    header = Buffer.alloc(8);
+    headerFill = 0;
+    remaining = 0;
+    kind = 'stdout';
+    constructor(onPayload) {
+        this.onPayload = onPayload;
+    }
+    push(chunk) {
+        let offset = 0;
+        while (offset < chunk.length) {
+            if (this.remaining === 0) {
+                const take = Math.min(8 - this.headerFill, chunk.length - offset);
+                chunk.copy(this.header, this.headerFill, offset, offset + take);
+                this.headerFill += take;
+                offset += take;
+                if (this.headerFill < 8)
+                    return;
+                this.headerFill = 0;
+                this.kind = this.header[0] === 2 ? 'stderr' : this.header[0] === 0 ? 'stdin' : 'stdout';
+                this.remaining = this.header.readUInt32BE(4);
+                continue;
+            }
+            const take = Math.min(this.remaining, chunk.length - offset);
+            this.onPayload(chunk.subarray(offset, offset + take), this.kind);
+            this.remaining -= take;
+            offset += take;
+        }
+    }
+    /** True when the stream ended mid-frame (a truncated reply). */
+    get incomplete() {
+        return this.remaining > 0 || this.headerFill > 0;
+    }
+}
+/** The last `limit` bytes of everything appended, plus how much was seen in all. */
+class OutputTail {
+    limit;
+    chunks = [];
+    held = 0;
+    totalBytes = 0;
+    constructor(limit = TAIL_BYTES) {
+        this.limit = limit;
+    }
+    append(data) {
+        if (data.length === 0)
+            return;
+        this.totalBytes += data.length;
+        // Copy: the payload may be a view into a larger socket buffer we must not pin.
+        const piece = data.length > this.limit ? data.subarray(data.length - this.limit) : data;
+        this.chunks.push(Buffer.from(piece));
+        this.held += piece.length;
+        while (this.chunks.length > 1 && this.held - this.chunks[0].length >= this.limit) {
+            this.held -= this.chunks.shift().length;
+        }
+        // Many tiny writes would otherwise keep many tiny buffers alive: compact now and then.
+        if (this.chunks.length > 256) {
+            const compacted = this.bytes();
+            this.chunks = [compacted];
+            this.held = compacted.length;
+        }
+    }
+    get truncated() {
+        return this.totalBytes > this.limit;
+    }
+    bytes() {
+        const all = Buffer.concat(this.chunks);
+        return all.length > this.limit ? all.subarray(all.length - this.limit) : all;
+    }
+    /** The tail as text; a multi-byte character cut by the limit is dropped rather than mangled. */
+    text() {
+        let bytes = this.bytes();
+        if (this.truncated) {
+            let start = 0;
+            while (start < bytes.length && start < 4 && (bytes[start] & 0xc0) === 0x80)
+                start++;
+            bytes = bytes.subarray(start);
+        }
+        return bytes.toString('utf8');
+    }
+}
+/**
+ * Watches the output for a pattern as it streams by. Each new piece is matched together with the last
+ * `overlap` characters before it, so a match spanning pieces is found while memory stays bounded.
+ * Once matched it stays matched.
+ */
+class PatternWatch {
+    pattern;
+    overlap;
+    matched = false;
+    decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8');
+    carry = '';
+    listeners = [];
+    constructor(pattern, overlap = 4096) {
+        this.pattern = pattern;
+        this.overlap = overlap;
+    }
+    feed(data) {
+        if (this.matched)
+            return;
+        const text = this.carry + this.decoder.write(data);
+        if (this.pattern.test(text)) {
+            this.matched = true;
+            this.carry = '';
+            for (const listener of this.listeners.splice(0))
+                listener();
+            return;
+        }
+        this.carry = text.length > this.overlap ? text.slice(text.length - this.overlap) : text;
+    }
+    /** Calls `listener` once, when (or if already) matched. */
+    onMatch(listener) {
+        if (this.matched)
+            listener();
+        else
+            this.listeners.push(listener);
+    }
+}
+/** Everything kept of one container's output: the tail and the watched patterns. */
+class OutputCollector {
+    tail;
+    watches = [];
+    constructor(limit = TAIL_BYTES) {
+        this.tail = new OutputTail(limit);
+    }
+    watch(pattern) {
+        const watch = new PatternWatch(pattern);
+        this.watches.push(watch);
+        return watch;
+    }
+    append(data) {
+        this.tail.append(data);
+        for (const watch of this.watches)
+            watch.feed(data);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fd: () => (/* binding */ parsePortMapping),
+/* harmony export */   LQ: () => (/* binding */ publishedPorts),
+/* harmony export */   Rf: () => (/* binding */ describePort),
+/* harmony export */   Zj: () => (/* binding */ connectHost),
+/* harmony export */   wJ: () => (/* binding */ portBindings)
+/* harmony export */ });
+/* unused harmony exports PORT_EXPECTED, portKey */
+const PORT_MAPPING = /^(?:(?:(\d{1,3}(?:\.\d{1,3}){3}):)?(\d*):)?(\d+)(?:\/(tcp|udp))?$/i;
+const PORT_EXPECTED = 'is not a port mapping (expected e.g. "8080:80", "80" or "53/udp")';
+/** A PortSpec, or why the text is not one. */
+function parsePortMapping(text) {
+    const match = PORT_MAPPING.exec(text.trim());
+    if (!match)
+        return PORT_EXPECTED;
+    const [, hostIp, hostRaw, containerRaw, protocolRaw] = match;
+    const containerPort = Number(containerRaw);
+    if (!validPort(containerPort))
+        return 'has a container port outside 1-65535';
+    const hostPort = hostRaw ? Number(hostRaw) : undefined;
+    if (hostPort !== undefined && !validPort(hostPort))
+        return 'has a host port outside 1-65535';
+    if (hostIp && hostIp.split('.').some(part => Number(part) > 255))
+        return 'has an invalid IPv4 address';
+    return {
+        containerPort,
+        hostPort,
+        protocol: (protocolRaw?.toLowerCase() ?? 'tcp'),
+        ...(hostIp ? { hostIp } : {})
+    };
+}
+function validPort(port) {
+    return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
+function portKey(port) {
+    return `${port.containerPort}/${port.protocol}`;
+}
+/** ExposedPorts and HostConfig.PortBindings for the create call. */
+function portBindings(ports) {
+    const ExposedPorts = {};
+    const PortBindings = {};
+    for (const port of ports) {
+        const key = portKey(port);
+        ExposedPorts[key] = {};
+        const binding = {
+            HostIp: port.hostIp ?? '127.0.0.1',
+            HostPort: port.hostPort ? String(port.hostPort) : ''
+        };
+        (PortBindings[key] ??= []).push(binding);
+    }
+    return { ExposedPorts, PortBindings };
+}
+/** Reads NetworkSettings.Ports from a container inspect. */
+function publishedPorts(ports) {
+    const result = [];
+    for (const [key, bindings] of Object.entries(ports ?? {})) {
+        const [port, protocol] = key.split('/');
+        for (const binding of bindings ?? []) {
+            if (!binding.HostPort)
+                continue;
+            result.push({
+                containerPort: Number(port),
+                protocol: protocol === 'udp' ? 'udp' : 'tcp',
+                hostIp: binding.HostIp || '127.0.0.1',
+                hostPort: Number(binding.HostPort)
+            });
+        }
+    }
+    return result;
+}
+/** `127.0.0.1:49153->80/tcp`, as `docker ps` shows it. */
+function describePort(port) {
+    return `${port.hostIp}:${port.hostPort}->${port.containerPort}/${port.protocol}`;
+}
+/** The address to connect to for a published port (0.0.0.0 and :: mean "any": use loopback). */
+function connectHost(port) {
+    return port.hostIp === '0.0.0.0' || port.hostIp === ''
+        ? '127.0.0.1'
+        : port.hostIp === '::'
+            ? '::1'
+            : port.hostIp;
+}
+
+
+/***/ }),
+
+/***/ 1114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   zI: () => (/* binding */ ImageProvider)
+/* harmony export */ });
+/* unused harmony exports ImageUnavailableError, inspectImage, pullImage */
+/* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4728);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _engine_json_stream_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(523);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6264);
+
+
+
+
+class ImageUnavailableError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PreflightError */ .wG {
+    constructor(message) {
+        super(message);
+        this.name = 'ImageUnavailableError';
+    }
+}
+/** Pulls each reference at most once per run, however many entries use it. */
+class ImageProvider {
+    client;
+    policy;
+    log;
+    signal;
+    pending = new Map();
+    constructor(client, policy, log, signal) {
+        this.client = client;
+        this.policy = policy;
+        this.log = log;
+        this.signal = signal;
+    }
+    /** `local`: an image this run built (or an ID), never pulled whatever the policy. */
+    provide(reference, local = false) {
+        const key = `${local ? 'local' : 'ref'}:${reference}`;
+        let pending = this.pending.get(key);
+        if (!pending) {
+            pending = this.resolve(reference, local);
+            pending.catch(() => { });
+            this.pending.set(key, pending);
+        }
+        return pending;
+    }
+    async resolve(reference, local) {
+        const isId = /^(sha256:)?[a-f0-9]{64}$/.test(reference);
+        if (local || isId || this.policy === 'never') {
+            const facts = await inspectImage(this.client, reference, this.signal);
+            if (facts)
+                return facts;
+            if (local || isId)
+                throw new ImageUnavailableError(`image "${reference}" is not on the engine`);
+            throw new ImageUnavailableError(`image "${reference}" is not on the engine, and pull-policy is never`);
+        }
+        if (this.policy === 'missing') {
+            const facts = await inspectImage(this.client, reference, this.signal);
+            if (facts)
+                return facts;
+        }
+        await pullImage(this.client, reference, this.log, this.signal);
+        const facts = await inspectImage(this.client, reference, this.signal);
+        if (!facts)
+            throw new ImageUnavailableError(`image "${reference}" was pulled but is not on the engine`);
+        return facts;
+    }
+}
+async function inspectImage(client, reference, signal) {
+    let info;
+    try {
+        info = await client.images.inspect(reference, signal);
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+        throw unavailable(reference, 'inspected', error);
+    }
+    if (!info)
+        return undefined;
+    const test = info.Config?.Healthcheck?.Test;
+    return {
+        id: info.Id,
+        reference,
+        healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : undefined,
+        exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {})
+    };
+}
+/** The engine refused: the image is unavailable, in its words. An engine that went away says so itself. */
+function unavailable(reference, what, error) {
+    if (error instanceof _engine_client_js__WEBPACK_IMPORTED_MODULE_0__/* .EngineError */ .NJ && error.kind !== 'http')
+        return error;
+    return new ImageUnavailableError(`image "${reference}" could not be ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`);
+}
+const PROGRESS_EVERY_MS = 2000;
+/** Pulls one reference; rejects with ImageUnavailableError naming what the registry said. */
+async function pullImage(client, reference, log, signal) {
+    const started = Date.now();
+    log.progress(`Pulling ${reference}`);
+    let stream;
+    try {
+        stream = await client.images.pull(reference, signal);
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+        throw unavailable(reference, 'pulled', error);
+    }
+    const layers = new Map();
+    let lastStatus = '';
+    let lastShown = Date.now();
+    const onEvent = (event) => {
+        if (event.error || event.errorDetail)
+            return event.errorDetail?.message ?? event.error ?? '';
+        if (event.status?.startsWith('Status:') || event.status?.startsWith('Digest:'))
+            lastStatus = event.status;
+        if (event.id && event.status && /^[a-f0-9]{12}$/.test(event.id)) {
+            const layer = layers.get(event.id) ?? { current: 0, total: 0, done: false };
+            if (event.progressDetail?.total) {
+                layer.current = event.progressDetail.current ?? layer.current;
+                layer.total = event.progressDetail.total;
+            }
+            if (/complete|Already exists/i.test(event.status))
+                layer.done = true;
+            layers.set(event.id, layer);
+        }
+        if (Date.now() - lastShown >= PROGRESS_EVERY_MS) {
+            lastShown = Date.now();
+            log.progress(`Pulling ${reference}: ${describeLayers(layers)}`);
+        }
+        return undefined;
+    };
+    const end = await (0,_engine_json_stream_js__WEBPACK_IMPORTED_MODULE_2__/* .readJsonLines */ .s)(stream, onEvent, signal);
+    if (end.kind === 'lost')
+        throw client.lost(`pulling ${reference}`);
+    if (end.kind !== 'end') {
+        const message = end.kind === 'error' ? end.message : _engine_json_stream_js__WEBPACK_IMPORTED_MODULE_2__/* .MALFORMED_LINE */ .b;
+        throw new ImageUnavailableError(`image "${reference}" could not be pulled: ${message}`);
+    }
+    log.progress(`Pulled ${reference} in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(Date.now() - started)}: ${describeLayers(layers)}${lastStatus ? ` (${lastStatus})` : ''}`);
+}
+function describeLayers(layers) {
+    const all = [...layers.values()];
+    const done = all.filter(l => l.done).length;
+    const current = all.reduce((sum, l) => sum + (l.done ? l.total : l.current), 0);
+    const total = all.reduce((sum, l) => sum + l.total, 0);
+    const size = total > 0 ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatBytes */ .z3)(current)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatBytes */ .z3)(total)}` : '';
+    return `${done}/${all.length} layers${size}`;
+}
+
+
+/***/ }),
+
+/***/ 2546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dm: () => (/* binding */ HealthyWait),
+/* harmony export */   bs: () => (/* binding */ waitUntilReady),
+/* harmony export */   fY: () => (/* binding */ strategyFor)
+/* harmony export */ });
+/* unused harmony exports HttpWait, PortWait, LogWait */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8973);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(970);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7302);
+// Ways a service shows it is ready, as small objects in the style of testcontainers' wait strategies:
+// each makes one attempt at a time (`check`), and `waitUntilReady` polls it until it is ready, gives a
+// fatal answer, or the signal (deadline, container exit, cancel) ends the wait.
+
+
+
+
+
+
+
+/** How long one attempt may take; a slow answer is retried, within the entry's timeout. */
+const ATTEMPT_TIMEOUT_MS = 2000;
+/**
+ * docker-proxy accepts a connection on the published host port even when nothing listens in the
+ * container, then closes it at once. A connection still open (or that sent data) after this long is
+ * a real listener.
+ */
+const PROXY_GRACE_MS = 500;
+/** 2xx and 3xx pass; redirects are not followed. */
+class HttpWait {
+    url;
+    description;
+    constructor(url) {
+        this.url = url;
+        this.description = `GET ${url}`;
+    }
+    check(signal) {
+        const attempt = (0,_signals_js__WEBPACK_IMPORTED_MODULE_5__/* .deadline */ .nl)(ATTEMPT_TIMEOUT_MS, undefined, signal);
+        const send = this.url.startsWith('https:') ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
+        return new Promise(resolve => {
+            const req = send(this.url, { method: 'GET', agent: false, signal: attempt.signal, rejectUnauthorized: false }, res => {
+                res.resume();
+                res.destroy();
+                const status = res.statusCode ?? 0;
+                resolve({ ready: status >= 200 && status < 400, detail: `${this.description} answered ${status}` });
+            });
+            req.on('error', error => {
+                const reason = attempt.signal.aborted && !signal.aborted ? 'no answer within 2s' : describeSocketError(error);
+                resolve({ ready: false, detail: `${this.description} failed: ${reason}` });
+            });
+            req.end();
+        }).finally(() => attempt.dispose());
+    }
+}
+/** A TCP connection to the published host port that the container's listener keeps open. */
+class PortWait {
+    host;
+    port;
+    description;
+    constructor(host, port, containerPort) {
+        this.host = host;
+        this.port = port;
+        this.description = `a TCP connection to ${formatHost(host)}:${port} (container port ${containerPort})`;
+    }
+    check(signal) {
+        return new Promise(resolve => {
+            const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.connect)({ host: this.host, port: this.port, signal });
+            let settled = false;
+            const done = (answer) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                socket.destroy();
+                resolve(answer);
+            };
+            const timer = setTimeout(() => done({ ready: false, detail: `${this.description}: no answer within 2s` }), ATTEMPT_TIMEOUT_MS);
+            socket.on('connect', () => {
+                clearTimeout(timer);
+                setTimeout(() => done({ ready: true, detail: `${this.description} was accepted` }), PROXY_GRACE_MS);
+            });
+            socket.on('data', () => done({ ready: true, detail: `${this.description} was accepted` }));
+            socket.on('end', () => done({ ready: false, detail: `${this.description} was closed at once (nothing listening yet)` }));
+            socket.on('error', error => done({ ready: false, detail: `${this.description}: ${describeSocketError(error)}` }));
+        });
+    }
+}
+/** A pattern in the combined output. */
+class LogWait {
+    watch;
+    description;
+    constructor(watch) {
+        this.watch = watch;
+        this.description = `output matching ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .showPattern */ .uz)(watch.pattern)}`;
+    }
+    async check() {
+        return this.watch.matched
+            ? { ready: true, detail: `output matched ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .showPattern */ .uz)(this.watch.pattern)}` }
+            : { ready: false, detail: `no output matched ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .showPattern */ .uz)(this.watch.pattern)} yet` };
+    }
+}
+/** Docker's default HEALTHCHECK interval, when the image sets none. */
+const DEFAULT_HEALTH_INTERVAL_MS = 30_000;
+/** The engine gives HEALTHCHECK durations in nanoseconds. */
+const NS_PER_MS = 1_000_000;
+/**
+ * The image's HEALTHCHECK, as the engine reports it in State.Health. On Podman, whose checks run from
+ * systemd timers, a machine without systemd never runs them: when no check has run one interval after
+ * the first look, the wait runs the check itself through Podman's API, once an interval, as the timer
+ * would have (see src/engine/podman.ts).
+ */
+class HealthyWait {
+    client;
+    id;
+    image;
+    description = 'HEALTHCHECK to report healthy';
+    firstLook;
+    lastRun;
+    runByUs = false;
+    constructor(client, id, image) {
+        this.client = client;
+        this.id = id;
+        this.image = image;
+    }
+    async check(signal) {
+        let info = await this.client.containers.inspect(this.id, signal);
+        let health = info.State?.Health;
+        if (!health) {
+            return {
+                ready: false,
+                fatal: true,
+                detail: `ready: healthy needs a HEALTHCHECK, and ${this.image} has none`
+            };
+        }
+        if (await this.runOnPodman(info, signal)) {
+            info = await this.client.containers.inspect(this.id, signal);
+            health = info.State?.Health ?? health;
+        }
+        const by = this.runByUs
+            ? ' (run by docker-preflight: no check had run, and Podman runs them from systemd timers)'
+            : '';
+        if (health.Status === 'healthy')
+            return { ready: true, detail: `HEALTHCHECK reported healthy${by}` };
+        const last = health.Log?.[health.Log.length - 1];
+        const probe = last ? ` (last check exited ${last.ExitCode}: ${last.Output.trim().slice(0, 200)})` : '';
+        if (health.Status === 'unhealthy')
+            return { ready: false, fatal: true, detail: `HEALTHCHECK reported unhealthy${probe}${by}` };
+        return { ready: false, detail: `HEALTHCHECK reported ${health.Status}${probe}${by}` };
+    }
+    /** Runs the check through Podman's API when it is due and no timer has run it; true when it ran. */
+    async runOnPodman(info, signal) {
+        const health = info.State?.Health;
+        if (!health || health.Status !== 'starting')
+            return false;
+        // A timer ran a check: the engine schedules them, nothing to do.
+        if (!this.runByUs && (health.Log?.length ?? 0) > 0)
+            return false;
+        const now = Date.now();
+        this.firstLook ??= now;
+        const nanoseconds = info.Config.Healthcheck?.Interval;
+        const interval = nanoseconds ? nanoseconds / NS_PER_MS : DEFAULT_HEALTH_INTERVAL_MS;
+        if (now - (this.lastRun ?? this.firstLook) < interval)
+            return false;
+        if (!(await this.client.system.isPodman(signal)))
+            return false;
+        this.lastRun = now;
+        this.runByUs = true;
+        // A run that fails (the container stopped meanwhile) shows in the state read after it.
+        await this.client.containers.podmanHealthcheck(this.id, signal).catch(() => { });
+        return true;
+    }
+}
+/** The strategy for a ready spec, or why it cannot be built (a port that was not published). */
+function strategyFor(spec, context) {
+    const published = (containerPort) => context.ports.find(p => p.protocol === 'tcp' && p.containerPort === containerPort);
+    switch (spec.kind) {
+        case 'http': {
+            if (spec.containerPort === undefined)
+                return new HttpWait(spec.target);
+            const port = published(spec.containerPort);
+            if (!port)
+                return `container port ${spec.containerPort} was not published`;
+            return new HttpWait(`http://${formatHost((0,_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .connectHost */ .Zj)(port))}:${port.hostPort}${spec.target}`);
+        }
+        case 'port': {
+            const port = published(spec.port);
+            if (!port)
+                return `container port ${spec.port} was not published`;
+            return new PortWait((0,_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .connectHost */ .Zj)(port), port.hostPort, spec.port);
+        }
+        case 'log':
+            return context.logWatch ? new LogWait(context.logWatch) : 'the output is not being watched';
+        case 'healthy':
+            return new HealthyWait(context.client, context.id, context.image);
+    }
+}
+/**
+ * Asks `strategy` every `intervalMs` until it is ready or answers fatally. Rejects when `signal` aborts;
+ * `onAnswer` sees every answer, so a timeout can say what was last seen.
+ */
+async function waitUntilReady(strategy, signal, onAnswer = () => { }, intervalMs = 250) {
+    for (;;) {
+        signal.throwIfAborted();
+        let answer;
+        try {
+            answer = await strategy.check(signal);
+        }
+        catch (error) {
+            signal.throwIfAborted();
+            answer = { ready: false, detail: `${strategy.description}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}` };
+        }
+        onAnswer(answer);
+        if (answer.ready || answer.fatal)
+            return answer;
+        await (0,_signals_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .yy)(intervalMs, signal);
+    }
+}
+function formatHost(host) {
+    return host.includes(':') ? `[${host}]` : host;
+}
+function describeSocketError(error) {
+    const code = error.code;
+    if (code === 'ECONNREFUSED')
+        return 'connection refused';
+    if (code === 'ECONNRESET')
+        return 'connection reset';
+    if (code === 'EPIPE')
+        return 'connection closed';
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error);
+}
+
+
+/***/ }),
+
+/***/ 7302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $2: () => (/* binding */ parseSmokeEntries),
+/* harmony export */   BN: () => (/* binding */ nameFromImage),
+/* harmony export */   MF: () => (/* binding */ describeType),
+/* harmony export */   WU: () => (/* binding */ show),
+/* harmony export */   jh: () => (/* binding */ isMap),
+/* harmony export */   uz: () => (/* binding */ showPattern),
+/* harmony export */   xI: () => (/* binding */ parseSmokeList)
+/* harmony export */ });
+/* unused harmony exports SMOKE_KEYS, READY_KEYS, compilePattern */
+/* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6591);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _inputs_scalars_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4964);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3564);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3772);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8973);
+// The `smoke` input: a YAML list of containers to run and how to judge them. Every problem is collected
+// (naming the entry and the key) so one report lists everything wrong before any container starts.
+
+
+
+
+
+
+const SMOKE_KEYS = [
+    'name',
+    'image',
+    'command',
+    'entrypoint',
+    'env',
+    'user',
+    'workdir',
+    'ports',
+    'expect-exit-code',
+    'expect-output',
+    'reject-output',
+    'timeout',
+    'ready'
+];
+const READY_KEYS = ['http', 'port', 'log', 'healthy'];
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+const DURATION_EXPECTED = 'is not a duration (expected e.g. 30s, 2m, 1m30s)';
+/**
+ * Parses the `smoke` input. '' (or a document holding nothing) gives undefined: the defaults. `[]` gives
+ * no containers at all. Problems name the entry (`entry #2 "web"`) and the key.
+ */
+function parseSmokeList(text, defaults, problems, input = 'smoke') {
+    if (text.trim() === '')
+        return undefined;
+    const document = yaml__WEBPACK_IMPORTED_MODULE_1__.parseDocument(text);
+    if (document.errors.length > 0) {
+        for (const error of document.errors) {
+            problems.add(input, text, `is not valid YAML: ${error.message.split('\n')[0].replace(/:$/, '')}`);
+        }
+        return undefined;
+    }
+    const value = document.toJS();
+    if (value === null || value === undefined)
+        return undefined;
+    if (!Array.isArray(value)) {
+        const got = describeType(value);
+        const hint = isMap(value) ? '; start each entry with "- ", e.g. "- image: hello-world"' : '';
+        problems.add(input, text, `is not a YAML list of containers (got ${got}${hint})`);
+        return undefined;
+    }
+    return parseSmokeEntries(value, defaults, problems, input);
+}
+/**
+ * The entries of an already-parsed list (the `smoke` input, or `compose-smoke` after its service keys
+ * are taken out): every entry checked, names made unique. undefined when any entry had a problem.
+ */
+function parseSmokeEntries(value, defaults, problems, input = 'smoke') {
+    const specs = [];
+    const before = problems.items.length;
+    const usedNames = new Map();
+    value.forEach((entry, index) => {
+        const spec = parseEntry(entry, index, defaults, problems, input);
+        if (!spec)
+            return;
+        const explicit = isMap(entry) && entry.name !== undefined;
+        if (usedNames.has(spec.name)) {
+            if (explicit) {
+                const first = usedNames.get(spec.name);
+                problems.add(input, spec.name, `${location(index, spec.name, 'name')} is already the name of entry #${first}`);
+            }
+            else {
+                let n = 2;
+                while (usedNames.has(`${spec.name}-${n}`))
+                    n++;
+                spec.name = `${spec.name}-${n}`;
+            }
+        }
+        usedNames.set(spec.name, index + 1);
+        specs.push(spec);
+    });
+    return problems.items.length === before ? specs : undefined;
+}
+function parseEntry(entry, index, defaults, problems, input) {
+    if (!isMap(entry)) {
+        problems.add(input, show(entry), `${location(index)} is not a map of settings (got ${describeType(entry)}; e.g. "- image: hello-world")`);
+        return undefined;
+    }
+    const image = typeof entry.image === 'string' ? entry.image.trim() : undefined;
+    const rawName = isScalar(entry.name) && entry.name !== null ? String(entry.name) : undefined;
+    const name = rawName ?? (image ? nameFromImage(image) : 'built-image');
+    const before = problems.items.length;
+    const problem = (key, value, expected) => problems.add(input, show(value), `${location(index, name, key)} ${expected}`);
+    for (const key of Object.keys(entry)) {
+        if (SMOKE_KEYS.includes(key))
+            continue;
+        const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(key, SMOKE_KEYS);
+        problem(undefined, key, suggestion
+            ? `is not a known key; did you mean "${suggestion}"?`
+            : `is not a known key (expected one of ${SMOKE_KEYS.join(', ')})`);
+    }
+    if (entry.name !== undefined && (rawName === undefined || !NAME.test(rawName))) {
+        problem('name', entry.name, 'is not a name (letters, digits, "_", "." and "-", up to 63, first a letter or digit)');
+    }
+    if (entry.image !== undefined && (image === undefined || !isImageReference(image))) {
+        problem('image', entry.image, 'is not an image reference (e.g. busybox:1.36 or 127.0.0.1:5000/app:tag)');
+    }
+    const spec = {
+        name,
+        image,
+        env: {},
+        ports: [],
+        expectExitCode: 0,
+        timeoutMs: defaults.timeoutMs
+    };
+    for (const key of ['command', 'entrypoint']) {
+        if (entry[key] === undefined)
+            continue;
+        const words = parseWords(entry[key]);
+        if (typeof words === 'string')
+            problem(key, entry[key], words);
+        else
+            spec[key] = words;
+    }
+    if (entry.env !== undefined) {
+        if (!isMap(entry.env))
+            problem('env', entry.env, 'is not a map of NAME: value');
+        else {
+            for (const [variable, value] of Object.entries(entry.env)) {
+                if (variable === '' || variable.includes('='))
+                    problem('env', variable, 'is not an environment variable name');
+                else if (!isScalar(value))
+                    problem(`env.${variable}`, value, 'is not a string, number or boolean');
+                else
+                    spec.env[variable] = value === null ? '' : String(value);
+            }
+        }
+    }
+    for (const key of ['user', 'workdir']) {
+        const value = entry[key];
+        if (value === undefined)
+            continue;
+        if ((typeof value === 'string' && value.trim() !== '') || (key === 'user' && Number.isInteger(value))) {
+            spec[key] = String(value).trim();
+        }
+        else
+            problem(key, value, key === 'user' ? 'is not a user (e.g. 1000, nobody or 1000:1000)' : 'is not a path');
+    }
+    if (entry.ports !== undefined) {
+        const list = Array.isArray(entry.ports) ? entry.ports : [entry.ports];
+        for (const item of list) {
+            if (typeof item !== 'string' && typeof item !== 'number') {
+                problem('ports', item, 'is not a port mapping (expected e.g. "8080:80", "80" or "53/udp")');
+                continue;
+            }
+            const parsed = (0,_ports_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortMapping */ .Fd)(String(item));
+            if (typeof parsed === 'string')
+                problem('ports', String(item), parsed);
+            else
+                spec.ports.push(parsed);
+        }
+    }
+    if (entry['expect-exit-code'] !== undefined) {
+        const code = entry['expect-exit-code'];
+        if (typeof code === 'number' && Number.isInteger(code) && code >= 0 && code <= 255)
+            spec.expectExitCode = code;
+        else if (typeof code === 'string' && /^\d{1,3}$/.test(code.trim()) && Number(code) <= 255) {
+            spec.expectExitCode = Number(code);
+        }
+        else
+            problem('expect-exit-code', code, 'is not an exit code (a whole number from 0 to 255)');
+    }
+    for (const [key, field] of [
+        ['expect-output', 'expectOutput'],
+        ['reject-output', 'rejectOutput']
+    ]) {
+        const value = entry[key];
+        if (value === undefined)
+            continue;
+        const pattern = typeof value === 'string' || typeof value === 'number' ? compilePattern(String(value)) : undefined;
+        if (pattern instanceof RegExp)
+            spec[field] = pattern;
+        else
+            problem(key, value, pattern ?? 'is not a regular expression (a string)');
+    }
+    if (entry.timeout !== undefined) {
+        const value = entry.timeout;
+        const ms = typeof value === 'string' || typeof value === 'number' ? (0,_inputs_scalars_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDurationMs */ .yi)(String(value)) : undefined;
+        if (ms === undefined)
+            problem('timeout', value, DURATION_EXPECTED);
+        else
+            spec.timeoutMs = ms;
+    }
+    if (entry.ready !== undefined) {
+        const ready = parseReady(entry.ready, spec, (key, value, expected) => problem(key, value, expected));
+        if (ready)
+            spec.ready = ready;
+    }
+    return problems.items.length === before ? spec : undefined;
+}
+function parseReady(value, spec, problem) {
+    if (!isMap(value)) {
+        problem('ready', value, 'is not a map (expected one of http: /health, port: 80, log: <regex>, healthy: true)');
+        return undefined;
+    }
+    const keys = Object.keys(value);
+    for (const key of keys) {
+        if (READY_KEYS.includes(key))
+            continue;
+        const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(key, READY_KEYS);
+        problem('ready', key, suggestion
+            ? `is not a known key; did you mean "${suggestion}"?`
+            : `is not a known key (expected one of ${READY_KEYS.join(', ')})`);
+    }
+    const known = keys.filter(key => READY_KEYS.includes(key));
+    if (known.length !== 1) {
+        if (known.length > 1)
+            problem('ready', known.join(', '), 'names more than one way to be ready; choose one');
+        else if (keys.length === 0)
+            problem('ready', value, 'is empty (expected one of http, port, log, healthy)');
+        return undefined;
+    }
+    const firstTcp = spec.ports.find(p => p.protocol === 'tcp');
+    const key = known[0];
+    const raw = value[key];
+    switch (key) {
+        case 'http': {
+            const target = typeof raw === 'string' ? raw.trim() : '';
+            if (/^https?:\/\/[^/\s]+/i.test(target)) {
+                try {
+                    new URL(target);
+                    return { kind: 'http', target };
+                }
+                catch {
+                    problem('ready.http', raw, 'is not a URL');
+                    return undefined;
+                }
+            }
+            if (!target.startsWith('/') || /\s/.test(target)) {
+                problem('ready.http', raw, 'is not a path or URL (expected e.g. /health or http://127.0.0.1:8080/health)');
+                return undefined;
+            }
+            if (!firstTcp) {
+                problem('ready.http', raw, 'needs a published TCP port: add ports (e.g. "8080:80" or "80")');
+                return undefined;
+            }
+            return { kind: 'http', target, containerPort: firstTcp.containerPort };
+        }
+        case 'port': {
+            const port = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+            if (!Number.isInteger(port) || port < 1 || port > 65535) {
+                problem('ready.port', raw, 'is not a port number (1-65535)');
+                return undefined;
+            }
+            if (!spec.ports.some(p => p.protocol === 'tcp' && p.containerPort === port)) {
+                problem('ready.port', raw, `is not a published TCP port: add ports (e.g. "${port}")`);
+                return undefined;
+            }
+            return { kind: 'port', port };
+        }
+        case 'log': {
+            const pattern = typeof raw === 'string' || typeof raw === 'number' ? compilePattern(String(raw)) : undefined;
+            if (pattern instanceof RegExp)
+                return { kind: 'log', pattern };
+            problem('ready.log', raw, pattern ?? 'is not a regular expression (a string)');
+            return undefined;
+        }
+        default: {
+            if (raw === true)
+                return { kind: 'healthy' };
+            problem('ready.healthy', raw, 'must be true (the image HEALTHCHECK reports healthy)');
+            return undefined;
+        }
+    }
+}
+/**
+ * Where in the list a problem is: `(entry #2 "web", key "ports")`. The problem's input stays `smoke`, so
+ * the report groups it with the other input problems.
+ */
+function location(index, name, key) {
+    const entry = name === undefined ? `entry #${index + 1}` : `entry #${index + 1} "${name}"`;
+    return key === undefined ? `(${entry})` : `(${entry}, key "${key}")`;
+}
+/**
+ * A regular expression over the combined output. `/.../i` style is accepted for flags (i, s, u); `^` and
+ * `$` always match at line starts and ends. Returns why it is not one otherwise.
+ */
+function compilePattern(text) {
+    const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
+    const source = literal ? literal[1] : text;
+    const flags = literal ? literal[2] : '';
+    if (source === '')
+        return 'is not a regular expression (it is empty)';
+    if (/[^ismu]/.test(flags))
+        return `has flags "${flags}"; only i, s and u are allowed`;
+    try {
+        return new RegExp(source, [...new Set(`${flags}m`)].join(''));
+    }
+    catch (error) {
+        return `is not a regular expression: ${error.message}`;
+    }
+}
+/** `/Hello from Docker!/` \u2014 the pattern as a reason shows it. */
+function showPattern(pattern) {
+    return `/${pattern.source}/${pattern.flags.replace('m', '')}`;
+}
+/** A command as words: a list, or a string split as a shell would (quotes, escapes; no expansion). */
+function parseWords(value) {
+    if (Array.isArray(value)) {
+        if (value.every(item => isScalar(item) && item !== null))
+            return value.map(item => String(item));
+        return 'is not a list of strings';
+    }
+    if (typeof value !== 'string')
+        return 'is not a string or a list of strings';
+    // Variables stay as written: there is no shell here, and the container sees the text itself.
+    const parsed = (0,shell_quote__WEBPACK_IMPORTED_MODULE_0__.parse)(value, name => `$${name}`);
+    const words = [];
+    for (const item of parsed) {
+        if (typeof item === 'string')
+            words.push(item);
+        else if ('op' in item && item.op === 'glob')
+            words.push(item.pattern);
+        else if ('comment' in item)
+            return 'contains a comment (#); quote it, or use a list';
+        else
+            return `contains the shell operator "${item.op}"; use sh -c '...' or a list`;
+    }
+    if (words.length === 0)
+        return 'is empty';
+    return words;
+}
+/** `127.0.0.1:5000/team/app:1.2@sha256:...` \u2192 `app`. */
+function nameFromImage(reference) {
+    const withoutDigest = reference.split('@')[0];
+    const lastPart = withoutDigest.slice(withoutDigest.lastIndexOf('/') + 1);
+    const withoutTag = lastPart.split(':')[0];
+    const name = withoutTag.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+    return (name || 'image').slice(0, 63);
+}
+function isImageReference(reference) {
+    return (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageId */ .rw)(reference) || _image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .ImageReference */ .ZN.parse(reference) !== undefined;
+}
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isScalar(value) {
+    return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+function describeType(value) {
+    if (value === null)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (isMap(value))
+        return 'a map';
+    return `a ${typeof value}`;
+}
+function show(value) {
+    if (typeof value === 'string')
+        return value;
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1741:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ problemsOf),
+/* harmony export */   L: () => (/* binding */ stageTimes)
+/* harmony export */ });
+/** The times of a stage that started at `started` (epoch ms) and ends at `finished` (default: now). */
+function stageTimes(started, finished = Date.now()) {
+    return {
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date(finished).toISOString(),
+        durationMs: finished - started
+    };
+}
+/** The step's failures: every stage's problems, in the order given (stages that did not run are skipped). */
+function problemsOf(...stages) {
+    return stages.flatMap(stage => stage?.problems ?? []);
+}
+
+
+/***/ })
+
+};
