@@ -9,8 +9,8 @@ import { enableCompileCache } from './runtime/compile-cache.js'
 import { NOTHING_LEFT_LINE, postHasNothingToDo } from './runtime/state.js'
 
 // Start-up matters (the action runs on every push): this entry imports nothing heavy. It sends the
-// engine its first request at once, then loads the rest (dockerode, @actions/core: ~200 ms) while the
-// engine answers. The post step, when main left nothing on the engine, loads nothing at all.
+// engine its first request at once, then loads the rest (the engine client, the stages, @actions/core)
+// while the engine answers. The post step, when main left nothing on the engine, loads nothing at all.
 
 /** The CLI (dist/cli.js) calls this; loading the CLI runtime only then keeps the action's start fast. */
 export async function runCli(...args: Parameters<typeof import('./runtime/cli.js').runCli>): Promise<number> {

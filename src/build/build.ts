@@ -198,7 +198,13 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
   let cancelled = false
   let sent: SentContext | undefined
   try {
-    const request: BuildRequest = { client, options, credentials, signal }
+    const request: BuildRequest = {
+      client,
+      options,
+      credentials,
+      signal,
+      traceFile: input.processEnv.PREFLIGHT_H2_TRACE || undefined
+    }
     sent =
       builder === 'buildkit'
         ? options.buildContexts.length > 0
@@ -294,6 +300,8 @@ interface BuildRequest {
   options: BuildOptions
   credentials: FoundCredentials[]
   signal: AbortSignal | undefined
+  /** For measuring: the session's HTTP/2 frames recorded here (PREFLIGHT_H2_TRACE, src/engine/h2-trace.ts). */
+  traceFile?: string
 }
 
 /** The classic builder: the context as one tar in the request body (context.ts). */
@@ -361,6 +369,7 @@ async function openBuildSession(
       // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
       // copy of it, so the next build only transfers what changed.
       sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
+      traceFile: request.traceFile,
       services: [
         fileSyncService({ dirs, signal }),
         secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),

@@ -214,7 +214,7 @@ function contactError(
   return failure
 }
 
-/** docker-modem hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
+/** The transport hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
 function requireJsonObject(endpoint: Endpoint, path: string, reply: unknown): void {
   if (typeof reply === 'object' && reply !== null && !Buffer.isBuffer(reply) && !Array.isArray(reply)) return
   const start = oneLine(String(reply).slice(0, 40))

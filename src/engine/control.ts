@@ -8,7 +8,7 @@ import * as http2 from 'node:http2'
 import type { Socket } from 'node:net'
 import type { EngineClient } from './client.js'
 import { ProtoWriter, mapEntry, protoFields } from './protowire.js'
-import { streamOf } from './session.js'
+import { streamOf } from './socket-duplex.js'
 
 function stringMap(attrs: Record<string, string>): [string, string][] {
   return Object.entries(attrs)

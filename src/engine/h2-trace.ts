@@ -5,7 +5,8 @@
 
 import { writeFileSync } from 'node:fs'
 import type { Socket } from 'node:net'
-import { Duplex } from 'node:stream'
+import type { Duplex } from 'node:stream'
+import { streamOf } from './socket-duplex.js'
 
 const TYPES = ['DATA', 'HEADERS', 'PRIORITY', 'RST', 'SETTINGS', 'PUSH', 'PING', 'GOAWAY', 'WINDOW', 'CONT']
 
@@ -96,38 +97,12 @@ export function traced(socket: Socket, file: string, sample: () => object | unde
   timer.unref()
   const incoming = new FrameReader('in', frames, start, 24) // the client's connection preface
   const outgoing = new FrameReader('out', frames, start, 0)
-  const duplex = new Duplex({
-    read: () => socket.resume(),
-    write: (chunk: Buffer, _encoding, callback) => {
-      outgoing.push(chunk)
-      socket.write(chunk, callback)
-    },
-    writev: (chunks, callback) => {
-      for (const { chunk } of chunks) outgoing.push(chunk as Buffer)
-      socket.write(Buffer.concat(chunks.map(c => c.chunk as Buffer)), callback)
-    },
-    final: callback => {
-      socket.end()
-      callback()
-    },
-    destroy: (error, callback) => {
-      socket.destroy(error ?? undefined)
-      callback(error)
+  return streamOf(socket, {
+    incoming: chunk => incoming.push(chunk),
+    outgoing: chunk => outgoing.push(chunk),
+    closed: () => {
+      clearInterval(timer)
+      writeFileSync(file, frames.map(f => JSON.stringify(f)).join('\n') + '\n')
     }
   })
-  const data = (chunk: Buffer): void => {
-    incoming.push(chunk)
-    if (!duplex.push(chunk)) socket.pause()
-  }
-  const buffered = socket.read() as Buffer | null
-  if (buffered) data(buffered)
-  socket.on('data', data)
-  socket.on('end', () => duplex.push(null))
-  socket.on('error', error => duplex.destroy(error))
-  socket.on('close', () => {
-    clearInterval(timer)
-    duplex.destroy()
-    writeFileSync(file, frames.map(f => JSON.stringify(f)).join('\n') + '\n')
-  })
-  return duplex
 }

@@ -12,9 +12,8 @@
 
 import { randomUUID } from 'node:crypto'
 import * as http2 from 'node:http2'
-import type { Socket } from 'node:net'
-import { Duplex } from 'node:stream'
 import type { EngineClient } from './client.js'
+import { streamOf } from './socket-duplex.js'
 
 /** gRPC status codes used here (google.golang.org/grpc/codes). */
 export const GrpcStatus = {
@@ -73,6 +72,8 @@ export interface SessionOptions {
   services: SessionService[]
   /** Shown by the engine as the session's name. */
   name?: string
+  /** For measuring (PREFLIGHT_H2_TRACE): record the connection's HTTP/2 frames to `<traceFile>.<id>.jsonl`. */
+  traceFile?: string
 }
 
 export interface Session {
@@ -134,7 +135,7 @@ export async function openSession(
     stream.on('error', () => {})
     serveCall(stream, metadataOf(rawHeaders), methods, pathOf(rawHeaders))
   })
-  const trace = process.env.PREFLIGHT_H2_TRACE
+  const trace = options.traceFile
   const stream = trace
     ? (await import('./h2-trace.js')).traced(
         socket,
@@ -364,33 +365,4 @@ class Call implements ServerCall {
     this.stream.once('wantTrailers', () => this.stream.sendTrailers(status))
     this.stream.end()
   }
-}
-
-/**
- * The socket as node:http2 should read it. A plain socket is read through its native handle (node:http2
- * itself first feeds it what is already in the socket's JS buffer: the engine starts talking at once, and
- * those bytes arrive with the 101 response). A TLSSocket is handed over as a plain Duplex: HTTP/2 over its
- * handle lost the frames that came with the upgrade.
- */
-export function streamOf(socket: Socket): Duplex {
-  if (!(socket as Socket & { encrypted?: boolean }).encrypted) return socket
-  const duplex = new Duplex({
-    read: () => socket.resume(),
-    write: (chunk: Buffer, _encoding, callback) => socket.write(chunk, callback),
-    final: callback => {
-      socket.end()
-      callback()
-    },
-    destroy: (error, callback) => {
-      socket.destroy(error ?? undefined)
-      callback(error)
-    }
-  })
-  socket.on('data', (chunk: Buffer) => {
-    if (!duplex.push(chunk)) socket.pause()
-  })
-  socket.on('end', () => duplex.push(null))
-  socket.on('error', error => duplex.destroy(error))
-  socket.on('close', () => duplex.destroy())
-  return duplex
 }
