@@ -2049,7 +2049,7 @@ function contactError(client, error, doing, parentSignal) {
     }
     return failure;
 }
-/** docker-modem hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
+/** The transport hands back the raw bytes when a reply is not JSON; nothing downstream may read those as facts. */
 function requireJsonObject(endpoint, path, reply) {
     if (typeof reply === 'object' && reply !== null && !Buffer.isBuffer(reply) && !Array.isArray(reply))
         return;
@@ -2971,6 +2971,62 @@ function compare(actual, wanted, operator) {
         default:
             return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ streamOf)
+/* harmony export */ });
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The socket as node:http2 should read it. A plain socket is read through its native handle (node:http2
+ * itself first feeds it what is already in the socket's JS buffer: the engine starts talking at once, and
+ * those bytes arrive with the 101 response). A TLSSocket is handed over as a plain Duplex: HTTP/2 over its
+ * handle lost the frames that came with the upgrade. With a tap, any socket goes through the Duplex.
+ */
+function streamOf(socket, tap) {
+    if (!tap && !socket.encrypted)
+        return socket;
+    const duplex = new node_stream__WEBPACK_IMPORTED_MODULE_0__.Duplex({
+        read: () => socket.resume(),
+        write: (chunk, _encoding, callback) => {
+            tap?.outgoing(chunk);
+            socket.write(chunk, callback);
+        },
+        writev: (chunks, callback) => {
+            const joined = Buffer.concat(chunks.map(c => c.chunk));
+            tap?.outgoing(joined);
+            socket.write(joined, callback);
+        },
+        final: callback => {
+            socket.end();
+            callback();
+        },
+        destroy: (error, callback) => {
+            socket.destroy(error ?? undefined);
+            callback(error);
+        }
+    });
+    // Flowing mode hands over what the socket already buffered (the bytes that came with the 101) first.
+    socket.on('data', (chunk) => {
+        tap?.incoming(chunk);
+        if (!duplex.push(chunk))
+            socket.pause();
+    });
+    socket.on('end', () => duplex.push(null));
+    socket.on('error', error => duplex.destroy(error));
+    socket.on('close', () => {
+        tap?.closed();
+        duplex.destroy();
+    });
+    return duplex;
 }
 
 
@@ -5639,6 +5695,8 @@ const runCredentialHelper = async (helper, serverAddress) => {
 
 // EXTERNAL MODULE: external "node:http2"
 var external_node_http2_ = __webpack_require__(2467);
+// EXTERNAL MODULE: ./src/engine/socket-duplex.ts
+var socket_duplex = __webpack_require__(808);
 ;// CONCATENATED MODULE: ./src/engine/session.ts
 // A BuildKit session with the engine, as the docker CLI and buildx open one: `POST /session` upgraded to
 // h2c, and on the hijacked connection a gRPC server that the engine's BuildKit calls (session/grpc.go: a
@@ -5715,10 +5773,10 @@ async function openSession(client, options, signal) {
         stream.on('error', () => { });
         serveCall(stream, metadataOf(rawHeaders), methods, pathOf(rawHeaders));
     });
-    const trace = process.env.PREFLIGHT_H2_TRACE;
+    const trace = options.traceFile;
     const stream = trace
         ? (await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 7237))).traced(socket, `${trace}.${id}.jsonl`, () => h2session && { ...h2session.state, queued: queuedTotal })
-        : streamOf(socket);
+        : (0,socket_duplex/* streamOf */.m)(socket);
     server.emit('connection', stream);
     let closed = false;
     return {
@@ -5934,36 +5992,6 @@ class Call {
         this.stream.once('wantTrailers', () => this.stream.sendTrailers(status));
         this.stream.end();
     }
-}
-/**
- * The socket as node:http2 should read it. A plain socket is read through its native handle (node:http2
- * itself first feeds it what is already in the socket's JS buffer: the engine starts talking at once, and
- * those bytes arrive with the 101 response). A TLSSocket is handed over as a plain Duplex: HTTP/2 over its
- * handle lost the frames that came with the upgrade.
- */
-function streamOf(socket) {
-    if (!socket.encrypted)
-        return socket;
-    const duplex = new external_node_stream_.Duplex({
-        read: () => socket.resume(),
-        write: (chunk, _encoding, callback) => socket.write(chunk, callback),
-        final: callback => {
-            socket.end();
-            callback();
-        },
-        destroy: (error, callback) => {
-            socket.destroy(error ?? undefined);
-            callback(error);
-        }
-    });
-    socket.on('data', (chunk) => {
-        if (!duplex.push(chunk))
-            socket.pause();
-    });
-    socket.on('end', () => duplex.push(null));
-    socket.on('error', error => duplex.destroy(error));
-    socket.on('close', () => duplex.destroy());
-    return duplex;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/protowire.ts
@@ -6565,7 +6593,7 @@ function decodeSolveResponse(message) {
 /** An h2c connection to the engine's BuildKit. */
 async function connectControl(client, signal) {
     const socket = await client.build.grpc(signal);
-    const session = external_node_http2_.connect('http://buildkit', { createConnection: () => streamOf(socket) });
+    const session = external_node_http2_.connect('http://buildkit', { createConnection: () => (0,socket_duplex/* streamOf */.m)(socket) });
     session.on('error', () => { }); // each call reports its own failure
     return new ControlClient(session, socket);
 }
@@ -7350,7 +7378,13 @@ async function build(input, started) {
     let cancelled = false;
     let sent;
     try {
-        const request = { client, options, credentials, signal };
+        const request = {
+            client,
+            options,
+            credentials,
+            signal,
+            traceFile: input.processEnv.PREFLIGHT_H2_TRACE || undefined
+        };
         sent =
             builder === 'buildkit'
                 ? options.buildContexts.length > 0
@@ -7472,6 +7506,7 @@ async function openBuildSession(request) {
         // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
         // copy of it, so the next build only transfers what changed.
         sharedKey: (0,external_node_crypto_.createHash)('sha256').update(`${(0,external_node_os_.hostname)()}:${options.context}`).digest('hex'),
+        traceFile: request.traceFile,
         services: [
             fileSyncService({ dirs, signal }),
             secretsService(new Map(options.secrets.map(s => [s.id, s.value]))),

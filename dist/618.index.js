@@ -11,8 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _socket_duplex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(808);
 // For measuring only (PREFLIGHT_H2_TRACE=<file>): the session's HTTP/2 frames in both directions with
 // their times, written as JSON lines when the connection closes. Frame headers are read off the bytes as
 // they pass (9 bytes: length, type, flags, stream), so what is recorded is what went over the socket.
@@ -98,43 +97,14 @@ function traced(socket, file, sample) {
     timer.unref();
     const incoming = new FrameReader('in', frames, start, 24); // the client's connection preface
     const outgoing = new FrameReader('out', frames, start, 0);
-    const duplex = new node_stream__WEBPACK_IMPORTED_MODULE_1__.Duplex({
-        read: () => socket.resume(),
-        write: (chunk, _encoding, callback) => {
-            outgoing.push(chunk);
-            socket.write(chunk, callback);
-        },
-        writev: (chunks, callback) => {
-            for (const { chunk } of chunks)
-                outgoing.push(chunk);
-            socket.write(Buffer.concat(chunks.map(c => c.chunk)), callback);
-        },
-        final: callback => {
-            socket.end();
-            callback();
-        },
-        destroy: (error, callback) => {
-            socket.destroy(error ?? undefined);
-            callback(error);
+    return (0,_socket_duplex_js__WEBPACK_IMPORTED_MODULE_1__/* .streamOf */ .m)(socket, {
+        incoming: chunk => incoming.push(chunk),
+        outgoing: chunk => outgoing.push(chunk),
+        closed: () => {
+            clearInterval(timer);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, frames.map(f => JSON.stringify(f)).join('\n') + '\n');
         }
     });
-    const data = (chunk) => {
-        incoming.push(chunk);
-        if (!duplex.push(chunk))
-            socket.pause();
-    };
-    const buffered = socket.read();
-    if (buffered)
-        data(buffered);
-    socket.on('data', data);
-    socket.on('end', () => duplex.push(null));
-    socket.on('error', error => duplex.destroy(error));
-    socket.on('close', () => {
-        clearInterval(timer);
-        duplex.destroy();
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, frames.map(f => JSON.stringify(f)).join('\n') + '\n');
-    });
-    return duplex;
 }
 
 

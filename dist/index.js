@@ -576,8 +576,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 // Start-up matters (the action runs on every push): this entry imports nothing heavy. It sends the
-// engine its first request at once, then loads the rest (dockerode, @actions/core: ~200 ms) while the
-// engine answers. The post step, when main left nothing on the engine, loads nothing at all.
+// engine its first request at once, then loads the rest (the engine client, the stages, @actions/core)
+// while the engine answers. The post step, when main left nothing on the engine, loads nothing at all.
 /** The CLI (dist/cli.js) calls this; loading the CLI runtime only then keeps the action's start fast. */
 async function runCli(...args) {
     const cli = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(543), __nccwpck_require__.e(557), __nccwpck_require__.e(138)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4138)));
