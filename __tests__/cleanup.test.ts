@@ -115,8 +115,10 @@ describe('cleanupRun', () => {
         ...client.containers,
         list: async (...args: Parameters<EngineClient['containers']['list']>) => {
           const listed = await client.containers.list(...args)
-          await first.remove({ force: true })
-          elsewhere = second.remove({ force: true }).catch(() => {})
+          // With their anonymous volumes (v), as the action removes its own: without, this test leaked two
+          // unlabelled volumes per run, which the structure tests' leak checks then caught.
+          await first.remove({ force: true, v: true })
+          elsewhere = second.remove({ force: true, v: true }).catch(() => {})
           return listed
         }
       }
