@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import tar from 'tar-stream'
 import { buildImage } from '../src/build/build.js'
@@ -376,24 +376,37 @@ describe(`what COPY sees matches docker build (seed ${SEED}, ${BATCHES} x ${CASE
 })
 
 describe('the cases the issue names, against docker build', () => {
+  /** A context of `files` (relative path → content) beside a Dockerfile that copies all of it. */
+  const contextOf = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'pf-diff-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY . /ctx/\n')
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true })
+      writeFileSync(join(dir, path), content)
+    }
+    return dir
+  }
+  /** The context built by docker and by the action: what `COPY . /ctx/` saw in each image. */
+  const buildBoth = async (builder: 'buildkit' | 'classic', dir: string) => {
+    const theirs = `pf-diff/docker:${suffix()}`
+    const ours = `pf-diff/action:${suffix()}`
+    images.push(theirs, ours)
+    await dockerBuild(builder, dir, theirs)
+    const result = await buildImage(buildInput(client, dir, { tags: [ours], builder }))
+    expect(result.failure).toBeUndefined()
+    return { expected: await seenBy(theirs), actual: await seenBy(ours) }
+  }
+
   test.each(['buildkit', 'classic'] as const)(
     '%s: `*` with exceptions, `Dockerfile` and `.dockerignore` lines leave both files out, as docker does',
     async builder => {
-      const dir = mkdtempSync(join(tmpdir(), 'pf-diff-'))
-      dirs.push(dir)
-      writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY . /ctx/\n')
-      writeFileSync(join(dir, '.dockerignore'), '*\n!app\nDockerfile\n.dockerignore\n')
-      mkdirSync(join(dir, 'app'))
-      writeFileSync(join(dir, 'app/main.go'), 'package main\n')
-      writeFileSync(join(dir, 'notes.txt'), 'left out\n')
-      const theirs = `pf-diff/docker:${suffix()}`
-      const ours = `pf-diff/action:${suffix()}`
-      images.push(theirs, ours)
-      await dockerBuild(builder, dir, theirs)
-      const result = await buildImage(buildInput(client, dir, { tags: [ours], builder }))
-      expect(result.failure).toBeUndefined()
-      const expected = await seenBy(theirs)
-      const actual = await seenBy(ours)
+      const dir = contextOf({
+        '.dockerignore': '*\n!app\nDockerfile\n.dockerignore\n',
+        'app/main.go': 'package main\n',
+        'notes.txt': 'left out\n'
+      })
+      const { expected, actual } = await buildBoth(builder, dir)
       expect([...actual.keys()].sort()).toEqual(['app', 'app/main.go'])
       expect(differences(expected, actual)).toEqual([])
     },
@@ -425,13 +438,8 @@ describe('the cases the issue names, against docker build', () => {
       // After `*`, a plain line is never matched against anything (every path already matched): docker
       // builds, and so does the action, with the same (empty) context.
       writeFileSync(join(dir, '.dockerignore'), '*\n[z-a]\n')
-      const theirs = `pf-diff/docker:${suffix()}`
-      const ours = `pf-diff/action:${suffix()}`
-      images.push(theirs, ours)
-      await dockerBuild(builder, dir, theirs)
-      const built = await buildImage(buildInput(client, dir, { tags: [ours], builder }))
-      expect(built.failure).toBeUndefined()
-      expect(differences(await seenBy(theirs), await seenBy(ours))).toEqual([])
+      const { expected, actual } = await buildBoth(builder, dir)
+      expect(differences(expected, actual)).toEqual([])
     },
     300_000
   )
@@ -442,23 +450,15 @@ describe('the cases the issue names, against docker build', () => {
       // fsutil's walk lists a/b/f.txt (the exception wins for it) but its filterFS.Open refuses it (a/b,
       // its parent, is matched again): buildx sends it with no data, so docker's image has it empty. The
       // classic builder's walk decides once, and docker's own image says what it decided.
-      const dir = mkdtempSync(join(tmpdir(), 'pf-diff-'))
-      dirs.push(dir)
-      writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY . /ctx/\n')
-      writeFileSync(join(dir, '.dockerignore'), 'a\n!a/b/f.txt\na/b\n')
-      mkdirSync(join(dir, 'a/b'), { recursive: true })
-      writeFileSync(join(dir, 'a/b/f.txt'), 'content docker does not send\n')
-      writeFileSync(join(dir, 'a/g.txt'), 'left out\n')
-      writeFileSync(join(dir, 'h.txt'), 'kept\n')
-      const theirs = `pf-diff/docker:${suffix()}`
-      const ours = `pf-diff/action:${suffix()}`
-      images.push(theirs, ours)
-      await dockerBuild(builder, dir, theirs)
-      const result = await buildImage(buildInput(client, dir, { tags: [ours], builder }))
-      expect(result.failure).toBeUndefined()
-      const expected = await seenBy(theirs)
+      const dir = contextOf({
+        '.dockerignore': 'a\n!a/b/f.txt\na/b\n',
+        'a/b/f.txt': 'content docker does not send\n',
+        'a/g.txt': 'left out\n',
+        'h.txt': 'kept\n'
+      })
+      const { expected, actual } = await buildBoth(builder, dir)
       if (builder === 'buildkit') expect(expected.get('a/b/f.txt')?.sum).toBe(EMPTY)
-      expect(differences(expected, await seenBy(ours))).toEqual([])
+      expect(differences(expected, actual)).toEqual([])
     },
     300_000
   )
