@@ -12,12 +12,11 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import tar from 'tar-stream'
 import { buildImage } from '../src/build/build.js'
 import { readIgnoreFile } from '../src/build/ignore.js'
 import { fsutilWalk } from '../src/build/walk.js'
 import { testClient, testDocker } from './helpers/engine.js'
-import { buildInput, removeImages, suffix } from './fixtures/build-support/helpers.js'
+import { buildInput, eachEntryInImage, removeImages, suffix } from './fixtures/build-support/helpers.js'
 
 const run = promisify(execFile)
 const docker = testDocker()
@@ -222,34 +221,21 @@ interface Seen {
 
 /** What COPY . /ctx/ put in the image: every entry below /ctx, read from a created (never started) container. */
 async function seenBy(image: string): Promise<Map<string, Seen>> {
-  const container = await docker.createContainer({ Image: image, Cmd: ['none'] })
-  try {
-    const stream = (await container.getArchive({ path: '/ctx' })) as unknown as NodeJS.ReadableStream
-    const seen = new Map<string, Seen>()
-    const extract = tar.extract()
-    extract.on('entry', (header, body, next) => {
-      const hash = createHash('sha256')
-      body.on('data', (chunk: unknown) => hash.update(chunk as Buffer))
-      body.on('end', () => {
-        const path = header.name.replace(/^ctx\/?/, '').replace(/\/$/, '')
-        if (path)
-          seen.set(path, {
-            type: String(header.type),
-            mode: (header.mode ?? 0).toString(8),
-            sum: header.type === 'symlink' ? `-> ${header.linkname}` : hash.digest('hex').slice(0, 16)
-          })
-        next()
-      })
+  const seen = new Map<string, Seen>()
+  await eachEntryInImage(docker, image, '/ctx', (header, body) => {
+    const hash = createHash('sha256')
+    body.on('data', (chunk: unknown) => hash.update(chunk as Buffer))
+    body.on('end', () => {
+      const path = header.name.replace(/^ctx\/?/, '').replace(/\/$/, '')
+      if (path)
+        seen.set(path, {
+          type: String(header.type),
+          mode: (header.mode ?? 0).toString(8),
+          sum: header.type === 'symlink' ? `-> ${header.linkname}` : hash.digest('hex').slice(0, 16)
+        })
     })
-    await new Promise<void>((resolve, reject) => {
-      extract.on('finish', resolve)
-      extract.on('error', reject)
-      stream.pipe(extract as unknown as NodeJS.WritableStream)
-    })
-    return seen
-  } finally {
-    await container.remove({ force: true })
-  }
+  })
+  return seen
 }
 
 const EMPTY = createHash('sha256').digest('hex').slice(0, 16)

@@ -5,11 +5,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import tar from 'tar-stream'
 import { runAction } from './helpers/action-runner.js'
 import { testClient, testDocker } from './helpers/engine.js'
 import { buildImage } from '../src/build/build.js'
-import { buildInput, removeImages, suffix } from './fixtures/build-support/helpers.js'
+import { buildInput, eachEntryInImage, removeImages, suffix } from './fixtures/build-support/helpers.js'
 
 const docker = testDocker()
 const images: string[] = []
@@ -34,24 +33,11 @@ function everyFile(dir: string): Record<string, string> {
 
 /** The text of one file in an image, read from a created (never started) container. */
 async function fileInImage(image: string, path: string): Promise<string> {
-  const container = await docker.createContainer({ Image: image, Cmd: ['true'] })
-  try {
-    const stream = (await container.getArchive({ path })) as unknown as NodeJS.ReadableStream
-    let text = ''
-    const extract = tar.extract()
-    extract.on('entry', (_header, body, next) => {
-      body.on('data', (chunk: unknown) => (text += String(chunk)))
-      body.on('end', next)
-    })
-    await new Promise<void>((resolve, reject) => {
-      extract.on('finish', resolve)
-      extract.on('error', reject)
-      stream.pipe(extract as unknown as NodeJS.WritableStream)
-    })
-    return text
-  } finally {
-    await container.remove({ force: true })
-  }
+  let text = ''
+  await eachEntryInImage(docker, image, path, (_header, body) =>
+    body.on('data', (chunk: unknown) => (text += String(chunk)))
+  )
+  return text
 }
 
 describe('build secrets', () => {
