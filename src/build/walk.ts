@@ -24,7 +24,7 @@ export interface WalkEntry {
    * re-includes a file whose parent a later line excludes again (`*`, `!d/k*`, `[!a-c]*` lists d/keep,
    * then refuses to open it). fsutil's sendFile then sends no data: BuildKit writes an empty file, and
    * `docker build` (buildx 0.29, on every engine) has d/keep empty in the image. The sender must do the
-   * same for such an entry.
+   * same for such an entry. Undefined where Open refuses nothing (no include patterns, no `!` lines).
    */
   opens?: boolean
 }
@@ -191,9 +191,12 @@ export async function* fsutilWalk(
       return false
     }
   }
+  // Without include patterns or `!` lines, Open refuses nothing the walk lists: a parent any pattern matches
+  // was skipped whole, and the file itself was matched against every pattern already.
+  const mayRefuse = include !== undefined || exclude?.exclusions === true
   for await (const entry of statAll(root, out)) {
     // Asked lazily: it costs a second match of every pattern against the file and its parents.
-    if (filtering && entry.info.isFile())
+    if (mayRefuse && entry.info.isFile())
       Object.defineProperty(entry, 'opens', { get: () => opens(entry.path), enumerable: true })
     yield entry
   }
