@@ -1191,9 +1191,12 @@ async function* fsutilWalk(root, options, counts = { ignored: 0 }, signal) {
             return false;
         }
     };
+    // Without include patterns or `!` lines, Open refuses nothing the walk lists: a parent any pattern matches
+    // was skipped whole, and the file itself was matched against every pattern already.
+    const mayRefuse = include !== undefined || exclude?.exclusions === true;
     for await (const entry of statAll(root, out)) {
         // Asked lazily: it costs a second match of every pattern against the file and its parents.
-        if (filtering && entry.info.isFile())
+        if (mayRefuse && entry.info.isFile())
             Object.defineProperty(entry, 'opens', { get: () => opens(entry.path), enumerable: true });
         yield entry;
     }
