@@ -117,19 +117,21 @@ export async function openSession(
     },
     signal
   )
-  let connection: Http2ServerConnection | undefined
+  // The trace reads the connection's state as frames pass, the first ones while it is being constructed.
+  const live: { connection?: Http2ServerConnection } = {}
   const trace = options.traceFile
   const stream = trace
     ? (await import('./h2-trace.js')).traced(
         socket,
         `${trace}.${id}.jsonl`,
-        () => connection && { ...connection.state(), queuedTotal }
+        () => live.connection && { ...live.connection.state(), queuedTotal }
       )
     : streamOf(socket)
-  connection = new Http2ServerConnection(stream, (call, fields) => {
+  const connection = new Http2ServerConnection(stream, (call, fields) => {
     const raw = fields.flat()
     serveCall(call, metadataOf(raw), methods, pathOf(raw))
   })
+  live.connection = connection
   let closed = false
   return {
     id,
