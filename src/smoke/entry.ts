@@ -33,6 +33,8 @@ export interface EntryContext {
   /** A network to attach the container to instead of the default bridge (a Compose stack's). */
   network?: string
   signal?: AbortSignal
+  /** Called once the entry's image is on the engine, or could not be had (or there was none to get). */
+  onImage?: () => void
 }
 
 /** Cleanup calls get their own deadline: they run after the entry's own has passed, or after a cancel. */
@@ -76,6 +78,7 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   })
 
   if (!reference || !imageToRun) {
+    context.onImage?.()
     return result({ passed: false, reason: 'no image: this run built none, so the entry needs image:' })
   }
   try {
@@ -83,6 +86,8 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   } catch (error) {
     if (context.signal?.aborted) throw new CancelledError()
     return result({ passed: false, reason: messageOf(error) })
+  } finally {
+    context.onImage?.()
   }
 
   // Creating and starting get the entry's timeout; the container's own time then counts from its start,
@@ -218,7 +223,10 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   if (container) {
     const cleanupSignal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS)
     if (context.cleanup || context.signal?.aborted) {
-      const removal = await removeQuietly(client, container, cleanupSignal)
+      // The smoke containers have no restart policy: one whose exit was seen stays stopped.
+      const removal = await removeQuietly(client, container, cleanupSignal, {
+        exited: record.state === 'exited'
+      })
       record.removed = removal.removed
       if (!removal.removed) verdict.reason += `; it could not be removed: ${removal.error}`
       // After a cancel the log is all the user gets: say the container is gone.

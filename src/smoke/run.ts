@@ -37,6 +37,11 @@ export interface SmokeStageInput {
   signal?: AbortSignal
   /** Labels to put on every container (the run's label, so cleanup can find them). */
   labels: Record<string, string>
+  /**
+   * Called once, when every entry that runs has its image on the engine (or has failed to get it), so
+   * the run's images can be listed while the containers still run; at the latest before this resolves.
+   */
+  onImagesReady?: () => void
 }
 
 export type { SmokeContainerResult } from './types.js'
@@ -63,13 +68,27 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
   const images = new ImageProvider(client, options.pullPolicy, log, signal)
   const build = input.build ?? Promise.resolve({ image: input.builtImage, failed: false })
   const slots = new Slots(options.parallel)
+  // Entries whose image is settled, against those that will run (known once the build has ended).
+  let imagesSettled = 0
+  let entriesToRun: number | undefined
+  let imagesReady = input.onImagesReady
+  const checkImagesReady = (): void => {
+    if (imagesReady && entriesToRun !== undefined && imagesSettled >= entriesToRun) {
+      imagesReady()
+      imagesReady = undefined
+    }
+  }
   const context: EntryContext = {
     client,
     images,
     labels: input.labels,
     runId: input.env.runId,
     cleanup: options.cleanup,
-    signal
+    signal,
+    onImage: () => {
+      imagesSettled++
+      checkImagesReady()
+    }
   }
   const run = (spec: SmokeSpec, builtImage?: BuiltImage): Promise<SmokeContainerResult> =>
     slots.run(signal, async () => {
@@ -96,9 +115,12 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
     log.info(`Smoke: ${containers(later)} with the built image`)
     for (const spec of later) running.set(spec, run(spec, outcome.image))
   }
+  entriesToRun = running.size
+  checkImagesReady()
 
   // Every started container is awaited (each removes its own) before a cancel or an error goes up.
   const settled = await Promise.allSettled(running.values())
+  imagesReady?.()
   if (signal?.aborted) throw new CancelledError()
   const rejected = settled.find(s => s.status === 'rejected')
   if (rejected) throw rejected.reason
