@@ -33,8 +33,11 @@ export interface EntryContext {
   /** A network to attach the container to instead of the default bridge (a Compose stack's). */
   network?: string
   signal?: AbortSignal
-  /** Called once the entry's image is on the engine, or could not be had (or there was none to get). */
-  onImage?: () => void
+  /**
+   * Called once the entry's image is on the engine and its container created (or when the entry ends
+   * without one): from then on this entry adds no image to the engine.
+   */
+  onCreated?: () => void
 }
 
 /** Cleanup calls get their own deadline: they run after the entry's own has passed, or after a cancel. */
@@ -54,6 +57,23 @@ interface Verdict {
  * anything was created.
  */
 export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<SmokeContainerResult> {
+  let created = context.onCreated
+  const onCreated = (): void => {
+    created?.()
+    created = undefined
+  }
+  try {
+    return await runEntryOnce(spec, context, onCreated)
+  } finally {
+    onCreated()
+  }
+}
+
+async function runEntryOnce(
+  spec: SmokeSpec,
+  context: EntryContext,
+  onCreated: () => void
+): Promise<SmokeContainerResult> {
   const started = Date.now()
   const output = new OutputCollector()
   const watches = {
@@ -78,7 +98,6 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   })
 
   if (!reference || !imageToRun) {
-    context.onImage?.()
     return result({ passed: false, reason: 'no image: this run built none, so the entry needs image:' })
   }
   try {
@@ -86,8 +105,6 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   } catch (error) {
     if (context.signal?.aborted) throw new CancelledError()
     return result({ passed: false, reason: messageOf(error) })
-  } finally {
-    context.onImage?.()
   }
 
   // Creating and starting get the entry's timeout; the container's own time then counts from its start,
@@ -135,6 +152,7 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     )
     record.id = container
     record.state = 'created'
+    onCreated()
 
     phase = 'starting it'
     // Registered before start, with next-exit: the default condition answers 0 at once for a container

@@ -38,8 +38,9 @@ export interface SmokeStageInput {
   /** Labels to put on every container (the run's label, so cleanup can find them). */
   labels: Record<string, string>
   /**
-   * Called once, when every entry that runs has its image on the engine (or has failed to get it), so
-   * the run's images can be listed while the containers still run; at the latest before this resolves.
+   * Called once, when every entry that runs has its image on the engine and its container created (or
+   * has ended without one): the smoke stage adds no image after that, so the run's images can be listed
+   * while the containers run. Called at the latest before this resolves.
    */
   onImagesReady?: () => void
 }
@@ -68,12 +69,12 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
   const images = new ImageProvider(client, options.pullPolicy, log, signal)
   const build = input.build ?? Promise.resolve({ image: input.builtImage, failed: false })
   const slots = new Slots(options.parallel)
-  // Entries whose image is settled, against those that will run (known once the build has ended).
-  let imagesSettled = 0
+  // Entries past their create, against those that will run (known once the build has ended).
+  let entriesCreated = 0
   let entriesToRun: number | undefined
   let imagesReady = input.onImagesReady
   const checkImagesReady = (): void => {
-    if (imagesReady && entriesToRun !== undefined && imagesSettled >= entriesToRun) {
+    if (imagesReady && entriesToRun !== undefined && entriesCreated >= entriesToRun) {
       imagesReady()
       imagesReady = undefined
     }
@@ -85,8 +86,8 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
     runId: input.env.runId,
     cleanup: options.cleanup,
     signal,
-    onImage: () => {
-      imagesSettled++
+    onCreated: () => {
+      entriesCreated++
       checkImagesReady()
     }
   }
