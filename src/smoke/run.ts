@@ -71,10 +71,10 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
   const slots = new Slots(options.parallel)
   // Entries past their create, against those that will run (known once the build has ended).
   let entriesCreated = 0
-  let entriesToRun: number | undefined
+  let entriesToRun = Number.POSITIVE_INFINITY
   let imagesReady = input.onImagesReady
   const checkImagesReady = (): void => {
-    if (imagesReady && entriesToRun !== undefined && entriesCreated >= entriesToRun) {
+    if (imagesReady && entriesCreated >= entriesToRun) {
       imagesReady()
       imagesReady = undefined
     }
