@@ -117,7 +117,7 @@ async function main(core: ActionsCore, earlyPing?: Promise<PingOutcome>): Promis
   const { signal } = cancellation
   let config: Config | undefined
   try {
-    config = parseInputsOrThrow(readRawInputs(core), env, {
+    config = await parseInputsOrThrow(readRawInputs(core), env, {
       mask: value => core.setSecret(value),
       processEnv: process.env
     })
