@@ -44,7 +44,7 @@ test('an image the last smoke entry pulls is in the report, though the images ar
       `- { name: first, image: '${busybox}', command: [sh, -c, 'sleep 1; echo first done'] }`,
       `- { name: pulled, image: ${reference}, command: [echo, pulled] }`
     ].join('\n')
-    const config = parseInputsOrThrow(
+    const config = await parseInputsOrThrow(
       { build: 'false', smoke, 'smoke-parallel': '1', 'pull-policy': 'always' },
       env,
       { processEnv: process.env }
@@ -73,7 +73,7 @@ test('the stages are done with the engine when onStagesDone is called: removed, 
   for (const cleanup of ['true', 'false']) {
     const env = testEnvironment()
     runIds.push(env.runId)
-    const config = parseInputsOrThrow(
+    const config = await parseInputsOrThrow(
       { context: '__tests__/fixtures/hello-app', tags: `preflight-tail-test/app:${env.runId}`, cleanup },
       env,
       { processEnv: process.env }
