@@ -1,5 +1,5 @@
 // Parsing what the engine sends during a build, mapping it to Dockerfile lines, and registry credentials.
-import { describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,7 +11,8 @@ import {
   lineInMessage,
   locateClassicStep,
   locateVertex,
-  parseDockerfile
+  parseDockerfile,
+  type ParsedDockerfile
 } from '../src/build/dockerfile.js'
 import { buildEvents, decodeBuildKitStatus, parseLine, type BuildEvent } from '../src/build/events.js'
 import { PatternMatcher, parseIgnoreFile, readIgnoreFile } from '../src/build/ignore.js'
@@ -94,10 +95,10 @@ describe('the event stream', () => {
 })
 
 describe('the build log', () => {
-  test('a pull shows a line per layer phase change and a heartbeat, not every progress event', () => {
+  test('a pull shows a line per layer phase change and a heartbeat, not every progress event', async () => {
     const { written, block } = recorder()
     let now = 0
-    const progress = new BuildProgress(block, parseDockerfile('FROM x\n'), () => now)
+    const progress = new BuildProgress(block, await parseDockerfile('FROM x\n'), () => now)
     progress.handle({ kind: 'pull', status: 'Pulling fs layer', id: 'l1' })
     for (let i = 1; i <= 110; i++) {
       now += 100 // eleven seconds of progress events, ten a second
@@ -113,9 +114,9 @@ describe('the build log', () => {
     ])
   })
 
-  test('a BuildKit vertex error names the failing step and its line; the tail keeps the last 30 lines', () => {
+  test('a BuildKit vertex error names the failing step and its line; the tail keeps the last 30 lines', async () => {
     const { written, block } = recorder()
-    const progress = new BuildProgress(block, parseDockerfile(MULTI_STAGE))
+    const progress = new BuildProgress(block, await parseDockerfile(MULTI_STAGE))
     progress.handle({ kind: 'trace', status: decodeBuildKitStatus(TRACE_LOG) })
     for (let i = 0; i < 40; i++) progress.handle({ kind: 'text', text: `line ${i}` })
     progress.handle({ kind: 'trace', status: decodeBuildKitStatus(TRACE_FAILED_VERTEX) })
@@ -129,9 +130,9 @@ describe('the build log', () => {
     )
   })
 
-  test('classic output: steps with lines and cache flags; containers and images it made are tracked', () => {
+  test('classic output: steps with lines and cache flags; containers and images it made are tracked', async () => {
     const { written, block } = recorder()
-    const progress = new BuildProgress(block, parseDockerfile(MULTI_STAGE))
+    const progress = new BuildProgress(block, await parseDockerfile(MULTI_STAGE))
     const text = [
       'Step 2/9 : FROM busybox:${V} AS base',
       ' ---> b687ff22dc6d',
@@ -160,15 +161,18 @@ describe('the build log', () => {
 })
 
 describe('Dockerfile lines', () => {
-  const dockerfile = parseDockerfile(MULTI_STAGE)
+  let dockerfile: ParsedDockerfile
+  beforeAll(async () => {
+    dockerfile = await parseDockerfile(MULTI_STAGE)
+  })
 
-  test('BuildKit vertex names map to instructions by stage and step', () => {
+  test('BuildKit vertex names map to instructions by stage and step', async () => {
     expect(locateVertex(dockerfile, '[base 2/3] RUN echo a    && echo b')?.line).toBe(3)
     expect(locateVertex(dockerfile, '[base 1/3] FROM docker.io/library/busybox:latest')?.line).toBe(2)
     expect(locateVertex(dockerfile, '[base 3/3] WORKDIR /x')?.line).toBe(5)
     expect(locateVertex(dockerfile, '[second 2/3] COPY --from=0 /x /y')?.line).toBe(8)
     expect(locateVertex(dockerfile, '[stage-1 3/3] RUN exit 3')?.line).toBe(9)
-    expect(locateVertex(parseDockerfile('FROM a\nRUN x\nRUN x\n'), '[3/3] RUN x')?.line).toBe(3)
+    expect(locateVertex(await parseDockerfile('FROM a\nRUN x\nRUN x\n'), '[3/3] RUN x')?.line).toBe(3)
     expect(locateVertex(dockerfile, '[internal] load metadata for busybox')).toBeUndefined()
   })
 
@@ -199,11 +203,11 @@ describe('Dockerfile lines', () => {
     expect(missingBaseImage('executor failed running [/bin/sh -c exit 3]: exit code: 3')).toBeUndefined()
   })
 
-  test('base images expand ARGs and skip stages and scratch', () => {
+  test('base images expand ARGs and skip stages and scratch', async () => {
     const text =
       'ARG REG=127.0.0.1:5000\nFROM ${REG}/busybox AS a\nFROM a\nFROM scratch\nFROM node:${NODE:-20}\n'
-    expect(baseImages(parseDockerfile(text), {})).toEqual(['127.0.0.1:5000/busybox', 'node:20'])
-    expect(baseImages(parseDockerfile(text), { REG: 'ghcr.io/o' })[0]).toBe('ghcr.io/o/busybox')
+    expect(baseImages(await parseDockerfile(text), {})).toEqual(['127.0.0.1:5000/busybox', 'node:20'])
+    expect(baseImages(await parseDockerfile(text), { REG: 'ghcr.io/o' })[0]).toBe('ghcr.io/o/busybox')
   })
 })
 

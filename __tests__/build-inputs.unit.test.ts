@@ -10,16 +10,19 @@ const workspace = mkdtempSync(join(tmpdir(), 'pf-build-inputs-'))
 writeFileSync(join(workspace, 'token.txt'), 'from-a-file\nsecond line\n')
 const env = { actions: true, workspace, tempDir: tmpdir(), runId: 'unit' }
 
-function parse(raw: Record<string, string>, processEnv: NodeJS.ProcessEnv = {}) {
+async function parse(raw: Record<string, string>, processEnv: NodeJS.ProcessEnv = {}) {
   const masked: string[] = []
-  const outcome = parseInputs({ build: 'false', ...raw }, env, { mask: v => masked.push(v), processEnv })
+  const outcome = await parseInputs({ build: 'false', ...raw }, env, {
+    mask: v => masked.push(v),
+    processEnv
+  })
   const problems = outcome.ok ? [] : outcome.problems.items.map(formatProblem)
   return { outcome, masked, problems }
 }
 
 describe('secret inputs', () => {
-  test('the three inputs become secrets by id; every value is masked', () => {
-    const { outcome, masked } = parse(
+  test('the three inputs become secrets by id; every value is masked', async () => {
+    const { outcome, masked } = await parse(
       { secrets: 'a=one\nb=two=with=equals', 'secret-files': 'f=token.txt', 'secret-envs': 'e=PF_VALUE' },
       { PF_VALUE: 'from-env' }
     )
@@ -35,8 +38,8 @@ describe('secret inputs', () => {
       expect(masked).toContain(value)
   })
 
-  test('a bad secrets line is reported by its number, never by its text', () => {
-    const { problems, masked } = parse({ secrets: 'fine=ok\n=leaked-value\nbad id=x' })
+  test('a bad secrets line is reported by its number, never by its text', async () => {
+    const { problems, masked } = await parse({ secrets: 'fine=ok\n=leaked-value\nbad id=x' })
     expect(problems.join('\n')).not.toContain('leaked-value')
     expect(problems).toEqual([
       expect.stringContaining('Input "secrets": "line 2" is not an id=value line'),
@@ -45,8 +48,8 @@ describe('secret inputs', () => {
     expect(masked).toContain('leaked-value') // masked before it was looked at
   })
 
-  test('missing files and unset variables, a repeated id, and classic with secrets', () => {
-    const { problems } = parse({
+  test('missing files and unset variables, a repeated id, and classic with secrets', async () => {
+    const { problems } = await parse({
       'secret-files': 'f=nope.txt',
       'secret-envs': 'e=PF_UNSET',
       secrets: 'a=1\na=2',
@@ -68,8 +71,8 @@ describe('secret inputs', () => {
 })
 
 describe('build-contexts and cache-from', () => {
-  test('directories and images; what is not one is named', () => {
-    const ok = parse({
+  test('directories and images; what is not one is named', async () => {
+    const ok = await parse({
       'build-contexts': 'extra=.\nbase=docker-image://alpine:3.20',
       'cache-from': 'ghcr.io/o/app:nightly, app:main'
     })
@@ -81,7 +84,7 @@ describe('build-contexts and cache-from', () => {
       ])
       expect(ok.outcome.config.build.cacheFrom).toEqual(['ghcr.io/o/app:nightly', 'app:main'])
     }
-    const bad = parse({
+    const bad = await parse({
       'build-contexts': 'x=missing-dir\nnoequals\ny=https://example.com/repo.git',
       'cache-from': 'Bad Ref'
     })

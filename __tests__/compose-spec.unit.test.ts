@@ -7,15 +7,17 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync, chmodSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-function parse(text: string): { result: ReturnType<typeof parseComposeSmoke>; problems: string[] } {
+async function parse(
+  text: string
+): Promise<{ result: Awaited<ReturnType<typeof parseComposeSmoke>>; problems: string[] }> {
   const problems = new ProblemList()
-  const result = parseComposeSmoke(text, { timeoutMs: 120_000 }, problems)
+  const result = await parseComposeSmoke(text, { timeoutMs: 120_000 }, problems)
   return { result, problems: problems.items.map(formatProblem) }
 }
 
 describe('compose-smoke', () => {
-  test('service entries add expectations; other entries are containers for the stack network', () => {
-    const { result, problems } = parse(`
+  test('service entries add expectations; other entries are containers for the stack network', async () => {
+    const { result, problems } = await parse(`
 - service: web
   ports: ["8080"]
   ready: { http: /health }
@@ -39,8 +41,8 @@ describe('compose-smoke', () => {
     ])
   })
 
-  test('a service entry may not set what the Compose file sets, and each problem names the entry', () => {
-    const { result, problems } = parse(`
+  test('a service entry may not set what the Compose file sets, and each problem names the entry', async () => {
+    const { result, problems } = await parse(`
 - service: web
   image: nginx
   redy: { port: 80 }
@@ -55,14 +57,14 @@ describe('compose-smoke', () => {
     ])
   })
 
-  test('the smoke rules apply: ready http needs a port, YAML must be a list', () => {
-    expect(parse('- service: web\n  ready: { http: / }').problems).toEqual([
+  test('the smoke rules apply: ready http needs a port, YAML must be a list', async () => {
+    expect((await parse('- service: web\n  ready: { http: / }')).problems).toEqual([
       'Input "compose-smoke": "/" (entry #1 "web", key "ready.http") needs a published TCP port: add ports (e.g. "8080:80" or "80")'
     ])
-    expect(parse('service: web').problems).toEqual([
+    expect((await parse('service: web')).problems).toEqual([
       'Input "compose-smoke": "service: web" is not a YAML list (got a map; e.g. "- service: web" then "  ready: {http: /}")'
     ])
-    expect(parse('').result).toEqual({ services: [], containers: [] })
+    expect((await parse('')).result).toEqual({ services: [], containers: [] })
   })
 })
 
@@ -143,17 +145,21 @@ describe('the plugin is pointed at the endpoint the action resolved', () => {
 describe('the compose inputs, checked before anything runs', () => {
   const env = { actions: false, workspace: process.cwd(), tempDir: tmpdir(), runId: 'local-0000' }
 
-  test('a file that is not there, compose-smoke without compose, a bad timeout: each named', () => {
-    const outcome = parseInputs({ build: 'false', compose: 'missing.yaml', 'compose-timeout': 'soon' }, env, {
-      processEnv: process.env
-    })
+  test('a file that is not there, compose-smoke without compose, a bad timeout: each named', async () => {
+    const outcome = await parseInputs(
+      { build: 'false', compose: 'missing.yaml', 'compose-timeout': 'soon' },
+      env,
+      {
+        processEnv: process.env
+      }
+    )
     expect(outcome.ok).toBe(false)
     if (outcome.ok) return
     expect(outcome.problems.items.map(formatProblem)).toEqual([
       `Input "compose": "missing.yaml" is not a file (resolved to ${join(process.cwd(), 'missing.yaml')})`,
       'Input "compose-timeout": "soon" is not a duration (expected e.g. 30s, 2m, 1m30s)'
     ])
-    const alone = parseInputs({ build: 'false', 'compose-smoke': '- service: web' }, env, {
+    const alone = await parseInputs({ build: 'false', 'compose-smoke': '- service: web' }, env, {
       processEnv: process.env
     })
     expect(alone.ok ? [] : alone.problems.items.map(formatProblem)).toEqual([
@@ -161,8 +167,8 @@ describe('the compose inputs, checked before anything runs', () => {
     ])
   })
 
-  test('files, comma or newline separated, resolved against the workspace; the timeout defaults to 2m', () => {
-    const outcome = parseInputs(
+  test('files, comma or newline separated, resolved against the workspace; the timeout defaults to 2m', async () => {
+    const outcome = await parseInputs(
       {
         build: 'false',
         compose: '__tests__/fixtures/compose/stack.yaml,\n__tests__/fixtures/compose/build.yaml'

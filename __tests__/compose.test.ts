@@ -23,9 +23,9 @@ const engine = engineEnvironment(resolveEndpoint(undefined, process.env))
 const dockerConfig = composeDockerConfig()
 const fixture = (name: string): string => resolve('__tests__/fixtures/compose', name)
 
-function smoke(text: string, timeoutMs = 30_000): ComposeSmoke {
+async function smoke(text: string, timeoutMs = 30_000): Promise<ComposeSmoke> {
   const problems = new ProblemList()
-  const parsed = parseComposeSmoke(text, { timeoutMs }, problems)
+  const parsed = await parseComposeSmoke(text, { timeoutMs }, problems)
   if (!parsed) throw new Error(problems.items.map(p => p.expected).join('; '))
   return parsed
 }
@@ -70,7 +70,7 @@ const byName = (result: ComposeResult, name: string) => result.services.find(s =
 describe('compose stage', () => {
   test('an HTTP service, a one-shot migration that exits 0 and a worker after it: passes, nothing left', async () => {
     const { result, log } = await run([fixture('stack.yaml')], {
-      smoke: smoke(`
+      smoke: await smoke(`
 - service: web
   ports: ["8080"]
   ready: { http: / }
@@ -132,7 +132,7 @@ describe('compose stage', () => {
   test('a service whose healthcheck never passes fails at its timeout with its health log', async () => {
     const started = Date.now()
     const { result, log } = await run([fixture('never-healthy.yaml')], {
-      smoke: smoke('- service: stuck\n  timeout: 5s')
+      smoke: await smoke('- service: stuck\n  timeout: 5s')
     })
     const stuck = byName(result, 'stuck')
     expect(stuck.passed).toBe(false)
@@ -150,7 +150,7 @@ describe('compose stage', () => {
   test('a service built by Compose and one running the image this run built; the built image is removed', async () => {
     const busybox = await docker.getImage('busybox:latest').inspect()
     const { result, runId } = await run([fixture('build.yaml')], {
-      smoke: smoke('- service: greeter\n  expect-output: Hello from hello-app'),
+      smoke: await smoke('- service: greeter\n  expect-output: Hello from hello-app'),
       builtImage: { id: busybox.Id, reference: 'busybox:latest' }
     })
     expect(result.problems).toEqual([])

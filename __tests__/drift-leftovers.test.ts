@@ -73,12 +73,14 @@ test('what the current run created is not a leftover', async () => {
 
 test('the pipeline lists leftovers with report-scope all, and not with run', async () => {
   const env = testEnvironment()
-  const all = parseInputsOrThrow({ build: 'false', 'report-scope': 'all' }, env, { processEnv: process.env })
+  const all = await parseInputsOrThrow({ build: 'false', 'report-scope': 'all' }, env, {
+    processEnv: process.env
+  })
   const run = await runPipeline(all, env, { log: new RecordingLog(), processEnv: process.env })
   expect(run.leftovers?.containers.map(c => c.id)).toContain(containerId)
   expect(run.leftovers?.images.map(i => i.id)).toContain(imageId)
 
-  const scoped = parseInputsOrThrow({ build: 'false' }, env, { processEnv: process.env })
+  const scoped = await parseInputsOrThrow({ build: 'false' }, env, { processEnv: process.env })
   expect(
     (await runPipeline(scoped, env, { log: new RecordingLog(), processEnv: process.env })).leftovers
   ).toBeUndefined()

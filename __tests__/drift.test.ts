@@ -361,26 +361,29 @@ describe('no usable baseline', () => {
 })
 
 describe('fail-on-drift as an input', () => {
-  const policy = (value: string) => {
-    const outcome = parseInputs({ 'fail-on-drift': value, build: 'false' }, testEnvironment(), {
+  const policy = async (value: string) => {
+    const outcome = await parseInputs({ 'fail-on-drift': value, build: 'false' }, testEnvironment(), {
       processEnv: process.env
     })
     return outcome.ok ? outcome.config.audit.failOnDrift : outcome.problems.items.map(p => p.value)
   }
 
-  test('levels, canonical field names in any case, groups in a list', () => {
-    expect(policy('')).toEqual({ kind: 'none' })
-    expect(policy('Security')).toEqual({ kind: 'security' })
-    expect(policy('any')).toEqual({ kind: 'any' })
-    expect(policy('CGROUPVERSION\nseccomp')).toEqual({ kind: 'fields', fields: ['cgroupVersion', 'seccomp'] })
-    expect(policy('security, cgroupVersion')).toEqual({
+  test('levels, canonical field names in any case, groups in a list', async () => {
+    expect(await policy('')).toEqual({ kind: 'none' })
+    expect(await policy('Security')).toEqual({ kind: 'security' })
+    expect(await policy('any')).toEqual({ kind: 'any' })
+    expect(await policy('CGROUPVERSION\nseccomp')).toEqual({
+      kind: 'fields',
+      fields: ['cgroupVersion', 'seccomp']
+    })
+    expect(await policy('security, cgroupVersion')).toEqual({
       kind: 'fields',
       fields: [...SECURITY_DRIFT_FIELDS, 'cgroupVersion']
     })
   })
 
-  test('unknown names are input problems', () => {
-    expect(policy('cgroupVersion, cgroups, any')).toEqual(['cgroups', 'any'])
+  test('unknown names are input problems', async () => {
+    expect(await policy('cgroupVersion, cgroups, any')).toEqual(['cgroups', 'any'])
   })
 })
 

@@ -12,8 +12,8 @@ import { testDocker, testEnvironment } from './helpers/engine.js'
 
 const env = testEnvironment()
 
-function problemsFor(raw: Record<string, string>): InputProblem[] {
-  const outcome = parseInputs(raw, env, { processEnv: process.env })
+async function problemsFor(raw: Record<string, string>): Promise<InputProblem[]> {
+  const outcome = await parseInputs(raw, env, { processEnv: process.env })
   return outcome.ok ? [] : outcome.problems.items
 }
 
@@ -45,8 +45,8 @@ const BAD: [string, string, RegExp][] = [
 ]
 
 describe('each bad value names the input, the value and what was expected', () => {
-  test.each(BAD)('%s: %j', (input, value, expected) => {
-    const problems = problemsFor({ [input]: value })
+  test.each(BAD)('%s: %j', async (input, value, expected) => {
+    const problems = await problemsFor({ [input]: value })
     const mine = problems.filter(p => p.input === input)
     expect(mine).toEqual([
       expect.objectContaining({ input, value: expect.stringContaining(value.split('\n')[0]!) })
@@ -57,63 +57,63 @@ describe('each bad value names the input, the value and what was expected', () =
 })
 
 describe('smoke entries (parsed by the smoke stage, reported through parseInputs)', () => {
-  const smokeProblems = (yaml: string): InputProblem[] =>
-    problemsFor({ smoke: yaml }).filter(p => p.input === 'smoke')
+  const smokeProblems = async (yaml: string): Promise<InputProblem[]> =>
+    (await problemsFor({ smoke: yaml })).filter(p => p.input === 'smoke')
 
-  test('an unknown key, with a did-you-mean naming the entry and the key', () => {
-    const [problem, ...rest] = smokeProblems('- image: busybox:latest\n  expect-exitcode: 0')
+  test('an unknown key, with a did-you-mean naming the entry and the key', async () => {
+    const [problem, ...rest] = await smokeProblems('- image: busybox:latest\n  expect-exitcode: 0')
     expect(rest).toEqual([])
     expect(formatProblem(problem!)).toMatch(/expect-exitcode/)
     expect(formatProblem(problem!)).toMatch(/did you mean "?expect-exit-code"?/i)
   })
 
   /** A problem about one part of the entry (not the whole text thrown back), mentioning `part`. */
-  const aboutPart = (yaml: string, part: string): boolean =>
-    smokeProblems(yaml).some(p => p.value !== yaml && formatProblem(p).includes(part))
+  const aboutPart = async (yaml: string, part: string): Promise<boolean> =>
+    (await smokeProblems(yaml)).some(p => p.value !== yaml && formatProblem(p).includes(part))
 
-  test('bad port specs', () => {
+  test('bad port specs', async () => {
     for (const port of ['abc', '70000:80', '80:0', '8080:80/sctp']) {
-      expect(aboutPart(`- image: busybox:latest\n  ports: ["${port}"]`, port)).toBe(true)
+      expect(await aboutPart(`- image: busybox:latest\n  ports: ["${port}"]`, port)).toBe(true)
     }
   })
 
-  test('a bad regular expression in expect-output, reject-output or ready.log', () => {
+  test('a bad regular expression in expect-output, reject-output or ready.log', async () => {
     for (const key of ['expect-output: "(unclosed"', 'reject-output: "[z-a]"', 'ready:\n    log: "*start"']) {
-      const problems = smokeProblems(`- image: busybox:latest\n  ${key}`)
+      const problems = await smokeProblems(`- image: busybox:latest\n  ${key}`)
       expect(problems).toHaveLength(1)
       expect(formatProblem(problems[0]!)).toMatch(/regular expression/i)
     }
   })
 
-  test('a bad duration in an entry timeout', () => {
-    expect(aboutPart('- image: busybox:latest\n  timeout: soon', 'soon')).toBe(true)
+  test('a bad duration in an entry timeout', async () => {
+    expect(await aboutPart('- image: busybox:latest\n  timeout: soon', 'soon')).toBe(true)
   })
 })
 
-test('every problem is reported together, in one error, before any work', () => {
+test('every problem is reported together, in one error, before any work', async () => {
   // One bad value per input, all at once.
   const raw: Record<string, string> = {}
   for (const [input, value] of BAD) raw[input] ??= value
-  const problems = problemsFor(raw)
+  const problems = await problemsFor(raw)
   expect(new Set(problems.map(p => p.input))).toEqual(new Set(Object.keys(raw)))
 
-  expect(() => parseInputsOrThrow(raw, env, { processEnv: process.env })).toThrow(
+  await expect(parseInputsOrThrow(raw, env, { processEnv: process.env })).rejects.toThrow(
     `${problems.length} inputs are invalid:`
   )
   let message = ''
   try {
-    parseInputsOrThrow(raw, env, { processEnv: process.env })
+    await parseInputsOrThrow(raw, env, { processEnv: process.env })
   } catch (error) {
     message = (error as Error).message
   }
   for (const input of Object.keys(raw)) expect(message).toContain(`Input "${input}": `)
 })
 
-test('good values give no problems (so the table above cannot pass by accident)', () => {
+test('good values give no problems (so the table above cannot pass by accident)', async () => {
   const context = mkdtempSync(join(tmpdir(), 'preflight-inputs-'))
   writeFileSync(join(context, 'Dockerfile'), 'FROM busybox:latest\n')
   expect(
-    problemsFor({
+    await problemsFor({
       'smoke-timeout': '1m30s',
       'max-image-size': '1.5GiB',
       builder: 'classic',

@@ -98,9 +98,9 @@ describe('ImageReference', () => {
   })
 })
 
-test('FROM docker.io/busybox, FROM busybox and FROM index.docker.io/library/busybox:latest are one base image', () => {
+test('FROM docker.io/busybox, FROM busybox and FROM index.docker.io/library/busybox:latest are one base image', async () => {
   for (const from of ['docker.io/busybox', 'busybox', 'index.docker.io/library/busybox:latest']) {
-    const dockerfile = parseDockerfile(`FROM ${from} AS base\nRUN true\n`)
+    const dockerfile = await parseDockerfile(`FROM ${from} AS base\nRUN true\n`)
     // The engine names the missing image in any of these spellings.
     for (const named of ['busybox:latest', 'docker.io/library/busybox:latest', 'index.docker.io/busybox']) {
       expect(stageWithBase(dockerfile, named, {})?.name).toBe('base')

@@ -285,9 +285,9 @@ describe('max-image-size through the pipeline', () => {
       .catch(() => {})
   })
 
-  const pipeline = (maxImageSize: string): Promise<RunResult> =>
+  const pipeline = async (maxImageSize: string): Promise<RunResult> =>
     runPipeline(
-      parseInputsOrThrow(
+      await parseInputsOrThrow(
         {
           context: '__tests__/fixtures/hello-app',
           tags: pipeTag,

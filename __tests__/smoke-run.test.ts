@@ -39,7 +39,7 @@ async function run(
   } = {}
 ): Promise<Run> {
   const problems = new ProblemList()
-  const entries = parseSmokeList(yaml, { timeoutMs: 30_000 }, problems)
+  const entries = await parseSmokeList(yaml, { timeoutMs: 30_000 }, problems)
   if (!problems.empty) throw new Error(problems.items.map(formatProblem).join('\n'))
   const env = testEnvironment()
   const log = new RecordingLog()
@@ -443,7 +443,7 @@ describe('smoke stage on the real engine', () => {
     const controller = new AbortController()
     const env = testEnvironment()
     const problems = new ProblemList()
-    const entries = parseSmokeList(
+    const entries = await parseSmokeList(
       `- { name: a, image: busybox, command: sleep 600 }\n- { name: b, image: busybox, command: sleep 600 }\n- { name: c, image: busybox, command: sleep 600 }`,
       { timeoutMs: 60_000 },
       problems

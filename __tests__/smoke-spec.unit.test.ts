@@ -3,21 +3,21 @@ import { ProblemList, formatProblem } from '../src/inputs/problems.js'
 import { didYouMean } from '../src/did-you-mean.js'
 import { parseSmokeList, type SmokeSpec } from '../src/smoke/spec.js'
 
-function parse(yaml: string): { specs?: SmokeSpec[]; problems: string[] } {
+async function parse(yaml: string): Promise<{ specs?: SmokeSpec[]; problems: string[] }> {
   const problems = new ProblemList()
-  const specs = parseSmokeList(yaml, { timeoutMs: 60_000 }, problems)
+  const specs = await parseSmokeList(yaml, { timeoutMs: 60_000 }, problems)
   return { specs, problems: problems.items.map(formatProblem) }
 }
 
 describe('parseSmokeList', () => {
-  test('empty means the defaults; [] means no containers', () => {
-    expect(parse('')).toEqual({ specs: undefined, problems: [] })
-    expect(parse('  \n# only a comment\n')).toEqual({ specs: undefined, problems: [] })
-    expect(parse('[]')).toEqual({ specs: [], problems: [] })
+  test('empty means the defaults; [] means no containers', async () => {
+    expect(await parse('')).toEqual({ specs: undefined, problems: [] })
+    expect(await parse('  \n# only a comment\n')).toEqual({ specs: undefined, problems: [] })
+    expect(await parse('[]')).toEqual({ specs: [], problems: [] })
   })
 
-  test('a full entry', () => {
-    const { specs, problems } = parse(`
+  test('a full entry', async () => {
+    const { specs, problems } = await parse(`
 - name: web
   image: 127.0.0.1:5000/busybox:latest
   entrypoint: /bin/sh
@@ -57,8 +57,8 @@ describe('parseSmokeList', () => {
     ])
   })
 
-  test('defaults: name from the image, the built image when image is omitted, smoke-timeout', () => {
-    const { specs } = parse(`
+  test('defaults: name from the image, the built image when image is omitted, smoke-timeout', async () => {
+    const { specs } = await parse(`
 - image: 127.0.0.1:5000/team/busybox:1.36
 - image: busybox
   command: [echo, "$HOME stays literal", 3]
@@ -77,8 +77,8 @@ describe('parseSmokeList', () => {
     expect(specs![3]!.ready).toEqual({ kind: 'port', port: 80 })
   })
 
-  test('ready by log, healthy, and a full URL need no published port', () => {
-    const { specs, problems } = parse(`
+  test('ready by log, healthy, and a full URL need no published port', async () => {
+    const { specs, problems } = await parse(`
 - { image: busybox, ready: { log: 'listening on :\\d+' } }
 - { image: busybox, ready: { healthy: true } }
 - { image: busybox, ready: { http: "http://127.0.0.1:8080/health" } }
@@ -91,36 +91,37 @@ describe('parseSmokeList', () => {
     ])
   })
 
-  test('not YAML', () => {
-    expect(parse('- image: busybox\n  command: [echo\n').problems).toEqual([
+  test('not YAML', async () => {
+    expect((await parse('- image: busybox\n  command: [echo\n')).problems).toEqual([
       expect.stringMatching(
         /^Input "smoke": "- image: busybox\\n {2}command: \[echo\\n" is not valid YAML: .+ at line \d+, column \d+$/
       )
     ])
-    expect(parse('- name: a\n  name: b').problems).toEqual([
+    expect((await parse('- name: a\n  name: b')).problems).toEqual([
       'Input "smoke": "- name: a\\n  name: b" is not valid YAML: Map keys must be unique at line 2, column 3'
     ])
   })
 
-  test('not a list', () => {
-    expect(parse('image: busybox').problems).toEqual([
+  test('not a list', async () => {
+    expect((await parse('image: busybox')).problems).toEqual([
       'Input "smoke": "image: busybox" is not a YAML list of containers (got a map; start each entry with "- ", e.g. "- image: hello-world")'
     ])
-    expect(parse('hello-world').problems).toEqual([
+    expect((await parse('hello-world')).problems).toEqual([
       'Input "smoke": "hello-world" is not a YAML list of containers (got a string)'
     ])
   })
 
-  test('an entry that is not a map', () => {
-    expect(parse('- hello-world\n- [a, b]').problems).toEqual([
+  test('an entry that is not a map', async () => {
+    expect((await parse('- hello-world\n- [a, b]')).problems).toEqual([
       'Input "smoke": "hello-world" (entry #1) is not a map of settings (got a string; e.g. "- image: hello-world")',
       'Input "smoke": "[\\"a\\",\\"b\\"]" (entry #2) is not a map of settings (got a list; e.g. "- image: hello-world")'
     ])
   })
 
-  test('unknown keys, with a did-you-mean', () => {
+  test('unknown keys, with a did-you-mean', async () => {
     expect(
-      parse(`
+      (
+        await parse(`
 - name: web
   image: busybox
   expect-exitcode: 0
@@ -128,7 +129,8 @@ describe('parseSmokeList', () => {
   timout: 5s
   colour: blue
   ready: { htpp: /health }
-`).problems
+`)
+      ).problems
     ).toEqual([
       'Input "smoke": "expect-exitcode" (entry #1 "web") is not a known key; did you mean "expect-exit-code"?',
       'Input "smoke": "expect_output" (entry #1 "web") is not a known key; did you mean "expect-output"?',
@@ -138,9 +140,9 @@ describe('parseSmokeList', () => {
     ])
   })
 
-  test('bad port specs', () => {
+  test('bad port specs', async () => {
     expect(
-      parse('- image: busybox\n  ports: ["80:http", "70000", "8080:0", "1-5:1-5", "80/sctp", {a: 1}]')
+      (await parse('- image: busybox\n  ports: ["80:http", "70000", "8080:0", "1-5:1-5", "80/sctp", {a: 1}]'))
         .problems
     ).toEqual([
       'Input "smoke": "80:http" (entry #1 "busybox", key "ports") is not a port mapping (expected e.g. "8080:80", "80" or "53/udp")',
@@ -152,14 +154,16 @@ describe('parseSmokeList', () => {
     ])
   })
 
-  test('bad regular expressions', () => {
+  test('bad regular expressions', async () => {
     expect(
-      parse(`
+      (
+        await parse(`
 - image: busybox
   expect-output: "(unclosed"
   reject-output: /x/g
   ready: { log: "[z-a]" }
-`).problems
+`)
+      ).problems
     ).toEqual([
       'Input "smoke": "(unclosed" (entry #1 "busybox", key "expect-output") is not a regular expression: Invalid regular expression: /(unclosed/m: Unterminated group',
       'Input "smoke": "/x/g" (entry #1 "busybox", key "reject-output") has flags "g"; only i, s and u are allowed',
@@ -167,10 +171,12 @@ describe('parseSmokeList', () => {
     ])
   })
 
-  test('bad durations', () => {
+  test('bad durations', async () => {
     expect(
-      parse(
-        '- { image: busybox, timeout: soon }\n- { image: busybox, timeout: -5s }\n- { image: busybox, timeout: [1] }'
+      (
+        await parse(
+          '- { image: busybox, timeout: soon }\n- { image: busybox, timeout: -5s }\n- { image: busybox, timeout: [1] }'
+        )
       ).problems
     ).toEqual([
       'Input "smoke": "soon" (entry #1 "busybox", key "timeout") is not a duration (expected e.g. 30s, 2m, 1m30s)',
@@ -179,9 +185,10 @@ describe('parseSmokeList', () => {
     ])
   })
 
-  test('wrong types', () => {
+  test('wrong types', async () => {
     expect(
-      parse(`
+      (
+        await parse(`
 - name: "bad name!"
   image: "Not A Reference"
   command: { run: x }
@@ -196,7 +203,8 @@ describe('parseSmokeList', () => {
   env: { A: { nested: true } }
   expect-exit-code: zero
   ready: { port: 80, log: x }
-`).problems
+`)
+      ).problems
     ).toEqual([
       'Input "smoke": "bad name!" (entry #1 "bad name!", key "name") is not a name (letters, digits, "_", "." and "-", up to 63, first a letter or digit)',
       'Input "smoke": "Not A Reference" (entry #1 "bad name!", key "image") is not an image reference (e.g. busybox:1.36 or 127.0.0.1:5000/app:tag)',
@@ -213,15 +221,17 @@ describe('parseSmokeList', () => {
     ])
   })
 
-  test('readiness over http or a port needs that port published', () => {
+  test('readiness over http or a port needs that port published', async () => {
     expect(
-      parse(`
+      (
+        await parse(`
 - { name: a, image: busybox, ready: { http: /health } }
 - { name: b, image: busybox, ports: ["53/udp"], ready: { http: /health } }
 - { name: c, image: busybox, ports: ["8080:80"], ready: { port: 8080 } }
 - { name: d, image: busybox, ready: { http: health } }
 - { name: e, image: busybox, ready: { port: 0 } }
-`).problems
+`)
+      ).problems
     ).toEqual([
       'Input "smoke": "/health" (entry #1 "a", key "ready.http") needs a published TCP port: add ports (e.g. "8080:80" or "80")',
       'Input "smoke": "/health" (entry #2 "b", key "ready.http") needs a published TCP port: add ports (e.g. "8080:80" or "80")',
@@ -231,14 +241,14 @@ describe('parseSmokeList', () => {
     ])
   })
 
-  test('duplicate names', () => {
-    expect(parse('- { name: web, image: busybox }\n- { name: web, image: nginx }').problems).toEqual([
+  test('duplicate names', async () => {
+    expect((await parse('- { name: web, image: busybox }\n- { name: web, image: nginx }')).problems).toEqual([
       'Input "smoke": "web" (entry #2 "web", key "name") is already the name of entry #1'
     ])
   })
 
-  test('every problem of every entry is reported together', () => {
-    const { specs, problems } = parse(`
+  test('every problem of every entry is reported together', async () => {
+    const { specs, problems } = await parse(`
 - { image: busybox, timeout: nope }
 - just a string
 - { image: busybox, ports: [x], expect-exitcode: 1 }

@@ -65,7 +65,7 @@ beforeAll(async () => {
   )
   volumesBefore = volumeNames()
   log = new RecordingLog()
-  const config = parseInputsOrThrow(
+  const config = await parseInputsOrThrow(
     {
       context: dir,
       tags: tag,
@@ -175,13 +175,13 @@ test('nothing is left: no container of the run, no anonymous volume of VOLUME /d
   expect(danglingSince(volumesBefore)).toEqual([])
 })
 
-test('a bad structure file or budget is an input error before anything is created', () => {
+test('a bad structure file or budget is an input error before anything is created', async () => {
   const bad = join(dir, 'bad.yml')
   writeFileSync(
     bad,
     "schemaVersion: '2.0.0'\nfileExistenceTests:\n  - name: x\n    path: /x\n    mode: '0755'\n"
   )
-  const outcome = parseInputs(
+  const outcome = await parseInputs(
     {
       build: 'false',
       'structure-tests': `${bad}\n${join(dir, 'nothing-*.yaml')}`,

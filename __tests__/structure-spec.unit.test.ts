@@ -12,9 +12,9 @@ function writeSpec(name: string, text: string): string {
   return path
 }
 
-function problemsOf(name: string, text: string): string[] {
+async function problemsOf(name: string, text: string): Promise<string[]> {
   const problems = new ProblemList()
-  parseStructureFile(writeSpec(name, text), name, problems)
+  await parseStructureFile(writeSpec(name, text), name, problems)
   return problems.items.map(formatProblem)
 }
 
@@ -45,9 +45,9 @@ test('os.Expand, path.Base, filepath.Clean and RE2 flags as Go has them', () => 
   expect(typeof goRegex('(')).toBe('string')
 })
 
-test('an unknown field stops the whole file: one input error naming file, test and field', () => {
+test('an unknown field stops the whole file: one input error naming file, test and field', async () => {
   expect(
-    problemsOf(
+    await problemsOf(
       'typo.yaml',
       [
         "schemaVersion: '2.0.0'",
@@ -61,22 +61,22 @@ test('an unknown field stops the whole file: one input error naming file, test a
     'Input "structure-tests": "typo.yaml" commandTests[1] "version": field "expectedOuput" (line 5) is not a container-structure-test field; an unknown field stops the whole file'
   ])
   expect(
-    problemsOf('v1.yaml', ["schemaVersion: '1.0.0'", 'metadataTest:', '  user: root'].join('\n'))
+    await problemsOf('v1.yaml', ["schemaVersion: '1.0.0'", 'metadataTest:', '  user: root'].join('\n'))
   ).toEqual([
     'Input "structure-tests": "v1.yaml" field "metadataTest" (line 2) is a schemaVersion 2.0.0 field, not 1.0.0; an unknown field stops the whole file'
   ])
   // JSON files are read leniently by the real tool (encoding/json ignores unknown fields).
   expect(
-    problemsOf(
+    await problemsOf(
       'ok.json',
       JSON.stringify({ schemaVersion: '2.0.0', extra: 1, fileExistenceTests: [{ name: 'x', path: '/x' }] })
     )
   ).toEqual([])
 })
 
-test('wrong types, missing names and commands, bad versions: each one sentence', () => {
+test('wrong types, missing names and commands, bad versions: each one sentence', async () => {
   expect(
-    problemsOf(
+    await problemsOf(
       'types.yaml',
       [
         "schemaVersion: '2.0.0'",
@@ -97,14 +97,14 @@ test('wrong types, missing names and commands, bad versions: each one sentence',
     'Input "structure-tests": "types.yaml" commandTests[1] "one": field "exitCode" (line 5) is not a whole number',
     'Input "structure-tests": "types.yaml" fileExistenceTests[1] "perms": field "shouldExist" (line 10) is not true or false'
   ])
-  expect(problemsOf('noversion.yaml', 'commandTests: []')).toEqual([
+  expect(await problemsOf('noversion.yaml', 'commandTests: []')).toEqual([
     'Input "structure-tests": "noversion.yaml" has no schemaVersion (container-structure-test needs one, e.g. schemaVersion: 2.0.0)'
   ])
-  expect(problemsOf('v3.yaml', "schemaVersion: '3.0.0'")).toEqual([
+  expect(await problemsOf('v3.yaml', "schemaVersion: '3.0.0'")).toEqual([
     'Input "structure-tests": "v3.yaml" has schemaVersion "3.0.0", which container-structure-test does not know (1.0.0 or 2.0.0)'
   ])
   expect(
-    problemsOf(
+    await problemsOf(
       'invalid.yaml',
       ["schemaVersion: '2.0.0'", 'commandTests:', '  - name: x', '  - command: y'].join('\n')
     )
@@ -112,7 +112,7 @@ test('wrong types, missing names and commands, bad versions: each one sentence',
     'Input "structure-tests": "invalid.yaml" commandTests[1] "x" has no command',
     'Input "structure-tests": "invalid.yaml" commandTests[2] has no name (container-structure-test: "Please provide a valid name for every test")'
   ])
-  expect(problemsOf('tests.txt', 'x')).toEqual([
+  expect(await problemsOf('tests.txt', 'x')).toEqual([
     'Input "structure-tests": "tests.txt" is not a .yaml, .yml or .json file (container-structure-test reads only those)'
   ])
 })

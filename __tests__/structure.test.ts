@@ -66,7 +66,7 @@ async function run(
   options: { env?: NodeJS.ProcessEnv; workspace?: string; timeoutMs?: number } = {}
 ): Promise<StructureResult> {
   const problems = new ProblemList()
-  const parsed = parseStructureFile(join(CST, file), file, problems)
+  const parsed = await parseStructureFile(join(CST, file), file, problems)
   expect(problems.items.map(formatProblem)).toEqual([])
   return runStructureTests({
     client,
@@ -234,7 +234,7 @@ test('FROM scratch: file and metadata tests run with no shell; a command fails w
     ].join('\n')
   )
   const problems = new ProblemList()
-  const file = parseStructureFile(path, 'scratch.yaml', problems)!
+  const file = (await parseStructureFile(path, 'scratch.yaml', problems))!
   const result = await runStructureTests({
     client,
     files: [file],
@@ -293,7 +293,7 @@ test('$VAR in a command expands from the image’s env and globalEnvVars, not fr
     ].join('\n')
   )
   const problems = new ProblemList()
-  const file = parseStructureFile(path, 'env.yaml', problems)
+  const file = await parseStructureFile(path, 'env.yaml', problems)
   expect(problems.items.map(formatProblem)).toEqual([])
   const result = await runStructureTests({
     client,

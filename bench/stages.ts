@@ -83,7 +83,7 @@ export async function childSmoke(count: number, parallel: number): Promise<void>
     command: ['sh', '-c', 'sleep 1; echo slept'],
     'expect-output': 'slept'
   }))
-  const entries = parseSmokeList(JSON.stringify(list), { timeoutMs: 60_000 }, problems)
+  const entries = await parseSmokeList(JSON.stringify(list), { timeoutMs: 60_000 }, problems)
   if (!problems.empty) throw new Error(JSON.stringify(problems.items))
   const started = performance.now()
   const result = await runSmoke({

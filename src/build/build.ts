@@ -21,7 +21,7 @@ import { authService, fileSyncService, newSyncStats, secretsService, type Synced
 import { BAD_PATTERN, IgnoreFileError, parseIgnoreFile, readOptional } from './ignore.js'
 import { refusedPatternIndex } from './walk.js'
 import { openSession, type Session } from '../engine/session.js'
-import { connectControl, type ControlClient } from '../engine/control.js'
+import type { ControlClient } from '../engine/control.js'
 import {
   baseImages,
   instructionAtLine,
@@ -112,7 +112,7 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
   }
   throwIfAborted(signal)
 
-  const dockerfile = parseDockerfile(await readFile(options.file, 'utf8'))
+  const dockerfile = await parseDockerfile(readFile(options.file, 'utf8'))
   if (options.target && !dockerfile.stages.some(s => s.name === options.target!.toLowerCase())) {
     const names = dockerfile.stages.map(s => s.name).filter(Boolean)
     return failed({
@@ -429,6 +429,8 @@ async function startControlBuild(
   const { session, stats } = await openBuildSession(request)
   let control: ControlClient
   try {
+    // Loaded only here (node:http2 with it): only builds with named contexts use the control API.
+    const { connectControl } = await import('../engine/control.js')
     control = await connectControl(client, signal)
   } catch (error) {
     session.close()

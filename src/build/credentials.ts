@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import * as exec from '@actions/exec'
 import { HUB, ImageReference } from '../image/reference.js'
 
 /** As the Engine API takes it (X-Registry-Config entries, BuildKit session answers). */
@@ -135,7 +134,9 @@ function parseHelperOutput(output: string | undefined, serveraddress: string): R
 
 export const runCredentialHelper: HelperRunner = async (helper, serverAddress) => {
   try {
-    const result = await exec.getExecOutput(`docker-credential-${helper}`, ['get'], {
+    // Loaded only when a credential helper is configured.
+    const { getExecOutput } = await import('@actions/exec')
+    const result = await getExecOutput(`docker-credential-${helper}`, ['get'], {
       input: Buffer.from(serverAddress),
       silent: true,
       ignoreReturnCode: true

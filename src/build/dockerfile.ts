@@ -2,7 +2,6 @@
 // lines, so a builder's step ("Step 7/9 : RUN make", "[build 3/5] RUN make") can be mapped back to the
 // line a developer should look at. Parsing (escape directive, continuations, comments) is dockerfile-ast's.
 
-import { DockerfileParser } from 'dockerfile-ast'
 import { oneLine } from '../format.js'
 import { sameReference } from '../image/reference.js'
 
@@ -35,8 +34,13 @@ export interface ParsedDockerfile {
 // BuildKit numbers only the instructions that become build steps: "[2/3]" counts these within a stage.
 const STEP_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR'])
 
-export function parseDockerfile(text: string): ParsedDockerfile {
-  const document = DockerfileParser.parse(text)
+/**
+ * dockerfile-ast (with vscode-languageserver-types, ~290 KB) is loaded here, only by runs that build. Given
+ * the file's read still pending, the load and the read overlap (and both, the engine's replies).
+ */
+export async function parseDockerfile(text: string | Promise<string>): Promise<ParsedDockerfile> {
+  const [{ DockerfileParser }, content] = await Promise.all([import('dockerfile-ast'), text])
+  const document = DockerfileParser.parse(content)
   const instructions: Instruction[] = []
   const stages: Stage[] = []
   for (const parsed of document.getInstructions()) {

@@ -2,7 +2,6 @@
 // An entry with `service:` adds expectations to that Compose service (its readiness check, exit code,
 // output patterns, timeout); any other entry is an extra container run on the stack's network once the
 // stack is up (a curl-like check from inside).
-import YAML from 'yaml'
 import { didYouMean } from '../did-you-mean.js'
 import type { ProblemList } from '../inputs/problems.js'
 import { describeType, isMap, parseSmokeEntries, show, type SmokeSpec } from '../smoke/spec.js'
@@ -41,14 +40,16 @@ export interface ComposeSmoke {
 }
 
 /** Parses `compose-smoke`; '' gives no expectations. Every problem names the entry and the key. */
-export function parseComposeSmoke(
+export async function parseComposeSmoke(
   text: string,
   defaults: { timeoutMs: number },
   problems: ProblemList
-): ComposeSmoke | undefined {
+): Promise<ComposeSmoke | undefined> {
   const empty: ComposeSmoke = { services: [], containers: [] }
   if (text.trim() === '') return empty
-  const document = YAML.parseDocument(text)
+  // Loaded only when there is YAML to read (see parseSmokeList).
+  const { parseDocument } = await import('yaml')
+  const document = parseDocument(text)
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       problems.add(INPUT, text, `is not valid YAML: ${error.message.split('\n')[0]!.replace(/:$/, '')}`)

@@ -1,4 +1,3 @@
-import * as exec from '@actions/exec'
 import { PreflightError } from '../errors.js'
 import { oneLine } from '../format.js'
 import type { EngineOptions } from '../config.js'
@@ -8,7 +7,6 @@ import { imageStoreOf, type ImageStore } from './image-store.js'
 import { PING_TIMEOUT_MS } from './constants.js'
 import { describeEndpoint, type Endpoint } from './endpoint.js'
 import type { PingOutcome } from './early-ping.js'
-import { describeTlsFailure } from './tls-failure.js'
 import { deadline } from '../signals.js'
 import { stageTimes, type StageResult } from '../stage.js'
 import { compareVersions } from './version.js'
@@ -184,6 +182,8 @@ export async function engineFailure(
   const raw = error instanceof EngineError ? error.cause : error
   if ((raw instanceof PreflightError && !(raw instanceof EngineError)) || parentSignal?.aborted)
     return contactError(client, error, doing, parentSignal)
+  // Loaded only after a failure (it brings node:tls).
+  const { describeTlsFailure } = await import('./tls-failure.js')
   const tls = await describeTlsFailure(client.endpoint, raw)
   if (tls)
     return new PreflightError(`Cannot use the Docker engine at ${client.endpoint.display}: ${tls}`, {
@@ -227,7 +227,9 @@ function requireJsonObject(endpoint: Endpoint, path: string, reply: unknown): vo
 /** `docker --version`, or undefined when no docker binary is on PATH (reported, not a failure). */
 async function readClientVersion(): Promise<string | undefined> {
   try {
-    const { exitCode, stdout } = await exec.getExecOutput('docker', ['--version'], {
+    // Loaded here, off the path to the engine's first requests.
+    const { getExecOutput } = await import('@actions/exec')
+    const { exitCode, stdout } = await getExecOutput('docker', ['--version'], {
       silent: true,
       ignoreReturnCode: true
     })

@@ -1,5 +1,4 @@
 import http from 'node:http'
-import https from 'node:https'
 import type { Endpoint } from './endpoint.js'
 
 /**
@@ -17,13 +16,14 @@ export function startEarlyPing(endpoint: Endpoint, timeoutMs: number): Promise<P
   )
 }
 
-function ping(endpoint: Endpoint, timeoutMs: number): Promise<void> {
+async function ping(endpoint: Endpoint, timeoutMs: number): Promise<void> {
   const options = endpoint.options
-  if (options.protocol === 'ssh') return Promise.reject(new Error('early ping does not speak ssh'))
-  const secure = options.protocol === 'https'
+  if (options.protocol === 'ssh') throw new Error('early ping does not speak ssh')
+  // node:https (and node:tls under it, ~2 MB on Node 24) only for a TLS endpoint.
+  const transport = options.protocol === 'https' ? await import('node:https') : http
   const prefix = (options.pathPrefix ?? '/').replace(/\/?$/, '/')
   return new Promise<void>((resolve, reject) => {
-    const request = (secure ? https : http).request(
+    const request = transport.request(
       {
         socketPath: options.socketPath,
         host: options.socketPath ? undefined : options.host,

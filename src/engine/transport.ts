@@ -7,7 +7,6 @@
 // already); the endpoint's path prefix is honoured as the docker CLI honours it (docker-modem's
 // url.resolve dropped it); a hijack sends no chunked empty body (the CLI sends none); no redirects.
 import http, { type IncomingMessage } from 'node:http'
-import https from 'node:https'
 import type { Socket } from 'node:net'
 import { stringify } from 'node:querystring'
 import { addAbortSignal } from 'node:stream'
@@ -58,15 +57,26 @@ export function httpDial(endpoint: Endpoint): Dial {
   // NODE_USE_ENV_PROXY is set (Node 24), and only an agent of our own can switch server verification
   // off (DOCKER_TLS, SkipTLSVerify). The idle timeout is the global agent's (what docker-modem used
   // over a socket).
-  const agent = secure
-    ? new https.Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls?.verify !== false })
-    : new http.Agent({ keepAlive: true, ...(o.socketPath ? { timeout: 5000 } : {}) })
+  const plain: Transport | undefined = secure
+    ? undefined
+    : {
+        agent: new http.Agent({ keepAlive: true, ...(o.socketPath ? { timeout: 5000 } : {}) }),
+        send: http.request
+      }
+  // node:https (with node:tls under it, ~2 MB on Node 24) is loaded by the first call to a TLS endpoint.
+  let tls: Promise<Transport> | undefined
+  const loadTls = (): Promise<Transport> =>
+    (tls ??= import('node:https').then(https => ({
+      agent: new https.Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls?.verify !== false }),
+      send: https.request
+    })))
   const where: http.RequestOptions = o.socketPath
     ? { socketPath: o.socketPath }
     : { host: o.host, port: o.port, ...(secure ? { ca: o.ca, cert: o.cert, key: o.key } : {}) }
   const prefix = (o.pathPrefix ?? '/').replace(/\/+$/, '')
-  const send = secure ? https.request : http.request
-  return call => {
+  return call => (plain ? dial(plain, call) : loadTls().then(transport => dial(transport, call)))
+
+  function dial({ agent, send }: Transport, call: Call): Promise<unknown> {
     const headers: http.OutgoingHttpHeaders = { ...call.headers }
     if (call.authconfig) headers['X-Registry-Auth'] = base64url(JSON.stringify(call.authconfig))
     if (call.registryconfig)
@@ -125,6 +135,12 @@ export function httpDial(endpoint: Endpoint): Dial {
       } else request.end(data)
     })
   }
+}
+
+/** The agent and request function of node:http or node:https. */
+interface Transport {
+  agent: http.Agent
+  send: (options: http.RequestOptions) => http.ClientRequest
 }
 
 /** Reads a whole reply: the value of a call, or the failure of a status that was not `ok`. */

@@ -38,9 +38,14 @@ export type ParseOutcome = { ok: true; config: Config } | { ok: false; problems:
 
 /**
  * Validates every input at once. Either a Config, or every problem found: nothing is half-parsed and
- * nothing touches the engine here (except reading files the inputs name).
+ * nothing touches the engine here (except reading files the inputs name). Async because the parsers of
+ * YAML inputs load yaml (and tinyglobby) only when such an input is given.
  */
-export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHooks): ParseOutcome {
+export async function parseInputs(
+  raw: RawInputs,
+  env: RunEnvironment,
+  hooks: ParseHooks
+): Promise<ParseOutcome> {
   const problems = new ProblemList()
   const mask = hooks.mask ?? (() => {})
   // Secret values are masked first, before any of them could be quoted by anything.
@@ -184,7 +189,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
 
   // Smoke
   const timeoutMs = duration('smoke-timeout')
-  const entries = parseSmokeList(get('smoke'), { timeoutMs }, problems)
+  const entries = await parseSmokeList(get('smoke'), { timeoutMs }, problems)
 
   const pullPolicy = oneOf<PullPolicy>('pull-policy', ['missing', 'always', 'never'])
 
@@ -195,7 +200,11 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
       problems.add('compose', splitList(get('compose'))[i]!, `is not a file (resolved to ${file})`)
   }
   const composeTimeoutMs = duration('compose-timeout')
-  const composeSmoke = parseComposeSmoke(get('compose-smoke'), { timeoutMs: composeTimeoutMs }, problems)
+  const composeSmoke = await parseComposeSmoke(
+    get('compose-smoke'),
+    { timeoutMs: composeTimeoutMs },
+    problems
+  )
   if (composeFiles.length === 0 && get('compose-smoke') !== '') {
     problems.add('compose-smoke', get('compose-smoke'), 'needs Compose files: set the compose input too')
   }
@@ -212,7 +221,7 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
   const reportPath = get('report-path')
 
   // Structure and efficiency
-  const structureFiles = parseStructureInput(get('structure-tests'), env.workspace, problems)
+  const structureFiles = await parseStructureInput(get('structure-tests'), env.workspace, problems)
   const structureImage = get('structure-image')
   if (structureImage && !isValidTag(structureImage) && !/^(sha256:)?[0-9a-f]{12,64}$/.test(structureImage)) {
     problems.add(
@@ -307,8 +316,12 @@ export function parseInputs(raw: RawInputs, env: RunEnvironment, hooks: ParseHoo
 }
 
 /** Throws one PreflightError listing every problem. */
-export function parseInputsOrThrow(raw: RawInputs, env: RunEnvironment, hooks: ParseHooks): Config {
-  const outcome = parseInputs(raw, env, hooks)
+export async function parseInputsOrThrow(
+  raw: RawInputs,
+  env: RunEnvironment,
+  hooks: ParseHooks
+): Promise<Config> {
+  const outcome = await parseInputs(raw, env, hooks)
   if (outcome.ok) return outcome.config
   const list = outcome.problems.items.map(p => `  - ${formatProblem(p)}`).join('\n')
   throw new PreflightError(

@@ -210,7 +210,7 @@ export async function runCli(
   const env = readEnvironment({ ...processEnv, GITHUB_ACTIONS: undefined })
   let config: Config
   try {
-    config = parseInputsOrThrow(raw as RawInputs, env, { processEnv })
+    config = await parseInputsOrThrow(raw as RawInputs, env, { processEnv })
   } catch (error) {
     if (error instanceof PreflightError) {
       streams.stderr.write(`docker-preflight: ${error.message}\n`)

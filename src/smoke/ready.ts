@@ -2,7 +2,6 @@
 // each makes one attempt at a time (`check`), and `waitUntilReady` polls it until it is ready, gives a
 // fatal answer, or the signal (deadline, container exit, cancel) ends the wait.
 import { request } from 'node:http'
-import { request as requestTls } from 'node:https'
 import { connect } from 'node:net'
 import type { ContainerInspect, EngineClient } from '../engine/client.js'
 import { messageOf } from '../errors.js'
@@ -42,9 +41,10 @@ export class HttpWait implements WaitStrategy {
     this.description = `GET ${url}`
   }
 
-  check(signal: AbortSignal): Promise<ReadyAnswer> {
+  async check(signal: AbortSignal): Promise<ReadyAnswer> {
+    // node:https (with node:tls under it) only for an https:// probe.
+    const send = this.url.startsWith('https:') ? (await import('node:https')).request : request
     const attempt = deadline(ATTEMPT_TIMEOUT_MS, undefined, signal)
-    const send = this.url.startsWith('https:') ? requestTls : request
     return new Promise<ReadyAnswer>(resolve => {
       const req = send(
         this.url,

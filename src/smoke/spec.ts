@@ -1,7 +1,6 @@
 // The `smoke` input: a YAML list of containers to run and how to judge them. Every problem is collected
 // (naming the entry and the key) so one report lists everything wrong before any container starts.
 import { parse as parseShell } from 'shell-quote'
-import YAML from 'yaml'
 import { parseDurationMs } from '../inputs/scalars.js'
 import { ImageReference, isImageId } from '../image/reference.js'
 import type { ProblemList } from '../inputs/problems.js'
@@ -36,14 +35,16 @@ const DURATION_EXPECTED = 'is not a duration (expected e.g. 30s, 2m, 1m30s)'
  * Parses the `smoke` input. '' (or a document holding nothing) gives undefined: the defaults. `[]` gives
  * no containers at all. Problems name the entry (`entry #2 "web"`) and the key.
  */
-export function parseSmokeList(
+export async function parseSmokeList(
   text: string,
   defaults: { timeoutMs: number },
   problems: ProblemList,
   input = 'smoke'
-): SmokeSpec[] | undefined {
+): Promise<SmokeSpec[] | undefined> {
   if (text.trim() === '') return undefined
-  const document = YAML.parseDocument(text)
+  // Loaded only when there is YAML to read: the default run has none, and yaml is ~290 KB to evaluate.
+  const { parseDocument } = await import('yaml')
+  const document = parseDocument(text)
   if (document.errors.length > 0) {
     for (const error of document.errors) {
       problems.add(input, text, `is not valid YAML: ${error.message.split('\n')[0]!.replace(/:$/, '')}`)

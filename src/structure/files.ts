@@ -2,18 +2,26 @@
 // and checked before anything is created.
 import { existsSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
-import { globSync, isDynamicPattern } from 'tinyglobby'
 import type { ProblemList } from '../inputs/problems.js'
 import { lines } from '../inputs/scalars.js'
 import { STRUCTURE_INPUT, parseStructureFile, type StructureFile } from './spec.js'
 
-export function parseStructureInput(text: string, workspace: string, problems: ProblemList): StructureFile[] {
+/** Every glob picomatch's scan (tinyglobby's isDynamicPattern) sees has one of these; a plain path has none. */
+const MAYBE_GLOB = /[*?[{(!]/
+
+export async function parseStructureInput(
+  text: string,
+  workspace: string,
+  problems: ProblemList
+): Promise<StructureFile[]> {
   const files: StructureFile[] = []
   const seen = new Set<string>()
   for (const line of lines(text)) {
     let paths: string[]
-    if (isDynamicPattern(line)) {
-      paths = globSync(line, { cwd: workspace, absolute: true, onlyFiles: true, dot: true }).sort()
+    // tinyglobby (with picomatch and fdir, ~90 KB) is loaded only for a line that may be a glob.
+    const glob = MAYBE_GLOB.test(line) ? await import('tinyglobby') : undefined
+    if (glob?.isDynamicPattern(line)) {
+      paths = glob.globSync(line, { cwd: workspace, absolute: true, onlyFiles: true, dot: true }).sort()
       if (paths.length === 0) {
         problems.add(STRUCTURE_INPUT, line, `matches no file (looked under ${workspace})`)
         continue
@@ -30,7 +38,7 @@ export function parseStructureInput(text: string, workspace: string, problems: P
       if (seen.has(path)) continue
       seen.add(path)
       const display = relative(workspace, path) || path
-      const file = parseStructureFile(path, display.startsWith('..') ? path : display, problems)
+      const file = await parseStructureFile(path, display.startsWith('..') ? path : display, problems)
       if (file) files.push(file)
     }
   }

@@ -5,7 +5,7 @@
 // non-empty env keys) are made here too, so every problem is reported before anything is created.
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
-import YAML, { LineCounter, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml'
+import type { Node, Pair } from 'yaml'
 import type { ProblemList } from '../inputs/problems.js'
 
 export const STRUCTURE_INPUT = 'structure-tests'
@@ -175,11 +175,11 @@ type Plain = Record<string, unknown>
  * Reads one file. Problems go to `problems` (input `structure-tests`, the file as the value, the test and
  * field in the sentence); undefined when there was any.
  */
-export function parseStructureFile(
+export async function parseStructureFile(
   path: string,
   display: string,
   problems: ProblemList
-): StructureFile | undefined {
+): Promise<StructureFile | undefined> {
   const add = (sentence: string): void => problems.add(STRUCTURE_INPUT, display, sentence)
   const extension = extname(path).toLowerCase()
   if (!['.yaml', '.yml', '.json'].includes(extension)) {
@@ -194,9 +194,13 @@ export function parseStructureFile(
     return undefined
   }
   const strict = extension !== '.json'
+  // Loaded here: only runs with structure tests read these files (yaml is ~290 KB to evaluate).
+  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = await import('yaml')
+  const valueOf = (node: unknown): unknown =>
+    isScalar(node) ? node.value : node === undefined ? undefined : node
   const lines = new LineCounter()
   // yaml.v2 is YAML 1.1 (`yes` is true), as the real tool reads it.
-  const document = YAML.parseDocument(text, { version: '1.1', lineCounter: lines, uniqueKeys: true })
+  const document = parseDocument(text, { version: '1.1', lineCounter: lines, uniqueKeys: true })
   if (document.errors.length > 0) {
     add(`is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`)
     return undefined
@@ -337,10 +341,6 @@ export function parseStructureFile(
   if (options && runOptionsSet(options)) file.runOptions = options
   validate(file, add)
   return problems.items.length > before ? undefined : file
-}
-
-function valueOf(node: unknown): unknown {
-  return isScalar(node) ? node.value : node === undefined ? undefined : node
 }
 
 function list(value: unknown): Plain[] {
