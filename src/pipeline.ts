@@ -9,7 +9,7 @@ import { checkEngine, type EngineCheckResult } from './engine/check.js'
 import { resolveEndpoint, type Endpoint, type EndpointSource } from './engine/endpoint.js'
 import type { PingOutcome } from './engine/early-ping.js'
 import { checkImageSize } from './inventory/budget.js'
-import { takeInventory, type Inventory } from './inventory/inventory.js'
+import { listImages, takeInventory, type ImageListing, type Inventory } from './inventory/inventory.js'
 import { runLabels } from './labels.js'
 import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
@@ -71,6 +71,12 @@ export interface PipelineDeps {
   processEnv: NodeJS.ProcessEnv
   /** The entry's early /_ping (see src/engine/early-ping.ts), when it sent one. */
   earlyPing?: Promise<PingOutcome>
+  /**
+   * Called once the stages are done with containers, networks and volumes: each one the run created is
+   * removed by then (or kept, with cleanup: false), so a look for what the run left can start beside the
+   * inventory instead of after the report.
+   */
+  onStagesDone?: () => void
 }
 
 /**
@@ -127,6 +133,8 @@ export async function runPipeline(
   // build stage's inspect and size listing: those run beside the container's create and start.
   let imageBuilt: ((image: BuiltImage) => void) | undefined
   const earlyImage = new Promise<BuiltImage>(resolve => (imageBuilt = resolve))
+  let smokeImagesReady!: () => void
+  const smokeImages = new Promise<void>(resolve => (smokeImagesReady = resolve))
   const building = buildImage({
     client,
     options: config.build,
@@ -150,7 +158,8 @@ export async function runPipeline(
     env,
     log: smokeLog,
     signal: stages.controller.signal,
-    labels: runLabels(env.runId, 'smoke')
+    labels: runLabels(env.runId, 'smoke'),
+    onImagesReady: () => smokeImagesReady()
   })
   // Handled here too: they may reject (cancel) before they are awaited.
   building.catch(() => {})
@@ -181,6 +190,19 @@ export async function runPipeline(
   const diskUsagePromise = config.audit.diskUsage
     ? driftModule!.then(drift => drift.readDiskUsage(client, log, signal))
     : undefined
+  // What earlier runs left does not depend on this one's stages: listed beside them.
+  const leftoversPromise =
+    config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined
+  // The inventory's images (the list and the built image's history) are listed as soon as every image
+  // of the run is on the engine, while the smoke containers run: the image list is the slowest of the
+  // inventory's calls, and only the containers must be listed at the run's end. Structure tests commit
+  // and remove setup images, and a Compose stack pulls or builds its own: with those, everything is
+  // listed at the end as before.
+  const earlyImages: Promise<ImageListing> | undefined =
+    config.structure.files.length === 0 && config.compose.files.length === 0
+      ? smokeImages.then(() => listImages({ client, build, signal }))
+      : undefined
+  earlyImages?.catch(() => {})
 
   if (build.status !== 'skipped') timings.push(stageTiming('build', build, started))
   failures.push(...build.problems)
@@ -279,8 +301,7 @@ export async function runPipeline(
     timings.push(stageTiming('compose', compose, started))
   }
 
-  const leftoversPromise =
-    config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined
+  deps.onStagesDone?.()
   const inventory = await takeInventory({
     client,
     scope: config.report.scope,
@@ -288,7 +309,8 @@ export async function runPipeline(
     build,
     smoke,
     usedImages: [...new Set(smoke?.results.map(r => r.image) ?? [])],
-    signal
+    signal,
+    ...(earlyImages ? { images: earlyImages } : {})
   })
   const imageSize = checkImageSize({ maxBytes: config.report.maxImageSizeBytes, build, inventory })
 

@@ -1,18 +1,18 @@
 // A BuildKit session with the engine, as the docker CLI and buildx open one: `POST /session` upgraded to
 // h2c, and on the hijacked connection a gRPC server that the engine's BuildKit calls (session/grpc.go: a
-// grpc-go client over that one connection). The server is node:http2 with gRPC's framing written here
-// (a message is a flag byte, a 4-byte length and the protobuf; the status goes in grpc-status and
-// grpc-message trailers), so that:
-// - the call's metadata is read from the raw headers: BuildKit sends each include/exclude pattern as its
-//   own header, in UTF-8 (or escaped, `<key>-encoded`), and a .dockerignore has hundreds of them;
+// grpc-go client over that one connection). The HTTP/2 server is our own (h2/server.ts: node:http2 costs
+// more memory than the rest of the default run) with gRPC's framing written here (a message is a flag
+// byte, a 4-byte length and the protobuf; the status goes in grpc-status and grpc-message trailers), so:
+// - the call's metadata is read from the raw header list: BuildKit sends each include/exclude pattern as
+//   its own header, in UTF-8 (or escaped, `<key>-encoded`), and a .dockerignore has hundreds of them;
 // - what is written is queued by bytes (several MiB) rather than awaited message by message, so whenever
-//   BuildKit opens its flow-control window node has data for it (see BENCHMARKS.md, figure 3b).
+//   BuildKit opens its flow-control window there is data for it (see BENCHMARKS.md, figure 3b).
 // Every method served is listed in X-Docker-Expose-Session-Grpc-Method: BuildKit asks the session whether
 // it supports a method (session.Caller.Supports) before using file sync, and refuses without it.
 
 import { randomUUID } from 'node:crypto'
-import * as http2 from 'node:http2'
 import type { EngineClient } from './client.js'
+import { Http2ServerConnection, type HeaderField, type Http2State, type ServerStream } from './h2/server.js'
 import { streamOf } from './socket-duplex.js'
 
 /** gRPC status codes used here (google.golang.org/grpc/codes). */
@@ -78,8 +78,8 @@ export interface SessionOptions {
 
 export interface Session {
   id: string
-  /** The HTTP/2 connection's flow-control state (for measuring; undefined before BuildKit connects). */
-  state(): http2.SessionState | undefined
+  /** The HTTP/2 connection's flow-control state (for measuring; undefined once closed). */
+  state(): Http2State | undefined
   /** Stops serving and closes the connection. */
   close(): void
 }
@@ -117,41 +117,29 @@ export async function openSession(
     },
     signal
   )
-  const server = http2.createServer({
-    // A .dockerignore of a few hundred lines is a few hundred headers on one call: Node answers more
-    // than 128 header pairs with ENHANCE_YOUR_CALM and its header list size defaults to 64 KiB.
-    maxHeaderListPairs: 1 << 20,
-    settings: { maxHeaderListSize: 64 * 1024 * 1024 },
-    // What is queued for BuildKit counts against the session's memory (10 MiB by default).
-    maxSessionMemory: 1024
-  })
-  let h2session: http2.ServerHttp2Session | undefined
-  server.on('session', (session: http2.ServerHttp2Session) => {
-    h2session = session
-    session.on('error', () => {}) // the build reports the failure; the session just ends
-  })
-  server.on('stream', (stream: http2.ServerHttp2Stream, _headers: unknown, _flags: unknown, raw: unknown) => {
-    const rawHeaders = raw as string[]
-    stream.on('error', () => {})
-    serveCall(stream, metadataOf(rawHeaders), methods, pathOf(rawHeaders))
-  })
+  // The trace reads the connection's state as frames pass, the first ones while it is being constructed.
+  const live: { connection?: Http2ServerConnection } = {}
   const trace = options.traceFile
   const stream = trace
     ? (await import('./h2-trace.js')).traced(
         socket,
         `${trace}.${id}.jsonl`,
-        () => h2session && { ...h2session.state, queued: queuedTotal }
+        () => live.connection && { ...live.connection.state(), queuedTotal }
       )
     : streamOf(socket)
-  server.emit('connection', stream)
+  const connection = new Http2ServerConnection(stream, (call, fields) => {
+    const raw = fields.flat()
+    serveCall(call, metadataOf(raw), methods, pathOf(raw))
+  })
+  live.connection = connection
   let closed = false
   return {
     id,
-    state: () => (h2session && !h2session.destroyed ? h2session.state : undefined),
+    state: () => (closed ? undefined : connection.state()),
     close: () => {
       if (closed) return
       closed = true
-      h2session?.destroy()
+      connection.close()
       socket.destroy()
     }
   }
@@ -163,8 +151,8 @@ function pathOf(raw: string[]): string {
 }
 
 /**
- * The call's metadata from the raw header list: Node joins repeated headers with ", " and reads their
- * bytes as Latin-1; BuildKit sends each value of a list as its own header, in UTF-8 (20.10's BuildKit
+ * The call's metadata from the raw header list (name, value, name, value…; each byte one Latin-1
+ * character): BuildKit sends each value of a list as its own header, in UTF-8 (20.10's BuildKit
  * unescaped, newer ones escaped under `<key>-encoded`, which the service undoes).
  */
 export function metadataOf(raw: string[]): Map<string, string[]> {
@@ -191,6 +179,11 @@ export function encodeGrpcMessage(message: string): string {
   }
   return out
 }
+
+const RESPONSE_HEADERS: HeaderField[] = [
+  [':status', '200'],
+  ['content-type', 'application/grpc']
+]
 
 function prefix(length: number): Buffer {
   const header = Buffer.allocUnsafe(5)
@@ -224,7 +217,7 @@ export class Deframer {
 }
 
 function serveCall(
-  stream: http2.ServerHttp2Stream,
+  stream: ServerStream,
   metadata: Metadata,
   methods: ReadonlyMap<string, SessionMethod>,
   path: string
@@ -270,7 +263,7 @@ class Call implements ServerCall {
   private readonly deframer = new Deframer()
 
   constructor(
-    private readonly stream: http2.ServerHttp2Stream,
+    private readonly stream: ServerStream,
     readonly metadata: Metadata
   ) {
     stream.on('close', () => {
@@ -300,7 +293,7 @@ class Call implements ServerCall {
   private respond(): void {
     if (this.responded) return
     this.responded = true
-    this.stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true })
+    this.stream.respond(RESPONSE_HEADERS)
   }
 
   send(parts: Uint8Array[]): void {
@@ -328,7 +321,8 @@ class Call implements ServerCall {
     const data = Buffer.concat(this.batch, size)
     this.batch = []
     this.batched = 0
-    // The callback runs once the bytes are on the socket (node:http2 holds them until then).
+    // The callback runs once the bytes are handed to the socket (the connection holds them until the
+    // peer's window allows).
     this.stream.write(data, () => {
       this.queued -= size
       queuedTotal -= size
@@ -350,19 +344,15 @@ class Call implements ServerCall {
   end(error?: GrpcError): void {
     if (this.ended || this.closed) return
     this.ended = true
-    const status: Record<string, string> = { 'grpc-status': String(error ? error.code : GrpcStatus.OK) }
-    if (error) status['grpc-message'] = encodeGrpcMessage(error.message)
+    const status: HeaderField[] = [['grpc-status', String(error ? error.code : GrpcStatus.OK)]]
+    if (error) status.push(['grpc-message', encodeGrpcMessage(error.message)])
     if (!this.responded) {
       // Trailers-only: the status in the one HEADERS frame that ends the stream.
       this.responded = true
-      this.stream.respond(
-        { ':status': 200, 'content-type': 'application/grpc', ...status },
-        { endStream: true }
-      )
+      this.stream.respond([...RESPONSE_HEADERS, ...status], true)
       return
     }
     this.flush()
-    this.stream.once('wantTrailers', () => this.stream.sendTrailers(status))
-    this.stream.end()
+    this.stream.end(status)
   }
 }

@@ -70,32 +70,65 @@ export interface InventoryInput {
   signal?: AbortSignal
 }
 
+/**
+ * The image half of the inventory: the engine's image list and the built image's history. Neither
+ * changes once every image of the run is on the engine (built, pulled), so the pipeline lists them then,
+ * beside the smoke containers, rather than after them (the image list is the slowest listing: ~20 ms for
+ * 200 images on dockerd 20.10). Failures are lines in `errors`; it rejects only with CancelledError.
+ */
+export interface ImageListing {
+  list?: ImageListItem[]
+  /** Only for the built image. */
+  history?: HistoryItem[]
+  errors: string[]
+}
+
+export async function listImages(input: {
+  client: EngineClient
+  build?: BuildResult
+  signal?: AbortSignal
+}): Promise<ImageListing> {
+  const { client, signal } = input
+  throwIfAborted(signal)
+  const errors: string[] = []
+  const builtId = builtIdOf(input.build)
+  const [list, history] = await Promise.all([
+    attempt(errors, 'list images', signal, () => client.images.list(undefined, signal)),
+    builtId
+      ? attempt(errors, 'read the built image history', signal, () => client.images.history(builtId, signal))
+      : Promise.resolve(undefined)
+  ])
+  return { list, history, errors }
+}
+
 // The fields of /images/json and /containers/json this stage reads (API 1.41).
 /**
  * The inventory stage: what `docker image ls` and `docker container ls --all` would show, for the run's own
  * images and containers (scope `run`) or everything on the engine (scope `all`). One list call for images
  * and one for containers whatever their number, no per-item inspect; the image history only for the
- * built image.
+ * built image. The containers are listed now (they must show the run's end); the images come from
+ * `images` when the caller listed them earlier (listImages), else they are listed now too.
  */
-export async function takeInventory(input: InventoryInput): Promise<Inventory> {
+export async function takeInventory(
+  input: InventoryInput & { images?: Promise<ImageListing> }
+): Promise<Inventory> {
   const started = Date.now()
   const { client, scope, signal } = input
   throwIfAborted(signal)
-  const errors: string[] = []
-  const builtId = input.build?.status === 'built' ? input.build.imageId : undefined
+  const containerErrors: string[] = []
+  const builtId = builtIdOf(input.build)
 
-  const [imageList, containerList, history] = await Promise.all([
-    attempt(errors, 'list images', signal, () => client.images.list(undefined, signal)),
-    attempt(errors, 'list containers', signal, () =>
+  const [listing, containerList] = await Promise.all([
+    input.images ?? listImages({ client, build: input.build, signal }),
+    attempt(containerErrors, 'list containers', signal, () =>
       client.containers.list(
         { all: true, filters: scope === 'run' ? { label: [`${LABEL_RUN}=${input.runId}`] } : undefined },
         signal
       )
-    ),
-    builtId
-      ? attempt(errors, 'read the built image history', signal, () => client.images.history(builtId, signal))
-      : Promise.resolve(undefined)
+    )
   ])
+  const { list: imageList, history } = listing
+  const errors = [...listing.errors, ...containerErrors]
 
   const containers = mergeRecorded((containerList ?? []).map(toContainer), input.smoke)
 
@@ -119,6 +152,10 @@ export async function takeInventory(input: InventoryInput): Promise<Inventory> {
   images.sort((a, b) => Number(b.built ?? false) - Number(a.built ?? false) || byText(b.created, a.created))
   containers.sort((a, b) => byText(b.created, a.created) || byText(a.name, b.name))
   return { scope, images, containers, errors, durationMs: Date.now() - started }
+}
+
+function builtIdOf(build: BuildResult | undefined): string | undefined {
+  return build?.status === 'built' ? build.imageId : undefined
 }
 
 /** Runs one engine call; a failure becomes a line in `errors` (the report still shows the rest). */

@@ -128,26 +128,35 @@ async function main(core: ActionsCore, earlyPing?: Promise<PingOutcome>): Promis
       summary: config.report.summary
     }
     core.saveState(STATE_CONFIG, JSON.stringify(saved))
+    // The post step loads the whole bundle only when there is something to remove (it runs in every job,
+    // after every run): main looks once, as soon as the stages are done with containers, networks and
+    // volumes (beside the inventory and the report), and says so in the state. With `cleanup-images`
+    // there always is something.
+    const { dockerHost } = config.engine
+    let checkingLeft: Promise<boolean> | undefined
+    const lookForLeft = (): void => {
+      checkingLeft ??= nothingLeftAt({
+        dockerHost,
+        processEnv: process.env,
+        runId: env.runId,
+        timeoutMs: LEFT_CHECK_MS
+      })
+    }
     const run = await settledOrCancelled(
-      runPipeline(config, env, { log, earlyPing, signal, processEnv: process.env }),
+      runPipeline(config, env, {
+        log,
+        earlyPing,
+        signal,
+        processEnv: process.env,
+        ...(config.cleanupImages ? {} : { onStagesDone: lookForLeft })
+      }),
       signal,
       CANCEL_GRACE_MS
     )
     // A run cut short is never reported as passed, whatever the stages made of the abort.
     if (signal.aborted) throw new CancelledError()
-    // The post step loads the whole bundle only when there is something to remove (it runs in every job,
-    // after every run): main looks once, beside the report, and says so in the state. With
-    // `cleanup-images` there always is.
-    const checkingLeft = config.cleanupImages
-      ? Promise.resolve(false)
-      : nothingLeftAt({
-          dockerHost: config.engine.dockerHost,
-          processEnv: process.env,
-          runId: env.runId,
-          timeoutMs: LEFT_CHECK_MS
-        })
     await publish(core, run, config, env)
-    if ((await checkingLeft) && !signal.aborted) core.saveState(STATE_LEFT, LEFT_NOTHING)
+    if (checkingLeft && (await checkingLeft) && !signal.aborted) core.saveState(STATE_LEFT, LEFT_NOTHING)
     if (run.failures.length > 0) {
       core.setFailed(
         run.failures.length === 1

@@ -151,17 +151,20 @@ export async function untilListedStopped(
 /**
  * Removes a container with its anonymous volumes, killing it if it runs. Resolves true when it is gone
  * (also when it already was), false with the reason when the engine refused or could not be reached.
+ * `exited`: the container's exit was seen (its wait answered) and nothing restarts it, so there is
+ * nothing to kill and the kill's round trip (a 409) is skipped.
  */
 export async function removeQuietly(
   client: EngineClient,
   id: string,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  options: { exited?: boolean } = {}
 ): Promise<{ removed: boolean; error?: string }> {
   try {
     // Killed first: Podman's forced remove stops a running container with its stop timeout (SIGTERM,
     // then SIGKILL after 10 s; a `sleep` as PID 1 ignores SIGTERM), where dockerd kills at once.
     // A failed kill (gone, already stopped, engine away) is for the remove to report.
-    await killQuietly(client, id, signal).catch(() => {})
+    if (!options.exited) await killQuietly(client, id, signal).catch(() => {})
     await client.containers.remove(id, { force: true }, signal)
     return { removed: true }
   } catch (error) {

@@ -33,6 +33,11 @@ export interface EntryContext {
   /** A network to attach the container to instead of the default bridge (a Compose stack's). */
   network?: string
   signal?: AbortSignal
+  /**
+   * Called once the entry's image is on the engine and its container created (or when the entry ends
+   * without one): from then on this entry adds no image to the engine.
+   */
+  onCreated?: () => void
 }
 
 /** Cleanup calls get their own deadline: they run after the entry's own has passed, or after a cancel. */
@@ -52,6 +57,23 @@ interface Verdict {
  * anything was created.
  */
 export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<SmokeContainerResult> {
+  let created = context.onCreated
+  const onCreated = (): void => {
+    created?.()
+    created = undefined
+  }
+  try {
+    return await runEntryOnce(spec, context, onCreated)
+  } finally {
+    onCreated()
+  }
+}
+
+async function runEntryOnce(
+  spec: SmokeSpec,
+  context: EntryContext,
+  onCreated: () => void
+): Promise<SmokeContainerResult> {
   const started = Date.now()
   const output = new OutputCollector()
   const watches = {
@@ -130,6 +152,7 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
     )
     record.id = container
     record.state = 'created'
+    onCreated()
 
     phase = 'starting it'
     // Registered before start, with next-exit: the default condition answers 0 at once for a container
@@ -218,7 +241,10 @@ export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<
   if (container) {
     const cleanupSignal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS)
     if (context.cleanup || context.signal?.aborted) {
-      const removal = await removeQuietly(client, container, cleanupSignal)
+      // The smoke containers have no restart policy: one whose exit was seen stays stopped.
+      const removal = await removeQuietly(client, container, cleanupSignal, {
+        exited: record.state === 'exited'
+      })
       record.removed = removal.removed
       if (!removal.removed) verdict.reason += `; it could not be removed: ${removal.error}`
       // After a cancel the log is all the user gets: say the container is gone.

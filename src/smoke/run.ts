@@ -37,6 +37,12 @@ export interface SmokeStageInput {
   signal?: AbortSignal
   /** Labels to put on every container (the run's label, so cleanup can find them). */
   labels: Record<string, string>
+  /**
+   * Called once, when every entry that runs has its image on the engine and its container created (or
+   * has ended without one): the smoke stage adds no image after that, so the run's images can be listed
+   * while the containers run. Called at the latest before this resolves.
+   */
+  onImagesReady?: () => void
 }
 
 export type { SmokeContainerResult } from './types.js'
@@ -63,13 +69,27 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
   const images = new ImageProvider(client, options.pullPolicy, log, signal)
   const build = input.build ?? Promise.resolve({ image: input.builtImage, failed: false })
   const slots = new Slots(options.parallel)
+  // Entries past their create, against those that will run (known once the build has ended).
+  let entriesCreated = 0
+  let entriesToRun = Number.POSITIVE_INFINITY
+  let imagesReady = input.onImagesReady
+  const checkImagesReady = (): void => {
+    if (imagesReady && entriesCreated >= entriesToRun) {
+      imagesReady()
+      imagesReady = undefined
+    }
+  }
   const context: EntryContext = {
     client,
     images,
     labels: input.labels,
     runId: input.env.runId,
     cleanup: options.cleanup,
-    signal
+    signal,
+    onCreated: () => {
+      entriesCreated++
+      checkImagesReady()
+    }
   }
   const run = (spec: SmokeSpec, builtImage?: BuiltImage): Promise<SmokeContainerResult> =>
     slots.run(signal, async () => {
@@ -96,9 +116,12 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
     log.info(`Smoke: ${containers(later)} with the built image`)
     for (const spec of later) running.set(spec, run(spec, outcome.image))
   }
+  entriesToRun = running.size
+  checkImagesReady()
 
   // Every started container is awaited (each removes its own) before a cancel or an error goes up.
   const settled = await Promise.allSettled(running.values())
+  imagesReady?.()
   if (signal?.aborted) throw new CancelledError()
   const rejected = settled.find(s => s.status === 'rejected')
   if (rejected) throw rejected.reason
