@@ -1,5 +1,5 @@
 import { relative } from 'node:path'
-import { compareWithBaseline, logDrift, readDiskUsage, type DriftResult } from './audit/drift.js'
+import type { DriftResult } from './audit/drift.js'
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
 import { buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
@@ -13,7 +13,7 @@ import { listImages, takeInventory, type ImageListing, type Inventory } from './
 import { runLabels } from './labels.js'
 import { DeferredLog } from './log/deferred.js'
 import type { Log } from './log/log.js'
-import { pushCredentials, pushGate, pushImage, type PushResult } from './push/push.js'
+import type { PushResult } from './push/push.js'
 import { childController } from './signals.js'
 import { runSmoke, type BuiltImage, type SmokeResult } from './smoke/run.js'
 import type { EfficiencyResult } from './efficiency/efficiency.js'
@@ -119,9 +119,12 @@ export async function runPipeline(
   checking.catch(() => {})
   // Rejects when the ping fails: nothing else is started.
   await Promise.race([reachable, checking])
+  // The push and drift stages are loaded only by the runs that ask for them.
+  const pushModule = config.push.enabled ? import('./push/push.js') : undefined
+  const driftModule = config.audit.baseline || config.audit.diskUsage ? import('./audit/drift.js') : undefined
   // Push credentials are looked up before anything is built, so a helper that is missing shows up in the
   // push's own line rather than after a long build (a registry with none is pushed to anonymously).
-  const credentials = config.push.enabled ? pushCredentials(config.build.tags, deps.processEnv) : undefined
+  const credentials = pushModule?.then(push => push.pushCredentials(config.build.tags, deps.processEnv))
   credentials?.catch(() => {})
   const stages = childController(signal)
   const buildLog = new DeferredLog(log)
@@ -184,7 +187,9 @@ export async function runPipeline(
   timings.push(stageTiming('engine check', engine, started))
   failures.push(...engine.problems)
 
-  const diskUsagePromise = config.audit.diskUsage ? readDiskUsage(client, log, signal) : undefined
+  const diskUsagePromise = config.audit.diskUsage
+    ? driftModule!.then(drift => drift.readDiskUsage(client, log, signal))
+    : undefined
   // What earlier runs left does not depend on this one's stages: listed beside them.
   const leftoversPromise =
     config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined
@@ -312,12 +317,18 @@ export async function runPipeline(
   const diskUsage = await diskUsagePromise
   const leftovers = await leftoversPromise
   if (leftovers?.error) log.warning(leftovers.error)
-  const drift = await compareWithBaseline({ facts: engine.facts, diskUsage, options: config.audit })
-  if (drift) logDrift(drift, log)
+  const driftStage = await driftModule
+  const drift = await driftStage?.compareWithBaseline({
+    facts: engine.facts,
+    diskUsage,
+    options: config.audit
+  })
+  if (drift) driftStage!.logDrift(drift, log)
   failures.push(...problemsOf(compose, imageSize, drift))
 
   let push: PushResult | undefined
-  if (config.push.enabled) {
+  if (pushModule) {
+    const { pushGate, pushImage } = await pushModule
     const gate = pushGate(failures, build, log)
     if ('notPushed' in gate) push = gate.notPushed
     else {

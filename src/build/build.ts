@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { createHash, randomBytes } from 'node:crypto'
 import { PassThrough } from 'node:stream'
 import { hostname } from 'node:os'
 import { basename, dirname, join, relative, sep } from 'node:path'
+import { randomHex, stableKey } from '../ids.js'
 import { listedImageSize } from '../inventory/image-size.js'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
 import { EngineError, type EngineClient } from '../engine/client.js'
@@ -367,8 +367,9 @@ async function openBuildSession(
     client,
     {
       // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
-      // copy of it, so the next build only transfers what changed.
-      sharedKey: createHash('sha256').update(`${hostname()}:${options.context}`).digest('hex'),
+      // copy of it, so the next build only transfers what changed. The CLI hashes with SHA-256; any stable
+      // digest does (src/ids.ts).
+      sharedKey: stableKey(`${hostname()}:${options.context}`),
       traceFile: request.traceFile,
       services: [
         fileSyncService({ dirs, signal }),
@@ -438,7 +439,7 @@ async function startControlBuild(
   }
   const out = new PassThrough()
   const line = (event: object): void => void out.write(`${JSON.stringify(event)}\n`)
-  const ref = randomBytes(12).toString('hex')
+  const ref = randomHex(12)
   const status = control
     .status(ref, raw => line({ id: 'moby.buildkit.trace', aux: raw.toString('base64') }))
     .catch(() => {})

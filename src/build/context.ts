@@ -4,7 +4,7 @@
 // (backpressure from the request), so a context of any size is never held in memory. BuildKit builds do
 // not use this: they serve the context through the session (filesync.ts).
 
-import { randomBytes } from 'node:crypto'
+import { randomHex } from '../ids.js'
 import { createReadStream, type Stats } from 'node:fs'
 import { readFile, readlink, stat } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
@@ -62,7 +62,7 @@ export function packContext(options: ContextOptions): PackedContext {
   const fromContext = relative(context, dockerfile)
   const outside = fromContext === '' || fromContext.startsWith('..') || isAbsolute(fromContext)
   const dockerfileName = outside
-    ? `.docker-preflight-${randomBytes(6).toString('hex')}.Dockerfile`
+    ? `.docker-preflight-${randomHex(6)}.Dockerfile`
     : fromContext.split(sep).join('/')
   const stats: ContextStats = { files: 0, bytes: 0, ignored: 0 }
   // When the request goes away (aborted, engine error) the pack is destroyed: stop reading too.

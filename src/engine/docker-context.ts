@@ -1,11 +1,11 @@
 // The docker CLI's configuration and context store, read as the CLI reads them (docker/cli:
 // cli/config/config.go, cli/command/cli.go resolveContextName, cli/context/store/{metadatastore,tlsstore}.go).
 // Node built-ins only: the entry resolves the endpoint before the heavy modules load.
-import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { PreflightError } from '../errors.js'
+import { nodeCrypto } from '../ids.js'
 
 /** The context the CLI reserves for "DOCKER_HOST, else the default socket"; it is never stored. */
 export const DEFAULT_CONTEXT = 'default'
@@ -73,7 +73,8 @@ export interface StoredContext {
 
 /** The store's folder name for a context: the SHA-256 of its name (go-digest FromString().Encoded()). */
 export function contextId(name: string): string {
-  return createHash('sha256').update(name).digest('hex')
+  // node:crypto only when a docker context is in use (src/ids.ts says why it is not loaded otherwise).
+  return nodeCrypto().createHash('sha256').update(name).digest('hex')
 }
 
 /**

@@ -2,10 +2,11 @@
 // (src/engine/early-ping.ts) before the heavy modules have loaded. The order and the rules are the docker
 // CLI's (docker/cli: cli/command/cli.go, cli/flags/options.go, opts/hosts.go, cli/context/docker/load.go),
 // with one addition the brief asked for: a rootless daemon's socket before the default one.
-import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto'
+import type { KeyObject, X509Certificate } from 'node:crypto'
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { PreflightError } from '../errors.js'
+import { nodeCrypto } from '../ids.js'
 import {
   DEFAULT_CONTEXT,
   describeContext,
@@ -324,7 +325,7 @@ function loadTls(tls: RequestedTls): Pick<ConnectionOptions, 'ca' | 'cert' | 'ke
   const x509 = certificateOf(cert, tls.certFile, tls.from, 'client certificate')
   let keyObject: KeyObject
   try {
-    keyObject = createPrivateKey(key)
+    keyObject = nodeCrypto().createPrivateKey(key)
   } catch (error) {
     const encrypted = /ENCRYPTED/.test(key.toString('latin1')) || /passphrase/i.test((error as Error).message)
     throw new PreflightError(
@@ -344,7 +345,7 @@ function loadTls(tls: RequestedTls): Pick<ConnectionOptions, 'ca' | 'cert' | 'ke
 
 function certificateOf(pem: Buffer, file: string, from: string, what: string): X509Certificate {
   try {
-    return new X509Certificate(pem)
+    return new (nodeCrypto().X509Certificate)(pem)
   } catch {
     throw new PreflightError(`${file} (${from}) is not a PEM ${what}.`)
   }

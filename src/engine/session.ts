@@ -10,7 +10,7 @@
 // Every method served is listed in X-Docker-Expose-Session-Grpc-Method: BuildKit asks the session whether
 // it supports a method (session.Caller.Supports) before using file sync, and refuses without it.
 
-import { randomUUID } from 'node:crypto'
+import { randomUuid } from '../ids.js'
 import type { EngineClient } from './client.js'
 import { Http2ServerConnection, type HeaderField, type Http2State, type ServerStream } from './h2/server.js'
 import { streamOf } from './socket-duplex.js'
@@ -104,7 +104,7 @@ export async function openSession(
   options: SessionOptions,
   signal?: AbortSignal
 ): Promise<Session> {
-  const id = randomUUID()
+  const id = randomUuid()
   const methods = new Map<string, SessionMethod>()
   for (const service of [healthService, ...options.services])
     for (const method of service.methods) methods.set(method.path, method)

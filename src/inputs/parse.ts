@@ -17,7 +17,6 @@ import { parseCondition, type InfoCondition } from '../engine/require-info.js'
 import { PreflightError, errorCode, messageOf } from '../errors.js'
 import { parseComposeSmoke } from '../compose/spec.js'
 import { parseSmokeList } from '../smoke/spec.js'
-import { parseStructureInput } from '../structure/files.js'
 import { parseRatio } from './scalars.js'
 import { INPUTS } from './definitions.js'
 import { ProblemList, formatProblem } from './problems.js'
@@ -221,7 +220,11 @@ export async function parseInputs(
   const reportPath = get('report-path')
 
   // Structure and efficiency
-  const structureFiles = await parseStructureInput(get('structure-tests'), env.workspace, problems)
+  const structureTests = get('structure-tests')
+  // The structure-test file reader (with yaml) is loaded only when there are files to read.
+  const structureReader = structureTests ? await import('../structure/files.js') : undefined
+  const structureFiles =
+    (await structureReader?.parseStructureInput(structureTests, env.workspace, problems)) ?? []
   const structureImage = get('structure-image')
   if (structureImage && !isValidTag(structureImage) && !/^(sha256:)?[0-9a-f]{12,64}$/.test(structureImage)) {
     problems.add(

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomHex } from '../ids.js'
 
 /**
  * Brackets untrusted text so the Actions runner treats none of it as a workflow command.
@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 export class CommandGuard {
   readonly token: string
 
-  constructor(token = randomBytes(16).toString('hex')) {
+  constructor(token = randomHex(16)) {
     this.token = token
   }
 

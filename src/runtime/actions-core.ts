@@ -1,15 +1,14 @@
 // The part of @actions/core this action uses, without the OIDC client: @actions/core's entry imports
 // oidc-utils, and with it @actions/http-client and undici (1 MB of bundle, ~90 ms of CPU on every run,
-// main and post) for getIDToken, which docker-preflight never calls. The commands, file commands and the
-// summary are @actions/core's own modules, imported past its entry; the functions below are copied
-// from its lib/core.js (v3) and must stay in step with it.
+// main and post) for getIDToken, which docker-preflight never calls. The commands and the summary are
+// @actions/core's own modules, imported past its entry; the functions below are copied from its
+// lib/core.js and lib/file-command.js (v3) and must stay in step with them. The file commands are
+// copied rather than imported because theirs load node:crypto for one random delimiter (src/ids.ts).
+import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
 import { issue, issueCommand } from '../../node_modules/@actions/core/lib/command.js'
-import {
-  issueFileCommand,
-  prepareKeyValueMessage
-} from '../../node_modules/@actions/core/lib/file-command.js'
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
+import { randomUuid } from '../ids.js'
 import type { AnnotationProperties, InputOptions } from '../../node_modules/@actions/core/lib/core.js'
 
 export { summary } from '../../node_modules/@actions/core/lib/summary.js'
@@ -37,6 +36,25 @@ export type ActionsCore = Pick<
   | 'group'
   | 'summary'
 >
+
+/** @actions/core's lib/file-command.js issueFileCommand. */
+function issueFileCommand(command: string, message: string): void {
+  const filePath = process.env[`GITHUB_${command}`]
+  if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`)
+  if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`)
+  appendFileSync(filePath, `${toCommandValue(message)}${EOL}`, { encoding: 'utf8' })
+}
+
+/** @actions/core's lib/file-command.js prepareKeyValueMessage: a heredoc with a random delimiter. */
+function prepareKeyValueMessage(key: string, value: unknown): string {
+  const delimiter = `ghadelimiter_${randomUuid()}`
+  const convertedValue = toCommandValue(value)
+  if (key.includes(delimiter))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
+  if (convertedValue.includes(delimiter))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
+  return `${key}<<${delimiter}${EOL}${convertedValue}${EOL}${delimiter}`
+}
 
 export function getInput(name: string, options?: InputOptions): string {
   const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || ''

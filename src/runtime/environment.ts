@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomHex } from '../ids.js'
 import { tmpdir } from 'node:os'
 import type { RunEnvironment } from '../config.js'
 
@@ -17,7 +17,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv, runId?: string): RunEnvi
 
 /** Unique per run and attempt, readable on the engine: `<run id>-<attempt>-<random>` in Actions. */
 export function newRunId(env: NodeJS.ProcessEnv): string {
-  const random = randomBytes(4).toString('hex')
+  const random = randomHex(4)
   return env.GITHUB_RUN_ID
     ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${random}`
     : `local-${random}`

@@ -17,7 +17,7 @@ import { OutputCollector, type PatternWatch } from './output.js'
 import { describePort, portBindings, publishedPorts, type PublishedPort } from './ports.js'
 import { EngineError, type EngineClient } from '../engine/client.js'
 import type { ImageProvider } from './pull.js'
-import { strategyFor, waitUntilReady, type ReadyAnswer } from './ready.js'
+import type { ReadyAnswer } from './ready.js'
 import type { SmokeContainerResult } from './types.js'
 import { abortable, deadline, sleep } from '../signals.js'
 import { formatDuration } from '../format.js'
@@ -276,6 +276,8 @@ async function untilReady(
   context: ReadyContext,
   onAnswer: (answer: ReadyAnswer) => void
 ): Promise<Verdict> {
+  // Loaded only by entries that wait to be ready (the default entries do not).
+  const { strategyFor, waitUntilReady } = await import('./ready.js')
   const strategy = strategyFor(spec.ready!, {
     client: context.client,
     id: context.id,
