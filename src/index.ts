@@ -6,6 +6,7 @@ import { PING_TIMEOUT_MS } from './engine/constants.js'
 import { startEarlyPing, type PingOutcome } from './engine/early-ping.js'
 import { resolveEndpoint } from './engine/endpoint.js'
 import { enableCompileCache } from './runtime/compile-cache.js'
+import { leanJit } from './runtime/lean-jit.js'
 import { NOTHING_LEFT_LINE, postHasNothingToDo } from './runtime/state.js'
 
 // Start-up matters (the action runs on every push): this entry imports nothing heavy. It sends the
@@ -60,6 +61,7 @@ if (isEntry()) {
   } else {
     const earlyPing = pingEarly(process.env)
     enableCompileCache(process.env)
+    leanJit()
     const { runAction } = await withoutDebug(() => import('./runtime/github.js'))
     await runAction({ earlyPing })
   }
