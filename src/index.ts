@@ -1,12 +1,12 @@
 // The shim must come first: see src/shim.ts.
 import './shim.js'
+import './runtime/lean-jit.js'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PING_TIMEOUT_MS } from './engine/constants.js'
 import { startEarlyPing, type PingOutcome } from './engine/early-ping.js'
 import { resolveEndpoint } from './engine/endpoint.js'
 import { enableCompileCache } from './runtime/compile-cache.js'
-import { leanJit } from './runtime/lean-jit.js'
 import { NOTHING_LEFT_LINE, postHasNothingToDo } from './runtime/state.js'
 
 // Start-up matters (the action runs on every push): this entry imports nothing heavy. It sends the
@@ -61,7 +61,6 @@ if (isEntry()) {
   } else {
     const earlyPing = pingEarly(process.env)
     enableCompileCache(process.env)
-    leanJit()
     const { runAction } = await withoutDebug(() => import('./runtime/github.js'))
     await runAction({ earlyPing })
   }
