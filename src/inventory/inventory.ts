@@ -77,6 +77,8 @@ export interface InventoryInput {
  * 200 images on dockerd 20.10). Failures are lines in `errors`; it rejects only with CancelledError.
  */
 export interface ImageListing {
+  /** When the listing began (Date.now()): the inventory's duration counts from its first listing. */
+  startedMs: number
   list?: ImageListItem[]
   /** Only for the built image. */
   history?: HistoryItem[]
@@ -88,6 +90,7 @@ export async function listImages(input: {
   build?: BuildResult
   signal?: AbortSignal
 }): Promise<ImageListing> {
+  const startedMs = Date.now()
   const { client, signal } = input
   throwIfAborted(signal)
   const errors: string[] = []
@@ -98,7 +101,7 @@ export async function listImages(input: {
       ? attempt(errors, 'read the built image history', signal, () => client.images.history(builtId, signal))
       : Promise.resolve(undefined)
   ])
-  return { list, history, errors }
+  return { startedMs, list, history, errors }
 }
 
 // The fields of /images/json and /containers/json this stage reads (API 1.41).
@@ -151,7 +154,8 @@ export async function takeInventory(
 
   images.sort((a, b) => Number(b.built ?? false) - Number(a.built ?? false) || byText(b.created, a.created))
   containers.sort((a, b) => byText(b.created, a.created) || byText(a.name, b.name))
-  return { scope, images, containers, errors, durationMs: Date.now() - started }
+  const durationMs = Date.now() - Math.min(started, listing.startedMs)
+  return { scope, images, containers, errors, durationMs }
 }
 
 function builtIdOf(build: BuildResult | undefined): string | undefined {
