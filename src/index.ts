@@ -1,5 +1,6 @@
 // The shim must come first: see src/shim.ts.
 import './shim.js'
+import './runtime/lean-jit.js'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PING_TIMEOUT_MS } from './engine/constants.js'

@@ -227,13 +227,14 @@ function requireJsonObject(endpoint: Endpoint, path: string, reply: unknown): vo
 /** `docker --version`, or undefined when no docker binary is on PATH (reported, not a failure). */
 async function readClientVersion(): Promise<string | undefined> {
   try {
-    // Loaded here, off the path to the engine's first requests.
-    const { getExecOutput } = await import('@actions/exec')
-    const { exitCode, stdout } = await getExecOutput('docker', ['--version'], {
-      silent: true,
-      ignoreReturnCode: true
-    })
-    if (exitCode !== 0) return undefined
+    // Loaded here, off the path to the engine's first requests. node:child_process itself, not
+    // @actions/exec: one short command whose output is read, not logged, and @actions/exec brings
+    // @actions/io and node:assert (~0.5 MB of memory) for it.
+    const { execFile } = await import('node:child_process')
+    const stdout = await new Promise<string | undefined>(resolve =>
+      execFile('docker', ['--version'], { timeout: 10_000 }, (error, out) => resolve(error ? undefined : out))
+    )
+    if (stdout === undefined) return undefined
     return /version\s+([^\s,]+)/i.exec(stdout)?.[1] ?? stdout.trim()
   } catch {
     return undefined
