@@ -31,12 +31,12 @@ var cleanup = __webpack_require__(6312);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __webpack_require__(3775);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 4 modules
-var parse = __webpack_require__(1305);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 2 modules
+var parse = __webpack_require__(2942);
 // EXTERNAL MODULE: ./src/labels.ts
 var labels = __webpack_require__(4584);
-// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
-var pipeline = __webpack_require__(8830);
+// EXTERNAL MODULE: ./src/pipeline.ts + 14 modules
+var pipeline = __webpack_require__(9695);
 // EXTERNAL MODULE: ./src/report/json.ts
 var report_json = __webpack_require__(2794);
 // EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
@@ -720,7 +720,7 @@ async function runCli(argv, streams = { stdout: process.stdout, stderr: process.
     const env = (0,environment/* readEnvironment */.Q)({ ...processEnv, GITHUB_ACTIONS: undefined });
     let config;
     try {
-        config = (0,parse/* parseInputsOrThrow */.Ir)(raw, env, { processEnv });
+        config = await (0,parse/* parseInputsOrThrow */.Ir)(raw, env, { processEnv });
     }
     catch (error) {
         if (error instanceof errors/* PreflightError */.wG) {

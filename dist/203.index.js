@@ -67,7 +67,7 @@ async function runCompose(call, args, signal) {
     };
     const script = 'echo "preflight-compose-pid $$" >&2; exec "$@"';
     const plugin = [call.plugin, '--ansi', 'never', '--progress', 'plain', ...args];
-    const running = (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__/* .getExecOutput */ .H)('/bin/sh', ['-c', script, 'sh', ...plugin], {
+    const running = (0,_actions_exec__WEBPACK_IMPORTED_MODULE_1__.getExecOutput)('/bin/sh', ['-c', script, 'sh', ...plugin], {
         env,
         cwd: call.cwd,
         silent: true,

@@ -8,8 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   packContext: () => (/* binding */ packContext)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2325);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
@@ -48,7 +47,7 @@ function packContext(options) {
     const fromContext = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(context, dockerfile);
     const outside = fromContext === '' || fromContext.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(fromContext);
     const dockerfileName = outside
-        ? `.docker-preflight-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.Dockerfile`
+        ? `.docker-preflight-${(0,_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .randomHex */ .nw)(6)}.Dockerfile`
         : fromContext.split(node_path__WEBPACK_IMPORTED_MODULE_3__.sep).join('/');
     const stats = { files: 0, bytes: 0, ignored: 0 };
     // When the request goes away (aborted, engine error) the pack is destroyed: stop reading too.

@@ -2,7 +2,7 @@ export const id = 618;
 export const ids = [618];
 export const modules = {
 
-/***/ 7237:
+/***/ 9618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

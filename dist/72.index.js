@@ -1,8 +1,8 @@
-export const id = 701;
-export const ids = [701];
+export const id = 72;
+export const ids = [72];
 export const modules = {
 
-/***/ 4701:
+/***/ 8072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -171,45 +171,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __webpack_require__(6982);
+// EXTERNAL MODULE: ./src/ids.ts
+var ids = __webpack_require__(2325);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -494,14 +459,35 @@ const summary = _summary;
 ;// CONCATENATED MODULE: ./src/runtime/actions-core.ts
 // The part of @actions/core this action uses, without the OIDC client: @actions/core's entry imports
 // oidc-utils, and with it @actions/http-client and undici (1 MB of bundle, ~90 ms of CPU on every run,
-// main and post) for getIDToken, which docker-preflight never calls. The commands, file commands and the
-// summary are @actions/core's own modules, imported past its entry; the functions below are copied
-// from its lib/core.js (v3) and must stay in step with it.
+// main and post) for getIDToken, which docker-preflight never calls. The commands and the summary are
+// @actions/core's own modules, imported past its entry; the functions below are copied from its
+// lib/core.js and lib/file-command.js (v3) and must stay in step with them. The file commands are
+// copied rather than imported because theirs load node:crypto for one random delimiter (src/ids.ts).
 
 
 
 
 
+
+/** @actions/core's lib/file-command.js issueFileCommand. */
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath)
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    if (!(0,external_node_fs_.existsSync)(filePath))
+        throw new Error(`Missing file at path: ${filePath}`);
+    (0,external_node_fs_.appendFileSync)(filePath, `${toCommandValue(message)}${external_node_os_.EOL}`, { encoding: 'utf8' });
+}
+/** @actions/core's lib/file-command.js prepareKeyValueMessage: a heredoc with a random delimiter. */
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${(0,ids/* randomUuid */.bX)()}`;
+    const convertedValue = toCommandValue(value);
+    if (key.includes(delimiter))
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    if (convertedValue.includes(delimiter))
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    return `${key}<<${delimiter}${external_node_os_.EOL}${convertedValue}${external_node_os_.EOL}${delimiter}`;
+}
 function getInput(name, options) {
     const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
     if (options?.required && !val)
@@ -572,10 +558,10 @@ var errors = __webpack_require__(3916);
 var format = __webpack_require__(6264);
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __webpack_require__(3775);
-// EXTERNAL MODULE: ./src/inputs/parse.ts + 4 modules
-var parse = __webpack_require__(1305);
-// EXTERNAL MODULE: ./src/pipeline.ts + 16 modules
-var pipeline = __webpack_require__(8830);
+// EXTERNAL MODULE: ./src/inputs/parse.ts + 2 modules
+var parse = __webpack_require__(2942);
+// EXTERNAL MODULE: ./src/pipeline.ts + 14 modules
+var pipeline = __webpack_require__(9695);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(4031);
 // EXTERNAL MODULE: ./src/report/json.ts
@@ -1579,7 +1565,7 @@ async function main(core, earlyPing) {
     const { signal } = cancellation;
     let config;
     try {
-        config = (0,parse/* parseInputsOrThrow */.Ir)(readRawInputs(core), env, {
+        config = await (0,parse/* parseInputsOrThrow */.Ir)(readRawInputs(core), env, {
             mask: value => core.setSecret(value),
             processEnv: process.env
         });
@@ -1590,23 +1576,32 @@ async function main(core, earlyPing) {
             summary: config.report.summary
         };
         core.saveState(state/* STATE_CONFIG */.lG, JSON.stringify(saved));
-        const run = await settledOrCancelled((0,pipeline/* runPipeline */.a)(config, env, { log, earlyPing, signal, processEnv: process.env }), signal, CANCEL_GRACE_MS);
-        // A run cut short is never reported as passed, whatever the stages made of the abort.
-        if (signal.aborted)
-            throw new errors/* CancelledError */.cc();
         // The post step loads the whole bundle only when there is something to remove (it runs in every job,
-        // after every run): main looks once, beside the report, and says so in the state. With
-        // `cleanup-images` there always is.
-        const checkingLeft = config.cleanupImages
-            ? Promise.resolve(false)
-            : (0,cleanup/* nothingLeftAt */.cM)({
-                dockerHost: config.engine.dockerHost,
+        // after every run): main looks once, as soon as the stages are done with containers, networks and
+        // volumes (beside the inventory and the report), and says so in the state. With `cleanup-images`
+        // there always is something.
+        const { dockerHost } = config.engine;
+        let checkingLeft;
+        const lookForLeft = () => {
+            checkingLeft ??= (0,cleanup/* nothingLeftAt */.cM)({
+                dockerHost,
                 processEnv: process.env,
                 runId: env.runId,
                 timeoutMs: LEFT_CHECK_MS
             });
+        };
+        const run = await settledOrCancelled((0,pipeline/* runPipeline */.a)(config, env, {
+            log,
+            earlyPing,
+            signal,
+            processEnv: process.env,
+            ...(config.cleanupImages ? {} : { onStagesDone: lookForLeft })
+        }), signal, CANCEL_GRACE_MS);
+        // A run cut short is never reported as passed, whatever the stages made of the abort.
+        if (signal.aborted)
+            throw new errors/* CancelledError */.cc();
         await publish(core, run, config, env);
-        if ((await checkingLeft) && !signal.aborted)
+        if (checkingLeft && (await checkingLeft) && !signal.aborted)
             core.saveState(state/* STATE_LEFT */.C$, state/* LEFT_NOTHING */.AQ);
         if (run.failures.length > 0) {
             core.setFailed(run.failures.length === 1

@@ -1,5 +1,5 @@
-export const id = 557;
-export const ids = [557];
+export const id = 51;
+export const ids = [51];
 export const modules = {
 
 /***/ 5546:
@@ -8,10 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GS: () => (/* binding */ DRIFT_FIELDS),
 /* harmony export */   au: () => (/* binding */ driftField),
+/* harmony export */   rv: () => (/* binding */ SECURITY_DRIFT_FIELDS),
 /* harmony export */   sQ: () => (/* binding */ resolveDriftFieldEntry),
 /* harmony export */   yA: () => (/* binding */ DRIFT_FIELD_NAMES)
 /* harmony export */ });
-/* unused harmony exports SECURITY_DRIFT_FIELDS, DRIFT_GROUPS */
+/* unused harmony export DRIFT_GROUPS */
 // The engine facts a baseline comparison looks at, each with the stable name `fail-on-drift` lists.
 // Kept free of heavy imports: input validation (src/inputs/parse.ts) reads it too.
 const field = (name, label, group, source, security = false) => ({ name, label, group, source, security });
@@ -86,6 +87,140 @@ function resolveDriftFieldEntry(entry) {
     }
     return undefined;
 }
+
+
+/***/ }),
+
+/***/ 2742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ registryOf),
+/* harmony export */   gD: () => (/* binding */ findCredentials),
+/* harmony export */   uw: () => (/* binding */ registryConfig)
+/* harmony export */ });
+/* unused harmony exports dockerConfigDir, runCredentialHelper */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3564);
+// Registry credentials for pulling base images, found where the docker CLI finds them:
+// $DOCKER_CONFIG/config.json (else ~/.docker/config.json), `credHelpers` per registry, then
+// `credsStore`, then inline `auths`. So a workflow that ran docker/login-action can build from a
+// private base. Secrets are returned to the caller and never logged.
+
+
+
+
+const HUB_SERVER = 'https://index.docker.io/v1/';
+/** The registry host of an image reference; `docker.io` for Docker Hub (and for what is not a reference). */
+function registryOf(reference) {
+    return _image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageReference */ .ZN.parse(reference)?.registry ?? _image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB */ .Q$;
+}
+/** The directory the docker CLI reads config.json from. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+}
+/**
+ * Credentials for each registry that has some configured. Registries with none are left out (anonymous
+ * pulls). A missing or unreadable config.json means no credentials; a helper that fails is skipped.
+ */
+async function findCredentials(registries, env, runHelper = runCredentialHelper) {
+    const config = await readConfig((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir(env), 'config.json'));
+    if (!config)
+        return [];
+    const found = [];
+    for (const registry of [...new Set(registries)]) {
+        const serverAddress = registry === _image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB */ .Q$ ? HUB_SERVER : registry;
+        const helper = lookup(config.credHelpers, registry)?.[1] ?? config.credsStore;
+        if (helper) {
+            const auth = parseHelperOutput(await runHelper(helper, serverAddress), serverAddress);
+            if (auth) {
+                found.push({ registry, auth, source: `docker-credential-${helper}` });
+                continue;
+            }
+        }
+        const entry = lookup(config.auths, registry);
+        if (entry) {
+            const auth = fromAuthsEntry(entry[1], serverAddress);
+            if (auth)
+                found.push({ registry, auth, source: `auths["${entry[0]}"] in config.json` });
+        }
+    }
+    return found;
+}
+/** The X-Registry-Config value for the classic builder: credentials keyed by registry. */
+function registryConfig(found) {
+    return Object.fromEntries(found.map(f => [f.auth.serveraddress, f.auth]));
+}
+async function readConfig(path) {
+    try {
+        return JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A config entry for the registry: keys may be bare hosts or URLs (`https://index.docker.io/v1/`). */
+function lookup(map, registry) {
+    if (!map)
+        return undefined;
+    return Object.entries(map).find(([key]) => hostOf(key) === registry);
+}
+function hostOf(key) {
+    const host = key
+        .replace(/^[a-z]+:\/\//i, '')
+        .split('/')[0]
+        .toLowerCase();
+    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? _image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .HUB */ .Q$ : host;
+}
+function fromAuthsEntry(entry, serveraddress) {
+    if (entry.identitytoken)
+        return { serveraddress, username: entry.username, identitytoken: entry.identitytoken };
+    if (entry.auth) {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon > 0)
+            return { serveraddress, username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (entry.username && entry.password)
+        return { serveraddress, username: entry.username, password: entry.password };
+    return undefined;
+}
+/** Helper protocol: `{"ServerURL": ..., "Username": ..., "Secret": ...}`; Username `<token>` = identity token. */
+function parseHelperOutput(output, serveraddress) {
+    if (!output)
+        return undefined;
+    try {
+        const parsed = JSON.parse(output);
+        if (!parsed.Secret)
+            return undefined;
+        if (parsed.Username === '<token>')
+            return { serveraddress, identitytoken: parsed.Secret };
+        return { serveraddress, username: parsed.Username, password: parsed.Secret };
+    }
+    catch {
+        return undefined;
+    }
+}
+const runCredentialHelper = async (helper, serverAddress) => {
+    try {
+        // Loaded only when a credential helper is configured.
+        const { getExecOutput } = await __webpack_require__.e(/* import() */ 260).then(__webpack_require__.bind(__webpack_require__, 1260));
+        const result = await getExecOutput(`docker-credential-${helper}`, ['get'], {
+            input: Buffer.from(serverAddress),
+            silent: true,
+            ignoreReturnCode: true
+        });
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    catch {
+        return undefined; // helper not installed
+    }
+};
 
 
 /***/ }),
@@ -1379,8 +1514,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: cleanupRun
 
-// EXTERNAL MODULE: ./src/engine/check.ts + 1 modules
-var check = __webpack_require__(6492);
+// EXTERNAL MODULE: ./src/engine/check.ts
+var check = __webpack_require__(3326);
 // EXTERNAL MODULE: ./src/engine/client.ts + 2 modules
 var engine_client = __webpack_require__(4728);
 // EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
@@ -1663,249 +1798,24 @@ function didYouMean(word, known) {
 
 /***/ }),
 
-/***/ 6492:
+/***/ 3326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Xx: () => (/* binding */ checkEngine),
-  FR: () => (/* binding */ engineFailure)
-});
-
-// UNUSED EXPORTS: PING_TIMEOUT_MS
-
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(1260);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/format.ts
-var format = __webpack_require__(6264);
-// EXTERNAL MODULE: ./src/engine/client.ts + 2 modules
-var engine_client = __webpack_require__(4728);
-// EXTERNAL MODULE: ./src/engine/image-store.ts
-var image_store = __webpack_require__(5943);
-// EXTERNAL MODULE: ./src/engine/constants.ts
-var constants = __webpack_require__(1003);
-// EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
-var engine_endpoint = __webpack_require__(5725);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
-;// CONCATENATED MODULE: ./src/engine/tls-failure.ts
-// TLS failures in words a person can act on: which certificate, which CA file, which context. A failed
-// request says little (a client certificate the engine refuses is often only "socket hang up"), so when
-// a request to a TCP endpoint fails in a way TLS could explain, one more handshake is made here, with the
-// same files and without verification, to see the engine's certificate and what the engine does next.
-// Node built-ins only.
-
-
-
-const PROBE_TIMEOUT_MS = 3_000;
-/** Codes node and OpenSSL give when the engine's certificate is not trusted. */
-const UNTRUSTED = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_SIGNATURE_FAILURE',
-    'CERT_UNTRUSTED',
-    'CERT_REJECTED'
-]);
-/** Errors after which a look at the handshake can tell more. */
-function tlsCouldExplain(code, message) {
-    if (typeof code !== 'string')
-        return message === 'socket hang up';
-    return (code === 'ECONNRESET' ||
-        code === 'EPROTO' ||
-        code.startsWith('ERR_SSL_') ||
-        code.startsWith('ERR_TLS_') ||
-        code.startsWith('CERT_') ||
-        code.startsWith('HPE_') ||
-        UNTRUSTED.has(code));
-}
-/**
- * The sentence for a TLS problem behind `error`, or undefined when TLS is not the problem (or cannot be
- * told apart from others). Never rejects.
- */
-async function describeTlsFailure(endpoint, error) {
-    const options = endpoint.options;
-    if (options.protocol !== 'http' && options.protocol !== 'https')
-        return undefined;
-    const code = error?.code;
-    const message = error instanceof Error ? error.message : String(error);
-    if (!tlsCouldExplain(code, message))
-        return undefined;
-    const probe = await handshake(endpoint).catch(() => undefined);
-    if (!probe)
-        return undefined;
-    return options.protocol === 'https' ? tlsSentence(endpoint, probe) : plainSentence(endpoint, probe);
-}
-/** For a plain-HTTP endpoint: the engine may speak TLS there. */
-function plainSentence(endpoint, probe) {
-    if (!probe.peer)
-        return undefined;
-    return (`it speaks TLS there (its certificate is ${certificate(probe.peer)}), and no TLS was asked for. ` +
-        `Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem, ` +
-        `or use a docker context with TLS files (the address comes from ${endpoint.source.description}).`);
-}
-function tlsSentence(endpoint, probe) {
-    const tlsInfo = endpoint.tls;
-    const from = `The TLS files come from ${tlsInfo?.from ?? endpoint.source.description}`;
-    if (probe.handshakeError) {
-        if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|HTTP_REQUEST|UNKNOWN_PROTOCOL/.test(probe.handshakeError)) {
-            return (`TLS failed: it does not speak TLS on this port (${probe.handshakeError}); a plain-HTTP port needs ` +
-                `DOCKER_TLS_VERIFY and DOCKER_TLS unset, and a context without TLS files. ${from}.`);
-        }
-        return undefined;
-    }
-    const peer = probe.peer;
-    if (tlsInfo?.verify !== false && probe.authorizationError && peer) {
-        const why = probe.authorizationError;
-        const ca = tlsInfo?.caFile;
-        let sentence;
-        if (UNTRUSTED.has(why)) {
-            sentence = ca
-                ? `its certificate (${certificate(peer)}) is not signed by the CA in ${ca} (${caSubjects(ca)})`
-                : `its certificate (${certificate(peer)}) is not signed by a CA this machine trusts, and no ca.pem was given`;
-        }
-        else if (why === 'CERT_HAS_EXPIRED') {
-            sentence = `its certificate (${certificate(peer)}) expired on ${oneLine(peer.validTo)}`;
-        }
-        else if (why === 'CERT_NOT_YET_VALID') {
-            sentence = `its certificate (${certificate(peer)}) is not valid before ${oneLine(peer.validFrom)} (is this machine's clock right?)`;
-        }
-        else if (why === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-            sentence =
-                `its certificate (${certificate(peer)}) is not for ${endpoint.options.host}: ` +
-                    `connect by a name it lists, or have the engine's certificate list ${endpoint.options.host}`;
-        }
-        else {
-            sentence = `its certificate (${certificate(peer)}) was not accepted: ${why}`;
-        }
-        return `TLS failed: ${sentence}. ${from}.`;
-    }
-    if (probe.afterError) {
-        const alert = probe.afterError;
-        if (!tlsInfo?.certFile) {
-            if (/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE|ECONNRESET/.test(alert)) {
-                return (`TLS failed: the engine asks for a client certificate, and none was given ` +
-                    `(no cert.pem and key.pem beside ${tlsInfo?.caFile ?? 'the CA'}). ${from}.`);
-            }
-            return undefined;
-        }
-        const client = clientCertificate(tlsInfo.certFile);
-        const how = alert === 'ECONNRESET'
-            ? 'it closed the connection after the handshake'
-            : `it answered ${alert.replace(/^ERR_SSL_/, '')}`;
-        return `TLS failed: the engine did not accept the client certificate ${tlsInfo.certFile} (${client}): ${how}. ${from}.`;
-    }
-    return undefined;
-}
-/** One handshake with the endpoint's own files, verification off, then a /_ping to see what follows. */
-function handshake(endpoint) {
-    const o = endpoint.options;
-    return new Promise(resolve => {
-        const probe = {};
-        let settled = false;
-        const finish = () => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            socket.destroy();
-            resolve(probe);
-        };
-        const timer = setTimeout(finish, PROBE_TIMEOUT_MS);
-        const socket = external_node_tls_default().connect({
-            host: o.host,
-            port: o.port,
-            servername: o.host && !/^[\d.]+$|:/.test(o.host) ? o.host : undefined,
-            ca: o.ca,
-            cert: o.cert,
-            key: o.key,
-            rejectUnauthorized: false
-        });
-        let secure = false;
-        socket.on('secureConnect', () => {
-            secure = true;
-            const raw = socket.getPeerCertificate()?.raw;
-            if (raw)
-                probe.peer = new external_node_crypto_.X509Certificate(raw);
-            if (!socket.authorized)
-                probe.authorizationError = String(socket.authorizationError ?? '');
-            socket.write(`GET ${(o.pathPrefix ?? '/').replace(/\/?$/, '/')}_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n`);
-        });
-        socket.on('data', chunk => {
-            if (chunk.toString('latin1').startsWith('HTTP/'))
-                probe.answered = true;
-        });
-        socket.on('error', (error) => {
-            const code = error.code ?? error.message;
-            if (secure)
-                probe.afterError = code;
-            else
-                probe.handshakeError = code;
-            finish();
-        });
-        socket.on('close', () => {
-            // Closed after the handshake with no answer and no alert: the engine dropped us (TLS 1.3 servers
-            // that refuse a client certificate often only reset).
-            if (secure && !probe.answered && !probe.afterError)
-                probe.afterError = 'ECONNRESET';
-            finish();
-        });
-    });
-}
-/** "CN=server, for IP 127.0.0.1, DNS localhost, issued by CN=preflight-test-ca" */
-function certificate(cert) {
-    const names = cert.subjectAltName
-        ? `, for ${cert.subjectAltName.replace(/IP Address:/g, 'IP ').replace(/DNS:/g, 'DNS ')}`
-        : '';
-    return `${oneLine(cert.subject)}${names}, issued by ${oneLine(cert.issuer)}`;
-}
-function caSubjects(file) {
-    try {
-        const pems = (0,external_node_fs_.readFileSync)(file, 'latin1').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ??
-            [];
-        const subjects = pems.map(pem => oneLine(new external_node_crypto_.X509Certificate(pem).subject));
-        return subjects.length > 0 ? subjects.join('; ') : 'no certificate in it';
-    }
-    catch {
-        return 'unreadable';
-    }
-}
-function clientCertificate(file) {
-    try {
-        const cert = new external_node_crypto_.X509Certificate((0,external_node_fs_.readFileSync)(file));
-        return `${oneLine(cert.subject)}, issued by ${oneLine(cert.issuer)}, valid until ${oneLine(cert.validTo)}`;
-    }
-    catch {
-        return 'unreadable';
-    }
-}
-function oneLine(distinguishedName) {
-    return distinguishedName.split('\n').join(', ').replace(/\s+/g, ' ');
-}
-
-// EXTERNAL MODULE: ./src/signals.ts
-var signals = __webpack_require__(970);
-// EXTERNAL MODULE: ./src/stage.ts
-var stage = __webpack_require__(1741);
-// EXTERNAL MODULE: ./src/engine/version.ts
-var engine_version = __webpack_require__(8574);
-// EXTERNAL MODULE: ./src/engine/podman.ts
-var podman = __webpack_require__(7049);
-// EXTERNAL MODULE: ./src/engine/require-info.ts
-var require_info = __webpack_require__(806);
-;// CONCATENATED MODULE: ./src/engine/check.ts
-
-
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FR: () => (/* binding */ engineFailure),
+/* harmony export */   Xx: () => (/* binding */ checkEngine)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6264);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4728);
+/* harmony import */ var _image_store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5943);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1003);
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5725);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(970);
+/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1741);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8574);
+/* harmony import */ var _podman_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7049);
+/* harmony import */ var _require_info_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(806);
 
 
 
@@ -1921,17 +1831,16 @@ var require_info = __webpack_require__(806);
 /** /version and /info are cheap; a daemon that takes longer is stuck. */
 const FACTS_TIMEOUT_MS = 15_000;
 /**
- * The engine check: ping (fast failure when nothing answers), then /version, /info and the CLI's own
- * version concurrently, then the minimum versions and require-info conditions. Logs what it found.
+ * The engine check: ping (fast failure when nothing answers), then /version and /info, then the CLI's own
+ * version, the minimum versions and require-info conditions. Logs what it found.
  */
 async function checkEngine(input) {
     const started = Date.now();
     const { client, options, signal } = input;
     const endpoint = client.endpoint;
-    const clientVersion = readClientVersion();
     await pingEngine(client, signal, input.earlyPing);
     input.onReachable?.();
-    const factsDeadline = (0,signals/* deadline */.nl)(FACTS_TIMEOUT_MS, undefined, signal);
+    const factsDeadline = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .deadline */ .nl)(FACTS_TIMEOUT_MS, undefined, signal);
     const [version, info] = await Promise.all([
         client.system.version(factsDeadline.signal),
         client.system.info(factsDeadline.signal)
@@ -1942,16 +1851,19 @@ async function checkEngine(input) {
         .finally(() => factsDeadline.dispose());
     requireJsonObject(endpoint, '/version', version);
     requireJsonObject(endpoint, '/info', info);
+    // Only now: spawning `docker --version` (a fork of this process, then the CLI starting) before the
+    // requests above were written delayed them by ~20 ms on 2 cores; this check's end waits on nothing.
+    const clientVersion = readClientVersion();
     const facts = {
         endpoint: endpoint.display,
         serverVersion: String(version.Version ?? info.ServerVersion ?? ''),
         apiVersion: String(version.ApiVersion ?? ''),
         minApiVersion: version.MinAPIVersion ? String(version.MinAPIVersion) : undefined,
-        podmanVersion: (0,podman/* podmanVersion */.g)(version),
+        podmanVersion: (0,_podman_js__WEBPACK_IMPORTED_MODULE_4__/* .podmanVersion */ .g)(version),
         os: String(version.Os ?? info.OSType ?? ''),
         arch: String(version.Arch ?? info.Architecture ?? ''),
         kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),
-        imageStore: (0,image_store/* imageStoreOf */.Sf)(info),
+        imageStore: (0,_image_store_js__WEBPACK_IMPORTED_MODULE_5__/* .imageStoreOf */ .Sf)(info),
         clientVersion: await clientVersion,
         version,
         info
@@ -1960,21 +1872,21 @@ async function checkEngine(input) {
     const tooOld = (what, found, required) => {
         if (!required)
             return;
-        const order = (0,engine_version/* compareVersions */.Z)(found, required);
+        const order = (0,_version_js__WEBPACK_IMPORTED_MODULE_6__/* .compareVersions */ .Z)(found, required);
         if (order === undefined || order < 0) {
             problems.push(`${what} ${found || '(unknown)'} is below the required minimum ${required}`);
         }
     };
     tooOld('Docker engine version', facts.serverVersion, options.minDockerVersion);
     tooOld('Docker API version', facts.apiVersion, options.minApiVersion);
-    const conditions = (0,require_info/* evaluateConditions */.w)(options.requireInfo, info);
+    const conditions = (0,_require_info_js__WEBPACK_IMPORTED_MODULE_7__/* .evaluateConditions */ .w)(options.requireInfo, info);
     for (const outcome of conditions.filter(o => !o.passed)) {
         problems.push(`require-info "${outcome.condition.source}" failed: ${outcome.condition.field} is ${outcome.actual}`);
     }
     const result = {
         status: problems.length > 0 ? 'failed' : 'passed',
         problems,
-        ...(0,stage/* stageTimes */.L)(started),
+        ...(0,_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .stageTimes */ .L)(started),
         facts,
         conditions
     };
@@ -1984,7 +1896,7 @@ async function checkEngine(input) {
 function logEngine(result, endpoint, log) {
     const { facts } = result;
     const info = facts.info;
-    log.info(`Endpoint:        ${(0,engine_endpoint/* describeEndpoint */.N2)(facts.endpoint, endpoint.source)}`);
+    log.info(`Endpoint:        ${(0,_endpoint_js__WEBPACK_IMPORTED_MODULE_2__/* .describeEndpoint */ .N2)(facts.endpoint, endpoint.source)}`);
     log.info(`Server version:  ${facts.serverVersion} (API ${facts.apiVersion})`);
     if (facts.podmanVersion)
         log.info(`Podman:          ${facts.podmanVersion} (Docker-compatible API)`);
@@ -2011,7 +1923,7 @@ async function pingEngine(client, signal, early) {
             throw await engineFailure(client, outcome.error, 'ping', signal);
         return;
     }
-    const pingDeadline = (0,signals/* deadline */.nl)(constants/* PING_TIMEOUT_MS */.q, undefined, signal);
+    const pingDeadline = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .deadline */ .nl)(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .PING_TIMEOUT_MS */ .q, undefined, signal);
     try {
         await client.system.ping(pingDeadline.signal);
     }
@@ -2028,12 +1940,14 @@ async function pingEngine(client, signal, early) {
  */
 async function engineFailure(client, error, doing, parentSignal) {
     // The client's EngineError keeps what the connection threw as its cause.
-    const raw = error instanceof engine_client/* EngineError */.NJ ? error.cause : error;
-    if ((raw instanceof errors/* PreflightError */.wG && !(raw instanceof engine_client/* EngineError */.NJ)) || parentSignal?.aborted)
+    const raw = error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .EngineError */ .NJ ? error.cause : error;
+    if ((raw instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG && !(raw instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .EngineError */ .NJ)) || parentSignal?.aborted)
         return contactError(client, error, doing, parentSignal);
+    // Loaded only after a failure (it brings node:tls).
+    const { describeTlsFailure } = await __webpack_require__.e(/* import() */ 88).then(__webpack_require__.bind(__webpack_require__, 6088));
     const tls = await describeTlsFailure(client.endpoint, raw);
     if (tls)
-        return new errors/* PreflightError */.wG(`Cannot use the Docker engine at ${client.endpoint.display}: ${tls}`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`Cannot use the Docker engine at ${client.endpoint.display}: ${tls}`, {
             cause: error
         });
     return contactError(client, error, doing, parentSignal);
@@ -2044,10 +1958,10 @@ async function engineFailure(client, error, doing, parentSignal) {
  */
 function contactError(client, error, doing, parentSignal) {
     if (parentSignal?.aborted)
-        return new errors/* PreflightError */.wG('Cancelled while contacting the Docker engine');
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG('Cancelled while contacting the Docker engine');
     const failure = client.error(error, doing);
-    if (failure instanceof engine_client/* EngineError */.NJ && failure.kind === 'http') {
-        return new errors/* PreflightError */.wG(`Cannot use the Docker engine at ${client.endpoint.display}: it answered HTTP ${failure.status} (${doing})` +
+    if (failure instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .EngineError */ .NJ && failure.kind === 'http') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`Cannot use the Docker engine at ${client.endpoint.display}: it answered HTTP ${failure.status} (${doing})` +
             `${failure.message && failure.message !== `HTTP ${failure.status}` ? `: ${failure.message}` : ''}. Check the engine's logs.`, { cause: error });
     }
     return failure;
@@ -2056,18 +1970,19 @@ function contactError(client, error, doing, parentSignal) {
 function requireJsonObject(endpoint, path, reply) {
     if (typeof reply === 'object' && reply !== null && !Buffer.isBuffer(reply) && !Array.isArray(reply))
         return;
-    const start = (0,format/* oneLine */.TN)(String(reply).slice(0, 40));
-    throw new errors/* PreflightError */.wG(`Cannot use the Docker engine at ${endpoint.display}: its reply to ${path} is not JSON ` +
+    const start = (0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .oneLine */ .TN)(String(reply).slice(0, 40));
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PreflightError */ .wG(`Cannot use the Docker engine at ${endpoint.display}: its reply to ${path} is not JSON ` +
         `(it starts ${JSON.stringify(start)}). Is this address really a Docker engine?`);
 }
 /** `docker --version`, or undefined when no docker binary is on PATH (reported, not a failure). */
 async function readClientVersion() {
     try {
-        const { exitCode, stdout } = await exec/* getExecOutput */.H('docker', ['--version'], {
-            silent: true,
-            ignoreReturnCode: true
-        });
-        if (exitCode !== 0)
+        // Loaded here, off the path to the engine's first requests. node:child_process itself, not
+        // @actions/exec: one short command whose output is read, not logged, and @actions/exec brings
+        // @actions/io and node:assert (~0.5 MB of memory) for it.
+        const { execFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
+        const stdout = await new Promise(resolve => execFile('docker', ['--version'], { timeout: 10_000 }, (error, out) => resolve(error ? undefined : out)));
+        if (stdout === undefined)
             return undefined;
         return /version\s+([^\s,]+)/i.exec(stdout)?.[1] ?? stdout.trim();
     }
@@ -2136,9 +2051,6 @@ var podman = __webpack_require__(7049);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-var external_node_https_default = /*#__PURE__*/__webpack_require__.n(external_node_https_);
 // EXTERNAL MODULE: external "node:querystring"
 var external_node_querystring_ = __webpack_require__(1792);
 // EXTERNAL MODULE: external "node:stream"
@@ -2155,7 +2067,6 @@ var external_node_stream_ = __webpack_require__(7075);
 
 
 
-
 /** A dial for a unix socket or TCP (TLS) endpoint. Makes no request here. */
 function httpDial(endpoint) {
     const o = endpoint.options;
@@ -2164,15 +2075,24 @@ function httpDial(endpoint) {
     // NODE_USE_ENV_PROXY is set (Node 24), and only an agent of our own can switch server verification
     // off (DOCKER_TLS, SkipTLSVerify). The idle timeout is the global agent's (what docker-modem used
     // over a socket).
-    const agent = secure
-        ? new (external_node_https_default()).Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls?.verify !== false })
-        : new (external_node_http_default()).Agent({ keepAlive: true, ...(o.socketPath ? { timeout: 5000 } : {}) });
+    const plain = secure
+        ? undefined
+        : {
+            agent: new (external_node_http_default()).Agent({ keepAlive: true, ...(o.socketPath ? { timeout: 5000 } : {}) }),
+            send: (external_node_http_default()).request
+        };
+    // node:https (with node:tls under it, ~2 MB on Node 24) is loaded by the first call to a TLS endpoint.
+    let tls;
+    const loadTls = () => (tls ??= Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then(https => ({
+        agent: new https.Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls?.verify !== false }),
+        send: https.request
+    })));
     const where = o.socketPath
         ? { socketPath: o.socketPath }
         : { host: o.host, port: o.port, ...(secure ? { ca: o.ca, cert: o.cert, key: o.key } : {}) };
     const prefix = (o.pathPrefix ?? '/').replace(/\/+$/, '');
-    const send = secure ? (external_node_https_default()).request : (external_node_http_default()).request;
-    return call => {
+    return call => (plain ? dial(plain, call) : loadTls().then(transport => dial(transport, call)));
+    function dial({ agent, send }, call) {
         const headers = { ...call.headers };
         if (call.authconfig)
             headers['X-Registry-Auth'] = base64url(JSON.stringify(call.authconfig));
@@ -2241,7 +2161,7 @@ function httpDial(endpoint) {
             else
                 request.end(data);
         });
-    };
+    }
 }
 /** Reads a whole reply: the value of a call, or the failure of a status that was not `ok`. */
 function readReply(response, call, settle) {
@@ -2856,6 +2776,217 @@ function podmanVersion(version) {
             return typeof Version === 'string' && Version.trim() ? Version.trim() : 'unknown version';
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BJ: () => (/* binding */ mapEntry),
+/* harmony export */   L8: () => (/* binding */ varint),
+/* harmony export */   MB: () => (/* binding */ protoFields),
+/* harmony export */   Yd: () => (/* binding */ asBytes),
+/* harmony export */   ZC: () => (/* binding */ asUint),
+/* harmony export */   oJ: () => (/* binding */ asString),
+/* harmony export */   oQ: () => (/* binding */ ProtoWriter),
+/* harmony export */   yc: () => (/* binding */ asInt64)
+/* harmony export */ });
+// The protobuf wire format, for the handful of small messages the BuildKit session and control API
+// exchange (fsutil's Packet/Stat, secrets, auth, health, Solve): varints, 64-bit varints (int64 fields may
+// be negative, which proto encodes as ten bytes of two's complement) and length-delimited fields.
+// Written by hand so a build loads no protobuf library; proto3 rules: a field at its default is omitted.
+const WIRE_VARINT = 0;
+const WIRE_I64 = 1;
+const WIRE_LEN = 2;
+const WIRE_I32 = 5;
+/** Builds one message; nested messages are encoded on their own and added as bytes. */
+class ProtoWriter {
+    parts = [];
+    scratch = Buffer.allocUnsafe(64);
+    used = 0;
+    reserve(n) {
+        if (this.used + n <= this.scratch.length)
+            return;
+        this.flushScratch();
+        if (n > this.scratch.length)
+            this.scratch = Buffer.allocUnsafe(n);
+    }
+    flushScratch() {
+        if (this.used === 0)
+            return;
+        this.parts.push(Buffer.from(this.scratch.subarray(0, this.used)));
+        this.scratch = Buffer.allocUnsafe(Math.max(64, this.scratch.length));
+        this.used = 0;
+    }
+    rawVarint(value) {
+        this.reserve(10);
+        let v = value;
+        while (v > 0x7f) {
+            this.scratch[this.used++] = (v % 128) | 0x80;
+            v = Math.floor(v / 128);
+        }
+        this.scratch[this.used++] = v;
+    }
+    tag(field, wire) {
+        this.rawVarint(field * 8 + wire);
+    }
+    /** uint32, enum, bool, or a non-negative integer up to 2^53. */
+    uint(field, value) {
+        if (!value)
+            return this;
+        this.tag(field, WIRE_VARINT);
+        this.rawVarint(value);
+        return this;
+    }
+    /** int64: negative values as 64-bit two's complement. */
+    int64(field, value) {
+        if (value === 0 || value === 0n)
+            return this;
+        if (typeof value === 'number' && value > 0 && Number.isSafeInteger(value))
+            return this.uint(field, value);
+        let v = BigInt.asUintN(64, BigInt(value));
+        this.tag(field, WIRE_VARINT);
+        this.reserve(10);
+        while (v > 0x7fn) {
+            this.scratch[this.used++] = Number(v & 0x7fn) | 0x80;
+            v >>= 7n;
+        }
+        this.scratch[this.used++] = Number(v);
+        return this;
+    }
+    bytes(field, value) {
+        if (!value || value.length === 0)
+            return this;
+        this.tag(field, WIRE_LEN);
+        this.rawVarint(value.length);
+        this.flushScratch();
+        this.parts.push(Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.length));
+        return this;
+    }
+    string(field, value) {
+        if (!value)
+            return this;
+        return this.bytes(field, Buffer.from(value, 'utf8'));
+    }
+    /** A nested message; `always` keeps an empty one (present but at defaults), which proto3 allows. */
+    message(field, value, always = false) {
+        if (value === undefined)
+            return this;
+        if (value.length === 0 && !always)
+            return this;
+        this.tag(field, WIRE_LEN);
+        this.rawVarint(value.length);
+        if (value.length > 0) {
+            this.flushScratch();
+            this.parts.push(Buffer.from(value.buffer, value.byteOffset, value.length));
+        }
+        return this;
+    }
+    /** map<string, string> or map<string, bytes>: one entry message (key 1, value 2) per pair. */
+    map(field, entries) {
+        if (!entries)
+            return this;
+        for (const [key, value] of entries) {
+            const entry = new ProtoWriter().string(1, key);
+            if (typeof value === 'string')
+                entry.string(2, value);
+            else
+                entry.bytes(2, value);
+            this.message(field, entry.finish(), true);
+        }
+        return this;
+    }
+    finish() {
+        this.flushScratch();
+        return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    }
+}
+/** The bytes of a varint (for hand-built frame headers). */
+function varint(value) {
+    const out = [];
+    let v = value;
+    while (v > 0x7f) {
+        out.push((v % 128) | 0x80);
+        v = Math.floor(v / 128);
+    }
+    out.push(v);
+    return Buffer.from(out);
+}
+/** Each field of a message, in order (repeated fields appear once per value). */
+function* protoFields(message) {
+    let at = 0;
+    const readVarint = () => {
+        let result = 0n;
+        let shift = 0n;
+        for (;;) {
+            if (at >= message.length)
+                throw new Error('truncated protobuf message');
+            const byte = message[at++];
+            result |= BigInt(byte & 0x7f) << shift;
+            if ((byte & 0x80) === 0)
+                return result;
+            shift += 7n;
+            if (shift > 63n)
+                throw new Error('protobuf varint too long');
+        }
+    };
+    while (at < message.length) {
+        const key = Number(readVarint());
+        const field = key >>> 3;
+        const wire = key & 7;
+        if (wire === WIRE_VARINT)
+            yield [field, { wire: 'varint', value: readVarint() }];
+        else if (wire === WIRE_LEN) {
+            const length = Number(readVarint());
+            if (at + length > message.length)
+                throw new Error('truncated protobuf message');
+            yield [field, { wire: 'bytes', value: message.subarray(at, at + length) }];
+            at += length;
+        }
+        else if (wire === WIRE_I64 || wire === WIRE_I32) {
+            const length = wire === WIRE_I64 ? 8 : 4;
+            if (at + length > message.length)
+                throw new Error('truncated protobuf message');
+            yield [field, { wire: 'fixed', value: message.subarray(at, at + length) }];
+            at += length;
+        }
+        else
+            throw new Error(`unsupported protobuf wire type ${wire}`);
+    }
+}
+/** A varint field as a uint32/enum/bool. */
+function asUint(value) {
+    return value.wire === 'varint' ? Number(BigInt.asUintN(32, value.value)) : 0;
+}
+/** A varint field as a (signed) int64, in a number when safe. */
+function asInt64(value) {
+    if (value.wire !== 'varint')
+        return 0;
+    const signed = BigInt.asIntN(64, value.value);
+    return signed >= BigInt(Number.MIN_SAFE_INTEGER) && signed <= BigInt(Number.MAX_SAFE_INTEGER)
+        ? Number(signed)
+        : signed;
+}
+function asBytes(value) {
+    return value.wire === 'bytes' ? value.value : Buffer.alloc(0);
+}
+function asString(value) {
+    return asBytes(value).toString('utf8');
+}
+/** A map entry's key (field 1) and value (field 2) as bytes. */
+function mapEntry(value) {
+    let key = '';
+    let entry = Buffer.alloc(0);
+    for (const [field, v] of protoFields(asBytes(value))) {
+        if (field === 1)
+            key = asString(v);
+        else if (field === 2)
+            entry = asBytes(v);
+    }
+    return [key, entry];
 }
 
 
@@ -3666,7 +3797,7 @@ function inputDefinition(name) {
 
 /***/ }),
 
-/***/ 1305:
+/***/ 2942:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3689,8 +3820,6 @@ var endpoint = __webpack_require__(5725);
 var require_info = __webpack_require__(806);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/did-you-mean.ts
 var did_you_mean = __webpack_require__(3772);
 // EXTERNAL MODULE: ./src/smoke/spec.ts
@@ -3700,7 +3829,6 @@ var spec = __webpack_require__(7302);
 // An entry with `service:` adds expectations to that Compose service (its readiness check, exit code,
 // output patterns, timeout); any other entry is an extra container run on the stack's network once the
 // stack is up (a curl-like check from inside).
-
 
 
 const INPUT = 'compose-smoke';
@@ -3716,11 +3844,13 @@ const SERVICE_ENTRY_KEYS = [
     'timeout'
 ];
 /** Parses `compose-smoke`; '' gives no expectations. Every problem names the entry and the key. */
-function parseComposeSmoke(text, defaults, problems) {
+async function parseComposeSmoke(text, defaults, problems) {
     const empty = { services: [], containers: [] };
     if (text.trim() === '')
         return empty;
-    const document = dist.parseDocument(text);
+    // Loaded only when there is YAML to read (see parseSmokeList).
+    const { parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const document = parseDocument(text);
     if (document.errors.length > 0) {
         for (const error of document.errors) {
             problems.add(INPUT, text, `is not valid YAML: ${error.message.split('\n')[0].replace(/:$/, '')}`);
@@ -3784,434 +3914,8 @@ function parseComposeSmoke(text, defaults, problems) {
     return result;
 }
 
-// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var tinyglobby_dist = __webpack_require__(3382);
 // EXTERNAL MODULE: ./src/inputs/scalars.ts
 var scalars = __webpack_require__(4964);
-;// CONCATENATED MODULE: ./src/structure/spec.ts
-// container-structure-test files (GoogleContainerTools/container-structure-test, pkg/types/v1 and v2), read
-// as the real tool reads them: schemaVersion first (1.0.0 or 2.0.0), then a strict decode for .yaml/.yml
-// (yaml.v2 UnmarshalStrict: an unknown field, or a value of the wrong type, stops the whole file) and a
-// lenient one for .json (unknown fields ignored). Its per-test checks (Validate: a name, a command, a path,
-// non-empty env keys) are made here too, so every problem is reported before anything is created.
-
-
-
-const STRUCTURE_INPUT = 'structure-tests';
-const ENV = { key: { kind: 'string' }, value: { kind: 'string' }, isRegex: { kind: 'bool' } };
-const COMMAND = {
-    name: { kind: 'string' },
-    setup: { kind: 'commands' },
-    teardown: { kind: 'commands' },
-    envVars: { kind: 'env' },
-    exitCode: { kind: 'int' },
-    command: { kind: 'string' },
-    args: { kind: 'strings', only: '2.0.0' },
-    expectedOutput: { kind: 'strings' },
-    excludedOutput: { kind: 'strings' },
-    expectedError: { kind: 'strings' },
-    excludedError: { kind: 'strings' }
-};
-const COMMAND_V1 = { ...COMMAND, command: { kind: 'strings' } };
-delete COMMAND_V1.args;
-const EXISTENCE = {
-    name: { kind: 'string' },
-    path: { kind: 'string' },
-    shouldExist: { kind: 'bool' },
-    permissions: { kind: 'string' },
-    uid: { kind: 'int' },
-    gid: { kind: 'int' },
-    isExecutableBy: { kind: 'string' }
-};
-const CONTENT = {
-    name: { kind: 'string' },
-    path: { kind: 'string' },
-    expectedContents: { kind: 'strings' },
-    excludedContents: { kind: 'strings' }
-};
-const METADATA = {
-    envVars: { kind: 'env' },
-    unboundEnvVars: { kind: 'env' },
-    exposedPorts: { kind: 'strings' },
-    unexposedPorts: { kind: 'strings' },
-    entrypoint: { kind: 'optionalStrings' },
-    cmd: { kind: 'optionalStrings' },
-    workdir: { kind: 'string' },
-    volumes: { kind: 'strings' },
-    unmountedVolumes: { kind: 'strings' },
-    labels: { kind: 'labels' },
-    user: { kind: 'string' }
-};
-const LICENSE = { debian: { kind: 'bool' }, files: { kind: 'strings' } };
-const RUN_OPTIONS = {
-    user: { kind: 'string' },
-    privileged: { kind: 'bool' },
-    allocateTty: { kind: 'bool' },
-    envVars: { kind: 'strings' },
-    envFile: { kind: 'string' },
-    capabilities: { kind: 'strings' },
-    bindMounts: { kind: 'strings' }
-};
-const TOP = {
-    schemaVersion: { kind: 'string' },
-    globalEnvVars: { kind: 'env' },
-    commandTests: { shape: COMMAND, list: true },
-    fileExistenceTests: { shape: EXISTENCE, list: true },
-    fileContentTests: { shape: CONTENT, list: true },
-    metadataTest: { shape: METADATA, only: '2.0.0' },
-    licenseTests: { shape: LICENSE, list: true },
-    containerRunOptions: { shape: RUN_OPTIONS, only: '2.0.0' }
-};
-/**
- * Reads one file. Problems go to `problems` (input `structure-tests`, the file as the value, the test and
- * field in the sentence); undefined when there was any.
- */
-function parseStructureFile(path, display, problems) {
-    const add = (sentence) => problems.add(STRUCTURE_INPUT, display, sentence);
-    const extension = (0,external_node_path_.extname)(path).toLowerCase();
-    if (!['.yaml', '.yml', '.json'].includes(extension)) {
-        add('is not a .yaml, .yml or .json file (container-structure-test reads only those)');
-        return undefined;
-    }
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        add(`cannot be read: ${error.message}`);
-        return undefined;
-    }
-    const strict = extension !== '.json';
-    const lines = new dist.LineCounter();
-    // yaml.v2 is YAML 1.1 (`yes` is true), as the real tool reads it.
-    const document = dist.parseDocument(text, { version: '1.1', lineCounter: lines, uniqueKeys: true });
-    if (document.errors.length > 0) {
-        add(`is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
-        return undefined;
-    }
-    const root = document.contents;
-    if (!(0,dist.isMap)(root)) {
-        add('is not a map of test kinds (schemaVersion, commandTests, ...)');
-        return undefined;
-    }
-    const before = problems.items.length;
-    const at = (node) => {
-        const offset = node?.range?.[0];
-        return offset === undefined ? '' : ` (line ${lines.linePos(offset).line})`;
-    };
-    const version = spec_valueOf(root.get('schemaVersion', true));
-    if (version === undefined || version === '') {
-        add('has no schemaVersion (container-structure-test needs one, e.g. schemaVersion: 2.0.0)');
-        return undefined;
-    }
-    if (version !== '1.0.0' && version !== '2.0.0') {
-        add(`has schemaVersion ${JSON.stringify(String(version))}, which container-structure-test does not know (1.0.0 or 2.0.0)`);
-        return undefined;
-    }
-    /** Decodes `node` against `shape`; `where` names the test for messages. */
-    const decode = (node, shape, where) => {
-        const out = {};
-        if (node === null || node === undefined || ((0,dist.isScalar)(node) && node.value === null))
-            return out;
-        if (!(0,dist.isMap)(node)) {
-            add(`${where} is not a map${at(node)}`);
-            return out;
-        }
-        for (const pair of node.items) {
-            const key = String(spec_valueOf(pair.key));
-            const field = shape[key];
-            if (!field || (field.only && field.only !== version)) {
-                if (strict) {
-                    const why = field?.only
-                        ? `is a schemaVersion ${field.only} field, not ${version}`
-                        : `is not a container-structure-test field`;
-                    add(`${where}: field "${key}"${at(pair.key)} ${why}; an unknown field stops the whole file`);
-                }
-                continue;
-            }
-            out[key] =
-                typeof field.kind === 'string'
-                    ? decodeKind(pair.value, field.kind, `${where}: field "${key}"`)
-                    : decode(pair.value, field.kind, `${where}.${key}`);
-        }
-        return out;
-    };
-    const decodeKind = (node, kind, where) => {
-        const value = spec_valueOf(node);
-        const wrong = (expected) => {
-            add(`${where}${at(node)} is not ${expected}`);
-            return undefined;
-        };
-        if (value === null || value === undefined)
-            return undefined;
-        switch (kind) {
-            case 'string':
-                // yaml.v2 turns any scalar into a string field; a list or map is an error.
-                return (0,dist.isScalar)(node) ? String(value) : wrong('a string');
-            case 'bool':
-                return typeof value === 'boolean' ? value : wrong('true or false');
-            case 'int':
-                return typeof value === 'number' && Number.isInteger(value) ? value : wrong('a whole number');
-            case 'strings':
-            case 'optionalStrings':
-                if (!(0,dist.isSeq)(node))
-                    return wrong('a list of strings');
-                return node.items.map((item, i) => (0,dist.isScalar)(item) ? String(spec_valueOf(item) ?? '') : wrong(`a string (item ${i + 1})`));
-            case 'commands':
-                if (!(0,dist.isSeq)(node))
-                    return wrong('a list of commands (each a list of strings)');
-                return node.items.map((item, i) => decodeKind(item, 'strings', `${where}[${i + 1}]`) ?? []);
-            case 'env':
-            case 'labels': {
-                if (!(0,dist.isSeq)(node))
-                    return wrong('a list of {key, value} maps');
-                return node.items.map((item, i) => decode(item, ENV, `${where}[${i + 1}]`));
-            }
-        }
-    };
-    const top = {};
-    for (const pair of root.items) {
-        const key = String(spec_valueOf(pair.key));
-        const spec = TOP[key];
-        if (!spec ||
-            (spec.only && spec.only !== version) ||
-            (version === '1.0.0' && key === 'containerRunOptions')) {
-            if (strict) {
-                add(`field "${key}"${at(pair.key)} ${spec?.only ? `is a schemaVersion ${spec.only} field, not ${version}` : 'is not a container-structure-test field'}; an unknown field stops the whole file`);
-            }
-            continue;
-        }
-        if (spec.kind)
-            top[key] = decodeKind(pair.value, spec.kind, `field "${key}"`);
-        else if (spec.list) {
-            if (pair.value === null || ((0,dist.isScalar)(pair.value) && pair.value.value === null))
-                continue;
-            if (!(0,dist.isSeq)(pair.value)) {
-                add(`${key}${at(pair.value)} is not a list of tests`);
-                continue;
-            }
-            top[key] = pair.value.items.map((item, i) => {
-                const name = (0,dist.isMap)(item) ? spec_valueOf(item.get('name', true)) : undefined;
-                // schemaVersion 1.0.0 commands are lists (pkg/types/v1/command.go); 2.0.0's are a string plus args.
-                const shape = key === 'commandTests' && version === '1.0.0' ? COMMAND_V1 : spec.shape;
-                return decode(item, shape, `${key}[${i + 1}]${name !== undefined ? ` ${JSON.stringify(String(name))}` : ''}`);
-            });
-        }
-        else
-            top[key] = decode(pair.value, spec.shape, key);
-    }
-    if (problems.items.length > before)
-        return undefined;
-    const file = {
-        path,
-        display,
-        schemaVersion: version,
-        globalEnvVars: envs(top.globalEnvVars),
-        commandTests: list(top.commandTests).map(command),
-        fileExistenceTests: list(top.fileExistenceTests).map(existence),
-        fileContentTests: list(top.fileContentTests).map(content),
-        licenseTests: list(top.licenseTests).map(t => ({ debian: t.debian === true, files: strings(t.files) }))
-    };
-    const metadata = top.metadataTest ? metadataOf(top.metadataTest) : undefined;
-    if (metadata && !metadataEmpty(metadata))
-        file.metadataTest = metadata;
-    const options = top.containerRunOptions ? runOptionsOf(top.containerRunOptions) : undefined;
-    if (options && runOptionsSet(options))
-        file.runOptions = options;
-    validate(file, add);
-    return problems.items.length > before ? undefined : file;
-}
-function spec_valueOf(node) {
-    return (0,dist.isScalar)(node) ? node.value : node === undefined ? undefined : node;
-}
-function list(value) {
-    return Array.isArray(value) ? value : [];
-}
-function strings(value) {
-    return Array.isArray(value) ? value.map(v => (v === undefined ? '' : String(v))) : [];
-}
-function str(value) {
-    return typeof value === 'string' ? value : '';
-}
-function envs(value) {
-    return list(value).map(e => ({ key: str(e.key), value: str(e.value), isRegex: e.isRegex === true }));
-}
-function command(t) {
-    const words = Array.isArray(t.command)
-        ? strings(t.command)
-        : t.command === undefined
-            ? []
-            : [str(t.command)];
-    return {
-        name: str(t.name),
-        setup: Array.isArray(t.setup) ? t.setup.map(strings) : [],
-        teardown: Array.isArray(t.teardown) ? t.teardown.map(strings) : [],
-        envVars: envs(t.envVars),
-        exitCode: typeof t.exitCode === 'number' ? t.exitCode : 0,
-        command: [...words, ...strings(t.args)],
-        expectedOutput: strings(t.expectedOutput),
-        excludedOutput: strings(t.excludedOutput),
-        expectedError: strings(t.expectedError),
-        excludedError: strings(t.excludedError)
-    };
-}
-function existence(t) {
-    return {
-        name: str(t.name),
-        path: str(t.path),
-        // The real tool's UnmarshalYAML defaults: shouldExist true, uid and gid -1 (not checked).
-        shouldExist: t.shouldExist === undefined ? true : t.shouldExist === true,
-        permissions: str(t.permissions),
-        uid: typeof t.uid === 'number' ? t.uid : -1,
-        gid: typeof t.gid === 'number' ? t.gid : -1,
-        isExecutableBy: str(t.isExecutableBy)
-    };
-}
-function content(t) {
-    return {
-        name: str(t.name),
-        path: str(t.path),
-        expectedContents: strings(t.expectedContents),
-        excludedContents: strings(t.excludedContents)
-    };
-}
-function metadataOf(t) {
-    return {
-        envVars: envs(t.envVars),
-        unboundEnvVars: envs(t.unboundEnvVars),
-        exposedPorts: strings(t.exposedPorts),
-        unexposedPorts: strings(t.unexposedPorts),
-        ...(Array.isArray(t.entrypoint) ? { entrypoint: strings(t.entrypoint) } : {}),
-        ...(Array.isArray(t.cmd) ? { cmd: strings(t.cmd) } : {}),
-        workdir: str(t.workdir),
-        volumes: strings(t.volumes),
-        unmountedVolumes: strings(t.unmountedVolumes),
-        labels: envs(t.labels),
-        user: str(t.user)
-    };
-}
-function metadataEmpty(m) {
-    return (m.envVars.length === 0 &&
-        m.unboundEnvVars.length === 0 &&
-        m.exposedPorts.length === 0 &&
-        m.unexposedPorts.length === 0 &&
-        m.entrypoint === undefined &&
-        m.cmd === undefined &&
-        m.workdir === '' &&
-        m.user === '' &&
-        m.volumes.length === 0 &&
-        m.unmountedVolumes.length === 0 &&
-        m.labels.length === 0);
-}
-function runOptionsOf(t) {
-    return {
-        user: str(t.user),
-        privileged: t.privileged === true,
-        allocateTty: t.allocateTty === true,
-        envVars: strings(t.envVars),
-        envFile: str(t.envFile),
-        capabilities: strings(t.capabilities),
-        bindMounts: strings(t.bindMounts)
-    };
-}
-function runOptionsSet(o) {
-    return (o.user !== '' ||
-        o.privileged ||
-        o.allocateTty ||
-        o.envFile !== '' ||
-        o.envVars.length > 0 ||
-        o.capabilities.length > 0 ||
-        o.bindMounts.length > 0);
-}
-/** The real tool's Validate methods, as input problems. */
-function validate(file, add) {
-    file.commandTests.forEach((t, i) => {
-        const where = `commandTests[${i + 1}]${t.name ? ` ${JSON.stringify(t.name)}` : ''}`;
-        if (t.name === '')
-            add(`${where} has no name (container-structure-test: "Please provide a valid name for every test")`);
-        if (t.command.length === 0 || t.command[0] === '')
-            add(`${where} has no command`);
-        for (const [field, commands] of [
-            ['setup', t.setup],
-            ['teardown', t.teardown]
-        ]) {
-            if (commands.some(c => c.length === 0))
-                add(`${where}: field "${field}" holds an empty command`);
-        }
-        if (t.envVars.some(e => e.key === '' || e.value === ''))
-            add(`${where}: field "envVars" needs a non-empty key and value in every item`);
-    });
-    for (const [kind, tests] of [
-        ['fileExistenceTests', file.fileExistenceTests],
-        ['fileContentTests', file.fileContentTests]
-    ]) {
-        tests.forEach((t, i) => {
-            const where = `${kind}[${i + 1}]${t.name ? ` ${JSON.stringify(t.name)}` : ''}`;
-            if (t.name === '')
-                add(`${where} has no name`);
-            if (t.path === '')
-                add(`${where} has no path`);
-        });
-    }
-    file.fileExistenceTests.forEach((t, i) => {
-        if (t.isExecutableBy !== '' && !['any', 'owner', 'group', 'other'].includes(t.isExecutableBy)) {
-            add(`fileExistenceTests[${i + 1}] ${JSON.stringify(t.name)}: field "isExecutableBy" is ${JSON.stringify(t.isExecutableBy)}, not one of any, owner, group, other`);
-        }
-    });
-    const m = file.metadataTest;
-    if (m) {
-        if (m.envVars.some(e => e.key === ''))
-            add('metadataTest: field "envVars" has an item with an empty key');
-        if (m.labels.some(e => e.key === ''))
-            add('metadataTest: field "labels" has an item with an empty key');
-        if (m.exposedPorts.some(p => p === ''))
-            add('metadataTest: field "exposedPorts" has an empty port');
-        if (m.volumes.some(v => v === ''))
-            add('metadataTest: field "volumes" has an empty volume');
-    }
-}
-
-;// CONCATENATED MODULE: ./src/structure/files.ts
-// The `structure-tests` input: paths or globs (relative to the workspace), one a line; each file is read
-// and checked before anything is created.
-
-
-
-
-
-function parseStructureInput(text, workspace, problems) {
-    const files = [];
-    const seen = new Set();
-    for (const line of (0,scalars/* lines */.Mn)(text)) {
-        let paths;
-        if ((0,tinyglobby_dist/* isDynamicPattern */.ey)(line)) {
-            paths = (0,tinyglobby_dist/* globSync */.AZ)(line, { cwd: workspace, absolute: true, onlyFiles: true, dot: true }).sort();
-            if (paths.length === 0) {
-                problems.add(STRUCTURE_INPUT, line, `matches no file (looked under ${workspace})`);
-                continue;
-            }
-        }
-        else {
-            const path = (0,external_node_path_.isAbsolute)(line) ? line : (0,external_node_path_.resolve)(workspace, line);
-            if (!(0,external_node_fs_.existsSync)(path)) {
-                problems.add(STRUCTURE_INPUT, line, `is not a file (resolved to ${path})`);
-                continue;
-            }
-            paths = [path];
-        }
-        for (const path of paths) {
-            if (seen.has(path))
-                continue;
-            seen.add(path);
-            const display = (0,external_node_path_.relative)(workspace, path) || path;
-            const file = parseStructureFile(path, display.startsWith('..') ? path : display, problems);
-            if (file)
-                files.push(file);
-        }
-    }
-    return files;
-}
-
 // EXTERNAL MODULE: ./src/inputs/definitions.ts
 var definitions = __webpack_require__(3775);
 ;// CONCATENATED MODULE: ./src/inputs/problems.ts
@@ -4246,12 +3950,12 @@ var reference = __webpack_require__(3564);
 
 
 
-
 /**
  * Validates every input at once. Either a Config, or every problem found: nothing is half-parsed and
- * nothing touches the engine here (except reading files the inputs name).
+ * nothing touches the engine here (except reading files the inputs name). Async because the parsers of
+ * YAML inputs load yaml (and tinyglobby) only when such an input is given.
  */
-function parseInputs(raw, env, hooks) {
+async function parseInputs(raw, env, hooks) {
     const problems = new ProblemList();
     const mask = hooks.mask ?? (() => { });
     // Secret values are masked first, before any of them could be quoted by anything.
@@ -4383,7 +4087,7 @@ function parseInputs(raw, env, hooks) {
     }
     // Smoke
     const timeoutMs = duration('smoke-timeout');
-    const entries = (0,spec/* parseSmokeList */.xI)(get('smoke'), { timeoutMs }, problems);
+    const entries = await (0,spec/* parseSmokeList */.xI)(get('smoke'), { timeoutMs }, problems);
     const pullPolicy = oneOf('pull-policy', ['missing', 'always', 'never']);
     // Compose
     const composeFiles = (0,scalars/* splitList */.ry)(get('compose')).map(file => (0,external_node_path_.resolve)(env.workspace, file));
@@ -4392,7 +4096,7 @@ function parseInputs(raw, env, hooks) {
             problems.add('compose', (0,scalars/* splitList */.ry)(get('compose'))[i], `is not a file (resolved to ${file})`);
     }
     const composeTimeoutMs = duration('compose-timeout');
-    const composeSmoke = parseComposeSmoke(get('compose-smoke'), { timeoutMs: composeTimeoutMs }, problems);
+    const composeSmoke = await parseComposeSmoke(get('compose-smoke'), { timeoutMs: composeTimeoutMs }, problems);
     if (composeFiles.length === 0 && get('compose-smoke') !== '') {
         problems.add('compose-smoke', get('compose-smoke'), 'needs Compose files: set the compose input too');
     }
@@ -4407,7 +4111,10 @@ function parseInputs(raw, env, hooks) {
     }
     const reportPath = get('report-path');
     // Structure and efficiency
-    const structureFiles = parseStructureInput(get('structure-tests'), env.workspace, problems);
+    const structureTests = get('structure-tests');
+    // The structure-test file reader (with yaml) is loaded only when there are files to read.
+    const structureReader = structureTests ? await __webpack_require__.e(/* import() */ 759).then(__webpack_require__.bind(__webpack_require__, 2759)) : undefined;
+    const structureFiles = (await structureReader?.parseStructureInput(structureTests, env.workspace, problems)) ?? [];
     const structureImage = get('structure-image');
     if (structureImage && !(0,reference/* isValidTag */.r_)(structureImage) && !/^(sha256:)?[0-9a-f]{12,64}$/.test(structureImage)) {
         problems.add('structure-image', structureImage, 'is not an image reference or ID (e.g. app:1.2 or sha256:...)');
@@ -4495,8 +4202,8 @@ function parseInputs(raw, env, hooks) {
     return problems.empty ? { ok: true, config } : { ok: false, problems };
 }
 /** Throws one PreflightError listing every problem. */
-function parseInputsOrThrow(raw, env, hooks) {
-    const outcome = parseInputs(raw, env, hooks);
+async function parseInputsOrThrow(raw, env, hooks) {
+    const outcome = await parseInputs(raw, env, hooks);
     if (outcome.ok)
         return outcome.config;
     const list = outcome.problems.items.map(p => `  - ${formatProblem(p)}`).join('\n');
@@ -4765,6 +4472,7 @@ function builtImageSize(build, inventory) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O1: () => (/* binding */ takeInventory),
+/* harmony export */   v8: () => (/* binding */ listImages),
 /* harmony export */   xP: () => (/* binding */ instruction)
 /* harmony export */ });
 /* unused harmony export shortId */
@@ -4776,26 +4484,40 @@ function builtImageSize(build, inventory) {
 
 
 
+async function listImages(input) {
+    const startedMs = Date.now();
+    const { client, signal } = input;
+    (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfAborted */ .Te)(signal);
+    const errors = [];
+    const builtId = builtIdOf(input.build);
+    const [list, history] = await Promise.all([
+        attempt(errors, 'list images', signal, () => client.images.list(undefined, signal)),
+        builtId
+            ? attempt(errors, 'read the built image history', signal, () => client.images.history(builtId, signal))
+            : Promise.resolve(undefined)
+    ]);
+    return { startedMs, list, history, errors };
+}
 // The fields of /images/json and /containers/json this stage reads (API 1.41).
 /**
  * The inventory stage: what `docker image ls` and `docker container ls --all` would show, for the run's own
  * images and containers (scope `run`) or everything on the engine (scope `all`). One list call for images
  * and one for containers whatever their number, no per-item inspect; the image history only for the
- * built image.
+ * built image. The containers are listed now (they must show the run's end); the images come from
+ * `images` when the caller listed them earlier (listImages), else they are listed now too.
  */
 async function takeInventory(input) {
     const started = Date.now();
     const { client, scope, signal } = input;
     (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .throwIfAborted */ .Te)(signal);
-    const errors = [];
-    const builtId = input.build?.status === 'built' ? input.build.imageId : undefined;
-    const [imageList, containerList, history] = await Promise.all([
-        attempt(errors, 'list images', signal, () => client.images.list(undefined, signal)),
-        attempt(errors, 'list containers', signal, () => client.containers.list({ all: true, filters: scope === 'run' ? { label: [`${_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .LABEL_RUN */ .Bt}=${input.runId}`] } : undefined }, signal)),
-        builtId
-            ? attempt(errors, 'read the built image history', signal, () => client.images.history(builtId, signal))
-            : Promise.resolve(undefined)
+    const containerErrors = [];
+    const builtId = builtIdOf(input.build);
+    const [listing, containerList] = await Promise.all([
+        input.images ?? listImages({ client, build: input.build, signal }),
+        attempt(containerErrors, 'list containers', signal, () => client.containers.list({ all: true, filters: scope === 'run' ? { label: [`${_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .LABEL_RUN */ .Bt}=${input.runId}`] } : undefined }, signal))
     ]);
+    const { list: imageList, history } = listing;
+    const errors = [...listing.errors, ...containerErrors];
     const containers = mergeRecorded((containerList ?? []).map(toContainer), input.smoke);
     let images = (imageList ?? []).map(toImage);
     if (scope === 'run') {
@@ -4818,7 +4540,11 @@ async function takeInventory(input) {
     }
     images.sort((a, b) => Number(b.built ?? false) - Number(a.built ?? false) || byText(b.created, a.created));
     containers.sort((a, b) => byText(b.created, a.created) || byText(a.name, b.name));
-    return { scope, images, containers, errors, durationMs: Date.now() - started };
+    const durationMs = Date.now() - Math.min(started, listing.startedMs);
+    return { scope, images, containers, errors, durationMs };
+}
+function builtIdOf(build) {
+    return build?.status === 'built' ? build.imageId : undefined;
 }
 /** Runs one engine call; a failure becomes a line in `errors` (the report still shows the rest). */
 async function attempt(errors, doing, signal, call) {
@@ -5012,8 +4738,7 @@ class LineSplitter {
 /* harmony export */   aJ: () => (/* binding */ stripAnsi),
 /* harmony export */   tZ: () => (/* binding */ normalizeLines)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2325);
 
 /**
  * Brackets untrusted text so the Actions runner treats none of it as a workflow command.
@@ -5024,7 +4749,7 @@ class LineSplitter {
  */
 class CommandGuard {
     token;
-    constructor(token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex')) {
+    constructor(token = (0,_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .randomHex */ .nw)(16)) {
         this.token = token;
     }
     get open() {
@@ -5051,7 +4776,7 @@ function stripAnsi(text) {
 
 /***/ }),
 
-/***/ 8830:
+/***/ 9695:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5062,446 +4787,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/format.ts
-var format = __webpack_require__(6264);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/stage.ts
-var stage = __webpack_require__(1741);
-// EXTERNAL MODULE: ./src/audit/fields.ts
-var fields = __webpack_require__(5546);
-;// CONCATENATED MODULE: ./src/audit/drift.ts
-
-
-
-
-
-
-/** Disk use drifts all day: only a change of at least this much, and of this share, counts. */
-const DISK_DRIFT_MIN_BYTES = 1_000_000_000;
-const DISK_DRIFT_MIN_RATIO = 0.2;
-/** MemTotal moves by a few kB with kernel updates and memory ballooning; a 1% change counts. */
-const MEMORY_DRIFT_MIN_RATIO = 0.01;
-/**
- * Compares this run's engine facts with the JSON report of an earlier run (`baseline`). Undefined when no
- * baseline was given. Never throws: a missing or unreadable baseline is reported in the result, and is an
- * error only when `fail-on-drift` asks for a comparison.
- */
-async function compareWithBaseline(input) {
-    const { baseline, failOnDrift } = input.options;
-    if (!baseline)
-        return undefined;
-    const started = Date.now();
-    const loaded = await loadBaseline(baseline);
-    if (!loaded.ok) {
-        const wanted = failOnDrift.kind !== 'none';
-        const error = wanted ? `${loaded.message}, and fail-on-drift needs a baseline to compare with` : undefined;
-        return {
-            status: loaded.status,
-            problems: error ? [error] : [],
-            ...(0,stage/* stageTimes */.L)(started),
-            baseline,
-            message: loaded.message,
-            error,
-            items: [],
-            failing: [],
-            comparedFields: [],
-            notes: []
-        };
-    }
-    const { report } = loaded;
-    const was = factValues(report.engine.facts);
-    const now = factValues(input.facts);
-    const notes = [];
-    const items = [];
-    const comparedFields = [];
-    for (const [name, nowValue] of now) {
-        comparedFields.push(name);
-        const item = compareValue(name, was.get(name), nowValue);
-        if (item)
-            items.push(item);
-    }
-    if (input.options.diskUsage) {
-        if (!input.diskUsage)
-            notes.push('Disk use was not compared: this run could not read /system/df.');
-        else if (!isObject(report.diskUsage)) {
-            notes.push('Disk use was not compared: the baseline run did not read it (disk-usage was off).');
-        }
-        else {
-            const wasDisk = summarizeDiskUsage(report.diskUsage);
-            const nowDisk = summarizeDiskUsage(input.diskUsage);
-            for (const [name, key] of DISK_FIELDS) {
-                comparedFields.push(name);
-                const item = compareDisk(name, wasDisk[key], nowDisk[key]);
-                if (item)
-                    items.push(item);
-            }
-        }
-    }
-    const wasId = String(report.engine.facts.info.ID ?? '');
-    const nowId = String(input.facts.info.ID ?? '');
-    if (wasId && nowId && wasId !== nowId) {
-        notes.push(`The baseline comes from another engine (ID ${wasId}, host ${String(report.engine.facts.info.Name ?? '?')}); ` +
-            'drift may be a difference between machines rather than a change.');
-    }
-    const failing = items.filter(item => failsUnder(failOnDrift, item));
-    return {
-        status: 'compared',
-        problems: failing.length > 0 ? [`Engine drifted from the baseline: ${describeDrift(failing)}`] : [],
-        ...(0,stage/* stageTimes */.L)(started),
-        baseline,
-        items,
-        failing,
-        baselineRun: {
-            runId: typeof report.runId === 'string' ? report.runId : undefined,
-            finishedAt: typeof report.finishedAt === 'string' ? report.finishedAt : undefined,
-            endpoint: typeof report.endpoint === 'string' ? report.endpoint : undefined,
-            serverVersion: report.engine.facts.serverVersion
-        },
-        comparedFields,
-        notes
-    };
-}
-/** Whether `fail-on-drift` makes this item fail the step. Disk use never counts as `security`. */
-function failsUnder(policy, item) {
-    switch (policy.kind) {
-        case 'none':
-            return false;
-        case 'any':
-            return true;
-        case 'security':
-            return item.security && item.group !== 'disk';
-        case 'fields':
-            return policy.fields.some(f => f.toLowerCase() === item.field.toLowerCase());
-    }
-}
-/** One line for a failure message or a log: `cgroupVersion 2 \u2192 1; seccomp profile=default \u2192 absent`. */
-function describeDrift(items, maxValue = 60) {
-    const short = (s) => {
-        const flat = s.replace(/\s+/g, ' ');
-        return flat.length > maxValue ? `${flat.slice(0, maxValue - 1)}\u2026` : flat;
-    };
-    return items
-        .map(item => {
-        if (item.added || item.removed) {
-            const parts = [
-                ...(item.added ?? []).map(a => `+${short(a)}`),
-                ...(item.removed ?? []).map(r => `-${short(r)}`)
-            ];
-            return `${item.field} ${parts.join(', ')}`;
-        }
-        return `${item.field} ${short(item.was)} \u2192 ${short(item.now)}`;
-    })
-        .join('; ');
-}
-/**
- * /system/df, one more fact for the audit. When the engine cannot give it, the run says so and goes on
- * (undefined).
- */
-async function readDiskUsage(client, log, signal) {
-    return client.system.df(signal).catch((error) => {
-        log.warning(`Could not read the engine's disk use: ${client.error(error, 'reading /system/df').message}`);
-        return undefined;
-    });
-}
-/** The comparison in the log: warnings for no baseline or drift, the details as untrusted text. */
-function logDrift(drift, log) {
-    // An error is reported as the step's failure; only the first-run case is a warning.
-    if (drift.message && !drift.error)
-        log.warning(drift.message);
-    for (const note of drift.notes ?? [])
-        log.warning(note);
-    if (drift.status !== 'compared')
-        return;
-    if (drift.items.length === 0) {
-        log.info(`No drift from the baseline (${drift.comparedFields?.length ?? 0} facts compared).`);
-        return;
-    }
-    const notFailing = drift.items.filter(item => !drift.failing.includes(item));
-    if (notFailing.length > 0)
-        log.warning(`Engine drifted from the baseline: ${describeDrift(notFailing)}`);
-    // Values come from the engine and the baseline file: printed as untrusted text.
-    const block = log.untrusted(`Drift from the baseline (${drift.items.length})`);
-    try {
-        for (const item of drift.items)
-            block.write(`${item.field}: ${item.was} \u2192 ${item.now}\n`);
-    }
-    finally {
-        block.close();
-    }
-}
-async function loadBaseline(path) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        if ((0,errors/* errorCode */.CA)(error) === 'ENOENT') {
-            return {
-                ok: false,
-                status: 'missing',
-                message: `No baseline report at ${path} (expected on a first run); engine facts were not compared`
-            };
-        }
-        return {
-            ok: false,
-            status: 'unreadable',
-            message: `Cannot read the baseline ${path}: ${(0,errors/* messageOf */.bD)(error)}`
-        };
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        return {
-            ok: false,
-            status: 'unreadable',
-            message: `The baseline ${path} is not JSON (${(0,errors/* messageOf */.bD)(error)})`
-        };
-    }
-    if (!isObject(parsed) || typeof parsed.schemaVersion !== 'number') {
-        return {
-            ok: false,
-            status: 'unreadable',
-            message: `The baseline ${path} is not a docker-preflight JSON report (no schemaVersion)`
-        };
-    }
-    const engine = parsed.engine;
-    if (!isObject(engine) || !isObject(engine.facts) || !isObject(engine.facts.info)) {
-        return {
-            ok: false,
-            status: 'unreadable',
-            message: `The baseline ${path} has no engine facts (engine.facts.info)`
-        };
-    }
-    return { ok: true, report: parsed };
-}
-const NOT_REPORTED = '(not reported)';
-/** Every non-disk drift field of one engine, in DRIFT_FIELDS order. */
-function factValues(facts) {
-    const info = isObject(facts.info) ? facts.info : {};
-    const version = isObject(facts.version) ? facts.version : {};
-    const text = (value) => ({ kind: 'text', text: scalar(value) });
-    const set = (items) => ({ kind: 'set', items: [...new Set(items)].sort() });
-    const security = parseSecurityOptions(info.SecurityOptions);
-    const securityValue = (name) => {
-        const options = security.get(name);
-        if (options === undefined)
-            return text('absent');
-        return text(options || 'enabled');
-    };
-    const registry = isObject(info.RegistryConfig) ? info.RegistryConfig : {};
-    const proxy = (value) => {
-        const raw = scalar(value);
-        return { kind: 'text', text: raw, display: redactCredentials(raw) };
-    };
-    const os = facts.os || scalar(version.Os ?? info.OSType);
-    const arch = facts.arch || scalar(version.Arch ?? info.Architecture);
-    const values = {
-        serverVersion: text(facts.serverVersion || version.Version || info.ServerVersion),
-        apiVersion: text(facts.apiVersion || version.ApiVersion),
-        storageDriver: text(info.Driver),
-        backingFilesystem: text(driverStatus(info.DriverStatus, 'Backing Filesystem')),
-        cgroupDriver: text(info.CgroupDriver),
-        cgroupVersion: text(info.CgroupVersion),
-        defaultRuntime: text(info.DefaultRuntime),
-        runtimes: set(isObject(info.Runtimes) ? Object.keys(info.Runtimes) : []),
-        seccomp: securityValue('seccomp'),
-        apparmor: securityValue('apparmor'),
-        selinux: securityValue('selinux'),
-        rootless: securityValue('rootless'),
-        userns: securityValue('userns'),
-        securityOptions: set([...security]
-            .filter(([name]) => !NAMED_SECURITY_OPTIONS.includes(name))
-            .map(([name, options]) => (options ? `${name} (${options})` : name))),
-        registryMirrors: set(stringList(registry.Mirrors).map(redactCredentials)),
-        insecureRegistries: set(insecureRegistries(registry)),
-        httpProxy: proxy(info.HttpProxy),
-        httpsProxy: proxy(info.HttpsProxy),
-        noProxy: proxy(info.NoProxy),
-        loggingDriver: text(info.LoggingDriver),
-        liveRestore: text(info.LiveRestoreEnabled),
-        osArch: text(os || arch ? `${os}/${arch}` : ''),
-        operatingSystem: text(info.OperatingSystem),
-        kernelVersion: text(facts.kernelVersion || version.KernelVersion || info.KernelVersion),
-        cpus: text(info.NCPU),
-        memory: {
-            kind: 'number',
-            value: typeof info.MemTotal === 'number' ? info.MemTotal : undefined,
-            minRatio: MEMORY_DRIFT_MIN_RATIO,
-            format: format/* formatBytes */.z3
-        },
-        // The daemon wraps its warnings over several indented lines; compare them as sentences.
-        warnings: set(stringList(info.Warnings).map(w => (0,format/* oneLine */.TN)(w)))
-    };
-    return new Map(fields/* DRIFT_FIELDS */.GS.filter(f => f.name in values).map(f => [f.name, values[f.name]]));
-}
-function compareValue(name, was, now) {
-    const def = (0,fields/* driftField */.au)(name);
-    const base = { field: name, label: def.label, group: def.group, security: def.security };
-    if (now.kind === 'set') {
-        const before = was?.kind === 'set' ? was.items : [];
-        const added = now.items.filter(i => !before.includes(i));
-        const removed = before.filter(i => !now.items.includes(i));
-        if (added.length === 0 && removed.length === 0)
-            return undefined;
-        return {
-            ...base,
-            was: before.join(', ') || 'none',
-            now: now.items.join(', ') || 'none',
-            ...(added.length ? { added } : {}),
-            ...(removed.length ? { removed } : {})
-        };
-    }
-    if (now.kind === 'number') {
-        const before = was?.kind === 'number' ? was.value : undefined;
-        if (before === now.value)
-            return undefined;
-        if (before !== undefined && now.value !== undefined) {
-            const change = Math.abs(now.value - before);
-            if (change < now.minRatio * Math.max(before, 1))
-                return undefined;
-        }
-        const show = (n) => (n === undefined ? NOT_REPORTED : now.format(n));
-        return { ...base, was: show(before), now: show(now.value) };
-    }
-    const before = was?.kind === 'text' ? was : { kind: 'text', text: '' };
-    if (before.text === now.text)
-        return undefined;
-    const show = (v) => (v.display ?? v.text) || NOT_REPORTED;
-    let nowText = show(now);
-    // Only a redacted part (proxy credentials) changed: say so without showing either.
-    if (show(before) === nowText)
-        nowText = `${nowText} (credentials changed)`;
-    return { ...base, was: show(before), now: nowText };
-}
-const NAMED_SECURITY_OPTIONS = ['seccomp', 'apparmor', 'selinux', 'rootless', 'userns'];
-/**
- * `["name=seccomp,profile=default", "name=rootless"]` \u2192 seccomp \u2192 `profile=default`, rootless \u2192 ``.
- * Engines before API 1.26 listed bare names (`seccomp`); those parse as names without options.
- */
-function parseSecurityOptions(list) {
-    const result = new Map();
-    for (const entry of stringList(list)) {
-        const pairs = entry.split(',').map(p => p.trim());
-        const named = pairs.find(p => p.startsWith('name='));
-        if (!named) {
-            result.set(entry.trim(), '');
-            continue;
-        }
-        const others = pairs.filter(p => p !== named && p !== '');
-        result.set(named.slice('name='.length), others.join(','));
-    }
-    return result;
-}
-/** As `docker info` lists them: insecure CIDRs, and registries whose index config is not secure. */
-function insecureRegistries(registry) {
-    const cidrs = stringList(registry.InsecureRegistryCIDRs);
-    const indexes = isObject(registry.IndexConfigs) ? Object.values(registry.IndexConfigs) : [];
-    const names = indexes.filter(isObject).filter(i => i.Secure === false);
-    return [...cidrs, ...names.map(i => scalar(i.Name))];
-}
-function driverStatus(status, key) {
-    if (!Array.isArray(status))
-        return '';
-    const pair = status.find(p => Array.isArray(p) && p[0] === key);
-    return pair ? scalar(pair[1]) : '';
-}
-/**
- * Proxy settings may carry credentials (`http://user:secret@proxy:3128`). Every part before the host's
- * `@` becomes `***`, so drift items, logs, summaries and outputs never show them. (dockerd masks URL
- * credentials as `xxxxx:xxxxx` itself; not `user:pass@host` without a scheme, nor a baseline edited by hand.)
- */
-function redactCredentials(value) {
-    return value
-        .split(/([,\s]+)/)
-        .map(token => {
-        const at = token.lastIndexOf('@');
-        if (at < 0)
-            return token;
-        const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(token)?.[0] ?? '';
-        if (at < scheme.length)
-            return token;
-        return `${scheme}***@${token.slice(at + 1)}`;
-    })
-        .join('');
-}
-const DISK_FIELDS = [
-    ['diskImages', 'images'],
-    ['diskContainers', 'containers'],
-    ['diskVolumes', 'volumes'],
-    ['diskBuildCache', 'buildCache'],
-    ['diskReclaimable', 'reclaimable']
-];
-/** Totals from a raw `/system/df` reply. */
-function summarizeDiskUsage(df) {
-    const list = (value) => Array.isArray(value) ? value.filter(isObject) : [];
-    const num = (value) => (typeof value === 'number' && value > 0 ? value : 0);
-    const images = list(df.Images);
-    const containers = list(df.Containers);
-    const volumes = list(df.Volumes);
-    const cache = list(df.BuildCache);
-    const imagesTotal = num(df.LayersSize) || images.reduce((sum, i) => sum + num(i.Size), 0);
-    const imagesUsed = images
-        .filter(i => num(i.Containers) > 0)
-        .reduce((sum, i) => sum + Math.max(0, num(i.Size) - num(i.SharedSize)), 0);
-    const containersTotal = containers.reduce((sum, c) => sum + num(c.SizeRw), 0);
-    const containersReclaimable = containers
-        .filter(c => c.State !== 'running' && c.State !== 'paused' && c.State !== 'restarting')
-        .reduce((sum, c) => sum + num(c.SizeRw), 0);
-    const volumeSize = (v) => num(isObject(v.UsageData) ? v.UsageData.Size : 0);
-    const volumeRefs = (v) => num(isObject(v.UsageData) ? v.UsageData.RefCount : 0);
-    const volumesTotal = volumes.reduce((sum, v) => sum + volumeSize(v), 0);
-    const volumesReclaimable = volumes
-        .filter(v => volumeRefs(v) === 0)
-        .reduce((sum, v) => sum + volumeSize(v), 0);
-    const cacheTotal = cache.reduce((sum, c) => sum + (c.Shared === true ? 0 : num(c.Size)), 0);
-    const cacheReclaimable = cache
-        .filter(c => c.InUse !== true && c.Shared !== true)
-        .reduce((sum, c) => sum + num(c.Size), 0);
-    return {
-        images: imagesTotal,
-        containers: containersTotal,
-        volumes: volumesTotal,
-        buildCache: cacheTotal,
-        reclaimable: Math.max(0, imagesTotal - imagesUsed) + containersReclaimable + volumesReclaimable + cacheReclaimable
-    };
-}
-function compareDisk(name, was, now) {
-    const change = Math.abs(now - was);
-    if (change < DISK_DRIFT_MIN_BYTES || change < DISK_DRIFT_MIN_RATIO * Math.max(was, 1))
-        return undefined;
-    const def = (0,fields/* driftField */.au)(name);
-    const sign = now > was ? '+' : '\u2212';
-    return {
-        field: name,
-        label: def.label,
-        group: def.group,
-        security: false,
-        was: (0,format/* formatBytes */.z3)(was),
-        now: `${(0,format/* formatBytes */.z3)(now)} (${sign}${(0,format/* formatBytes */.z3)(change)})`
-    };
-}
-// ---------------------------------------------------------------------------------------------------------
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function scalar(value) {
-    if (value === undefined || value === null)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return JSON.stringify(value);
-}
-function stringList(value) {
-    return Array.isArray(value) ? value.filter(v => v !== null && v !== undefined).map(v => scalar(v)) : [];
-}
-
 // EXTERNAL MODULE: ./src/labels.ts
 var src_labels = __webpack_require__(4584);
 ;// CONCATENATED MODULE: ./src/audit/leftovers.ts
@@ -5559,12 +4846,14 @@ async function findLeftovers(input) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./src/ids.ts
+var ids = __webpack_require__(2325);
 // EXTERNAL MODULE: ./src/inventory/image-size.ts
 var image_size = __webpack_require__(1447);
 // EXTERNAL MODULE: ./src/engine/client.ts + 2 modules
@@ -5579,137 +4868,826 @@ var engine_podman = __webpack_require__(7049);
 var image_store = __webpack_require__(5943);
 // EXTERNAL MODULE: ./src/image/reference.ts
 var image_reference = __webpack_require__(3564);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(1260);
-;// CONCATENATED MODULE: ./src/build/credentials.ts
-// Registry credentials for pulling base images, found where the docker CLI finds them:
-// $DOCKER_CONFIG/config.json (else ~/.docker/config.json), `credHelpers` per registry, then
-// `credsStore`, then inline `auths`. So a workflow that ran docker/login-action can build from a
-// private base. Secrets are returned to the caller and never logged.
-
-
-
-
-
-const HUB_SERVER = 'https://index.docker.io/v1/';
-/** The registry host of an image reference; `docker.io` for Docker Hub (and for what is not a reference). */
-function registryOf(reference) {
-    return image_reference/* ImageReference */.ZN.parse(reference)?.registry ?? image_reference/* HUB */.Q$;
-}
-/** The directory the docker CLI reads config.json from. */
-function dockerConfigDir(env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-}
+// EXTERNAL MODULE: ./src/format.ts
+var format = __webpack_require__(6264);
+// EXTERNAL MODULE: ./src/build/credentials.ts
+var build_credentials = __webpack_require__(2742);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
+;// CONCATENATED MODULE: ./src/engine/h2/huffman.ts
+// HPACK's Huffman code (RFC 7541, Appendix B): grpc-go sends header values Huffman-coded whenever that is
+// shorter, so the session's header decoder needs it. Only decoding: what this process sends is literal.
+/** The code of each byte value 0\u2013255, right-aligned, and its length in bits (the RFC's table). */
+const CODES = [
+    0x1ff8, 0x7fffd8, 0xfffffe2, 0xfffffe3, 0xfffffe4, 0xfffffe5, 0xfffffe6, 0xfffffe7, 0xfffffe8, 0xffffea,
+    0x3ffffffc, 0xfffffe9, 0xfffffea, 0x3ffffffd, 0xfffffeb, 0xfffffec, 0xfffffed, 0xfffffee, 0xfffffef,
+    0xffffff0, 0xffffff1, 0xffffff2, 0x3ffffffe, 0xffffff3, 0xffffff4, 0xffffff5, 0xffffff6, 0xffffff7,
+    0xffffff8, 0xffffff9, 0xffffffa, 0xffffffb, 0x14, 0x3f8, 0x3f9, 0xffa, 0x1ff9, 0x15, 0xf8, 0x7fa, 0x3fa,
+    0x3fb, 0xf9, 0x7fb, 0xfa, 0x16, 0x17, 0x18, 0x0, 0x1, 0x2, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f, 0x5c,
+    0xfb, 0x7ffc, 0x20, 0xffb, 0x3fc, 0x1ffa, 0x21, 0x5d, 0x5e, 0x5f, 0x60, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66,
+    0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x70, 0x71, 0x72, 0xfc, 0x73, 0xfd, 0x1ffb, 0x7fff0,
+    0x1ffc, 0x3ffc, 0x22, 0x7ffd, 0x3, 0x23, 0x4, 0x24, 0x5, 0x25, 0x26, 0x27, 0x6, 0x74, 0x75, 0x28, 0x29,
+    0x2a, 0x7, 0x2b, 0x76, 0x2c, 0x8, 0x9, 0x2d, 0x77, 0x78, 0x79, 0x7a, 0x7b, 0x7ffe, 0x7fc, 0x3ffd, 0x1ffd,
+    0xffffffc, 0xfffe6, 0x3fffd2, 0xfffe7, 0xfffe8, 0x3fffd3, 0x3fffd4, 0x3fffd5, 0x7fffd9, 0x3fffd6, 0x7fffda,
+    0x7fffdb, 0x7fffdc, 0x7fffdd, 0x7fffde, 0xffffeb, 0x7fffdf, 0xffffec, 0xffffed, 0x3fffd7, 0x7fffe0,
+    0xffffee, 0x7fffe1, 0x7fffe2, 0x7fffe3, 0x7fffe4, 0x1fffdc, 0x3fffd8, 0x7fffe5, 0x3fffd9, 0x7fffe6,
+    0x7fffe7, 0xffffef, 0x3fffda, 0x1fffdd, 0xfffe9, 0x3fffdb, 0x3fffdc, 0x7fffe8, 0x7fffe9, 0x1fffde, 0x7fffea,
+    0x3fffdd, 0x3fffde, 0xfffff0, 0x1fffdf, 0x3fffdf, 0x7fffeb, 0x7fffec, 0x1fffe0, 0x1fffe1, 0x3fffe0,
+    0x1fffe2, 0x7fffed, 0x3fffe1, 0x7fffee, 0x7fffef, 0xfffea, 0x3fffe2, 0x3fffe3, 0x3fffe4, 0x7ffff0, 0x3fffe5,
+    0x3fffe6, 0x7ffff1, 0x3ffffe0, 0x3ffffe1, 0xfffeb, 0x7fff1, 0x3fffe7, 0x7ffff2, 0x3fffe8, 0x1ffffec,
+    0x3ffffe2, 0x3ffffe3, 0x3ffffe4, 0x7ffffde, 0x7ffffdf, 0x3ffffe5, 0xfffff1, 0x1ffffed, 0x7fff2, 0x1fffe3,
+    0x3ffffe6, 0x7ffffe0, 0x7ffffe1, 0x3ffffe7, 0x7ffffe2, 0xfffff2, 0x1fffe4, 0x1fffe5, 0x3ffffe8, 0x3ffffe9,
+    0xffffffd, 0x7ffffe3, 0x7ffffe4, 0x7ffffe5, 0xfffec, 0xfffff3, 0xfffed, 0x1fffe6, 0x3fffe9, 0x1fffe7,
+    0x1fffe8, 0x7ffff3, 0x3fffea, 0x3fffeb, 0x1ffffee, 0x1ffffef, 0xfffff4, 0xfffff5, 0x3ffffea, 0x7ffff4,
+    0x3ffffeb, 0x7ffffe6, 0x3ffffec, 0x3ffffed, 0x7ffffe7, 0x7ffffe8, 0x7ffffe9, 0x7ffffea, 0x7ffffeb,
+    0xffffffe, 0x7ffffec, 0x7ffffed, 0x7ffffee, 0x7ffffef, 0x7fffff0, 0x3ffffee
+];
+const LENGTHS = [
+    13, 23, 28, 28, 28, 28, 28, 28, 28, 24, 30, 28, 28, 30, 28, 28, 28, 28, 28, 28, 28, 28, 30, 28, 28, 28, 28,
+    28, 28, 28, 28, 28, 6, 10, 10, 12, 13, 6, 8, 11, 10, 10, 8, 11, 8, 6, 6, 6, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 7,
+    8, 15, 6, 12, 10, 13, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 7, 8, 13, 19,
+    13, 14, 6, 15, 5, 6, 5, 6, 5, 6, 6, 6, 5, 7, 7, 6, 6, 6, 5, 6, 7, 6, 5, 5, 6, 7, 7, 7, 7, 7, 15, 11, 14, 13,
+    28, 20, 22, 20, 20, 22, 22, 22, 23, 22, 23, 23, 23, 23, 23, 24, 23, 24, 24, 22, 23, 24, 23, 23, 23, 23, 21,
+    22, 23, 22, 23, 23, 24, 22, 21, 20, 22, 22, 23, 23, 21, 23, 22, 22, 24, 21, 22, 23, 23, 21, 21, 22, 21, 23,
+    22, 23, 23, 20, 22, 22, 22, 23, 22, 22, 23, 26, 26, 20, 19, 22, 23, 22, 25, 26, 26, 26, 27, 27, 26, 24, 25,
+    19, 21, 26, 27, 27, 26, 27, 24, 21, 21, 26, 26, 28, 27, 27, 27, 20, 24, 20, 21, 22, 21, 21, 23, 22, 22, 25,
+    25, 24, 24, 26, 23, 26, 27, 26, 26, 27, 27, 27, 27, 27, 28, 27, 27, 27, 27, 27, 26
+];
 /**
- * Credentials for each registry that has some configured. Registries with none are left out (anonymous
- * pulls). A missing or unreadable config.json means no credentials; a helper that fails is skipped.
+ * The code as a binary tree, built on first use: node n's children are tree[2n] (bit 0) and tree[2n+1]
+ * (bit 1); a child holds the next node's index, or -(symbol + 1) at a leaf, or 0 where no code goes.
  */
-async function findCredentials(registries, env, runHelper = runCredentialHelper) {
-    const config = await readConfig((0,external_node_path_.join)(dockerConfigDir(env), 'config.json'));
-    if (!config)
-        return [];
-    const found = [];
-    for (const registry of [...new Set(registries)]) {
-        const serverAddress = registry === image_reference/* HUB */.Q$ ? HUB_SERVER : registry;
-        const helper = lookup(config.credHelpers, registry)?.[1] ?? config.credsStore;
-        if (helper) {
-            const auth = parseHelperOutput(await runHelper(helper, serverAddress), serverAddress);
-            if (auth) {
-                found.push({ registry, auth, source: `docker-credential-${helper}` });
-                continue;
+let tree;
+function buildTree() {
+    const nodes = new Int32Array(2 * 512);
+    let next = 1;
+    for (let symbol = 0; symbol < 256; symbol++) {
+        let node = 0;
+        const code = CODES[symbol];
+        for (let bit = LENGTHS[symbol] - 1; bit >= 0; bit--) {
+            const slot = 2 * node + ((code >>> bit) & 1);
+            if (bit === 0)
+                nodes[slot] = -(symbol + 1);
+            else {
+                if (nodes[slot] === 0)
+                    nodes[slot] = next++;
+                node = nodes[slot];
             }
         }
-        const entry = lookup(config.auths, registry);
-        if (entry) {
-            const auth = fromAuthsEntry(entry[1], serverAddress);
-            if (auth)
-                found.push({ registry, auth, source: `auths["${entry[0]}"] in config.json` });
+    }
+    return nodes;
+}
+/**
+ * Decodes a Huffman-coded string. Throws on what RFC 7541 §5.2 calls a decoding error: padding longer
+ * than 7 bits or not all ones (the EOS code's prefix), or a code that is not in the table.
+ */
+function huffmanDecode(input) {
+    tree ??= buildTree();
+    const out = Buffer.allocUnsafe(Math.ceil((input.length * 8) / 5));
+    let length = 0;
+    let node = 0;
+    // Bits read since the last whole symbol, and whether all of them were ones (valid padding so far).
+    let pending = 0;
+    let allOnes = true;
+    for (const byte of input) {
+        for (let bit = 7; bit >= 0; bit--) {
+            const one = (byte >>> bit) & 1;
+            const child = tree[2 * node + one];
+            pending++;
+            allOnes &&= one === 1;
+            if (child < 0) {
+                out[length++] = -child - 1;
+                node = 0;
+                pending = 0;
+                allOnes = true;
+            }
+            else if (child === 0) {
+                throw new Error('invalid Huffman code in an HPACK string');
+            }
+            else
+                node = child;
         }
     }
-    return found;
+    if (pending > 7 || !allOnes)
+        throw new Error('invalid padding at the end of an HPACK Huffman string');
+    return out.subarray(0, length);
 }
-/** The X-Registry-Config value for the classic builder: credentials keyed by registry. */
-function registryConfig(found) {
-    return Object.fromEntries(found.map(f => [f.auth.serveraddress, f.auth]));
-}
-async function readConfig(path) {
-    try {
-        return JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A config entry for the registry: keys may be bare hosts or URLs (`https://index.docker.io/v1/`). */
-function lookup(map, registry) {
-    if (!map)
-        return undefined;
-    return Object.entries(map).find(([key]) => hostOf(key) === registry);
-}
-function hostOf(key) {
-    const host = key
-        .replace(/^[a-z]+:\/\//i, '')
-        .split('/')[0]
-        .toLowerCase();
-    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? image_reference/* HUB */.Q$ : host;
-}
-function fromAuthsEntry(entry, serveraddress) {
-    if (entry.identitytoken)
-        return { serveraddress, username: entry.username, identitytoken: entry.identitytoken };
-    if (entry.auth) {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon > 0)
-            return { serveraddress, username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-    }
-    if (entry.username && entry.password)
-        return { serveraddress, username: entry.username, password: entry.password };
-    return undefined;
-}
-/** Helper protocol: `{"ServerURL": ..., "Username": ..., "Secret": ...}`; Username `<token>` = identity token. */
-function parseHelperOutput(output, serveraddress) {
-    if (!output)
-        return undefined;
-    try {
-        const parsed = JSON.parse(output);
-        if (!parsed.Secret)
-            return undefined;
-        if (parsed.Username === '<token>')
-            return { serveraddress, identitytoken: parsed.Secret };
-        return { serveraddress, username: parsed.Username, password: parsed.Secret };
-    }
-    catch {
-        return undefined;
-    }
-}
-const runCredentialHelper = async (helper, serverAddress) => {
-    try {
-        const result = await exec/* getExecOutput */.H(`docker-credential-${helper}`, ['get'], {
-            input: Buffer.from(serverAddress),
-            silent: true,
-            ignoreReturnCode: true
-        });
-        return result.exitCode === 0 ? result.stdout : undefined;
-    }
-    catch {
-        return undefined; // helper not installed
-    }
-};
 
-// EXTERNAL MODULE: external "node:http2"
-var external_node_http2_ = __webpack_require__(2467);
+;// CONCATENATED MODULE: ./src/engine/h2/hpack.ts
+// HPACK (RFC 7541) for the session's HTTP/2 server: a decoder for what BuildKit's grpc-go client sends
+// (indexed fields, the dynamic table, Huffman-coded strings) and the few fields this side sends, written
+// as literals that never touch the peer's dynamic table.
+
+/** RFC 7541 Appendix A: index 1 is the first entry. */
+const STATIC_TABLE = [
+    [':authority', ''],
+    [':method', 'GET'],
+    [':method', 'POST'],
+    [':path', '/'],
+    [':path', '/index.html'],
+    [':scheme', 'http'],
+    [':scheme', 'https'],
+    [':status', '200'],
+    [':status', '204'],
+    [':status', '206'],
+    [':status', '304'],
+    [':status', '400'],
+    [':status', '404'],
+    [':status', '500'],
+    ['accept-charset', ''],
+    ['accept-encoding', 'gzip, deflate'],
+    ...[
+        'accept-language',
+        'accept-ranges',
+        'accept',
+        'access-control-allow-origin',
+        'age',
+        'allow',
+        'authorization',
+        'cache-control',
+        'content-disposition',
+        'content-encoding',
+        'content-language',
+        'content-length',
+        'content-location',
+        'content-range',
+        'content-type',
+        'cookie',
+        'date',
+        'etag',
+        'expect',
+        'expires',
+        'from',
+        'host',
+        'if-match',
+        'if-modified-since',
+        'if-none-match',
+        'if-range',
+        'if-unmodified-since',
+        'last-modified',
+        'link',
+        'location',
+        'max-forwards',
+        'proxy-authenticate',
+        'proxy-authorization',
+        'range',
+        'referer',
+        'refresh',
+        'retry-after',
+        'server',
+        'set-cookie',
+        'strict-transport-security',
+        'transfer-encoding',
+        'user-agent',
+        'vary',
+        'via',
+        'www-authenticate'
+    ].map((name) => [name, ''])
+];
+/** The dynamic table's size when the peer sets none (SETTINGS_HEADER_TABLE_SIZE's default, which we keep). */
+const DEFAULT_TABLE_SIZE = 4096;
+class HpackError extends Error {
+}
+/** Decodes header blocks; one per connection, fed every block in order (they share the dynamic table). */
+class HpackDecoder {
+    /** Newest first: HPACK index 62 is entries[0]. */
+    entries = [];
+    size = 0;
+    maxSize = DEFAULT_TABLE_SIZE;
+    decode(block) {
+        const fields = [];
+        const reader = new Reader(block);
+        while (!reader.done()) {
+            const first = reader.peek();
+            if (first & 0x80) {
+                fields.push(this.field(reader.integer(7)));
+            }
+            else if (first & 0x40) {
+                const field = this.literal(reader, 6);
+                this.add(field);
+                fields.push(field);
+            }
+            else if (first & 0x20) {
+                const size = reader.integer(5);
+                if (size > DEFAULT_TABLE_SIZE)
+                    throw new HpackError(`HPACK table size ${size} above the limit`);
+                this.maxSize = size;
+                this.evict();
+            }
+            else {
+                // Without indexing (0000) or never indexed (0001): the same to a decoder.
+                fields.push(this.literal(reader, 4));
+            }
+        }
+        return fields;
+    }
+    field(index) {
+        if (index >= 1 && index <= STATIC_TABLE.length)
+            return STATIC_TABLE[index - 1];
+        const entry = this.entries[index - STATIC_TABLE.length - 1];
+        if (index === 0 || !entry)
+            throw new HpackError(`HPACK index ${index} is not in the table`);
+        return entry;
+    }
+    literal(reader, prefix) {
+        const index = reader.integer(prefix);
+        const name = index === 0 ? reader.string() : this.field(index)[0];
+        return [name, reader.string()];
+    }
+    add(field) {
+        this.entries.unshift(field);
+        this.size += entrySize(field);
+        this.evict();
+    }
+    evict() {
+        while (this.size > this.maxSize)
+            this.size -= entrySize(this.entries.pop());
+    }
+}
+/** RFC 7541 §4.1: the name's and value's octets plus 32. */
+function entrySize([name, value]) {
+    return name.length + value.length + 32;
+}
+class Reader {
+    bytes;
+    offset = 0;
+    constructor(bytes) {
+        this.bytes = bytes;
+    }
+    done() {
+        return this.offset >= this.bytes.length;
+    }
+    peek() {
+        return this.bytes[this.offset];
+    }
+    byte() {
+        if (this.offset >= this.bytes.length)
+            throw new HpackError('HPACK block ends inside a field');
+        return this.bytes[this.offset++];
+    }
+    /** RFC 7541 §5.1: an integer in the low `prefix` bits of the current byte, continued 7 bits a byte. */
+    integer(prefix) {
+        const max = (1 << prefix) - 1;
+        let value = this.byte() & max;
+        if (value < max)
+            return value;
+        for (let shift = 0;; shift += 7) {
+            if (shift > 28)
+                throw new HpackError('HPACK integer too large');
+            const byte = this.byte();
+            value += (byte & 0x7f) * 2 ** shift;
+            if (!(byte & 0x80))
+                return value;
+        }
+    }
+    /** RFC 7541 §5.2: a length-prefixed string, Huffman-coded when the top bit is set. */
+    string() {
+        const huffman = (this.peek() & 0x80) !== 0;
+        const length = this.integer(7);
+        if (this.offset + length > this.bytes.length)
+            throw new HpackError('HPACK string runs past its block');
+        const raw = this.bytes.subarray(this.offset, this.offset + length);
+        this.offset += length;
+        return Buffer.from(huffman ? huffmanDecode(raw) : raw).toString('latin1');
+    }
+}
+/**
+ * A header block of literal fields that are never indexed (RFC 7541 §6.2.2, no Huffman coding), except
+ * `:status: 200`, which is the static table's entry 8. Names and values are Latin-1 strings.
+ */
+function encodeHeaderBlock(fields) {
+    const parts = [];
+    for (const [name, value] of fields) {
+        if (name === ':status' && value === '200') {
+            parts.push(Buffer.from([0x88]));
+            continue;
+        }
+        parts.push(Buffer.from([0x10]), encodeString(name), encodeString(value));
+    }
+    return Buffer.concat(parts);
+}
+function encodeString(text) {
+    const bytes = Buffer.from(text, 'latin1');
+    return Buffer.concat([encodeInteger(bytes.length, 7, 0), bytes]);
+}
+function encodeInteger(value, prefix, flags) {
+    const max = (1 << prefix) - 1;
+    if (value < max)
+        return Buffer.from([flags | value]);
+    const bytes = [flags | max];
+    let rest = value - max;
+    while (rest >= 0x80) {
+        bytes.push((rest % 0x80) | 0x80);
+        rest = Math.floor(rest / 0x80);
+    }
+    bytes.push(rest);
+    return Buffer.from(bytes);
+}
+
+;// CONCATENATED MODULE: ./src/engine/h2/server.ts
+// The server side of one HTTP/2 connection (RFC 9113), just what BuildKit's session needs: the engine's
+// grpc-go client opens streams on the hijacked `/session` connection and this side answers them. Written
+// here rather than taken from node:http2 because that module (with node:tls, which it loads) costs the
+// default run ~7 MB of memory on Node 24, more than the rest of the run together (BENCHMARKS.md, issue 14).
+//
+// What it does: the connection preface and SETTINGS, HEADERS/CONTINUATION decoded with HPACK (hpack.ts),
+// DATA in with flow-control credit given back as it is read, DATA out within the peer's windows and
+// frame size, PING answered at once (grpc-go sizes its window from the round trip: BENCHMARKS.md, 3b),
+// RST_STREAM and GOAWAY. What it does not: server push, priorities, or opening streams of its own.
+
+
+const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
+const DATA = 0x0;
+const HEADERS = 0x1;
+const RST_STREAM = 0x3;
+const SETTINGS = 0x4;
+const PUSH_PROMISE = 0x5;
+const PING = 0x6;
+const GOAWAY = 0x7;
+const WINDOW_UPDATE = 0x8;
+const CONTINUATION = 0x9;
+const END_STREAM = 0x1;
+const ACK = 0x1;
+const END_HEADERS = 0x4;
+const PADDED = 0x8;
+const PRIORITY = 0x20;
+const SETTINGS_HEADER_TABLE_SIZE = 0x1;
+const SETTINGS_INITIAL_WINDOW_SIZE = 0x4;
+const SETTINGS_MAX_FRAME_SIZE = 0x5;
+const SETTINGS_MAX_HEADER_LIST_SIZE = 0x6;
+const PROTOCOL_ERROR = 0x1;
+const FLOW_CONTROL_ERROR = 0x3;
+const COMPRESSION_ERROR = 0x9;
+/** RFC 9113 defaults, until the peer's SETTINGS say otherwise. */
+const DEFAULT_WINDOW = 65_535;
+const DEFAULT_MAX_FRAME = 16_384;
+const MAX_WINDOW = 2 ** 31 - 1;
+/**
+ * What this side lets the peer send before it must wait for credit: BuildKit sends requests and small
+ * packets, so a generous window costs nothing and never stalls it. Credit is given back once half is used.
+ */
+const RECEIVE_WINDOW = 16 * 1024 * 1024;
+/** A .dockerignore of a few hundred lines is a few hundred headers on one call (each pattern its own). */
+const MAX_HEADER_LIST = 64 * 1024 * 1024;
+/** Bytes handed to the socket and not yet written, above which sending waits for it to drain. */
+const SOCKET_HIGH = 1024 * 1024;
+/**
+ * One stream the peer opened. Events: 'data' (Buffer), 'end' (the peer sent all it will), 'close' (the
+ * stream is over both ways, was reset, or the connection is gone).
+ */
+class ServerStream extends external_node_events_.EventEmitter {
+    id;
+    connection;
+    sendWindow;
+    queue = [];
+    queuedBytes = 0;
+    trailers;
+    remoteEnded = false;
+    localEnded = false;
+    closed = false;
+    constructor(id, connection, initialWindow) {
+        super();
+        this.id = id;
+        this.connection = connection;
+        this.sendWindow = initialWindow;
+    }
+    /** Sends the response headers; with `endStream`, they are also the trailers (a trailers-only reply). */
+    respond(fields, endStream = false) {
+        if (this.closed || this.localEnded)
+            return;
+        this.connection.sendHeaders(this.id, fields, endStream);
+        if (endStream)
+            this.endLocal();
+    }
+    /** Queues data; `callback` runs once its last byte has been handed to the socket. */
+    write(data, callback) {
+        if (this.closed || this.localEnded || this.trailers) {
+            callback?.();
+            return;
+        }
+        this.queue.push({ data, offset: 0, callback });
+        this.queuedBytes += data.length;
+        this.connection.pump();
+    }
+    /** Ends the stream with these trailers, once everything queued is sent. */
+    end(trailers) {
+        if (this.closed || this.localEnded || this.trailers)
+            return;
+        this.trailers = trailers;
+        this.connection.pump();
+    }
+    get queued() {
+        return this.queuedBytes;
+    }
+    /** Sends what the windows allow, at most `budget` bytes; true when anything went out. */
+    sendSome(budget) {
+        let sent = false;
+        while (this.queue.length > 0 && budget > 0) {
+            const head = this.queue[0];
+            const room = Math.min(this.sendWindow, this.connection.sendWindow, this.connection.maxFrameSize, budget);
+            if (room <= 0)
+                break;
+            const size = Math.min(room, head.data.length - head.offset);
+            this.connection.sendData(this.id, head.data.subarray(head.offset, head.offset + size));
+            head.offset += size;
+            this.sendWindow -= size;
+            this.queuedBytes -= size;
+            budget -= size;
+            sent = true;
+            if (head.offset === head.data.length) {
+                this.queue.shift();
+                head.callback?.();
+            }
+        }
+        if (this.queue.length === 0 && this.trailers && !this.localEnded) {
+            this.connection.sendHeaders(this.id, this.trailers, true);
+            this.endLocal();
+            sent = true;
+        }
+        return sent;
+    }
+    get waiting() {
+        return !this.closed && (this.queue.length > 0 || (this.trailers !== undefined && !this.localEnded));
+    }
+    receive(data, endStream) {
+        if (this.closed || this.remoteEnded)
+            return;
+        if (data.length > 0)
+            this.emit('data', data);
+        if (endStream) {
+            this.remoteEnded = true;
+            this.emit('end');
+            if (this.localEnded)
+                this.close();
+        }
+    }
+    endLocal() {
+        this.localEnded = true;
+        if (this.remoteEnded)
+            this.close();
+    }
+    /** Over: reset by the peer, both sides ended, or the connection gone. Queued writes are dropped. */
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        const dropped = this.queue.splice(0);
+        this.queuedBytes = 0;
+        for (const pending of dropped)
+            pending.callback?.();
+        this.connection.forget(this.id);
+        this.emit('close');
+    }
+}
+class Http2ServerConnection {
+    transport;
+    onStream;
+    sendWindow = DEFAULT_WINDOW;
+    maxFrameSize = DEFAULT_MAX_FRAME;
+    peerInitialWindow = DEFAULT_WINDOW;
+    streams = new Map();
+    decoder = new HpackDecoder();
+    input = Buffer.alloc(0);
+    prefaceSeen = false;
+    /** A header block being continued: its stream, flags and fragments so far. */
+    continuing;
+    lastStreamId = 0;
+    goneAway = false;
+    closed = false;
+    /** Received bytes not yet credited back, for the connection and per stream. */
+    unacked = 0;
+    unackedByStream = new Map();
+    pumping = false;
+    waitingForDrain = false;
+    constructor(transport, onStream) {
+        this.transport = transport;
+        this.onStream = onStream;
+        transport.on('data', (chunk) => this.read(chunk));
+        transport.on('end', () => this.destroy());
+        transport.on('close', () => this.destroy());
+        transport.on('error', () => this.destroy());
+        transport.on('drain', () => {
+            this.waitingForDrain = false;
+            this.pump();
+        });
+        // The server's preface: its SETTINGS, then room for BuildKit to send without waiting on credit.
+        const settings = Buffer.alloc(12);
+        settings.writeUInt16BE(SETTINGS_INITIAL_WINDOW_SIZE, 0);
+        settings.writeUInt32BE(RECEIVE_WINDOW, 2);
+        settings.writeUInt16BE(SETTINGS_MAX_HEADER_LIST_SIZE, 6);
+        settings.writeUInt32BE(MAX_HEADER_LIST, 8);
+        this.frame(SETTINGS, 0, 0, settings);
+        this.windowUpdate(0, RECEIVE_WINDOW - DEFAULT_WINDOW);
+    }
+    state() {
+        let queued = 0;
+        for (const stream of this.streams.values())
+            queued += stream.queued;
+        return {
+            sendWindow: this.sendWindow,
+            peerInitialWindow: this.peerInitialWindow,
+            peerMaxFrameSize: this.maxFrameSize,
+            openStreams: this.streams.size,
+            queued,
+            socketBuffered: this.transport.writableLength
+        };
+    }
+    /** Says goodbye (GOAWAY, no error) and closes the connection. */
+    close() {
+        if (this.closed)
+            return;
+        this.frame(GOAWAY, 0, 0, goAwayPayload(this.lastStreamId, 0));
+        this.transport.end();
+        this.destroy();
+    }
+    destroy() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        for (const stream of [...this.streams.values()])
+            stream.close();
+        this.transport.destroy();
+    }
+    /** A protocol error: GOAWAY with its code, and the connection is closed. */
+    fail(code) {
+        if (this.closed)
+            return;
+        this.frame(GOAWAY, 0, 0, goAwayPayload(this.lastStreamId, code));
+        this.transport.end();
+        this.destroy();
+    }
+    forget(id) {
+        this.streams.delete(id);
+        this.unackedByStream.delete(id);
+    }
+    sendHeaders(stream, fields, endStream) {
+        const block = encodeHeaderBlock(fields);
+        const flags = endStream ? END_STREAM : 0;
+        if (block.length <= this.maxFrameSize) {
+            this.frame(HEADERS, flags | END_HEADERS, stream, block);
+            return;
+        }
+        for (let offset = 0; offset < block.length; offset += this.maxFrameSize) {
+            const last = offset + this.maxFrameSize >= block.length;
+            const part = block.subarray(offset, offset + this.maxFrameSize);
+            if (offset === 0)
+                this.frame(HEADERS, flags, stream, part);
+            else
+                this.frame(CONTINUATION, last ? END_HEADERS : 0, stream, part);
+        }
+    }
+    sendData(stream, data) {
+        this.sendWindow -= data.length;
+        this.frame(DATA, 0, stream, data);
+    }
+    /**
+     * Sends queued data while the peer's windows and the socket allow, a frame's worth per stream in turn
+     * (one stream's large file must not hold back another's small reply). Corked, so a burst of frames goes
+     * out in one write.
+     */
+    pump() {
+        if (this.pumping || this.closed)
+            return;
+        this.pumping = true;
+        this.transport.cork();
+        try {
+            let progressed = true;
+            while (progressed && !this.waitingForDrain) {
+                progressed = false;
+                for (const stream of this.streams.values()) {
+                    if (!stream.waiting)
+                        continue;
+                    if (stream.sendSome(this.maxFrameSize))
+                        progressed = true;
+                    if (this.transport.writableLength > SOCKET_HIGH) {
+                        this.waitingForDrain = true;
+                        break;
+                    }
+                }
+            }
+        }
+        finally {
+            this.pumping = false;
+            this.transport.uncork();
+        }
+    }
+    frame(type, flags, stream, payload) {
+        if (this.closed)
+            return;
+        const header = Buffer.allocUnsafe(9);
+        const length = payload?.length ?? 0;
+        header.writeUIntBE(length, 0, 3);
+        header[3] = type;
+        header[4] = flags;
+        header.writeUInt32BE(stream, 5);
+        this.transport.write(header);
+        if (length > 0)
+            this.transport.write(payload);
+    }
+    windowUpdate(stream, increment) {
+        const payload = Buffer.allocUnsafe(4);
+        payload.writeUInt32BE(increment, 0);
+        this.frame(WINDOW_UPDATE, 0, stream, payload);
+    }
+    read(chunk) {
+        this.input = this.input.length > 0 ? Buffer.concat([this.input, chunk]) : chunk;
+        if (!this.prefaceSeen) {
+            if (this.input.length < PREFACE.length)
+                return;
+            if (!this.input.subarray(0, PREFACE.length).equals(PREFACE))
+                return this.fail(PROTOCOL_ERROR);
+            this.prefaceSeen = true;
+            this.input = this.input.subarray(PREFACE.length);
+        }
+        while (!this.closed && this.input.length >= 9) {
+            const length = this.input.readUIntBE(0, 3);
+            if (length > DEFAULT_MAX_FRAME)
+                return this.fail(PROTOCOL_ERROR); // we never raise our max frame size
+            if (this.input.length < 9 + length)
+                break;
+            const type = this.input[3];
+            const flags = this.input[4];
+            const stream = this.input.readUInt32BE(5) & 0x7fffffff;
+            const payload = this.input.subarray(9, 9 + length);
+            this.input = this.input.subarray(9 + length);
+            this.handle(type, flags, stream, payload);
+        }
+        // Don't keep a large chunk alive for a few leftover bytes.
+        if (this.input.length > 0 && this.input.length < 4096)
+            this.input = Buffer.from(this.input);
+    }
+    handle(type, flags, stream, payload) {
+        if (this.continuing && type !== CONTINUATION)
+            return this.fail(PROTOCOL_ERROR);
+        switch (type) {
+            case DATA:
+                return this.onData(flags, stream, payload);
+            case HEADERS:
+                return this.onHeaders(flags, stream, payload);
+            case CONTINUATION: {
+                const open = this.continuing;
+                if (!open || open.stream !== stream)
+                    return this.fail(PROTOCOL_ERROR);
+                open.fragments.push(payload);
+                if (flags & END_HEADERS) {
+                    this.continuing = undefined;
+                    this.headerBlock(stream, Buffer.concat(open.fragments), open.endStream);
+                }
+                return;
+            }
+            case RST_STREAM:
+                this.streams.get(stream)?.close();
+                return;
+            case SETTINGS:
+                if (flags & ACK)
+                    return;
+                return this.onSettings(payload);
+            case PING:
+                if (!(flags & ACK) && payload.length === 8)
+                    this.frame(PING, ACK, 0, payload);
+                return;
+            case GOAWAY:
+                this.goneAway = true;
+                return;
+            case WINDOW_UPDATE:
+                return this.onWindowUpdate(stream, payload);
+            case PUSH_PROMISE:
+                return this.fail(PROTOCOL_ERROR); // a client never pushes
+            default:
+                return; // PRIORITY and unknown frame types are ignored (RFC 9113 §5.5)
+        }
+    }
+    onSettings(payload) {
+        if (payload.length % 6 !== 0)
+            return this.fail(PROTOCOL_ERROR);
+        for (let offset = 0; offset < payload.length; offset += 6) {
+            const id = payload.readUInt16BE(offset);
+            const value = payload.readUInt32BE(offset + 2);
+            if (id === SETTINGS_INITIAL_WINDOW_SIZE) {
+                if (value > MAX_WINDOW)
+                    return this.fail(FLOW_CONTROL_ERROR);
+                // RFC 9113 §6.9.2: every open stream's window moves by the difference.
+                const delta = value - this.peerInitialWindow;
+                this.peerInitialWindow = value;
+                for (const open of this.streams.values())
+                    open.sendWindow += delta;
+            }
+            else if (id === SETTINGS_MAX_FRAME_SIZE) {
+                if (value < DEFAULT_MAX_FRAME || value > 16_777_215)
+                    return this.fail(PROTOCOL_ERROR);
+                this.maxFrameSize = value;
+            }
+            else if (id === SETTINGS_HEADER_TABLE_SIZE) {
+                // Limits the table this side's encoder may use; it uses none.
+            }
+        }
+        this.frame(SETTINGS, ACK, 0);
+        this.pump();
+    }
+    onWindowUpdate(stream, payload) {
+        if (payload.length !== 4)
+            return this.fail(PROTOCOL_ERROR);
+        const increment = payload.readUInt32BE(0) & 0x7fffffff;
+        if (stream === 0) {
+            this.sendWindow += increment;
+            if (this.sendWindow > MAX_WINDOW)
+                return this.fail(FLOW_CONTROL_ERROR);
+        }
+        else {
+            const open = this.streams.get(stream);
+            if (open)
+                open.sendWindow += increment;
+        }
+        this.pump();
+    }
+    onHeaders(flags, stream, payload) {
+        let block = payload;
+        if (flags & PADDED) {
+            const padding = block[0] ?? 0;
+            block = block.subarray(1, block.length - padding);
+        }
+        if (flags & PRIORITY)
+            block = block.subarray(5);
+        const endStream = (flags & END_STREAM) !== 0;
+        if (flags & END_HEADERS)
+            this.headerBlock(stream, block, endStream);
+        else
+            this.continuing = { stream, endStream, fragments: [Buffer.from(block)] };
+    }
+    headerBlock(id, block, endStream) {
+        let fields;
+        try {
+            fields = this.decoder.decode(block);
+        }
+        catch {
+            return this.fail(COMPRESSION_ERROR);
+        }
+        const open = this.streams.get(id);
+        if (open) {
+            // Trailers from the peer (gRPC clients send none, but they would end the request).
+            open.receive(Buffer.alloc(0), endStream);
+            return;
+        }
+        if (id % 2 === 0 || id <= this.lastStreamId)
+            return this.fail(PROTOCOL_ERROR);
+        this.lastStreamId = id;
+        if (this.goneAway)
+            return;
+        const stream = new ServerStream(id, this, this.peerInitialWindow);
+        this.streams.set(id, stream);
+        this.onStream(stream, fields);
+        if (endStream)
+            stream.receive(Buffer.alloc(0), true);
+    }
+    onData(flags, id, payload) {
+        // Flow control counts the whole payload, padding included (RFC 9113 §6.1).
+        this.credit(id, payload.length);
+        let data = payload;
+        if (flags & PADDED) {
+            const padding = data[0] ?? 0;
+            data = data.subarray(1, data.length - padding);
+        }
+        this.streams.get(id)?.receive(data, (flags & END_STREAM) !== 0);
+    }
+    /** Gives back credit for what was received, once half a window's worth has been read. */
+    credit(id, length) {
+        if (length === 0)
+            return;
+        this.unacked += length;
+        if (this.unacked >= RECEIVE_WINDOW / 2) {
+            this.windowUpdate(0, this.unacked);
+            this.unacked = 0;
+        }
+        if (!this.streams.has(id))
+            return;
+        const pending = (this.unackedByStream.get(id) ?? 0) + length;
+        if (pending >= RECEIVE_WINDOW / 2) {
+            this.windowUpdate(id, pending);
+            this.unackedByStream.set(id, 0);
+        }
+        else
+            this.unackedByStream.set(id, pending);
+    }
+}
+function goAwayPayload(lastStreamId, code) {
+    const payload = Buffer.alloc(8);
+    payload.writeUInt32BE(lastStreamId, 0);
+    payload.writeUInt32BE(code, 4);
+    return payload;
+}
+
 // EXTERNAL MODULE: ./src/engine/socket-duplex.ts
 var socket_duplex = __webpack_require__(808);
 ;// CONCATENATED MODULE: ./src/engine/session.ts
 // A BuildKit session with the engine, as the docker CLI and buildx open one: `POST /session` upgraded to
 // h2c, and on the hijacked connection a gRPC server that the engine's BuildKit calls (session/grpc.go: a
-// grpc-go client over that one connection). The server is node:http2 with gRPC's framing written here
-// (a message is a flag byte, a 4-byte length and the protobuf; the status goes in grpc-status and
-// grpc-message trailers), so that:
-// - the call's metadata is read from the raw headers: BuildKit sends each include/exclude pattern as its
-//   own header, in UTF-8 (or escaped, `<key>-encoded`), and a .dockerignore has hundreds of them;
+// grpc-go client over that one connection). The HTTP/2 server is our own (h2/server.ts: node:http2 costs
+// more memory than the rest of the default run) with gRPC's framing written here (a message is a flag
+// byte, a 4-byte length and the protobuf; the status goes in grpc-status and grpc-message trailers), so:
+// - the call's metadata is read from the raw header list: BuildKit sends each include/exclude pattern as
+//   its own header, in UTF-8 (or escaped, `<key>-encoded`), and a .dockerignore has hundreds of them;
 // - what is written is queued by bytes (several MiB) rather than awaited message by message, so whenever
-//   BuildKit opens its flow-control window node has data for it (see BENCHMARKS.md, figure 3b).
+//   BuildKit opens its flow-control window there is data for it (see BENCHMARKS.md, figure 3b).
 // Every method served is listed in X-Docker-Expose-Session-Grpc-Method: BuildKit asks the session whether
 // it supports a method (session.Caller.Supports) before using file sync, and refuses without it.
 
@@ -5747,7 +5725,7 @@ const BATCH = 512 * 1024;
 /** Bytes queued on every call of this process (for the trace). */
 let queuedTotal = 0;
 async function openSession(client, options, signal) {
-    const id = (0,external_node_crypto_.randomUUID)();
+    const id = (0,ids/* randomUuid */.bX)();
     const methods = new Map();
     for (const service of [healthService, ...options.services])
         for (const method of service.methods)
@@ -5758,38 +5736,26 @@ async function openSession(client, options, signal) {
         'X-Docker-Expose-Session-Sharedkey': options.sharedKey,
         'X-Docker-Expose-Session-Grpc-Method': [...methods.keys()]
     }, signal);
-    const server = external_node_http2_.createServer({
-        // A .dockerignore of a few hundred lines is a few hundred headers on one call: Node answers more
-        // than 128 header pairs with ENHANCE_YOUR_CALM and its header list size defaults to 64 KiB.
-        maxHeaderListPairs: 1 << 20,
-        settings: { maxHeaderListSize: 64 * 1024 * 1024 },
-        // What is queued for BuildKit counts against the session's memory (10 MiB by default).
-        maxSessionMemory: 1024
-    });
-    let h2session;
-    server.on('session', (session) => {
-        h2session = session;
-        session.on('error', () => { }); // the build reports the failure; the session just ends
-    });
-    server.on('stream', (stream, _headers, _flags, raw) => {
-        const rawHeaders = raw;
-        stream.on('error', () => { });
-        serveCall(stream, metadataOf(rawHeaders), methods, pathOf(rawHeaders));
-    });
+    // The trace reads the connection's state as frames pass, the first ones while it is being constructed.
+    const live = {};
     const trace = options.traceFile;
     const stream = trace
-        ? (await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 7237))).traced(socket, `${trace}.${id}.jsonl`, () => h2session && { ...h2session.state, queued: queuedTotal })
+        ? (await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 9618))).traced(socket, `${trace}.${id}.jsonl`, () => live.connection && { ...live.connection.state(), queuedTotal })
         : (0,socket_duplex/* streamOf */.m)(socket);
-    server.emit('connection', stream);
+    const connection = new Http2ServerConnection(stream, (call, fields) => {
+        const raw = fields.flat();
+        serveCall(call, metadataOf(raw), methods, pathOf(raw));
+    });
+    live.connection = connection;
     let closed = false;
     return {
         id,
-        state: () => (h2session && !h2session.destroyed ? h2session.state : undefined),
+        state: () => (closed ? undefined : connection.state()),
         close: () => {
             if (closed)
                 return;
             closed = true;
-            h2session?.destroy();
+            connection.close();
             socket.destroy();
         }
     };
@@ -5801,8 +5767,8 @@ function pathOf(raw) {
     return '';
 }
 /**
- * The call's metadata from the raw header list: Node joins repeated headers with ", " and reads their
- * bytes as Latin-1; BuildKit sends each value of a list as its own header, in UTF-8 (20.10's BuildKit
+ * The call's metadata from the raw header list (name, value, name, value\u2026; each byte one Latin-1
+ * character): BuildKit sends each value of a list as its own header, in UTF-8 (20.10's BuildKit
  * unescaped, newer ones escaped under `<key>-encoded`, which the service undoes).
  */
 function metadataOf(raw) {
@@ -5831,6 +5797,10 @@ function encodeGrpcMessage(message) {
     }
     return out;
 }
+const RESPONSE_HEADERS = [
+    [':status', '200'],
+    ['content-type', 'application/grpc']
+];
 function prefix(length) {
     const header = Buffer.allocUnsafe(5);
     header[0] = 0;
@@ -5929,7 +5899,7 @@ class Call {
         if (this.responded)
             return;
         this.responded = true;
-        this.stream.respond({ ':status': 200, 'content-type': 'application/grpc' }, { waitForTrailers: true });
+        this.stream.respond(RESPONSE_HEADERS);
     }
     send(parts) {
         if (this.closed || this.ended)
@@ -5959,7 +5929,8 @@ class Call {
         const data = Buffer.concat(this.batch, size);
         this.batch = [];
         this.batched = 0;
-        // The callback runs once the bytes are on the socket (node:http2 holds them until then).
+        // The callback runs once the bytes are handed to the socket (the connection holds them until the
+        // peer's window allows).
         this.stream.write(data, () => {
             this.queued -= size;
             queuedTotal -= size;
@@ -5982,217 +5953,22 @@ class Call {
         if (this.ended || this.closed)
             return;
         this.ended = true;
-        const status = { 'grpc-status': String(error ? error.code : GrpcStatus.OK) };
+        const status = [['grpc-status', String(error ? error.code : GrpcStatus.OK)]];
         if (error)
-            status['grpc-message'] = encodeGrpcMessage(error.message);
+            status.push(['grpc-message', encodeGrpcMessage(error.message)]);
         if (!this.responded) {
             // Trailers-only: the status in the one HEADERS frame that ends the stream.
             this.responded = true;
-            this.stream.respond({ ':status': 200, 'content-type': 'application/grpc', ...status }, { endStream: true });
+            this.stream.respond([...RESPONSE_HEADERS, ...status], true);
             return;
         }
         this.flush();
-        this.stream.once('wantTrailers', () => this.stream.sendTrailers(status));
-        this.stream.end();
+        this.stream.end(status);
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/protowire.ts
-// The protobuf wire format, for the handful of small messages the BuildKit session and control API
-// exchange (fsutil's Packet/Stat, secrets, auth, health, Solve): varints, 64-bit varints (int64 fields may
-// be negative, which proto encodes as ten bytes of two's complement) and length-delimited fields.
-// Written by hand so a build loads no protobuf library; proto3 rules: a field at its default is omitted.
-const WIRE_VARINT = 0;
-const WIRE_I64 = 1;
-const WIRE_LEN = 2;
-const WIRE_I32 = 5;
-/** Builds one message; nested messages are encoded on their own and added as bytes. */
-class ProtoWriter {
-    parts = [];
-    scratch = Buffer.allocUnsafe(64);
-    used = 0;
-    reserve(n) {
-        if (this.used + n <= this.scratch.length)
-            return;
-        this.flushScratch();
-        if (n > this.scratch.length)
-            this.scratch = Buffer.allocUnsafe(n);
-    }
-    flushScratch() {
-        if (this.used === 0)
-            return;
-        this.parts.push(Buffer.from(this.scratch.subarray(0, this.used)));
-        this.scratch = Buffer.allocUnsafe(Math.max(64, this.scratch.length));
-        this.used = 0;
-    }
-    rawVarint(value) {
-        this.reserve(10);
-        let v = value;
-        while (v > 0x7f) {
-            this.scratch[this.used++] = (v % 128) | 0x80;
-            v = Math.floor(v / 128);
-        }
-        this.scratch[this.used++] = v;
-    }
-    tag(field, wire) {
-        this.rawVarint(field * 8 + wire);
-    }
-    /** uint32, enum, bool, or a non-negative integer up to 2^53. */
-    uint(field, value) {
-        if (!value)
-            return this;
-        this.tag(field, WIRE_VARINT);
-        this.rawVarint(value);
-        return this;
-    }
-    /** int64: negative values as 64-bit two's complement. */
-    int64(field, value) {
-        if (value === 0 || value === 0n)
-            return this;
-        if (typeof value === 'number' && value > 0 && Number.isSafeInteger(value))
-            return this.uint(field, value);
-        let v = BigInt.asUintN(64, BigInt(value));
-        this.tag(field, WIRE_VARINT);
-        this.reserve(10);
-        while (v > 0x7fn) {
-            this.scratch[this.used++] = Number(v & 0x7fn) | 0x80;
-            v >>= 7n;
-        }
-        this.scratch[this.used++] = Number(v);
-        return this;
-    }
-    bytes(field, value) {
-        if (!value || value.length === 0)
-            return this;
-        this.tag(field, WIRE_LEN);
-        this.rawVarint(value.length);
-        this.flushScratch();
-        this.parts.push(Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.length));
-        return this;
-    }
-    string(field, value) {
-        if (!value)
-            return this;
-        return this.bytes(field, Buffer.from(value, 'utf8'));
-    }
-    /** A nested message; `always` keeps an empty one (present but at defaults), which proto3 allows. */
-    message(field, value, always = false) {
-        if (value === undefined)
-            return this;
-        if (value.length === 0 && !always)
-            return this;
-        this.tag(field, WIRE_LEN);
-        this.rawVarint(value.length);
-        if (value.length > 0) {
-            this.flushScratch();
-            this.parts.push(Buffer.from(value.buffer, value.byteOffset, value.length));
-        }
-        return this;
-    }
-    /** map<string, string> or map<string, bytes>: one entry message (key 1, value 2) per pair. */
-    map(field, entries) {
-        if (!entries)
-            return this;
-        for (const [key, value] of entries) {
-            const entry = new ProtoWriter().string(1, key);
-            if (typeof value === 'string')
-                entry.string(2, value);
-            else
-                entry.bytes(2, value);
-            this.message(field, entry.finish(), true);
-        }
-        return this;
-    }
-    finish() {
-        this.flushScratch();
-        return this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
-    }
-}
-/** The bytes of a varint (for hand-built frame headers). */
-function varint(value) {
-    const out = [];
-    let v = value;
-    while (v > 0x7f) {
-        out.push((v % 128) | 0x80);
-        v = Math.floor(v / 128);
-    }
-    out.push(v);
-    return Buffer.from(out);
-}
-/** Each field of a message, in order (repeated fields appear once per value). */
-function* protoFields(message) {
-    let at = 0;
-    const readVarint = () => {
-        let result = 0n;
-        let shift = 0n;
-        for (;;) {
-            if (at >= message.length)
-                throw new Error('truncated protobuf message');
-            const byte = message[at++];
-            result |= BigInt(byte & 0x7f) << shift;
-            if ((byte & 0x80) === 0)
-                return result;
-            shift += 7n;
-            if (shift > 63n)
-                throw new Error('protobuf varint too long');
-        }
-    };
-    while (at < message.length) {
-        const key = Number(readVarint());
-        const field = key >>> 3;
-        const wire = key & 7;
-        if (wire === WIRE_VARINT)
-            yield [field, { wire: 'varint', value: readVarint() }];
-        else if (wire === WIRE_LEN) {
-            const length = Number(readVarint());
-            if (at + length > message.length)
-                throw new Error('truncated protobuf message');
-            yield [field, { wire: 'bytes', value: message.subarray(at, at + length) }];
-            at += length;
-        }
-        else if (wire === WIRE_I64 || wire === WIRE_I32) {
-            const length = wire === WIRE_I64 ? 8 : 4;
-            if (at + length > message.length)
-                throw new Error('truncated protobuf message');
-            yield [field, { wire: 'fixed', value: message.subarray(at, at + length) }];
-            at += length;
-        }
-        else
-            throw new Error(`unsupported protobuf wire type ${wire}`);
-    }
-}
-/** A varint field as a uint32/enum/bool. */
-function asUint(value) {
-    return value.wire === 'varint' ? Number(BigInt.asUintN(32, value.value)) : 0;
-}
-/** A varint field as a (signed) int64, in a number when safe. */
-function asInt64(value) {
-    if (value.wire !== 'varint')
-        return 0;
-    const signed = BigInt.asIntN(64, value.value);
-    return signed >= BigInt(Number.MIN_SAFE_INTEGER) && signed <= BigInt(Number.MAX_SAFE_INTEGER)
-        ? Number(signed)
-        : signed;
-}
-function asBytes(value) {
-    return value.wire === 'bytes' ? value.value : Buffer.alloc(0);
-}
-function asString(value) {
-    return asBytes(value).toString('utf8');
-}
-/** A map entry's key (field 1) and value (field 2) as bytes. */
-function mapEntry(value) {
-    let key = '';
-    let entry = Buffer.alloc(0);
-    for (const [field, v] of protoFields(asBytes(value))) {
-        if (field === 1)
-            key = asString(v);
-        else if (field === 2)
-            entry = asBytes(v);
-    }
-    return [key, entry];
-}
-
+// EXTERNAL MODULE: ./src/engine/protowire.ts
+var protowire = __webpack_require__(2581);
 // EXTERNAL MODULE: ./src/build/walk.ts
 var walk = __webpack_require__(8419);
 ;// CONCATENATED MODULE: ./src/build/filesync.ts
@@ -6219,7 +5995,7 @@ const PACKET_DATA = 2;
 const PACKET_FIN = 3;
 const PACKET_ERR = 4;
 function encodeStat(stat) {
-    return new ProtoWriter()
+    return new protowire/* ProtoWriter */.oQ()
         .string(1, stat.path)
         .uint(2, stat.mode)
         .uint(3, stat.uid)
@@ -6234,24 +6010,24 @@ function encodeStat(stat) {
 }
 /** Packet{type, stat, ID, data}; the data buffer is returned as its own part, not copied. */
 function encodePacket(type, fields = {}) {
-    const head = new ProtoWriter().uint(1, type);
+    const head = new protowire/* ProtoWriter */.oQ().uint(1, type);
     if (fields.stat)
         head.message(2, encodeStat(fields.stat), true);
     head.uint(3, fields.ID ?? 0);
     const data = fields.data;
     if (!data || data.length === 0)
         return [head.finish()];
-    return [Buffer.concat([head.finish(), Buffer.from([0x22]), varint(data.length)]), data];
+    return [Buffer.concat([head.finish(), Buffer.from([0x22]), (0,protowire/* varint */.L8)(data.length)]), data];
 }
 function decodePacket(message) {
     const packet = { type: 0, ID: 0, data: Buffer.alloc(0) };
-    for (const [field, value] of protoFields(message)) {
+    for (const [field, value] of (0,protowire/* protoFields */.MB)(message)) {
         if (field === 1)
-            packet.type = asUint(value);
+            packet.type = (0,protowire/* asUint */.ZC)(value);
         else if (field === 3)
-            packet.ID = asUint(value);
+            packet.ID = (0,protowire/* asUint */.ZC)(value);
         else if (field === 4)
-            packet.data = asBytes(value);
+            packet.data = (0,protowire/* asBytes */.Yd)(value);
     }
     return packet;
 }
@@ -6508,14 +6284,14 @@ function secretsService(secrets) {
                 unary: request => {
                     // GetSecretRequest{ID = 1, annotations = 2}
                     let id = '';
-                    for (const [field, value] of protoFields(request))
+                    for (const [field, value] of (0,protowire/* protoFields */.MB)(request))
                         if (field === 1)
-                            id = asString(value);
+                            id = (0,protowire/* asString */.oJ)(value);
                     const value = secrets.get(id);
                     // BuildKit turns NotFound into "secret <id>: not found" (session/secrets/secrets.go).
                     if (value === undefined)
                         throw new GrpcError(GrpcStatus.NOT_FOUND, `secret ${id} not found`);
-                    return new ProtoWriter().bytes(1, value).finish(); // GetSecretResponse{data = 1}
+                    return new protowire/* ProtoWriter */.oQ().bytes(1, value).finish(); // GetSecretResponse{data = 1}
                 }
             }
         ]
@@ -6530,11 +6306,11 @@ function authService(credentials) {
                 unary: request => {
                     // CredentialsRequest{Host = 1} \u2192 CredentialsResponse{Username = 1, Secret = 2}
                     let host = '';
-                    for (const [field, value] of protoFields(request))
+                    for (const [field, value] of (0,protowire/* protoFields */.MB)(request))
                         if (field === 1)
-                            host = asString(value);
+                            host = (0,protowire/* asString */.oJ)(value);
                     const auth = credentials.get(host === 'registry-1.docker.io' || host === 'index.docker.io' ? 'docker.io' : host);
-                    const response = new ProtoWriter();
+                    const response = new protowire/* ProtoWriter */.oQ();
                     if (auth?.identitytoken)
                         response.string(2, auth.identitytoken);
                     else if (auth)
@@ -6548,148 +6324,21 @@ function authService(credentials) {
 
 // EXTERNAL MODULE: ./src/build/ignore.ts + 1 modules
 var ignore = __webpack_require__(5378);
-;// CONCATENATED MODULE: ./src/engine/control.ts
-// BuildKit's control API on the engine's `/grpc` endpoint, as buildx's `docker` driver reaches the
-// engine's embedded BuildKit: the connection is upgraded to h2c and spoken to as a gRPC client. Only what a
-// Dockerfile build needs: Solve (unary) and Status (server stream), framed by hand over node:http2 (a
-// gRPC message is a flag byte, a 4-byte length and the protobuf). Used for what `/build` cannot carry:
-// frontend attributes such as named contexts (`context:<name>`).
-
-
-
-function stringMap(attrs) {
-    return Object.entries(attrs);
-}
-/**
- * moby.buildkit.v1.SolveRequest (api/services/control/control.proto): Ref 1, Session 5, Frontend 6,
- * FrontendAttrs 7, Cache 8 (CacheOptions: Imports 5, each CacheOptionsEntry{Type 1, Attrs 2}),
- * Exporters 13 (each Exporter{Type 1, Attrs 2}).
- */
-function encodeSolveRequest(options) {
-    const cache = new ProtoWriter();
-    for (const ref of options.cacheImports)
-        cache.message(5, new ProtoWriter()
-            .string(1, 'registry')
-            .map(2, [['ref', ref]])
-            .finish(), true);
-    const exporter = new ProtoWriter().string(1, 'moby').map(2, stringMap(options.exporterAttrs)).finish();
-    return new ProtoWriter()
-        .string(1, options.ref)
-        .string(5, options.session)
-        .string(6, 'dockerfile.v0')
-        .map(7, stringMap(options.frontendAttrs))
-        .message(8, cache.finish(), true)
-        .message(13, exporter, true)
-        .finish();
-}
-/** moby.buildkit.v1.SolveResponse: ExporterResponse 1 (map<string, string>). */
-function decodeSolveResponse(message) {
-    const response = {};
-    for (const [field, value] of protoFields(message)) {
-        if (field !== 1)
-            continue;
-        const [key, entry] = mapEntry(value);
-        response[key] = entry.toString('utf8');
-    }
-    return response;
-}
-/** An h2c connection to the engine's BuildKit. */
-async function connectControl(client, signal) {
-    const socket = await client.build.grpc(signal);
-    const session = external_node_http2_.connect('http://buildkit', { createConnection: () => (0,socket_duplex/* streamOf */.m)(socket) });
-    session.on('error', () => { }); // each call reports its own failure
-    return new ControlClient(session, socket);
-}
-function control_frame(message) {
-    const header = Buffer.alloc(5);
-    header.writeUInt32BE(message.length, 1);
-    return Buffer.concat([header, message]);
-}
-/** Splits a gRPC response body into messages. */
-class control_Deframer {
-    buffer = Buffer.alloc(0);
-    push(chunk) {
-        this.buffer = Buffer.concat([this.buffer, chunk]);
-        const out = [];
-        while (this.buffer.length >= 5) {
-            const length = this.buffer.readUInt32BE(1);
-            if (this.buffer.length < 5 + length)
-                break;
-            out.push(this.buffer.subarray(5, 5 + length));
-            this.buffer = this.buffer.subarray(5 + length);
-        }
-        return out;
-    }
-}
-class ControlClient {
-    session;
-    socket;
-    constructor(session, socket) {
-        this.session = session;
-        this.socket = socket;
-    }
-    call(path, body, onMessage) {
-        return new Promise((resolve, reject) => {
-            const stream = this.session.request({
-                ':method': 'POST',
-                ':path': path,
-                'content-type': 'application/grpc',
-                te: 'trailers'
-            });
-            const deframer = new control_Deframer();
-            let status;
-            let message = '';
-            const readStatus = (headers) => {
-                if (headers['grpc-status'] !== undefined) {
-                    status = String(headers['grpc-status']);
-                    message = decodeURIComponent(String(headers['grpc-message'] ?? ''));
-                }
-            };
-            stream.on('response', readStatus);
-            stream.on('trailers', readStatus);
-            stream.on('data', (chunk) => deframer.push(chunk).forEach(onMessage));
-            stream.on('error', reject);
-            stream.on('close', () => {
-                if (status === '0')
-                    resolve();
-                else
-                    reject(new Error(message || `BuildKit's ${path} failed (gRPC status ${status ?? 'none'})`));
-            });
-            stream.end(control_frame(body));
-        });
-    }
-    /** Solve; resolves to the exporter's response (image digests). */
-    async solve(options) {
-        let response = {};
-        await this.call('/moby.buildkit.v1.Control/Solve', encodeSolveRequest(options), message => {
-            response = decodeSolveResponse(message);
-        });
-        return response;
-    }
-    /** Status of solve `ref`: each StatusResponse as its raw protobuf, until the solve ends. */
-    status(ref, onStatus) {
-        return this.call('/moby.buildkit.v1.Control/Status', new ProtoWriter().string(1, ref).finish(), // StatusRequest{Ref = 1}
-        onStatus);
-    }
-    close() {
-        this.session.destroy();
-        this.socket.destroy();
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
-var main = __webpack_require__(8390);
 ;// CONCATENATED MODULE: ./src/build/dockerfile.ts
 // What the build stage needs to know about the Dockerfile: its stages and instructions with their
 // lines, so a builder's step ("Step 7/9 : RUN make", "[build 3/5] RUN make") can be mapped back to the
 // line a developer should look at. Parsing (escape directive, continuations, comments) is dockerfile-ast's.
 
 
-
 // BuildKit numbers only the instructions that become build steps: "[2/3]" counts these within a stage.
 const STEP_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'WORKDIR']);
-function parseDockerfile(text) {
-    const document = main.DockerfileParser.parse(text);
+/**
+ * dockerfile-ast (with vscode-languageserver-types, ~290 KB) is loaded here, only by runs that build. Given
+ * the file's read still pending, the load and the read overlap (and both, the engine's replies).
+ */
+async function parseDockerfile(text) {
+    const [{ DockerfileParser }, content] = await Promise.all([__webpack_require__.e(/* import() */ 839).then(__webpack_require__.bind(__webpack_require__, 8390)), text]);
+    const document = DockerfileParser.parse(content);
     const instructions = [];
     const stages = [];
     for (const parsed of document.getInstructions()) {
@@ -6900,19 +6549,19 @@ function classify(event) {
 // vertex 1, msg 4), warnings 4 (VertexWarning: short 3). A Timestamp field is "set" when present.
 function decodeVertex(message) {
     const vertex = { digest: '', name: '', cached: false, started: false, completed: false };
-    for (const [field, value] of protoFields(message)) {
+    for (const [field, value] of (0,protowire/* protoFields */.MB)(message)) {
         if (field === 1)
-            vertex.digest = asString(value);
+            vertex.digest = (0,protowire/* asString */.oJ)(value);
         else if (field === 3)
-            vertex.name = asString(value);
+            vertex.name = (0,protowire/* asString */.oJ)(value);
         else if (field === 4)
-            vertex.cached = asUint(value) !== 0;
+            vertex.cached = (0,protowire/* asUint */.ZC)(value) !== 0;
         else if (field === 5)
             vertex.started = true;
         else if (field === 6)
             vertex.completed = true;
         else if (field === 7)
-            vertex.error = asString(value) || undefined;
+            vertex.error = (0,protowire/* asString */.oJ)(value) || undefined;
     }
     return vertex;
 }
@@ -6925,17 +6574,17 @@ function decodeVertexStatus(message) {
         total: 0,
         completed: false
     };
-    for (const [field, value] of protoFields(message)) {
+    for (const [field, value] of (0,protowire/* protoFields */.MB)(message)) {
         if (field === 1)
-            status.id = asString(value);
+            status.id = (0,protowire/* asString */.oJ)(value);
         else if (field === 2)
-            status.vertex = asString(value);
+            status.vertex = (0,protowire/* asString */.oJ)(value);
         else if (field === 3)
-            status.name = asString(value);
+            status.name = (0,protowire/* asString */.oJ)(value);
         else if (field === 4)
-            status.current = Number(asInt64(value));
+            status.current = Number((0,protowire/* asInt64 */.yc)(value));
         else if (field === 5)
-            status.total = Number(asInt64(value));
+            status.total = Number((0,protowire/* asInt64 */.yc)(value));
         else if (field === 8)
             status.completed = true;
     }
@@ -6945,27 +6594,27 @@ function decodeVertexStatus(message) {
 function decodeBuildKitStatus(base64) {
     const status = { vertexes: [], statuses: [], logs: [], warnings: [] };
     try {
-        for (const [field, value] of protoFields(Buffer.from(base64, 'base64'))) {
-            const message = asBytes(value);
+        for (const [field, value] of (0,protowire/* protoFields */.MB)(Buffer.from(base64, 'base64'))) {
+            const message = (0,protowire/* asBytes */.Yd)(value);
             if (field === 1)
                 status.vertexes.push(decodeVertex(message));
             else if (field === 2)
                 status.statuses.push(decodeVertexStatus(message));
             else if (field === 3) {
                 const log = { vertex: '', text: '' };
-                for (const [f, v] of protoFields(message)) {
+                for (const [f, v] of (0,protowire/* protoFields */.MB)(message)) {
                     if (f === 1)
-                        log.vertex = asString(v);
+                        log.vertex = (0,protowire/* asString */.oJ)(v);
                     else if (f === 4)
-                        log.text = asString(v);
+                        log.text = (0,protowire/* asString */.oJ)(v);
                 }
                 status.logs.push(log);
             }
             else if (field === 4) {
                 let text = '';
-                for (const [f, v] of protoFields(message))
+                for (const [f, v] of (0,protowire/* protoFields */.MB)(message))
                     if (f === 3)
-                        text = asString(v);
+                        text = (0,protowire/* asString */.oJ)(v);
                 status.warnings.push(text);
             }
         }
@@ -7223,8 +6872,9 @@ class BuildProgress {
     }
 }
 
+// EXTERNAL MODULE: ./src/stage.ts
+var stage = __webpack_require__(1741);
 ;// CONCATENATED MODULE: ./src/build/build.ts
-
 
 
 
@@ -7298,7 +6948,7 @@ async function build(input, started) {
         });
     }
     (0,errors/* throwIfAborted */.Te)(signal);
-    const dockerfile = parseDockerfile(await (0,promises_.readFile)(options.file, 'utf8'));
+    const dockerfile = await parseDockerfile((0,promises_.readFile)(options.file, 'utf8'));
     if (options.target && !dockerfile.stages.some(s => s.name === options.target.toLowerCase())) {
         const names = dockerfile.stages.map(s => s.name).filter(Boolean);
         return failed({
@@ -7311,7 +6961,7 @@ async function build(input, started) {
     const builder = choice.builder;
     if (choice.note)
         log[options.builder === 'buildkit' ? 'warning' : 'info'](choice.note);
-    const credentials = await findCredentials(baseImages(dockerfile, options.buildArgs).map(registryOf), input.processEnv);
+    const credentials = await (0,build_credentials/* findCredentials */.gD)(baseImages(dockerfile, options.buildArgs).map(build_credentials/* registryOf */.Fv), input.processEnv);
     for (const found of credentials)
         log.debug(`Registry credentials for ${found.registry} from ${found.source}`);
     // A .dockerignore docker refuses is refused here too, before anything reaches the engine.
@@ -7469,7 +7119,7 @@ async function startTarBuild(request, query) {
     let packError;
     packed.done.catch((error) => (packError = error));
     return {
-        response: client.build.image(packed.stream, { ...query, dockerfile: packed.dockerfileName }, credentials.length > 0 ? registryConfig(credentials) : undefined, signal),
+        response: client.build.image(packed.stream, { ...query, dockerfile: packed.dockerfileName }, credentials.length > 0 ? (0,build_credentials/* registryConfig */.uw)(credentials) : undefined, signal),
         stats: () => packed.done,
         failure: async () => packError,
         close: () => { }
@@ -7507,8 +7157,9 @@ async function openBuildSession(request) {
             dirs.set(named.name, { path: named.source, stats: newSyncStats() });
     const session = await openSession(client, {
         // Like the docker CLI's getBuildSharedKey: the same directory on the same machine shares BuildKit's
-        // copy of it, so the next build only transfers what changed.
-        sharedKey: (0,external_node_crypto_.createHash)('sha256').update(`${(0,external_node_os_.hostname)()}:${options.context}`).digest('hex'),
+        // copy of it, so the next build only transfers what changed. The CLI hashes with SHA-256; any stable
+        // digest does (src/ids.ts).
+        sharedKey: (0,ids/* stableKey */.p0)(`${(0,external_node_os_.hostname)()}:${options.context}`),
         traceFile: request.traceFile,
         services: [
             fileSyncService({ dirs, signal }),
@@ -7567,6 +7218,8 @@ async function startControlBuild(request, labels) {
     const { session, stats } = await openBuildSession(request);
     let control;
     try {
+        // Loaded only here (node:http2 with it): only builds with named contexts use the control API.
+        const { connectControl } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 711));
         control = await connectControl(client, signal);
     }
     catch (error) {
@@ -7575,7 +7228,7 @@ async function startControlBuild(request, labels) {
     }
     const out = new external_node_stream_.PassThrough();
     const line = (event) => void out.write(`${JSON.stringify(event)}\n`);
-    const ref = (0,external_node_crypto_.randomBytes)(12).toString('hex');
+    const ref = (0,ids/* randomHex */.nw)(12);
     const status = control
         .status(ref, raw => line({ id: 'moby.buildkit.trace', aux: raw.toString('base64') }))
         .catch(() => { });
@@ -7755,8 +7408,8 @@ function isFile(path) {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/check.ts + 1 modules
-var check = __webpack_require__(6492);
+// EXTERNAL MODULE: ./src/engine/check.ts
+var check = __webpack_require__(3326);
 // EXTERNAL MODULE: ./src/engine/endpoint.ts + 1 modules
 var engine_endpoint = __webpack_require__(5725);
 ;// CONCATENATED MODULE: ./src/inventory/budget.ts
@@ -7883,206 +7536,6 @@ class DeferredLog {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/json-stream.ts
-var json_stream = __webpack_require__(523);
-;// CONCATENATED MODULE: ./src/push/push.ts
-
-
-
-
-
-
-
-const DEFAULT_ATTEMPTS = 3;
-const DEFAULT_BACKOFF_MS = 2000;
-/**
- * Only an image that passed every check is pushed: the same image ID the smoke containers ran. Given the
- * failures so far and the build, either the image to push or the not-pushed result (its reason logged as
- * a warning).
- */
-function pushGate(failures, build, log) {
-    if (failures.length === 0 && build.status === 'built' && build.imageId)
-        return { imageId: build.imageId };
-    const reason = failures.length > 0
-        ? `${failures.length === 1 ? 'a check' : `${failures.length} checks`} failed: ${failures[0]}`
-        : `nothing was built (${build.skippedReason ?? build.status})`;
-    log.warning(`Not pushed: ${reason}`);
-    return { notPushed: { status: 'not-pushed', problems: [], ...(0,stage/* stageTimes */.L)(Date.now()), reason, pushed: [] } };
-}
-/** The registries the tags name and the credentials for them, looked up once before the build. */
-async function pushCredentials(tags, env) {
-    return findCredentials(tags.map(registryOf), env);
-}
-async function pushImage(input) {
-    const { client, imageId, tags, log, signal } = input;
-    const started = Date.now();
-    const credentials = input.credentials ?? (await pushCredentials(tags, input.processEnv));
-    const attempts = Math.max(1, input.attempts ?? DEFAULT_ATTEMPTS);
-    const backoffMs = input.backoffMs ?? DEFAULT_BACKOFF_MS;
-    const pushed = [];
-    const problems = [];
-    for (const tag of tags) {
-        const ref = pushTarget(tag);
-        const found = credentials.find(c => c.registry === ref.registry);
-        // The tag must still name the image that was smoked: another job on a shared engine may have moved it.
-        const current = await client.images.inspect(tag, signal).catch((error) => {
-            if (signal?.aborted)
-                throw new errors/* CancelledError */.cc();
-            throw error;
-        });
-        if (!current) {
-            problems.push(`Push of ${tag} refused: the engine has no image tagged ${tag} any more.`);
-            break;
-        }
-        if (current.Id !== imageId) {
-            problems.push(`Push of ${tag} refused: the tag now names ${current.Id.slice(7, 19)}, not the image this run built and smoked (${imageId.slice(7, 19)}).`);
-            break;
-        }
-        log.info(`Pushing ${tag} to ${ref.registry}${found ? ` (credentials from ${found.source})` : ' (no credentials configured for it)'}`);
-        let outcome;
-        let attempt = 0;
-        while (attempt < attempts) {
-            attempt++;
-            outcome = await pushOnce(client, ref, found, log, signal);
-            if (outcome.ok || !outcome.retryable || attempt === attempts) {
-                if (outcome.ok) {
-                    const { digest } = outcome.tag;
-                    pushed.push({ ...outcome.tag, tag, pinned: `${ref.name}@${digest}`, attempts: attempt });
-                    log.info(`Pushed ${ref.name}@${digest}`);
-                }
-                break;
-            }
-            const wait = attempt * backoffMs;
-            log.warning(`Push of ${tag} failed (${outcome.message}); trying again in ${(0,format/* formatDuration */.a3)(wait)} (attempt ${attempt + 1} of ${attempts}).`);
-            await (0,signals/* sleep */.yy)(wait, signal).catch(() => {
-                throw new errors/* CancelledError */.cc();
-            });
-        }
-        if (outcome && !outcome.ok) {
-            problems.push(push_describeFailure(tag, ref.registry, outcome, found, attempt));
-            break;
-        }
-    }
-    return {
-        status: problems.length === 0 ? 'pushed' : 'failed',
-        problems,
-        ...(0,stage/* stageTimes */.L)(started),
-        pushed,
-        digest: pushed[0]?.digest
-    };
-}
-/** Tags were validated with the inputs (src/inputs/parse.ts). */
-function pushTarget(tag) {
-    const ref = image_reference/* ImageReference */.ZN.parse(tag);
-    if (!ref)
-        throw new Error(`pushTarget: ${tag} is not a reference`);
-    return { name: ref.familiarName, registry: ref.registry, tag: ref.tag ?? 'latest' };
-}
-/** Layer statuses the engine sends (moby distribution/push_v2.go, daemon/containerd/image_push.go). */
-const LAYER_DONE = /^(Pushed|Layer already exists|Mounted from .+)$/;
-async function pushOnce(client, ref, found, log, signal) {
-    const layers = { pushed: 0, existed: 0, mounted: 0 };
-    let engineRetried = false;
-    let aux;
-    let stream;
-    try {
-        // The engine wants an X-Registry-Auth header even when there are no credentials: `{}` then.
-        stream = await client.images.push(ref.name, ref.tag, found?.auth, signal);
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw new errors/* CancelledError */.cc();
-        const message = (0,errors/* messageOf */.bD)(error);
-        return { ok: false, message, retryable: retryable(message), engineRetried };
-    }
-    const onEvent = (event) => {
-        if (event.error || event.errorDetail)
-            return event.errorDetail?.message ?? event.error;
-        if (event.aux?.Digest)
-            aux = event.aux;
-        const status = event.status ?? '';
-        // The containerd image store (28.x) sends no aux record, only the CLI's line: `<tag>: digest: \u2026 size: \u2026`.
-        const line = /^(\S+): digest: (sha256:[a-f0-9]{64}) size: (\d+)$/.exec(status);
-        if (line && line[1] === ref.tag && !aux)
-            aux = { Tag: line[1], Digest: line[2], Size: Number(line[3]) };
-        if (event.id && /^[a-f0-9]{12,64}$/.test(event.id)) {
-            const id = event.id.slice(0, 12);
-            if (LAYER_DONE.test(status)) {
-                if (status === 'Pushed')
-                    layers.pushed++;
-                else if (status === 'Layer already exists')
-                    layers.existed++;
-                else
-                    layers.mounted++;
-                const total = event.progressDetail?.total;
-                log.info(`  ${id}: ${status.startsWith('Mounted from') ? 'Mounted from another repository' : status}${total ? ` (${(0,format/* formatBytes */.z3)(total)})` : ''}`);
-            }
-            else if (/^Retrying in \d+ seconds?$/.test(status)) {
-                // The engine retries a failed layer upload itself (moby distribution/xfer/upload.go, 5 attempts).
-                if (!engineRetried)
-                    log.warning(`  ${id}: upload failed, the engine is retrying (${status})`);
-                engineRetried = true;
-            }
-        }
-        return undefined;
-    };
-    const end = await (0,json_stream/* readJsonLines */.s)(stream, onEvent, signal);
-    if (signal?.aborted)
-        throw new errors/* CancelledError */.cc();
-    const failure = end.kind === 'error'
-        ? end.message
-        : end.kind === 'malformed'
-            ? json_stream/* MALFORMED_LINE */.b
-            : end.kind === 'lost'
-                ? 'the connection to the Docker engine was lost during the push'
-                : undefined;
-    if (failure !== undefined || !aux?.Digest) {
-        const message = failure ?? 'the engine ended the push without a digest';
-        // When the engine already retried a layer and still failed, another round would only repeat it.
-        return { ok: false, message, retryable: retryable(message) && !engineRetried, engineRetried };
-    }
-    return { ok: true, tag: { digest: aux.Digest, size: aux.Size, layers } };
-}
-/** Refusals and TLS problems: the same push would fail the same way again. */
-const REFUSED = /unauthori[sz]ed|denied|forbidden|x509|certificate|tls:|no such host|connection refused|name unknown|manifest invalid|blob unknown|does not exist|no basic auth/i;
-/**
- * A registry that failed (5xx; `error from registry` is how the containerd store words a 5xx body) or a
- * connection that dropped mid-upload.
- */
-const TRANSIENT = /\b5\d\d\b|unavailable|internal server error|bad gateway|error from registry|unexpected EOF|\bEOF\b|connection reset|broken pipe|closed network connection|timeout|lost/i;
-/** 5xx answers and dropped connections are worth another attempt; refusals and TLS problems are not. */
-function retryable(message) {
-    return !REFUSED.test(message) && TRANSIENT.test(message);
-}
-function push_describeFailure(tag, registry, outcome, found, attempts) {
-    const said = outcome.message;
-    let why;
-    if (/unauthori[sz]ed|authentication required|no basic auth/i.test(said)) {
-        why = found
-            ? `the registry refused the credentials from ${found.source} (${said})`
-            : `the registry wants credentials and none are configured for ${registry} (run docker/login-action first)`;
-    }
-    else if (/denied|forbidden/i.test(said)) {
-        why = `the registry denied the push (${said})`;
-    }
-    else if (/x509|certificate|tls:/i.test(said)) {
-        why = `the engine does not trust the registry's TLS certificate (${said}); put the CA that signed it in /etc/docker/certs.d/${registry}/ca.crt on the engine's host`;
-    }
-    else if (/connection refused|no such host|i\/o timeout|dial tcp|no route to host/i.test(said)) {
-        why = `the registry did not answer (${said})`;
-    }
-    else if (retryable(said)) {
-        const tries = outcome.engineRetried
-            ? 'after the engine retried the upload'
-            : `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
-        why = `the registry kept failing ${tries} (${said})`;
-    }
-    else {
-        why = said;
-    }
-    return `Push of ${tag} to ${registry} failed: ${why}.`;
-}
-
 // EXTERNAL MODULE: ./src/smoke/spec.ts
 var spec = __webpack_require__(7302);
 ;// CONCATENATED MODULE: ./src/smoke/defaults.ts
@@ -8154,13 +7607,27 @@ async function runSmoke(input) {
     const images = new pull/* ImageProvider */.zI(client, options.pullPolicy, log, signal);
     const build = input.build ?? Promise.resolve({ image: input.builtImage, failed: false });
     const slots = new Slots(options.parallel);
+    // Entries past their create, against those that will run (known once the build has ended).
+    let entriesCreated = 0;
+    let entriesToRun = Number.POSITIVE_INFINITY;
+    let imagesReady = input.onImagesReady;
+    const checkImagesReady = () => {
+        if (imagesReady && entriesCreated >= entriesToRun) {
+            imagesReady();
+            imagesReady = undefined;
+        }
+    };
     const context = {
         client,
         images,
         labels: input.labels,
         runId: input.env.runId,
         cleanup: options.cleanup,
-        signal
+        signal,
+        onCreated: () => {
+            entriesCreated++;
+            checkImagesReady();
+        }
     };
     const run = (spec, builtImage) => slots.run(signal, async () => {
         const result = await (0,entry/* runEntry */.C)(spec, { ...context, builtImage });
@@ -8188,8 +7655,11 @@ async function runSmoke(input) {
         for (const spec of later)
             running.set(spec, run(spec, outcome.image));
     }
+    entriesToRun = running.size;
+    checkImagesReady();
     // Every started container is awaited (each removes its own) before a cancel or an error goes up.
     const settled = await Promise.allSettled(running.values());
+    imagesReady?.();
     if (signal?.aborted)
         throw new errors/* CancelledError */.cc();
     const rejected = settled.find(s => s.status === 'rejected');
@@ -8272,8 +7742,6 @@ class Slots {
 
 
 
-
-
 /** A stage on the time chart, from its own start and duration. */
 function stageTiming(label, result, runStarted) {
     return { label, ms: result.durationMs, startMs: Date.parse(result.startedAt) - runStarted };
@@ -8312,9 +7780,12 @@ async function runPipeline(config, env, deps) {
     checking.catch(() => { });
     // Rejects when the ping fails: nothing else is started.
     await Promise.race([reachable, checking]);
+    // The push and drift stages are loaded only by the runs that ask for them.
+    const pushModule = config.push.enabled ? __webpack_require__.e(/* import() */ 922).then(__webpack_require__.bind(__webpack_require__, 4922)) : undefined;
+    const driftModule = config.audit.baseline || config.audit.diskUsage ? __webpack_require__.e(/* import() */ 12).then(__webpack_require__.bind(__webpack_require__, 3012)) : undefined;
     // Push credentials are looked up before anything is built, so a helper that is missing shows up in the
     // push's own line rather than after a long build (a registry with none is pushed to anonymously).
-    const credentials = config.push.enabled ? pushCredentials(config.build.tags, deps.processEnv) : undefined;
+    const credentials = pushModule?.then(push => push.pushCredentials(config.build.tags, deps.processEnv));
     credentials?.catch(() => { });
     const stages = (0,signals/* childController */.xM)(signal);
     const buildLog = new DeferredLog(log);
@@ -8323,6 +7794,8 @@ async function runPipeline(config, env, deps) {
     // build stage's inspect and size listing: those run beside the container's create and start.
     let imageBuilt;
     const earlyImage = new Promise(resolve => (imageBuilt = resolve));
+    let smokeImagesReady;
+    const smokeImages = new Promise(resolve => (smokeImagesReady = resolve));
     const building = buildImage({
         client,
         options: config.build,
@@ -8343,7 +7816,8 @@ async function runPipeline(config, env, deps) {
         env,
         log: smokeLog,
         signal: stages.controller.signal,
-        labels: (0,src_labels/* runLabels */.xU)(env.runId, 'smoke')
+        labels: (0,src_labels/* runLabels */.xU)(env.runId, 'smoke'),
+        onImagesReady: () => smokeImagesReady()
     });
     // Handled here too: they may reject (cancel) before they are awaited.
     building.catch(() => { });
@@ -8370,7 +7844,20 @@ async function runPipeline(config, env, deps) {
     }
     timings.push(stageTiming('engine check', engine, started));
     failures.push(...engine.problems);
-    const diskUsagePromise = config.audit.diskUsage ? readDiskUsage(client, log, signal) : undefined;
+    const diskUsagePromise = config.audit.diskUsage
+        ? driftModule.then(drift => drift.readDiskUsage(client, log, signal))
+        : undefined;
+    // What earlier runs left does not depend on this one's stages: listed beside them.
+    const leftoversPromise = config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined;
+    // The inventory's images (the list and the built image's history) are listed as soon as every image
+    // of the run is on the engine, while the smoke containers run: the image list is the slowest of the
+    // inventory's calls, and only the containers must be listed at the run's end. Structure tests commit
+    // and remove setup images, and a Compose stack pulls or builds its own: with those, everything is
+    // listed at the end as before.
+    const earlyImages = config.structure.files.length === 0 && config.compose.files.length === 0
+        ? smokeImages.then(() => (0,inventory_inventory/* listImages */.v8)({ client, build, signal }))
+        : undefined;
+    earlyImages?.catch(() => { });
     if (build.status !== 'skipped')
         timings.push(stageTiming('build', build, started));
     failures.push(...build.problems);
@@ -8447,8 +7934,8 @@ async function runPipeline(config, env, deps) {
     let compose;
     if (config.compose.files.length > 0) {
         const [{ runComposeStage }, { engineEnvironment }] = await Promise.all([
-            __webpack_require__.e(/* import() */ 235).then(__webpack_require__.bind(__webpack_require__, 9235)),
-            __webpack_require__.e(/* import() */ 203).then(__webpack_require__.bind(__webpack_require__, 7441))
+            Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(815), __webpack_require__.e(235)]).then(__webpack_require__.bind(__webpack_require__, 9235)),
+            Promise.all(/* import() */[__webpack_require__.e(260), __webpack_require__.e(203)]).then(__webpack_require__.bind(__webpack_require__, 7441))
         ]);
         compose = await log.group('Compose', () => runComposeStage({
             client,
@@ -8462,7 +7949,7 @@ async function runPipeline(config, env, deps) {
         }));
         timings.push(stageTiming('compose', compose, started));
     }
-    const leftoversPromise = config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined;
+    deps.onStagesDone?.();
     const inventory = await (0,inventory_inventory/* takeInventory */.O1)({
         client,
         scope: config.report.scope,
@@ -8470,19 +7957,26 @@ async function runPipeline(config, env, deps) {
         build,
         smoke,
         usedImages: [...new Set(smoke?.results.map(r => r.image) ?? [])],
-        signal
+        signal,
+        ...(earlyImages ? { images: earlyImages } : {})
     });
     const imageSize = checkImageSize({ maxBytes: config.report.maxImageSizeBytes, build, inventory });
     const diskUsage = await diskUsagePromise;
     const leftovers = await leftoversPromise;
     if (leftovers?.error)
         log.warning(leftovers.error);
-    const drift = await compareWithBaseline({ facts: engine.facts, diskUsage, options: config.audit });
+    const driftStage = await driftModule;
+    const drift = await driftStage?.compareWithBaseline({
+        facts: engine.facts,
+        diskUsage,
+        options: config.audit
+    });
     if (drift)
-        logDrift(drift, log);
+        driftStage.logDrift(drift, log);
     failures.push(...(0,stage/* problemsOf */.G)(compose, imageSize, drift));
     let push;
-    if (config.push.enabled) {
+    if (pushModule) {
+        const { pushGate, pushImage } = await pushModule;
         const gate = pushGate(failures, build, log);
         if ('notPushed' in gate)
             push = gate.notPushed;
@@ -8774,8 +8268,7 @@ function onTermination(notify = () => { }) {
 /* harmony export */   Q: () => (/* binding */ readEnvironment)
 /* harmony export */ });
 /* unused harmony export newRunId */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2325);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 
@@ -8794,7 +8287,7 @@ function readEnvironment(env, runId) {
 }
 /** Unique per run and attempt, readable on the engine: `<run id>-<attempt>-<random>` in Actions. */
 function newRunId(env) {
-    const random = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex');
+    const random = (0,_ids_js__WEBPACK_IMPORTED_MODULE_0__/* .randomHex */ .nw)(4);
     return env.GITHUB_RUN_ID
         ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}-${random}`
         : `local-${random}`;
@@ -9024,13 +8517,16 @@ async function untilListedStopped(client, id, signal, withinMs = 3_000) {
 /**
  * Removes a container with its anonymous volumes, killing it if it runs. Resolves true when it is gone
  * (also when it already was), false with the reason when the engine refused or could not be reached.
+ * `exited`: the container's exit was seen (its wait answered) and nothing restarts it, so there is
+ * nothing to kill and the kill's round trip (a 409) is skipped.
  */
-async function removeQuietly(client, id, signal) {
+async function removeQuietly(client, id, signal, options = {}) {
     try {
         // Killed first: Podman's forced remove stops a running container with its stop timeout (SIGTERM,
         // then SIGKILL after 10 s; a `sleep` as PID 1 ignores SIGTERM), where dockerd kills at once.
         // A failed kill (gone, already stopped, engine away) is for the remove to report.
-        await killQuietly(client, id, signal).catch(() => { });
+        if (!options.exited)
+            await killQuietly(client, id, signal).catch(() => { });
         await client.containers.remove(id, { force: true }, signal);
         return { removed: true };
     }
@@ -9059,16 +8555,14 @@ async function removeQuietly(client, id, signal) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7146);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1800);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8973);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8973);
 /* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4728);
-/* harmony import */ var _ready_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2546);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(970);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6264);
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7302);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(970);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6264);
+/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7302);
 // One smoke container from spec to verdict: image, create, wait registered, start, follow output, judge
 // (exit, readiness or settle), then kill and remove. Deadlines and cancellation are AbortSignals that
 // reach every engine call; removal happens whatever the outcome.
-
 
 
 
@@ -9088,6 +8582,19 @@ class EntryTimeout extends Error {
  * anything was created.
  */
 async function runEntry(spec, context) {
+    let created = context.onCreated;
+    const onCreated = () => {
+        created?.();
+        created = undefined;
+    };
+    try {
+        return await runEntryOnce(spec, context, onCreated);
+    }
+    finally {
+        onCreated();
+    }
+}
+async function runEntryOnce(spec, context, onCreated) {
     const started = Date.now();
     const output = new _output_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputCollector */ .Lc();
     const watches = {
@@ -9123,7 +8630,7 @@ async function runEntry(spec, context) {
     }
     // Creating and starting get the entry's timeout; the container's own time then counts from its start,
     // so a slow create on a busy engine does not eat into it.
-    let timeout = (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .deadline */ .nl)(spec.timeoutMs, new EntryTimeout(), context.signal);
+    let timeout = (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .deadline */ .nl)(spec.timeoutMs, new EntryTimeout(), context.signal);
     let signal = timeout.signal;
     const record = {
         id: '',
@@ -9142,7 +8649,7 @@ async function runEntry(spec, context) {
     let lastAnswer;
     let verdict;
     try {
-        const bindings = (0,_ports_js__WEBPACK_IMPORTED_MODULE_8__/* .portBindings */ .wJ)(spec.ports);
+        const bindings = (0,_ports_js__WEBPACK_IMPORTED_MODULE_7__/* .portBindings */ .wJ)(spec.ports);
         container = await client.containers.create(record.name, {
             Image: imageToRun,
             ...(spec.command ? { Cmd: spec.command } : {}),
@@ -9162,6 +8669,7 @@ async function runEntry(spec, context) {
         }, signal);
         record.id = container;
         record.state = 'created';
+        onCreated();
         phase = 'starting it';
         // Registered before start, with next-exit: the default condition answers 0 at once for a container
         // that has not started yet.
@@ -9169,18 +8677,18 @@ async function runEntry(spec, context) {
         await client.containers.start(container, signal);
         record.state = 'running';
         timeout.dispose();
-        timeout = (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .deadline */ .nl)(spec.timeoutMs, new EntryTimeout(), context.signal);
+        timeout = (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .deadline */ .nl)(spec.timeoutMs, new EntryTimeout(), context.signal);
         signal = timeout.signal;
         follow = await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .followOutput */ .DN)(client, container, output, signal);
         const info = await client.containers.inspect(container, signal);
-        const ports = (0,_ports_js__WEBPACK_IMPORTED_MODULE_8__/* .publishedPorts */ .LQ)(info.NetworkSettings?.Ports);
-        record.ports = ports.map(_ports_js__WEBPACK_IMPORTED_MODULE_8__/* .describePort */ .Rf);
+        const ports = (0,_ports_js__WEBPACK_IMPORTED_MODULE_7__/* .publishedPorts */ .LQ)(info.NetworkSettings?.Ports);
+        record.ports = ports.map(_ports_js__WEBPACK_IMPORTED_MODULE_7__/* .describePort */ .Rf);
         record.created = info.Created;
         // From Config, not Path/Args: Podman's Args repeat Path when the command is one word (hello-world
         // inspects as Path /hello, Args [/hello]); Entrypoint then Cmd is the same command on both engines.
         const entrypoint = info.Config?.Entrypoint ?? [];
         record.command = (0,shell_quote__WEBPACK_IMPORTED_MODULE_0__.quote)([...(typeof entrypoint === 'string' ? [entrypoint] : entrypoint), ...(info.Config?.Cmd ?? [])].filter(word => word !== ''));
-        const exited = (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .abortable */ .ZC)(exitWatch.exited, signal);
+        const exited = (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .abortable */ .ZC)(exitWatch.exited, signal);
         exited.catch(() => { });
         if (spec.ready) {
             phase = 'waiting to be ready';
@@ -9204,11 +8712,11 @@ async function runEntry(spec, context) {
             const status = spec.settleMs
                 ? await Promise.race([
                     exited,
-                    (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(spec.settleMs, AbortSignal.any([signal, settled.signal]))
+                    (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(spec.settleMs, AbortSignal.any([signal, settled.signal]))
                 ]).finally(() => settled.abort())
                 : await exited;
             if (!status) {
-                verdict = { passed: true, reason: `still running after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(spec.settleMs)}` };
+                verdict = { passed: true, reason: `still running after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(spec.settleMs)}` };
             }
             else {
                 record.state = 'exited';
@@ -9220,7 +8728,7 @@ async function runEntry(spec, context) {
             verdict = {
                 ...verdict,
                 passed: false,
-                reason: `output matched reject-output ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(spec.rejectOutput)}`
+                reason: `output matched reject-output ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .showPattern */ .uz)(spec.rejectOutput)}`
             };
         }
     }
@@ -9230,7 +8738,7 @@ async function runEntry(spec, context) {
         else if (signal.reason instanceof EntryTimeout) {
             const what = phase === 'waiting for it to exit' || phase === 'settling' ? '' : ` ${phase}`;
             const last = lastAnswer ? ` (last: ${lastAnswer.detail})` : '';
-            verdict = { passed: false, reason: `timed out after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(spec.timeoutMs)}${what}${last}` };
+            verdict = { passed: false, reason: `timed out after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(spec.timeoutMs)}${what}${last}` };
         }
         else if (error instanceof _engine_client_js__WEBPACK_IMPORTED_MODULE_4__/* .EngineError */ .NJ && error.kind !== 'http') {
             // The engine went away or cannot be reached: the client's sentence says so.
@@ -9247,7 +8755,10 @@ async function runEntry(spec, context) {
     if (container) {
         const cleanupSignal = AbortSignal.timeout(CLEANUP_TIMEOUT_MS);
         if (context.cleanup || context.signal?.aborted) {
-            const removal = await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(client, container, cleanupSignal);
+            // The smoke containers have no restart policy: one whose exit was seen stays stopped.
+            const removal = await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .removeQuietly */ .S2)(client, container, cleanupSignal, {
+                exited: record.state === 'exited'
+            });
             record.removed = removal.removed;
             if (!removal.removed)
                 verdict.reason += `; it could not be removed: ${removal.error}`;
@@ -9266,7 +8777,9 @@ async function runEntry(spec, context) {
     return result(verdict, record.id ? record : undefined);
 }
 async function untilReady(spec, context, onAnswer) {
-    const strategy = (0,_ready_js__WEBPACK_IMPORTED_MODULE_5__/* .strategyFor */ .fY)(spec.ready, {
+    // Loaded only by entries that wait to be ready (the default entries do not).
+    const { strategyFor, waitUntilReady } = await __webpack_require__.e(/* import() */ 546).then(__webpack_require__.bind(__webpack_require__, 2546));
+    const strategy = strategyFor(spec.ready, {
         client: context.client,
         id: context.id,
         image: context.reference,
@@ -9275,7 +8788,7 @@ async function untilReady(spec, context, onAnswer) {
     });
     if (typeof strategy === 'string') {
         // A container that exits at once has no published ports left to inspect: say it exited.
-        const status = await Promise.race([context.exited, (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(1000, context.signal).then(() => undefined)]);
+        const status = await Promise.race([context.exited, (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(1000, context.signal).then(() => undefined)]);
         if (status) {
             return {
                 passed: false,
@@ -9290,7 +8803,7 @@ async function untilReady(spec, context, onAnswer) {
     const pollSignal = AbortSignal.any([context.signal, stopPolling.signal]);
     const outcome = await Promise.race([
         context.exited.then(status => ({ kind: 'exited', status })),
-        (0,_ready_js__WEBPACK_IMPORTED_MODULE_5__/* .waitUntilReady */ .bs)(strategy, pollSignal, onAnswer).then(answer => ({ kind: 'answer', answer }))
+        waitUntilReady(strategy, pollSignal, onAnswer).then(answer => ({ kind: 'answer', answer }))
     ]).finally(() => stopPolling.abort());
     if (outcome.kind === 'exited') {
         return {
@@ -9304,7 +8817,7 @@ async function untilReady(spec, context, onAnswer) {
     if (context.expectWatch && !(await matchedSoon(context.expectWatch, context.signal))) {
         return {
             passed: false,
-            reason: `ready, but the output did not match ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(context.expectWatch.pattern)}`
+            reason: `ready, but the output did not match ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .showPattern */ .uz)(context.expectWatch.pattern)}`
         };
     }
     return { passed: true, reason: `ready: ${outcome.answer.detail}` };
@@ -9315,7 +8828,7 @@ async function untilReady(spec, context, onAnswer) {
  */
 async function matchedSoon(watch, signal) {
     for (let waited = 0; !watch.matched && waited < 1000; waited += 100)
-        await (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(100, signal);
+        await (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(100, signal);
     return watch.matched;
 }
 function judgeExit(status, spec, watches) {
@@ -9324,13 +8837,13 @@ function judgeExit(status, spec, watches) {
     if (code !== spec.expectExitCode)
         problems.push(`exited ${code}, expected ${spec.expectExitCode}`);
     if (watches.reject?.matched)
-        problems.push(`output matched reject-output ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(spec.rejectOutput)}`);
+        problems.push(`output matched reject-output ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .showPattern */ .uz)(spec.rejectOutput)}`);
     if (watches.expect && !watches.expect.matched) {
-        problems.push(`${problems.length ? 'output' : `exited ${code} but the output`} did not match ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(spec.expectOutput)}`);
+        problems.push(`${problems.length ? 'output' : `exited ${code} but the output`} did not match ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .showPattern */ .uz)(spec.expectOutput)}`);
     }
     if (problems.length > 0)
         return { passed: false, exitCode: code, reason: problems.join('; ') };
-    const matched = watches.expect ? ` and output matched ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .showPattern */ .uz)(spec.expectOutput)}` : '';
+    const matched = watches.expect ? ` and output matched ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .showPattern */ .uz)(spec.expectOutput)}` : '';
     return { passed: true, exitCode: code, reason: `exited ${code}${matched}` };
 }
 /**
@@ -9339,7 +8852,7 @@ function judgeExit(status, spec, watches) {
  * verdict uses what arrived).
  */
 async function drain(follow, signal) {
-    await (0,_signals_js__WEBPACK_IMPORTED_MODULE_7__/* .abortable */ .ZC)(follow.ended, signal).catch(() => { });
+    await (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .abortable */ .ZC)(follow.ended, signal).catch(() => { });
 }
 /** `preflight-<runId>-<entry>`, within Docker's name rules. */
 function containerName(runId, entry) {
@@ -9752,249 +9265,6 @@ function describeLayers(layers) {
 
 /***/ }),
 
-/***/ 2546:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Dm: () => (/* binding */ HealthyWait),
-/* harmony export */   bs: () => (/* binding */ waitUntilReady),
-/* harmony export */   fY: () => (/* binding */ strategyFor)
-/* harmony export */ });
-/* unused harmony exports HttpWait, PortWait, LogWait */
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8973);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(970);
-/* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7302);
-// Ways a service shows it is ready, as small objects in the style of testcontainers' wait strategies:
-// each makes one attempt at a time (`check`), and `waitUntilReady` polls it until it is ready, gives a
-// fatal answer, or the signal (deadline, container exit, cancel) ends the wait.
-
-
-
-
-
-
-
-/** How long one attempt may take; a slow answer is retried, within the entry's timeout. */
-const ATTEMPT_TIMEOUT_MS = 2000;
-/**
- * docker-proxy accepts a connection on the published host port even when nothing listens in the
- * container, then closes it at once. A connection still open (or that sent data) after this long is
- * a real listener.
- */
-const PROXY_GRACE_MS = 500;
-/** 2xx and 3xx pass; redirects are not followed. */
-class HttpWait {
-    url;
-    description;
-    constructor(url) {
-        this.url = url;
-        this.description = `GET ${url}`;
-    }
-    check(signal) {
-        const attempt = (0,_signals_js__WEBPACK_IMPORTED_MODULE_5__/* .deadline */ .nl)(ATTEMPT_TIMEOUT_MS, undefined, signal);
-        const send = this.url.startsWith('https:') ? node_https__WEBPACK_IMPORTED_MODULE_1__.request : node_http__WEBPACK_IMPORTED_MODULE_0__.request;
-        return new Promise(resolve => {
-            const req = send(this.url, { method: 'GET', agent: false, signal: attempt.signal, rejectUnauthorized: false }, res => {
-                res.resume();
-                res.destroy();
-                const status = res.statusCode ?? 0;
-                resolve({ ready: status >= 200 && status < 400, detail: `${this.description} answered ${status}` });
-            });
-            req.on('error', error => {
-                const reason = attempt.signal.aborted && !signal.aborted ? 'no answer within 2s' : describeSocketError(error);
-                resolve({ ready: false, detail: `${this.description} failed: ${reason}` });
-            });
-            req.end();
-        }).finally(() => attempt.dispose());
-    }
-}
-/** A TCP connection to the published host port that the container's listener keeps open. */
-class PortWait {
-    host;
-    port;
-    description;
-    constructor(host, port, containerPort) {
-        this.host = host;
-        this.port = port;
-        this.description = `a TCP connection to ${formatHost(host)}:${port} (container port ${containerPort})`;
-    }
-    check(signal) {
-        return new Promise(resolve => {
-            const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.connect)({ host: this.host, port: this.port, signal });
-            let settled = false;
-            const done = (answer) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                socket.destroy();
-                resolve(answer);
-            };
-            const timer = setTimeout(() => done({ ready: false, detail: `${this.description}: no answer within 2s` }), ATTEMPT_TIMEOUT_MS);
-            socket.on('connect', () => {
-                clearTimeout(timer);
-                setTimeout(() => done({ ready: true, detail: `${this.description} was accepted` }), PROXY_GRACE_MS);
-            });
-            socket.on('data', () => done({ ready: true, detail: `${this.description} was accepted` }));
-            socket.on('end', () => done({ ready: false, detail: `${this.description} was closed at once (nothing listening yet)` }));
-            socket.on('error', error => done({ ready: false, detail: `${this.description}: ${describeSocketError(error)}` }));
-        });
-    }
-}
-/** A pattern in the combined output. */
-class LogWait {
-    watch;
-    description;
-    constructor(watch) {
-        this.watch = watch;
-        this.description = `output matching ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .showPattern */ .uz)(watch.pattern)}`;
-    }
-    async check() {
-        return this.watch.matched
-            ? { ready: true, detail: `output matched ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .showPattern */ .uz)(this.watch.pattern)}` }
-            : { ready: false, detail: `no output matched ${(0,_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .showPattern */ .uz)(this.watch.pattern)} yet` };
-    }
-}
-/** Docker's default HEALTHCHECK interval, when the image sets none. */
-const DEFAULT_HEALTH_INTERVAL_MS = 30_000;
-/** The engine gives HEALTHCHECK durations in nanoseconds. */
-const NS_PER_MS = 1_000_000;
-/**
- * The image's HEALTHCHECK, as the engine reports it in State.Health. On Podman, whose checks run from
- * systemd timers, a machine without systemd never runs them: when no check has run one interval after
- * the first look, the wait runs the check itself through Podman's API, once an interval, as the timer
- * would have (see src/engine/podman.ts).
- */
-class HealthyWait {
-    client;
-    id;
-    image;
-    description = 'HEALTHCHECK to report healthy';
-    firstLook;
-    lastRun;
-    runByUs = false;
-    constructor(client, id, image) {
-        this.client = client;
-        this.id = id;
-        this.image = image;
-    }
-    async check(signal) {
-        let info = await this.client.containers.inspect(this.id, signal);
-        let health = info.State?.Health;
-        if (!health) {
-            return {
-                ready: false,
-                fatal: true,
-                detail: `ready: healthy needs a HEALTHCHECK, and ${this.image} has none`
-            };
-        }
-        if (await this.runOnPodman(info, signal)) {
-            info = await this.client.containers.inspect(this.id, signal);
-            health = info.State?.Health ?? health;
-        }
-        const by = this.runByUs
-            ? ' (run by docker-preflight: no check had run, and Podman runs them from systemd timers)'
-            : '';
-        if (health.Status === 'healthy')
-            return { ready: true, detail: `HEALTHCHECK reported healthy${by}` };
-        const last = health.Log?.[health.Log.length - 1];
-        const probe = last ? ` (last check exited ${last.ExitCode}: ${last.Output.trim().slice(0, 200)})` : '';
-        if (health.Status === 'unhealthy')
-            return { ready: false, fatal: true, detail: `HEALTHCHECK reported unhealthy${probe}${by}` };
-        return { ready: false, detail: `HEALTHCHECK reported ${health.Status}${probe}${by}` };
-    }
-    /** Runs the check through Podman's API when it is due and no timer has run it; true when it ran. */
-    async runOnPodman(info, signal) {
-        const health = info.State?.Health;
-        if (!health || health.Status !== 'starting')
-            return false;
-        // A timer ran a check: the engine schedules them, nothing to do.
-        if (!this.runByUs && (health.Log?.length ?? 0) > 0)
-            return false;
-        const now = Date.now();
-        this.firstLook ??= now;
-        const nanoseconds = info.Config.Healthcheck?.Interval;
-        const interval = nanoseconds ? nanoseconds / NS_PER_MS : DEFAULT_HEALTH_INTERVAL_MS;
-        if (now - (this.lastRun ?? this.firstLook) < interval)
-            return false;
-        if (!(await this.client.system.isPodman(signal)))
-            return false;
-        this.lastRun = now;
-        this.runByUs = true;
-        // A run that fails (the container stopped meanwhile) shows in the state read after it.
-        await this.client.containers.podmanHealthcheck(this.id, signal).catch(() => { });
-        return true;
-    }
-}
-/** The strategy for a ready spec, or why it cannot be built (a port that was not published). */
-function strategyFor(spec, context) {
-    const published = (containerPort) => context.ports.find(p => p.protocol === 'tcp' && p.containerPort === containerPort);
-    switch (spec.kind) {
-        case 'http': {
-            if (spec.containerPort === undefined)
-                return new HttpWait(spec.target);
-            const port = published(spec.containerPort);
-            if (!port)
-                return `container port ${spec.containerPort} was not published`;
-            return new HttpWait(`http://${formatHost((0,_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .connectHost */ .Zj)(port))}:${port.hostPort}${spec.target}`);
-        }
-        case 'port': {
-            const port = published(spec.port);
-            if (!port)
-                return `container port ${spec.port} was not published`;
-            return new PortWait((0,_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .connectHost */ .Zj)(port), port.hostPort, spec.port);
-        }
-        case 'log':
-            return context.logWatch ? new LogWait(context.logWatch) : 'the output is not being watched';
-        case 'healthy':
-            return new HealthyWait(context.client, context.id, context.image);
-    }
-}
-/**
- * Asks `strategy` every `intervalMs` until it is ready or answers fatally. Rejects when `signal` aborts;
- * `onAnswer` sees every answer, so a timeout can say what was last seen.
- */
-async function waitUntilReady(strategy, signal, onAnswer = () => { }, intervalMs = 250) {
-    for (;;) {
-        signal.throwIfAborted();
-        let answer;
-        try {
-            answer = await strategy.check(signal);
-        }
-        catch (error) {
-            signal.throwIfAborted();
-            answer = { ready: false, detail: `${strategy.description}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}` };
-        }
-        onAnswer(answer);
-        if (answer.ready || answer.fatal)
-            return answer;
-        await (0,_signals_js__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .yy)(intervalMs, signal);
-    }
-}
-function formatHost(host) {
-    return host.includes(':') ? `[${host}]` : host;
-}
-function describeSocketError(error) {
-    const code = error.code;
-    if (code === 'ECONNREFUSED')
-        return 'connection refused';
-    if (code === 'ECONNRESET')
-        return 'connection reset';
-    if (code === 'EPIPE')
-        return 'connection closed';
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error);
-}
-
-
-/***/ }),
-
 /***/ 7302:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10009,14 +9279,12 @@ function describeSocketError(error) {
 /* harmony export */ });
 /* unused harmony exports SMOKE_KEYS, READY_KEYS, compilePattern */
 /* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6591);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _inputs_scalars_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4964);
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3564);
-/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3772);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8973);
+/* harmony import */ var _inputs_scalars_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4964);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3564);
+/* harmony import */ var _did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3772);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8973);
 // The `smoke` input: a YAML list of containers to run and how to judge them. Every problem is collected
 // (naming the entry and the key) so one report lists everything wrong before any container starts.
-
 
 
 
@@ -10044,10 +9312,12 @@ const DURATION_EXPECTED = 'is not a duration (expected e.g. 30s, 2m, 1m30s)';
  * Parses the `smoke` input. '' (or a document holding nothing) gives undefined: the defaults. `[]` gives
  * no containers at all. Problems name the entry (`entry #2 "web"`) and the key.
  */
-function parseSmokeList(text, defaults, problems, input = 'smoke') {
+async function parseSmokeList(text, defaults, problems, input = 'smoke') {
     if (text.trim() === '')
         return undefined;
-    const document = yaml__WEBPACK_IMPORTED_MODULE_1__.parseDocument(text);
+    // Loaded only when there is YAML to read: the default run has none, and yaml is ~290 KB to evaluate.
+    const { parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const document = parseDocument(text);
     if (document.errors.length > 0) {
         for (const error of document.errors) {
             problems.add(input, text, `is not valid YAML: ${error.message.split('\n')[0].replace(/:$/, '')}`);
@@ -10108,7 +9378,7 @@ function parseEntry(entry, index, defaults, problems, input) {
     for (const key of Object.keys(entry)) {
         if (SMOKE_KEYS.includes(key))
             continue;
-        const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(key, SMOKE_KEYS);
+        const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .a)(key, SMOKE_KEYS);
         problem(undefined, key, suggestion
             ? `is not a known key; did you mean "${suggestion}"?`
             : `is not a known key (expected one of ${SMOKE_KEYS.join(', ')})`);
@@ -10167,7 +9437,7 @@ function parseEntry(entry, index, defaults, problems, input) {
                 problem('ports', item, 'is not a port mapping (expected e.g. "8080:80", "80" or "53/udp")');
                 continue;
             }
-            const parsed = (0,_ports_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePortMapping */ .Fd)(String(item));
+            const parsed = (0,_ports_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePortMapping */ .Fd)(String(item));
             if (typeof parsed === 'string')
                 problem('ports', String(item), parsed);
             else
@@ -10199,7 +9469,7 @@ function parseEntry(entry, index, defaults, problems, input) {
     }
     if (entry.timeout !== undefined) {
         const value = entry.timeout;
-        const ms = typeof value === 'string' || typeof value === 'number' ? (0,_inputs_scalars_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDurationMs */ .yi)(String(value)) : undefined;
+        const ms = typeof value === 'string' || typeof value === 'number' ? (0,_inputs_scalars_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDurationMs */ .yi)(String(value)) : undefined;
         if (ms === undefined)
             problem('timeout', value, DURATION_EXPECTED);
         else
@@ -10221,7 +9491,7 @@ function parseReady(value, spec, problem) {
     for (const key of keys) {
         if (READY_KEYS.includes(key))
             continue;
-        const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .a)(key, READY_KEYS);
+        const suggestion = (0,_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .a)(key, READY_KEYS);
         problem('ready', key, suggestion
             ? `is not a known key; did you mean "${suggestion}"?`
             : `is not a known key (expected one of ${READY_KEYS.join(', ')})`);
@@ -10353,7 +9623,7 @@ function nameFromImage(reference) {
     return (name || 'image').slice(0, 63);
 }
 function isImageReference(reference) {
-    return (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .isImageId */ .rw)(reference) || _image_reference_js__WEBPACK_IMPORTED_MODULE_5__/* .ImageReference */ .ZN.parse(reference) !== undefined;
+    return (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .isImageId */ .rw)(reference) || _image_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .ImageReference */ .ZN.parse(reference) !== undefined;
 }
 function isMap(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,0 +1,464 @@
+export const id = 12;
+export const ids = [12];
+export const modules = {
+
+/***/ 3012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DISK_DRIFT_MIN_BYTES: () => (/* binding */ DISK_DRIFT_MIN_BYTES),
+/* harmony export */   DISK_DRIFT_MIN_RATIO: () => (/* binding */ DISK_DRIFT_MIN_RATIO),
+/* harmony export */   DRIFT_FIELDS: () => (/* reexport safe */ _fields_js__WEBPACK_IMPORTED_MODULE_2__.GS),
+/* harmony export */   DRIFT_FIELD_NAMES: () => (/* reexport safe */ _fields_js__WEBPACK_IMPORTED_MODULE_2__.yA),
+/* harmony export */   MEMORY_DRIFT_MIN_RATIO: () => (/* binding */ MEMORY_DRIFT_MIN_RATIO),
+/* harmony export */   SECURITY_DRIFT_FIELDS: () => (/* reexport safe */ _fields_js__WEBPACK_IMPORTED_MODULE_2__.rv),
+/* harmony export */   compareWithBaseline: () => (/* binding */ compareWithBaseline),
+/* harmony export */   describeDrift: () => (/* binding */ describeDrift),
+/* harmony export */   failsUnder: () => (/* binding */ failsUnder),
+/* harmony export */   logDrift: () => (/* binding */ logDrift),
+/* harmony export */   parseSecurityOptions: () => (/* binding */ parseSecurityOptions),
+/* harmony export */   readDiskUsage: () => (/* binding */ readDiskUsage),
+/* harmony export */   redactCredentials: () => (/* binding */ redactCredentials),
+/* harmony export */   resolveDriftFieldEntry: () => (/* reexport safe */ _fields_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
+/* harmony export */   summarizeDiskUsage: () => (/* binding */ summarizeDiskUsage)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1741);
+/* harmony import */ var _fields_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5546);
+
+
+
+
+
+
+/** Disk use drifts all day: only a change of at least this much, and of this share, counts. */
+const DISK_DRIFT_MIN_BYTES = 1_000_000_000;
+const DISK_DRIFT_MIN_RATIO = 0.2;
+/** MemTotal moves by a few kB with kernel updates and memory ballooning; a 1% change counts. */
+const MEMORY_DRIFT_MIN_RATIO = 0.01;
+/**
+ * Compares this run's engine facts with the JSON report of an earlier run (`baseline`). Undefined when no
+ * baseline was given. Never throws: a missing or unreadable baseline is reported in the result, and is an
+ * error only when `fail-on-drift` asks for a comparison.
+ */
+async function compareWithBaseline(input) {
+    const { baseline, failOnDrift } = input.options;
+    if (!baseline)
+        return undefined;
+    const started = Date.now();
+    const loaded = await loadBaseline(baseline);
+    if (!loaded.ok) {
+        const wanted = failOnDrift.kind !== 'none';
+        const error = wanted ? `${loaded.message}, and fail-on-drift needs a baseline to compare with` : undefined;
+        return {
+            status: loaded.status,
+            problems: error ? [error] : [],
+            ...(0,_stage_js__WEBPACK_IMPORTED_MODULE_3__/* .stageTimes */ .L)(started),
+            baseline,
+            message: loaded.message,
+            error,
+            items: [],
+            failing: [],
+            comparedFields: [],
+            notes: []
+        };
+    }
+    const { report } = loaded;
+    const was = factValues(report.engine.facts);
+    const now = factValues(input.facts);
+    const notes = [];
+    const items = [];
+    const comparedFields = [];
+    for (const [name, nowValue] of now) {
+        comparedFields.push(name);
+        const item = compareValue(name, was.get(name), nowValue);
+        if (item)
+            items.push(item);
+    }
+    if (input.options.diskUsage) {
+        if (!input.diskUsage)
+            notes.push('Disk use was not compared: this run could not read /system/df.');
+        else if (!isObject(report.diskUsage)) {
+            notes.push('Disk use was not compared: the baseline run did not read it (disk-usage was off).');
+        }
+        else {
+            const wasDisk = summarizeDiskUsage(report.diskUsage);
+            const nowDisk = summarizeDiskUsage(input.diskUsage);
+            for (const [name, key] of DISK_FIELDS) {
+                comparedFields.push(name);
+                const item = compareDisk(name, wasDisk[key], nowDisk[key]);
+                if (item)
+                    items.push(item);
+            }
+        }
+    }
+    const wasId = String(report.engine.facts.info.ID ?? '');
+    const nowId = String(input.facts.info.ID ?? '');
+    if (wasId && nowId && wasId !== nowId) {
+        notes.push(`The baseline comes from another engine (ID ${wasId}, host ${String(report.engine.facts.info.Name ?? '?')}); ` +
+            'drift may be a difference between machines rather than a change.');
+    }
+    const failing = items.filter(item => failsUnder(failOnDrift, item));
+    return {
+        status: 'compared',
+        problems: failing.length > 0 ? [`Engine drifted from the baseline: ${describeDrift(failing)}`] : [],
+        ...(0,_stage_js__WEBPACK_IMPORTED_MODULE_3__/* .stageTimes */ .L)(started),
+        baseline,
+        items,
+        failing,
+        baselineRun: {
+            runId: typeof report.runId === 'string' ? report.runId : undefined,
+            finishedAt: typeof report.finishedAt === 'string' ? report.finishedAt : undefined,
+            endpoint: typeof report.endpoint === 'string' ? report.endpoint : undefined,
+            serverVersion: report.engine.facts.serverVersion
+        },
+        comparedFields,
+        notes
+    };
+}
+/** Whether `fail-on-drift` makes this item fail the step. Disk use never counts as `security`. */
+function failsUnder(policy, item) {
+    switch (policy.kind) {
+        case 'none':
+            return false;
+        case 'any':
+            return true;
+        case 'security':
+            return item.security && item.group !== 'disk';
+        case 'fields':
+            return policy.fields.some(f => f.toLowerCase() === item.field.toLowerCase());
+    }
+}
+/** One line for a failure message or a log: `cgroupVersion 2 \u2192 1; seccomp profile=default \u2192 absent`. */
+function describeDrift(items, maxValue = 60) {
+    const short = (s) => {
+        const flat = s.replace(/\s+/g, ' ');
+        return flat.length > maxValue ? `${flat.slice(0, maxValue - 1)}\u2026` : flat;
+    };
+    return items
+        .map(item => {
+        if (item.added || item.removed) {
+            const parts = [
+                ...(item.added ?? []).map(a => `+${short(a)}`),
+                ...(item.removed ?? []).map(r => `-${short(r)}`)
+            ];
+            return `${item.field} ${parts.join(', ')}`;
+        }
+        return `${item.field} ${short(item.was)} \u2192 ${short(item.now)}`;
+    })
+        .join('; ');
+}
+/**
+ * /system/df, one more fact for the audit. When the engine cannot give it, the run says so and goes on
+ * (undefined).
+ */
+async function readDiskUsage(client, log, signal) {
+    return client.system.df(signal).catch((error) => {
+        log.warning(`Could not read the engine's disk use: ${client.error(error, 'reading /system/df').message}`);
+        return undefined;
+    });
+}
+/** The comparison in the log: warnings for no baseline or drift, the details as untrusted text. */
+function logDrift(drift, log) {
+    // An error is reported as the step's failure; only the first-run case is a warning.
+    if (drift.message && !drift.error)
+        log.warning(drift.message);
+    for (const note of drift.notes ?? [])
+        log.warning(note);
+    if (drift.status !== 'compared')
+        return;
+    if (drift.items.length === 0) {
+        log.info(`No drift from the baseline (${drift.comparedFields?.length ?? 0} facts compared).`);
+        return;
+    }
+    const notFailing = drift.items.filter(item => !drift.failing.includes(item));
+    if (notFailing.length > 0)
+        log.warning(`Engine drifted from the baseline: ${describeDrift(notFailing)}`);
+    // Values come from the engine and the baseline file: printed as untrusted text.
+    const block = log.untrusted(`Drift from the baseline (${drift.items.length})`);
+    try {
+        for (const item of drift.items)
+            block.write(`${item.field}: ${item.was} \u2192 ${item.now}\n`);
+    }
+    finally {
+        block.close();
+    }
+}
+async function loadBaseline(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) === 'ENOENT') {
+            return {
+                ok: false,
+                status: 'missing',
+                message: `No baseline report at ${path} (expected on a first run); engine facts were not compared`
+            };
+        }
+        return {
+            ok: false,
+            status: 'unreadable',
+            message: `Cannot read the baseline ${path}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}`
+        };
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        return {
+            ok: false,
+            status: 'unreadable',
+            message: `The baseline ${path} is not JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`
+        };
+    }
+    if (!isObject(parsed) || typeof parsed.schemaVersion !== 'number') {
+        return {
+            ok: false,
+            status: 'unreadable',
+            message: `The baseline ${path} is not a docker-preflight JSON report (no schemaVersion)`
+        };
+    }
+    const engine = parsed.engine;
+    if (!isObject(engine) || !isObject(engine.facts) || !isObject(engine.facts.info)) {
+        return {
+            ok: false,
+            status: 'unreadable',
+            message: `The baseline ${path} has no engine facts (engine.facts.info)`
+        };
+    }
+    return { ok: true, report: parsed };
+}
+const NOT_REPORTED = '(not reported)';
+/** Every non-disk drift field of one engine, in DRIFT_FIELDS order. */
+function factValues(facts) {
+    const info = isObject(facts.info) ? facts.info : {};
+    const version = isObject(facts.version) ? facts.version : {};
+    const text = (value) => ({ kind: 'text', text: scalar(value) });
+    const set = (items) => ({ kind: 'set', items: [...new Set(items)].sort() });
+    const security = parseSecurityOptions(info.SecurityOptions);
+    const securityValue = (name) => {
+        const options = security.get(name);
+        if (options === undefined)
+            return text('absent');
+        return text(options || 'enabled');
+    };
+    const registry = isObject(info.RegistryConfig) ? info.RegistryConfig : {};
+    const proxy = (value) => {
+        const raw = scalar(value);
+        return { kind: 'text', text: raw, display: redactCredentials(raw) };
+    };
+    const os = facts.os || scalar(version.Os ?? info.OSType);
+    const arch = facts.arch || scalar(version.Arch ?? info.Architecture);
+    const values = {
+        serverVersion: text(facts.serverVersion || version.Version || info.ServerVersion),
+        apiVersion: text(facts.apiVersion || version.ApiVersion),
+        storageDriver: text(info.Driver),
+        backingFilesystem: text(driverStatus(info.DriverStatus, 'Backing Filesystem')),
+        cgroupDriver: text(info.CgroupDriver),
+        cgroupVersion: text(info.CgroupVersion),
+        defaultRuntime: text(info.DefaultRuntime),
+        runtimes: set(isObject(info.Runtimes) ? Object.keys(info.Runtimes) : []),
+        seccomp: securityValue('seccomp'),
+        apparmor: securityValue('apparmor'),
+        selinux: securityValue('selinux'),
+        rootless: securityValue('rootless'),
+        userns: securityValue('userns'),
+        securityOptions: set([...security]
+            .filter(([name]) => !NAMED_SECURITY_OPTIONS.includes(name))
+            .map(([name, options]) => (options ? `${name} (${options})` : name))),
+        registryMirrors: set(stringList(registry.Mirrors).map(redactCredentials)),
+        insecureRegistries: set(insecureRegistries(registry)),
+        httpProxy: proxy(info.HttpProxy),
+        httpsProxy: proxy(info.HttpsProxy),
+        noProxy: proxy(info.NoProxy),
+        loggingDriver: text(info.LoggingDriver),
+        liveRestore: text(info.LiveRestoreEnabled),
+        osArch: text(os || arch ? `${os}/${arch}` : ''),
+        operatingSystem: text(info.OperatingSystem),
+        kernelVersion: text(facts.kernelVersion || version.KernelVersion || info.KernelVersion),
+        cpus: text(info.NCPU),
+        memory: {
+            kind: 'number',
+            value: typeof info.MemTotal === 'number' ? info.MemTotal : undefined,
+            minRatio: MEMORY_DRIFT_MIN_RATIO,
+            format: _format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3
+        },
+        // The daemon wraps its warnings over several indented lines; compare them as sentences.
+        warnings: set(stringList(info.Warnings).map(w => (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .oneLine */ .TN)(w)))
+    };
+    return new Map(_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .DRIFT_FIELDS */ .GS.filter(f => f.name in values).map(f => [f.name, values[f.name]]));
+}
+function compareValue(name, was, now) {
+    const def = (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .driftField */ .au)(name);
+    const base = { field: name, label: def.label, group: def.group, security: def.security };
+    if (now.kind === 'set') {
+        const before = was?.kind === 'set' ? was.items : [];
+        const added = now.items.filter(i => !before.includes(i));
+        const removed = before.filter(i => !now.items.includes(i));
+        if (added.length === 0 && removed.length === 0)
+            return undefined;
+        return {
+            ...base,
+            was: before.join(', ') || 'none',
+            now: now.items.join(', ') || 'none',
+            ...(added.length ? { added } : {}),
+            ...(removed.length ? { removed } : {})
+        };
+    }
+    if (now.kind === 'number') {
+        const before = was?.kind === 'number' ? was.value : undefined;
+        if (before === now.value)
+            return undefined;
+        if (before !== undefined && now.value !== undefined) {
+            const change = Math.abs(now.value - before);
+            if (change < now.minRatio * Math.max(before, 1))
+                return undefined;
+        }
+        const show = (n) => (n === undefined ? NOT_REPORTED : now.format(n));
+        return { ...base, was: show(before), now: show(now.value) };
+    }
+    const before = was?.kind === 'text' ? was : { kind: 'text', text: '' };
+    if (before.text === now.text)
+        return undefined;
+    const show = (v) => (v.display ?? v.text) || NOT_REPORTED;
+    let nowText = show(now);
+    // Only a redacted part (proxy credentials) changed: say so without showing either.
+    if (show(before) === nowText)
+        nowText = `${nowText} (credentials changed)`;
+    return { ...base, was: show(before), now: nowText };
+}
+const NAMED_SECURITY_OPTIONS = ['seccomp', 'apparmor', 'selinux', 'rootless', 'userns'];
+/**
+ * `["name=seccomp,profile=default", "name=rootless"]` \u2192 seccomp \u2192 `profile=default`, rootless \u2192 ``.
+ * Engines before API 1.26 listed bare names (`seccomp`); those parse as names without options.
+ */
+function parseSecurityOptions(list) {
+    const result = new Map();
+    for (const entry of stringList(list)) {
+        const pairs = entry.split(',').map(p => p.trim());
+        const named = pairs.find(p => p.startsWith('name='));
+        if (!named) {
+            result.set(entry.trim(), '');
+            continue;
+        }
+        const others = pairs.filter(p => p !== named && p !== '');
+        result.set(named.slice('name='.length), others.join(','));
+    }
+    return result;
+}
+/** As `docker info` lists them: insecure CIDRs, and registries whose index config is not secure. */
+function insecureRegistries(registry) {
+    const cidrs = stringList(registry.InsecureRegistryCIDRs);
+    const indexes = isObject(registry.IndexConfigs) ? Object.values(registry.IndexConfigs) : [];
+    const names = indexes.filter(isObject).filter(i => i.Secure === false);
+    return [...cidrs, ...names.map(i => scalar(i.Name))];
+}
+function driverStatus(status, key) {
+    if (!Array.isArray(status))
+        return '';
+    const pair = status.find(p => Array.isArray(p) && p[0] === key);
+    return pair ? scalar(pair[1]) : '';
+}
+/**
+ * Proxy settings may carry credentials (`http://user:secret@proxy:3128`). Every part before the host's
+ * `@` becomes `***`, so drift items, logs, summaries and outputs never show them. (dockerd masks URL
+ * credentials as `xxxxx:xxxxx` itself; not `user:pass@host` without a scheme, nor a baseline edited by hand.)
+ */
+function redactCredentials(value) {
+    return value
+        .split(/([,\s]+)/)
+        .map(token => {
+        const at = token.lastIndexOf('@');
+        if (at < 0)
+            return token;
+        const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(token)?.[0] ?? '';
+        if (at < scheme.length)
+            return token;
+        return `${scheme}***@${token.slice(at + 1)}`;
+    })
+        .join('');
+}
+const DISK_FIELDS = [
+    ['diskImages', 'images'],
+    ['diskContainers', 'containers'],
+    ['diskVolumes', 'volumes'],
+    ['diskBuildCache', 'buildCache'],
+    ['diskReclaimable', 'reclaimable']
+];
+/** Totals from a raw `/system/df` reply. */
+function summarizeDiskUsage(df) {
+    const list = (value) => Array.isArray(value) ? value.filter(isObject) : [];
+    const num = (value) => (typeof value === 'number' && value > 0 ? value : 0);
+    const images = list(df.Images);
+    const containers = list(df.Containers);
+    const volumes = list(df.Volumes);
+    const cache = list(df.BuildCache);
+    const imagesTotal = num(df.LayersSize) || images.reduce((sum, i) => sum + num(i.Size), 0);
+    const imagesUsed = images
+        .filter(i => num(i.Containers) > 0)
+        .reduce((sum, i) => sum + Math.max(0, num(i.Size) - num(i.SharedSize)), 0);
+    const containersTotal = containers.reduce((sum, c) => sum + num(c.SizeRw), 0);
+    const containersReclaimable = containers
+        .filter(c => c.State !== 'running' && c.State !== 'paused' && c.State !== 'restarting')
+        .reduce((sum, c) => sum + num(c.SizeRw), 0);
+    const volumeSize = (v) => num(isObject(v.UsageData) ? v.UsageData.Size : 0);
+    const volumeRefs = (v) => num(isObject(v.UsageData) ? v.UsageData.RefCount : 0);
+    const volumesTotal = volumes.reduce((sum, v) => sum + volumeSize(v), 0);
+    const volumesReclaimable = volumes
+        .filter(v => volumeRefs(v) === 0)
+        .reduce((sum, v) => sum + volumeSize(v), 0);
+    const cacheTotal = cache.reduce((sum, c) => sum + (c.Shared === true ? 0 : num(c.Size)), 0);
+    const cacheReclaimable = cache
+        .filter(c => c.InUse !== true && c.Shared !== true)
+        .reduce((sum, c) => sum + num(c.Size), 0);
+    return {
+        images: imagesTotal,
+        containers: containersTotal,
+        volumes: volumesTotal,
+        buildCache: cacheTotal,
+        reclaimable: Math.max(0, imagesTotal - imagesUsed) + containersReclaimable + volumesReclaimable + cacheReclaimable
+    };
+}
+function compareDisk(name, was, now) {
+    const change = Math.abs(now - was);
+    if (change < DISK_DRIFT_MIN_BYTES || change < DISK_DRIFT_MIN_RATIO * Math.max(was, 1))
+        return undefined;
+    const def = (0,_fields_js__WEBPACK_IMPORTED_MODULE_2__/* .driftField */ .au)(name);
+    const sign = now > was ? '+' : '\u2212';
+    return {
+        field: name,
+        label: def.label,
+        group: def.group,
+        security: false,
+        was: (0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(was),
+        now: `${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(now)} (${sign}${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(change)})`
+    };
+}
+// ---------------------------------------------------------------------------------------------------------
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function scalar(value) {
+    if (value === undefined || value === null)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return JSON.stringify(value);
+}
+function stringList(value) {
+    return Array.isArray(value) ? value.filter(v => v !== null && v !== undefined).map(v => scalar(v)) : [];
+}
+
+
+/***/ })
+
+};
