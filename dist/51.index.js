@@ -5217,6 +5217,7 @@ const SETTINGS_MAX_FRAME_SIZE = 0x5;
 const SETTINGS_MAX_HEADER_LIST_SIZE = 0x6;
 const PROTOCOL_ERROR = 0x1;
 const FLOW_CONTROL_ERROR = 0x3;
+const FRAME_SIZE_ERROR = 0x6;
 const COMPRESSION_ERROR = 0x9;
 /** RFC 9113 defaults, until the peer's SETTINGS say otherwise. */
 const DEFAULT_WINDOW = 65_535;
@@ -5502,7 +5503,7 @@ class Http2ServerConnection {
         while (!this.closed && this.input.length >= 9) {
             const length = this.input.readUIntBE(0, 3);
             if (length > DEFAULT_MAX_FRAME)
-                return this.fail(PROTOCOL_ERROR); // we never raise our max frame size
+                return this.fail(FRAME_SIZE_ERROR); // we never raise our max frame size
             if (this.input.length < 9 + length)
                 break;
             const type = this.input[3];
@@ -5628,8 +5629,11 @@ class Http2ServerConnection {
             open.receive(Buffer.alloc(0), endStream);
             return;
         }
-        if (id % 2 === 0 || id <= this.lastStreamId)
+        if (id % 2 === 0)
             return this.fail(PROTOCOL_ERROR);
+        // A stream that is already over (reset, or ended both ways): nothing to do with its headers.
+        if (id <= this.lastStreamId)
+            return;
         this.lastStreamId = id;
         if (this.goneAway)
             return;
