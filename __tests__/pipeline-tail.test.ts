@@ -80,19 +80,29 @@ test('the stages are done with the engine when onStagesDone is called: removed, 
       { processEnv: process.env }
     )
     let calls = 0
-    let listing: Promise<{ State: string }[]> | undefined
+    let listing: Promise<string[]> | undefined
     const run = await runPipeline(config, env, {
       log: new RecordingLog(),
       processEnv: process.env,
       onStagesDone: () => {
         calls++
-        listing = docker.listContainers({ all: true, filters: labelled(env.runId) })
+        // Each container's own state (inspect), not the list's: the engine answers a wait before it
+        // updates the view its container list reads, so a list can still say running for a moment.
+        listing = docker
+          .listContainers({ all: true, filters: labelled(env.runId) })
+          .then(found =>
+            Promise.all(found.map(async c => (await docker.getContainer(c.Id).inspect()).State.Status))
+          )
       }
     })
     expect(calls).toBe(1)
     expect(run.failures).toEqual([])
-    const states = (await listing!).map(c => c.State).sort()
+    const states = (await listing!).sort()
     // hello-world and the built image's container: gone, or (cleanup: false) kept and stopped.
     expect(states).toEqual(cleanup === 'true' ? [] : ['exited', 'exited'])
+    // The report says so too, whatever the engine's list said at that moment.
+    expect(run.inventory?.containers.map(c => c.state)).toEqual(
+      cleanup === 'true' ? ['removed', 'removed'] : ['exited', 'exited']
+    )
   }
 })
