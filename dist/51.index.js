@@ -4611,6 +4611,12 @@ function mergeRecorded(live, smoke) {
         const current = byId.get(record.id);
         if (current) {
             current.exitCode ??= result.exitCode;
+            // A kept container the smoke stage saw exit can still be listed as running for a moment: the
+            // engine answers the wait before it updates the view its container list reads (dockerd 28).
+            if (record.state === 'exited' && current.state === 'running') {
+                current.state = 'exited';
+                current.status = current.exitCode === undefined ? 'Exited' : `Exited (${current.exitCode})`;
+            }
             continue;
         }
         const row = {
