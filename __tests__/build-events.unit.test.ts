@@ -176,6 +176,12 @@ describe('Dockerfile lines', () => {
     expect(locateVertex(dockerfile, '[internal] load metadata for busybox')).toBeUndefined()
   })
 
+  test('a FROM vertex named after another build’s stage (BuildKit shares it) maps by its image', () => {
+    const shared = '[builder 1/4] FROM docker.io/library/busybox:latest@sha256:' + 'a'.repeat(64)
+    expect(locateVertex(dockerfile, shared)?.line).toBe(2)
+    expect(locateVertex(dockerfile, '[1/2] FROM docker.io/library/alpine:3')).toBeUndefined()
+  })
+
   test('classic step numbers count every instruction, ARGs before FROM included', () => {
     expect(locateClassicStep(dockerfile, 3, 'RUN echo a    && echo b')?.line).toBe(3)
     expect(locateClassicStep(dockerfile, 9, 'RUN exit 3')?.line).toBe(9)

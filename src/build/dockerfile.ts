@@ -108,7 +108,33 @@ export function locateVertex(dockerfile: ParsedDockerfile, name: string): Instru
     if (byIndex && comparable(byIndex.text) === wanted) return byIndex
     return stage.instructions.find(i => comparable(i.text) === wanted) ?? byIndex
   }
+  // BuildKit shares one vertex between builds that run at once and names it after the first of them,
+  // so a FROM can come with another Dockerfile's stage name: the stage that starts from that image.
+  if (keyword === 'FROM') return stageFromImage(dockerfile, vertex.text)?.from
   return dockerfile.instructions.find(i => comparable(i.text) === wanted)
+}
+
+/** The first stage whose FROM names the image of a vertex's `FROM <image>[@digest]` (ARG defaults expanded). */
+function stageFromImage(dockerfile: ParsedDockerfile, text: string): Stage | undefined {
+  const image = text
+    .split(/\s+/)
+    .slice(1)
+    .find(word => !word.startsWith('--'))
+    ?.replace(/@sha256:[0-9a-f]+$/, '')
+  if (!image) return undefined
+  const args = globalArgs(dockerfile)
+  return dockerfile.stages.find(stage => sameReference(expandArgs(stage.image, args), image))
+}
+
+/** The defaults of the ARGs declared before the first FROM. */
+function globalArgs(dockerfile: ParsedDockerfile): Record<string, string> {
+  const args: Record<string, string> = {}
+  for (const instruction of dockerfile.instructions) {
+    if (instruction.stage !== -1 || instruction.keyword !== 'ARG') continue
+    const [name, ...value] = instruction.text.replace(/^ARG\s+/i, '').split('=')
+    if (name) args[name.trim()] = value.join('=')
+  }
+  return args
 }
 
 function findStage(dockerfile: ParsedDockerfile, label: string | undefined): Stage | undefined {
@@ -141,13 +167,7 @@ export function instructionAtLine(dockerfile: ParsedDockerfile, line: number): I
  * overridden by build-args). FROMs naming an earlier stage are left out.
  */
 export function baseImages(dockerfile: ParsedDockerfile, buildArgs: Record<string, string>): string[] {
-  const args: Record<string, string> = {}
-  for (const instruction of dockerfile.instructions) {
-    if (instruction.stage !== -1 || instruction.keyword !== 'ARG') continue
-    const [name, ...value] = instruction.text.replace(/^ARG\s+/i, '').split('=')
-    if (name) args[name.trim()] = value.join('=')
-  }
-  Object.assign(args, buildArgs)
+  const args = { ...globalArgs(dockerfile), ...buildArgs }
   const images: string[] = []
   const stageNames = new Set<string>()
   for (const stage of dockerfile.stages) {
