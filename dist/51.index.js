@@ -6413,7 +6413,35 @@ function locateVertex(dockerfile, name) {
             return byIndex;
         return stage.instructions.find(i => comparable(i.text) === wanted) ?? byIndex;
     }
+    // BuildKit shares one vertex between builds that run at once and names it after the first of them,
+    // so a FROM can come with another Dockerfile's stage name: the stage that starts from that image.
+    if (keyword === 'FROM')
+        return stageFromImage(dockerfile, vertex.text)?.from;
     return dockerfile.instructions.find(i => comparable(i.text) === wanted);
+}
+/** The first stage whose FROM names the image of a vertex's `FROM <image>[@digest]` (ARG defaults expanded). */
+function stageFromImage(dockerfile, text) {
+    const image = text
+        .split(/\s+/)
+        .slice(1)
+        .find(word => !word.startsWith('--'))
+        ?.replace(/@sha256:[0-9a-f]+$/, '');
+    if (!image)
+        return undefined;
+    const args = globalArgs(dockerfile);
+    return dockerfile.stages.find(stage => (0,image_reference/* sameReference */.kP)(expandArgs(stage.image, args), image));
+}
+/** The defaults of the ARGs declared before the first FROM. */
+function globalArgs(dockerfile) {
+    const args = {};
+    for (const instruction of dockerfile.instructions) {
+        if (instruction.stage !== -1 || instruction.keyword !== 'ARG')
+            continue;
+        const [name, ...value] = instruction.text.replace(/^ARG\s+/i, '').split('=');
+        if (name)
+            args[name.trim()] = value.join('=');
+    }
+    return args;
 }
 function findStage(dockerfile, label) {
     const { stages } = dockerfile;
@@ -6445,15 +6473,7 @@ function instructionAtLine(dockerfile, line) {
  * overridden by build-args). FROMs naming an earlier stage are left out.
  */
 function baseImages(dockerfile, buildArgs) {
-    const args = {};
-    for (const instruction of dockerfile.instructions) {
-        if (instruction.stage !== -1 || instruction.keyword !== 'ARG')
-            continue;
-        const [name, ...value] = instruction.text.replace(/^ARG\s+/i, '').split('=');
-        if (name)
-            args[name.trim()] = value.join('=');
-    }
-    Object.assign(args, buildArgs);
+    const args = { ...globalArgs(dockerfile), ...buildArgs };
     const images = [];
     const stageNames = new Set();
     for (const stage of dockerfile.stages) {
