@@ -2021,8 +2021,9 @@ var signals = __webpack_require__(970);
  * /images/json and 7 of 40 /system/df calls while builds and removals ran beside them). A listing never
  * 404s for any other reason, so trying again is safe; the last error is thrown as it came. Tried for
  * up to LISTING_RETRY_MS, not a fixed count: the walk itself takes long on a store with many images
- * (/system/df took 1.9 s here with ~50 images), so while a busy runner removes things, four quick tries
- * all failed (a whole-suite run here lost the drift tests' baseline disk use, most likely so).
+ * (/system/df took 1.9 s here with ~50 images, ~5 s with 66 while tests ran beside it), so while a busy
+ * runner removes things, four quick tries all failed, and later two tries in 10 s (whole-suite runs here
+ * lost the drift tests' disk use so).
  */
 async function listingWithRetry(call, signal) {
     const started = Date.now();
@@ -2040,7 +2041,7 @@ async function listingWithRetry(call, signal) {
 }
 /** At least this many tries, and more while LISTING_RETRY_MS has not passed. */
 const LISTING_ATTEMPTS = 4;
-const LISTING_RETRY_MS = 10_000;
+const LISTING_RETRY_MS = 20_000;
 function vanishedWhileListing(error) {
     const status = (0,errors/* errorCode */.CA)(error);
     return (status === 404 || status === 500) && /not found|does not exist/i.test((0,errors/* messageOf */.bD)(error));
