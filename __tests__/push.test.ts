@@ -382,7 +382,10 @@ describe('cancel during a push', () => {
       )
       expect(stoppedMs).toBeLessThan(3000)
       expect(proxy.heldClosedAt).toBeDefined()
-      expect(proxy.uploads).toBe(uploadsAtGiveUp)
+      // At most one upload request after it: seen once on dockerd 20.10 on an idle machine, a blob upload
+      // the engine had queued went out as the held one was answered. A push that went on would upload
+      // the rest and write the tag (checked below).
+      expect(proxy.uploads - uploadsAtGiveUp).toBeLessThanOrEqual(1)
       // The repository may exist (an upload was started in it), but no tag, so no manifest, was written.
       expect(await plain.tags('preflight-push/cancelled')).toEqual([])
     } finally {
