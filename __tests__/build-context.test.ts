@@ -174,6 +174,9 @@ describe('a context much larger than the memory the build may use', () => {
     } finally {
       clearInterval(sampler)
     }
-    expect(peak).toBeLessThan(size / 4)
+    // Held, the context would be all 256 MB at once; streamed, what is left is read chunks the garbage
+    // collector has not reached yet (measured 40–67 MB, depending on when it runs: a bound of a quarter
+    // failed at 64.1 MB on an idle machine).
+    expect(peak).toBeLessThan(size / 2)
   })
 })
