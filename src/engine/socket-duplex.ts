@@ -1,5 +1,5 @@
-// A hijacked engine connection as node:http2 reads it. Used by the session (session.ts), BuildKit's control
-// API (control.ts) and the measuring trace (h2-trace.ts).
+// A hijacked engine connection as an HTTP/2 endpoint reads it. Used by the session (session.ts, our own
+// server: h2/server.ts), BuildKit's control API (control.ts, node:http2) and the measuring trace (h2-trace.ts).
 import type { Socket } from 'node:net'
 import { Duplex } from 'node:stream'
 
@@ -11,10 +11,11 @@ export interface SocketTap {
 }
 
 /**
- * The socket as node:http2 should read it. A plain socket is read through its native handle (node:http2
- * itself first feeds it what is already in the socket's JS buffer: the engine starts talking at once, and
- * those bytes arrive with the 101 response). A TLSSocket is handed over as a plain Duplex: HTTP/2 over its
- * handle lost the frames that came with the upgrade. With a tap, any socket goes through the Duplex.
+ * The socket as an HTTP/2 endpoint should read it. A plain socket is handed over as it is (node:http2 reads
+ * it through its native handle, first feeding it what is already in the socket's JS buffer: the engine
+ * starts talking at once, and those bytes arrive with the 101 response). A TLSSocket is handed over as a
+ * plain Duplex: node:http2 over its handle lost the frames that came with the upgrade. With a tap, any
+ * socket goes through the Duplex.
  */
 export function streamOf(socket: Socket, tap?: SocketTap): Duplex {
   if (!tap && !(socket as Socket & { encrypted?: boolean }).encrypted) return socket

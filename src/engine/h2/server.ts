@@ -32,11 +32,11 @@ const END_HEADERS = 0x4
 const PADDED = 0x8
 const PRIORITY = 0x20
 
-const SETTINGS_HEADER_TABLE_SIZE = 0x1
 const SETTINGS_INITIAL_WINDOW_SIZE = 0x4
 const SETTINGS_MAX_FRAME_SIZE = 0x5
 const SETTINGS_MAX_HEADER_LIST_SIZE = 0x6
 
+const NO_ERROR = 0x0
 const PROTOCOL_ERROR = 0x1
 const FLOW_CONTROL_ERROR = 0x3
 const FRAME_SIZE_ERROR = 0x6
@@ -242,10 +242,7 @@ export class Http2ServerConnection {
 
   /** Says goodbye (GOAWAY, no error) and closes the connection. */
   close(): void {
-    if (this.closed) return
-    this.frame(GOAWAY, 0, 0, goAwayPayload(this.lastStreamId, 0))
-    this.transport.end()
-    this.destroy()
+    this.goAway(NO_ERROR)
   }
 
   private destroy(): void {
@@ -255,8 +252,8 @@ export class Http2ServerConnection {
     this.transport.destroy()
   }
 
-  /** A protocol error: GOAWAY with its code, and the connection is closed. */
-  private fail(code: number): void {
+  /** GOAWAY with this code (NO_ERROR when closing on purpose), and the connection is closed. */
+  private goAway(code: number): void {
     if (this.closed) return
     this.frame(GOAWAY, 0, 0, goAwayPayload(this.lastStreamId, code))
     this.transport.end()
@@ -338,13 +335,13 @@ export class Http2ServerConnection {
     this.input = this.input.length > 0 ? Buffer.concat([this.input, chunk]) : chunk
     if (!this.prefaceSeen) {
       if (this.input.length < PREFACE.length) return
-      if (!this.input.subarray(0, PREFACE.length).equals(PREFACE)) return this.fail(PROTOCOL_ERROR)
+      if (!this.input.subarray(0, PREFACE.length).equals(PREFACE)) return this.goAway(PROTOCOL_ERROR)
       this.prefaceSeen = true
       this.input = this.input.subarray(PREFACE.length)
     }
     while (!this.closed && this.input.length >= 9) {
       const length = this.input.readUIntBE(0, 3)
-      if (length > DEFAULT_MAX_FRAME) return this.fail(FRAME_SIZE_ERROR) // we never raise our max frame size
+      if (length > DEFAULT_MAX_FRAME) return this.goAway(FRAME_SIZE_ERROR) // we never raise our max frame size
       if (this.input.length < 9 + length) break
       const type = this.input[3]!
       const flags = this.input[4]!
@@ -358,7 +355,7 @@ export class Http2ServerConnection {
   }
 
   private handle(type: number, flags: number, stream: number, payload: Buffer): void {
-    if (this.continuing && type !== CONTINUATION) return this.fail(PROTOCOL_ERROR)
+    if (this.continuing && type !== CONTINUATION) return this.goAway(PROTOCOL_ERROR)
     switch (type) {
       case DATA:
         return this.onData(flags, stream, payload)
@@ -366,7 +363,7 @@ export class Http2ServerConnection {
         return this.onHeaders(flags, stream, payload)
       case CONTINUATION: {
         const open = this.continuing
-        if (!open || open.stream !== stream) return this.fail(PROTOCOL_ERROR)
+        if (!open || open.stream !== stream) return this.goAway(PROTOCOL_ERROR)
         open.fragments.push(payload)
         if (flags & END_HEADERS) {
           this.continuing = undefined
@@ -389,40 +386,39 @@ export class Http2ServerConnection {
       case WINDOW_UPDATE:
         return this.onWindowUpdate(stream, payload)
       case PUSH_PROMISE:
-        return this.fail(PROTOCOL_ERROR) // a client never pushes
+        return this.goAway(PROTOCOL_ERROR) // a client never pushes
       default:
         return // PRIORITY and unknown frame types are ignored (RFC 9113 §5.5)
     }
   }
 
   private onSettings(payload: Buffer): void {
-    if (payload.length % 6 !== 0) return this.fail(PROTOCOL_ERROR)
+    if (payload.length % 6 !== 0) return this.goAway(PROTOCOL_ERROR)
     for (let offset = 0; offset < payload.length; offset += 6) {
       const id = payload.readUInt16BE(offset)
       const value = payload.readUInt32BE(offset + 2)
       if (id === SETTINGS_INITIAL_WINDOW_SIZE) {
-        if (value > MAX_WINDOW) return this.fail(FLOW_CONTROL_ERROR)
+        if (value > MAX_WINDOW) return this.goAway(FLOW_CONTROL_ERROR)
         // RFC 9113 §6.9.2: every open stream's window moves by the difference.
         const delta = value - this.peerInitialWindow
         this.peerInitialWindow = value
         for (const open of this.streams.values()) open.sendWindow += delta
       } else if (id === SETTINGS_MAX_FRAME_SIZE) {
-        if (value < DEFAULT_MAX_FRAME || value > 16_777_215) return this.fail(PROTOCOL_ERROR)
+        if (value < DEFAULT_MAX_FRAME || value > 16_777_215) return this.goAway(PROTOCOL_ERROR)
         this.maxFrameSize = value
-      } else if (id === SETTINGS_HEADER_TABLE_SIZE) {
-        // Limits the table this side's encoder may use; it uses none.
       }
+      // SETTINGS_HEADER_TABLE_SIZE limits the table this side's encoder may use; it uses none.
     }
     this.frame(SETTINGS, ACK, 0)
     this.pump()
   }
 
   private onWindowUpdate(stream: number, payload: Buffer): void {
-    if (payload.length !== 4) return this.fail(PROTOCOL_ERROR)
+    if (payload.length !== 4) return this.goAway(PROTOCOL_ERROR)
     const increment = payload.readUInt32BE(0) & 0x7fffffff
     if (stream === 0) {
       this.sendWindow += increment
-      if (this.sendWindow > MAX_WINDOW) return this.fail(FLOW_CONTROL_ERROR)
+      if (this.sendWindow > MAX_WINDOW) return this.goAway(FLOW_CONTROL_ERROR)
     } else {
       const open = this.streams.get(stream)
       if (open) open.sendWindow += increment
@@ -447,7 +443,7 @@ export class Http2ServerConnection {
     try {
       fields = this.decoder.decode(block)
     } catch {
-      return this.fail(COMPRESSION_ERROR)
+      return this.goAway(COMPRESSION_ERROR)
     }
     const open = this.streams.get(id)
     if (open) {
@@ -455,7 +451,7 @@ export class Http2ServerConnection {
       open.receive(Buffer.alloc(0), endStream)
       return
     }
-    if (id % 2 === 0) return this.fail(PROTOCOL_ERROR)
+    if (id % 2 === 0) return this.goAway(PROTOCOL_ERROR)
     // A stream that is already over (reset, or ended both ways): nothing to do with its headers.
     if (id <= this.lastStreamId) return
     this.lastStreamId = id
