@@ -3121,10 +3121,11 @@ function compare(actual, wanted, operator) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
 
 /**
- * The socket as node:http2 should read it. A plain socket is read through its native handle (node:http2
- * itself first feeds it what is already in the socket's JS buffer: the engine starts talking at once, and
- * those bytes arrive with the 101 response). A TLSSocket is handed over as a plain Duplex: HTTP/2 over its
- * handle lost the frames that came with the upgrade. With a tap, any socket goes through the Duplex.
+ * The socket as an HTTP/2 endpoint should read it. A plain socket is handed over as it is (node:http2 reads
+ * it through its native handle, first feeding it what is already in the socket's JS buffer: the engine
+ * starts talking at once, and those bytes arrive with the 101 response). A TLSSocket is handed over as a
+ * plain Duplex: node:http2 over its handle lost the frames that came with the upgrade. With a tap, any
+ * socket goes through the Duplex.
  */
 function streamOf(socket, tap) {
     if (!tap && !socket.encrypted)
@@ -5218,10 +5219,10 @@ const ACK = 0x1;
 const END_HEADERS = 0x4;
 const PADDED = 0x8;
 const PRIORITY = 0x20;
-const SETTINGS_HEADER_TABLE_SIZE = 0x1;
 const SETTINGS_INITIAL_WINDOW_SIZE = 0x4;
 const SETTINGS_MAX_FRAME_SIZE = 0x5;
 const SETTINGS_MAX_HEADER_LIST_SIZE = 0x6;
+const NO_ERROR = 0x0;
 const PROTOCOL_ERROR = 0x1;
 const FLOW_CONTROL_ERROR = 0x3;
 const FRAME_SIZE_ERROR = 0x6;
@@ -5402,11 +5403,7 @@ class Http2ServerConnection {
     }
     /** Says goodbye (GOAWAY, no error) and closes the connection. */
     close() {
-        if (this.closed)
-            return;
-        this.frame(GOAWAY, 0, 0, goAwayPayload(this.lastStreamId, 0));
-        this.transport.end();
-        this.destroy();
+        this.goAway(NO_ERROR);
     }
     destroy() {
         if (this.closed)
@@ -5416,8 +5413,8 @@ class Http2ServerConnection {
             stream.close();
         this.transport.destroy();
     }
-    /** A protocol error: GOAWAY with its code, and the connection is closed. */
-    fail(code) {
+    /** GOAWAY with this code (NO_ERROR when closing on purpose), and the connection is closed. */
+    goAway(code) {
         if (this.closed)
             return;
         this.frame(GOAWAY, 0, 0, goAwayPayload(this.lastStreamId, code));
@@ -5503,14 +5500,14 @@ class Http2ServerConnection {
             if (this.input.length < PREFACE.length)
                 return;
             if (!this.input.subarray(0, PREFACE.length).equals(PREFACE))
-                return this.fail(PROTOCOL_ERROR);
+                return this.goAway(PROTOCOL_ERROR);
             this.prefaceSeen = true;
             this.input = this.input.subarray(PREFACE.length);
         }
         while (!this.closed && this.input.length >= 9) {
             const length = this.input.readUIntBE(0, 3);
             if (length > DEFAULT_MAX_FRAME)
-                return this.fail(FRAME_SIZE_ERROR); // we never raise our max frame size
+                return this.goAway(FRAME_SIZE_ERROR); // we never raise our max frame size
             if (this.input.length < 9 + length)
                 break;
             const type = this.input[3];
@@ -5526,7 +5523,7 @@ class Http2ServerConnection {
     }
     handle(type, flags, stream, payload) {
         if (this.continuing && type !== CONTINUATION)
-            return this.fail(PROTOCOL_ERROR);
+            return this.goAway(PROTOCOL_ERROR);
         switch (type) {
             case DATA:
                 return this.onData(flags, stream, payload);
@@ -5535,7 +5532,7 @@ class Http2ServerConnection {
             case CONTINUATION: {
                 const open = this.continuing;
                 if (!open || open.stream !== stream)
-                    return this.fail(PROTOCOL_ERROR);
+                    return this.goAway(PROTOCOL_ERROR);
                 open.fragments.push(payload);
                 if (flags & END_HEADERS) {
                     this.continuing = undefined;
@@ -5560,20 +5557,20 @@ class Http2ServerConnection {
             case WINDOW_UPDATE:
                 return this.onWindowUpdate(stream, payload);
             case PUSH_PROMISE:
-                return this.fail(PROTOCOL_ERROR); // a client never pushes
+                return this.goAway(PROTOCOL_ERROR); // a client never pushes
             default:
                 return; // PRIORITY and unknown frame types are ignored (RFC 9113 §5.5)
         }
     }
     onSettings(payload) {
         if (payload.length % 6 !== 0)
-            return this.fail(PROTOCOL_ERROR);
+            return this.goAway(PROTOCOL_ERROR);
         for (let offset = 0; offset < payload.length; offset += 6) {
             const id = payload.readUInt16BE(offset);
             const value = payload.readUInt32BE(offset + 2);
             if (id === SETTINGS_INITIAL_WINDOW_SIZE) {
                 if (value > MAX_WINDOW)
-                    return this.fail(FLOW_CONTROL_ERROR);
+                    return this.goAway(FLOW_CONTROL_ERROR);
                 // RFC 9113 §6.9.2: every open stream's window moves by the difference.
                 const delta = value - this.peerInitialWindow;
                 this.peerInitialWindow = value;
@@ -5582,24 +5579,22 @@ class Http2ServerConnection {
             }
             else if (id === SETTINGS_MAX_FRAME_SIZE) {
                 if (value < DEFAULT_MAX_FRAME || value > 16_777_215)
-                    return this.fail(PROTOCOL_ERROR);
+                    return this.goAway(PROTOCOL_ERROR);
                 this.maxFrameSize = value;
             }
-            else if (id === SETTINGS_HEADER_TABLE_SIZE) {
-                // Limits the table this side's encoder may use; it uses none.
-            }
+            // SETTINGS_HEADER_TABLE_SIZE limits the table this side's encoder may use; it uses none.
         }
         this.frame(SETTINGS, ACK, 0);
         this.pump();
     }
     onWindowUpdate(stream, payload) {
         if (payload.length !== 4)
-            return this.fail(PROTOCOL_ERROR);
+            return this.goAway(PROTOCOL_ERROR);
         const increment = payload.readUInt32BE(0) & 0x7fffffff;
         if (stream === 0) {
             this.sendWindow += increment;
             if (this.sendWindow > MAX_WINDOW)
-                return this.fail(FLOW_CONTROL_ERROR);
+                return this.goAway(FLOW_CONTROL_ERROR);
         }
         else {
             const open = this.streams.get(stream);
@@ -5628,7 +5623,7 @@ class Http2ServerConnection {
             fields = this.decoder.decode(block);
         }
         catch {
-            return this.fail(COMPRESSION_ERROR);
+            return this.goAway(COMPRESSION_ERROR);
         }
         const open = this.streams.get(id);
         if (open) {
@@ -5637,7 +5632,7 @@ class Http2ServerConnection {
             return;
         }
         if (id % 2 === 0)
-            return this.fail(PROTOCOL_ERROR);
+            return this.goAway(PROTOCOL_ERROR);
         // A stream that is already over (reset, or ended both ways): nothing to do with its headers.
         if (id <= this.lastStreamId)
             return;
