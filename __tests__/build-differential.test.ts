@@ -264,6 +264,14 @@ function differences(expected: Map<string, Seen>, actual: Map<string, Seen>): st
   return out
 }
 
+// dockerd 20.10's classic builder looks for a cached `FROM scratch` step by listing every parentless image and
+// then reading each one; an image another test file removes in between fails the build with `unable to find
+// image "sha256:…"` (daemon/images/cache.go getLocalCachedImage). Both sides build without the cache, which
+// changes nothing COPY sees.
+function skipsCache(builder: 'buildkit' | 'classic'): boolean {
+  return builder === 'classic'
+}
+
 async function dockerBuild(builder: 'buildkit' | 'classic', dir: string, tag: string): Promise<void> {
   const env = {
     ...process.env,
@@ -274,7 +282,7 @@ async function dockerBuild(builder: 'buildkit' | 'classic', dir: string, tag: st
   const args =
     builder === 'buildkit'
       ? ['buildx', 'build', '--load', '-q', '-t', tag, dir]
-      : ['build', '-q', '-t', tag, dir]
+      : ['build', '-q', '--no-cache', '-t', tag, dir]
   await run('docker', args, { env, maxBuffer: 16 * 1024 * 1024 })
 }
 
@@ -318,7 +326,9 @@ describe(`what COPY sees matches docker build (seed ${SEED}, ${BATCHES} x ${CASE
         } catch (error) {
           dockerError = String((error as { stderr?: string }).stderr ?? error)
         }
-        const result = await buildImage(buildInput(client, batch.dir, { tags: [ours], builder }))
+        const result = await buildImage(
+          buildInput(client, batch.dir, { tags: [ours], builder, noCache: skipsCache(builder) })
+        )
         cases += batch.cases
         if (dockerError !== undefined) {
           // docker refused this context: the action must refuse it too.
@@ -379,7 +389,9 @@ describe('the cases the issue names, against docker build', () => {
     const ours = `pf-diff/action:${suffix()}`
     images.push(theirs, ours)
     await dockerBuild(builder, dir, theirs)
-    const result = await buildImage(buildInput(client, dir, { tags: [ours], builder }))
+    const result = await buildImage(
+      buildInput(client, dir, { tags: [ours], builder, noCache: skipsCache(builder) })
+    )
     expect(result.failure).toBeUndefined()
     return { expected: await seenBy(theirs), actual: await seenBy(ours) }
   }
@@ -413,7 +425,11 @@ describe('the cases the issue names, against docker build', () => {
         (error: { stderr?: string }) => String(error.stderr)
       )
       expect(docker).toContain('syntax error in pattern')
-      const input = buildInput(testClient(), dir, { tags: [`pf-diff/action:${suffix()}`], builder })
+      const input = buildInput(testClient(), dir, {
+        tags: [`pf-diff/action:${suffix()}`],
+        builder,
+        noCache: skipsCache(builder)
+      })
       const result = await buildImage(input)
       expect(result.status).toBe('failed')
       expect(result.failure?.message).toBe(
@@ -463,7 +479,11 @@ describe('the cases the issue names, against docker build', () => {
     expect(await refusal('classic')).toContain('error checking context: illegal exclusion pattern: "!"')
     expect(await refusal('buildkit')).toContain('ERROR: failed to build')
     for (const builder of ['buildkit', 'classic'] as const) {
-      const input = buildInput(testClient(), dir, { tags: [`pf-diff/action:${suffix()}`], builder })
+      const input = buildInput(testClient(), dir, {
+        tags: [`pf-diff/action:${suffix()}`],
+        builder,
+        noCache: skipsCache(builder)
+      })
       const result = await buildImage(input)
       expect(result.status).toBe('failed')
       expect(result.failure).toMatchObject({ line: 3, file: '.dockerignore' })
