@@ -5,9 +5,11 @@ import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
 import { LABEL_RUN } from '../src/labels.js'
+import { NOTHING_LEFT_ENV } from '../src/runtime/state.js'
 import { parseFileCommands, runAction, type ActionRun } from './helpers/action-runner.js'
 import { testClient, testDocker } from './helpers/engine.js'
 import { startFakeEngine } from './helpers/fake-engine.js'
+import { actionPostIf, runnerStartsPost } from './helpers/post-if.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
 // Cancellation as the runner does it: SIGINT, then SIGTERM 7.5 s later. Main must abort what is in
@@ -131,6 +133,9 @@ describe('cancelled in the middle of the work', () => {
     expect(run.stdout).toContain('::error::The run was cancelled (SIGINT).')
     expect(run.stdout).toMatch(/\(busybox:latest\) FAILED in .*: cancelled; removed container preflight-/)
     expect(await leftOnEngine(run.runId)).toEqual({ containers: [], images: [] })
+    // A cancelled main never lets the runner skip the post step, even when it removed everything itself.
+    expect(run.exported[NOTHING_LEFT_ENV]).toBe('false')
+    expect(runnerStartsPost(actionPostIf(), run.exported)).toBe(true)
   })
 
   test('during a build step that sleeps: no container and no image of the run are left', async () => {

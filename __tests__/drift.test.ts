@@ -47,6 +47,8 @@ beforeAll(async () => {
   const first = await cli(['--build', 'false', '--disk-usage', '--report-path', baselinePath])
   expect(first.code).toBe(0)
   baseline = readReport(baselinePath)
+  // Every test below needs the baseline's disk use: say why the engine did not give it, not 5 failures later.
+  if (!baseline.diskUsage) throw new Error(`the baseline run read no disk use:\n${first.stderr}`)
   facts = baseline.engine!.facts
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

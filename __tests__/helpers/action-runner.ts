@@ -10,6 +10,8 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   state: Record<string, string>
+  /** What the step wrote to GITHUB_ENV for the steps after it (the last value of each name). */
+  exported: Record<string, string>
   summary: string
   dir: string
 }
@@ -26,7 +28,7 @@ export const ACTION_ENTRY = process.env.PREFLIGHT_ENTRY || 'dist/index.js'
 
 /**
  * Runs the bundled dist/index.js as the runner does: INPUT_* for every action.yml input (its default
- * unless overridden), GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY as files. With `phase: 'post'`,
+ * unless overridden), GITHUB_OUTPUT / GITHUB_STATE / GITHUB_ENV / GITHUB_STEP_SUMMARY as files. With `phase: 'post'`,
  * the state of an earlier run is passed back as STATE_* variables.
  */
 export async function runAction(
@@ -43,7 +45,12 @@ export async function runAction(
 ): Promise<ActionRun> {
   const action = YAML.parse(readFileSync('action.yml', 'utf8')) as ActionYaml
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'preflight-action-'))
-  const files = { output: join(dir, 'output'), state: join(dir, 'state'), summary: join(dir, 'summary.md') }
+  const files = {
+    output: join(dir, 'output'),
+    state: join(dir, 'state'),
+    env: join(dir, 'env'),
+    summary: join(dir, 'summary.md')
+  }
   for (const file of Object.values(files)) writeFileSync(file, '')
 
   const env: NodeJS.ProcessEnv = {
@@ -59,6 +66,7 @@ export async function runAction(
     RUNNER_TEMP: dir,
     GITHUB_OUTPUT: files.output,
     GITHUB_STATE: files.state,
+    GITHUB_ENV: files.env,
     GITHUB_STEP_SUMMARY: files.summary,
     ...options.env
   }
@@ -86,6 +94,7 @@ export async function runAction(
     stderr,
     outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
     state: parseFileCommands(readFileSync(files.state, 'utf8')),
+    exported: parseFileCommands(readFileSync(files.env, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
     dir
   }

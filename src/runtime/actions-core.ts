@@ -21,6 +21,7 @@ export { summary } from '../../node_modules/@actions/core/lib/summary.js'
 export type ActionsCore = Pick<
   typeof import('@actions/core'),
   | 'getInput'
+  | 'exportVariable'
   | 'setOutput'
   | 'saveState'
   | 'getState'
@@ -61,6 +62,13 @@ export function getInput(name: string, options?: InputOptions): string {
   if (options?.required && !val) throw new Error(`Input required and not supplied: ${name}`)
   if (options?.trimWhitespace === false) return val
   return val.trim()
+}
+
+export function exportVariable(name: string, value: unknown): void {
+  const convertedVal = toCommandValue(value)
+  process.env[name] = convertedVal
+  if (process.env.GITHUB_ENV) return issueFileCommand('ENV', prepareKeyValueMessage(name, value))
+  issueCommand('set-env', { name }, convertedVal)
 }
 
 export function setOutput(name: string, value: unknown): void {

@@ -19,7 +19,15 @@ import { renderSummary } from '../report/summary.js'
 import { onTermination } from './cancel.js'
 import { readEnvironment } from './environment.js'
 import { GitHubLog } from './github-log.js'
-import { LEFT_NOTHING, STATE_CONFIG, STATE_LEFT, STATE_PHASE, STATE_RUN_ID } from './state.js'
+import {
+  LEFT_NOTHING,
+  NOTHING_LEFT_ENV,
+  NOTHING_LEFT_LINE,
+  STATE_CONFIG,
+  STATE_LEFT,
+  STATE_PHASE,
+  STATE_RUN_ID
+} from './state.js'
 
 // The GitHub Actions edge: the only module (with github-log.ts) that reads inputs, writes outputs, state
 // and the job summary through @actions/core. Everything it calls is plain functions over data.
@@ -106,6 +114,10 @@ function readRawInputs(core: ActionsCore): RawInputs {
 
 async function main(core: ActionsCore, earlyPing?: Promise<PingOutcome>): Promise<void> {
   const env = readEnvironment(process.env)
+  // Read before this step writes its own 'false' (state.ts NOTHING_LEFT_ENV): only if every earlier
+  // docker-preflight step of the job left nothing may this one let the runner skip the post steps.
+  const earlierLeftNothing = [undefined, 'true'].includes(process.env[NOTHING_LEFT_ENV])
+  tellRunnerNothingLeft(core, false)
   core.saveState(STATE_PHASE, 'main')
   core.saveState(STATE_RUN_ID, env.runId)
   const log = new GitHubLog(undefined, core)
@@ -156,7 +168,11 @@ async function main(core: ActionsCore, earlyPing?: Promise<PingOutcome>): Promis
     // A run cut short is never reported as passed, whatever the stages made of the abort.
     if (signal.aborted) throw new CancelledError()
     await publish(core, run, config, env)
-    if (checkingLeft && (await checkingLeft) && !signal.aborted) core.saveState(STATE_LEFT, LEFT_NOTHING)
+    if (checkingLeft && (await checkingLeft) && !signal.aborted) {
+      core.saveState(STATE_LEFT, LEFT_NOTHING)
+      if (earlierLeftNothing && tellRunnerNothingLeft(core, true))
+        log.info(`${NOTHING_LEFT_LINE} The post step has nothing to do: the runner skips it.`)
+    }
     if (run.failures.length > 0) {
       core.setFailed(
         run.failures.length === 1
@@ -194,6 +210,16 @@ export function settledOrCancelled<T>(work: Promise<T>, signal: AbortSignal, gra
       signal.removeEventListener('abort', onAbort)
     })
   })
+}
+
+/**
+ * Sets NOTHING_LEFT_ENV for action.yml's post-if (state.ts says how it is kept right across several
+ * steps). Only under a runner that reads GITHUB_ENV: elsewhere the post step is not skipped. True if written.
+ */
+function tellRunnerNothingLeft(core: ActionsCore, nothingLeft: boolean): boolean {
+  if (!process.env.GITHUB_ENV) return false
+  core.exportVariable(NOTHING_LEFT_ENV, String(nothingLeft))
+  return true
 }
 
 async function removeAfterCancel(
