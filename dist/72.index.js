@@ -21,6 +21,7 @@ __webpack_require__.d(actions_core_namespaceObject, {
   debug: () => (debug),
   endGroup: () => (endGroup),
   error: () => (error),
+  exportVariable: () => (exportVariable),
   getInput: () => (getInput),
   getState: () => (getState),
   group: () => (group),
@@ -495,6 +496,13 @@ function getInput(name, options) {
     if (options?.trimWhitespace === false)
         return val;
     return val.trim();
+}
+function exportVariable(name, value) {
+    const convertedVal = toCommandValue(value);
+    process.env[name] = convertedVal;
+    if (process.env.GITHUB_ENV)
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, value));
+    issueCommand('set-env', { name }, convertedVal);
 }
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)
@@ -1554,6 +1562,10 @@ function readRawInputs(core) {
 }
 async function main(core, earlyPing) {
     const env = (0,environment/* readEnvironment */.Q)(process.env);
+    // Read before this step writes its own 'false' (state.ts NOTHING_LEFT_ENV): only if every earlier
+    // docker-preflight step of the job left nothing may this one let the runner skip the post steps.
+    const earlierLeftNothing = [undefined, 'true'].includes(process.env[state/* NOTHING_LEFT_ENV */.CL]);
+    tellRunnerNothingLeft(core, false);
     core.saveState(state/* STATE_PHASE */.m5, 'main');
     core.saveState(state/* STATE_RUN_ID */.EX, env.runId);
     const log = new GitHubLog(undefined, core);
@@ -1601,8 +1613,11 @@ async function main(core, earlyPing) {
         if (signal.aborted)
             throw new errors/* CancelledError */.cc();
         await publish(core, run, config, env);
-        if (checkingLeft && (await checkingLeft) && !signal.aborted)
+        if (checkingLeft && (await checkingLeft) && !signal.aborted) {
             core.saveState(state/* STATE_LEFT */.C$, state/* LEFT_NOTHING */.AQ);
+            if (earlierLeftNothing && tellRunnerNothingLeft(core, true))
+                log.info(`${state/* NOTHING_LEFT_LINE */.ZW} The post step has nothing to do: the runner skips it.`);
+        }
         if (run.failures.length > 0) {
             core.setFailed(run.failures.length === 1
                 ? run.failures[0]
@@ -1644,6 +1659,16 @@ function settledOrCancelled(work, signal, graceMs) {
             signal.removeEventListener('abort', onAbort);
         });
     });
+}
+/**
+ * Sets NOTHING_LEFT_ENV for action.yml's post-if (state.ts says how it is kept right across several
+ * steps). Only under a runner that reads GITHUB_ENV: elsewhere the post step is not skipped. True if written.
+ */
+function tellRunnerNothingLeft(core, nothingLeft) {
+    if (!process.env.GITHUB_ENV)
+        return false;
+    core.exportVariable(state/* NOTHING_LEFT_ENV */.CL, String(nothingLeft));
+    return true;
 }
 async function removeAfterCancel(dockerHost, runId, removeImages, log) {
     const result = await (0,cleanup/* cleanupAt */.C5)({

@@ -785,6 +785,7 @@ catch {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AQ: () => (/* binding */ LEFT_NOTHING),
 /* harmony export */   C$: () => (/* binding */ STATE_LEFT),
+/* harmony export */   CL: () => (/* binding */ NOTHING_LEFT_ENV),
 /* harmony export */   EX: () => (/* binding */ STATE_RUN_ID),
 /* harmony export */   ZW: () => (/* binding */ NOTHING_LEFT_LINE),
 /* harmony export */   lG: () => (/* binding */ STATE_CONFIG),
@@ -799,6 +800,15 @@ const STATE_CONFIG = 'config';
 /** Set by main to LEFT_NOTHING once it has seen that nothing labelled with its run is on the engine. */
 const STATE_LEFT = 'left';
 const LEFT_NOTHING = 'nothing';
+/**
+ * The job environment variable that lets the runner skip the post step altogether (action.yml's
+ * `post-if: always() && env.DOCKER_PREFLIGHT_NOTHING_LEFT != 'true'`): 'true' while every docker-preflight
+ * step of the job so far finished and left nothing for its post step. Each main writes 'false' to
+ * GITHUB_ENV before it creates anything and 'true' at the end only when nothing of its run is left and
+ * the value it started with was unset or 'true'; the runner applies the last line, whatever the exit status.
+ * So a crashed, cancelled or untidy run, or any earlier one, keeps every post step of the job.
+ */
+const NOTHING_LEFT_ENV = 'DOCKER_PREFLIGHT_NOTHING_LEFT';
 /** The post step's line when there is nothing to remove (the same words cleanup uses). */
 const NOTHING_LEFT_LINE = 'Nothing of this run was left on the engine.';
 /**
