@@ -634,8 +634,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ runCli)
 /* harmony export */ });
-/* harmony import */ var _shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2710);
-/* harmony import */ var _runtime_lean_jit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6363);
+/* harmony import */ var _runtime_lean_jit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6363);
+/* harmony import */ var _shim_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2710);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
@@ -645,7 +645,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _engine_endpoint_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5725);
 /* harmony import */ var _runtime_compile_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6710);
 /* harmony import */ var _runtime_state_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6673);
-// The shim must come first: see src/shim.ts.
+// lean-jit first (it imports only node:v8): the shim's path functions are the first of ours to run, and
+// before V8's optimizers are off they can tip node's path code into a Maglev compile (lean-jit.ts). Then
+// the shim, before anything that reads __dirname: see src/shim.ts.
 
 
 
@@ -766,7 +768,12 @@ var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // save no measurable CPU, not even syncing a 5,000-file context; the efficiency analysis of a 1 GB image
 // took 1.26× `docker save` without them, 1.22× with (BENCHMARKS.md, issue 14). V8's interpreter and its
 // non-optimizing compiler (Sparkplug) stay on: without Sparkplug that sync took 2.5× the CPU. Set before
-// the rest of the bundle loads, so none of it is queued for optimizing.
+// the rest of the bundle loads, so none of it is queued for optimizing: the entry imports this module
+// before the shim. Node 24 marks its own path code (isPosixPathSeparator, a call per character of every
+// path it resolves) for Maglev once the calls pass a budget; the compile maps about 2 MB more of the node
+// binary into the peak. Loading an entry at /work/main/dist/index.js stays under that budget only when the
+// shim's fileURLToPath/dirname run after this; with the ~60-character path of an action on a GitHub
+// runner, node's own loading of the entry passes it before any of our code runs (BENCHMARKS.md).
 
 try {
     external_node_v8_default().setFlagsFromString('--no-opt');
@@ -829,7 +836,7 @@ function postHasNothingToDo(env) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// Must be the entry's very first import. ncc emits an ESM bundle, and ssh2 (pulled in by docker-modem)
+// Must be imported before anything else of the bundle (src/index.ts: after lean-jit, which needs nothing). ncc emits an ESM bundle, and ssh2 (pulled in by docker-modem)
 // reads __dirname at load time: without these globals the bundle dies with a ReferenceError.
 
 
