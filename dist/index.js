@@ -645,9 +645,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _engine_endpoint_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5725);
 /* harmony import */ var _runtime_compile_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6710);
 /* harmony import */ var _runtime_state_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6673);
-// lean-jit first (it imports only node:v8): the shim's path functions are the first of ours to run, and
-// before V8's optimizers are off they can tip node's path code into a Maglev compile (lean-jit.ts). Then
-// the shim, before anything that reads __dirname: see src/shim.ts.
+// lean-jit first (it imports only node:v8), so that no code of ours runs before V8's optimizers are off;
+// then the shim, before anything that reads __dirname: see src/shim.ts.
 
 
 
@@ -769,11 +768,10 @@ var external_node_v8_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // took 1.26× `docker save` without them, 1.22× with (BENCHMARKS.md, issue 14). V8's interpreter and its
 // non-optimizing compiler (Sparkplug) stay on: without Sparkplug that sync took 2.5× the CPU. Set before
 // the rest of the bundle loads, so none of it is queued for optimizing: the entry imports this module
-// before the shim. Node 24 marks its own path code (isPosixPathSeparator, a call per character of every
-// path it resolves) for Maglev once the calls pass a budget; the compile maps about 2 MB more of the node
-// binary into the peak. Loading an entry at /work/main/dist/index.js stays under that budget only when the
-// shim's fileURLToPath/dirname run after this; with the ~60-character path of an action on a GitHub
-// runner, node's own loading of the entry passes it before any of our code runs (BENCHMARKS.md).
+// even before the shim. What it cannot reach: Node 24 marks its own path code (isPosixPathSeparator, one
+// call per character of every path it resolves) for Maglev once those calls pass a budget, and loading an
+// entry whose path is longer than about 21 characters (every action on a runner) passes it before any
+// code of ours runs. That compile maps about 2 MB more of the node binary into the peak (BENCHMARKS.md).
 
 try {
     external_node_v8_default().setFlagsFromString('--no-opt');

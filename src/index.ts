@@ -1,6 +1,5 @@
-// lean-jit first (it imports only node:v8): the shim's path functions are the first of ours to run, and
-// before V8's optimizers are off they can tip node's path code into a Maglev compile (lean-jit.ts). Then
-// the shim, before anything that reads __dirname: see src/shim.ts.
+// lean-jit first (it imports only node:v8), so that no code of ours runs before V8's optimizers are off;
+// then the shim, before anything that reads __dirname: see src/shim.ts.
 import './runtime/lean-jit.js'
 import './shim.js'
 import { realpathSync } from 'node:fs'

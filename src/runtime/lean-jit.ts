@@ -6,11 +6,10 @@
 // took 1.26× `docker save` without them, 1.22× with (BENCHMARKS.md, issue 14). V8's interpreter and its
 // non-optimizing compiler (Sparkplug) stay on: without Sparkplug that sync took 2.5× the CPU. Set before
 // the rest of the bundle loads, so none of it is queued for optimizing: the entry imports this module
-// before the shim. Node 24 marks its own path code (isPosixPathSeparator, a call per character of every
-// path it resolves) for Maglev once the calls pass a budget; the compile maps about 2 MB more of the node
-// binary into the peak. Loading an entry at /work/main/dist/index.js stays under that budget only when the
-// shim's fileURLToPath/dirname run after this; with the ~60-character path of an action on a GitHub
-// runner, node's own loading of the entry passes it before any of our code runs (BENCHMARKS.md).
+// even before the shim. What it cannot reach: Node 24 marks its own path code (isPosixPathSeparator, one
+// call per character of every path it resolves) for Maglev once those calls pass a budget, and loading an
+// entry whose path is longer than about 21 characters (every action on a runner) passes it before any
+// code of ours runs. That compile maps about 2 MB more of the node binary into the peak (BENCHMARKS.md).
 import v8 from 'node:v8'
 
 try {
