@@ -157,6 +157,25 @@ const BUILDKIT_NOTE = /whose Docker-compatible API has no BuildKit: building wit
     expect(await leftBy(run.state['run-id']!)).toEqual([])
   })
 
+  test('the built image’s default entry is judged by its HEALTHCHECK, which Podman’s image inspect leaves out', async () => {
+    // Nothing listens on the EXPOSEd port: judged by the port, this entry would time out.
+    const dir = context({
+      Dockerfile: 'FROM busybox:latest\nHEALTHCHECK --interval=1s CMD true\nEXPOSE 80\nCMD ["sleep", "600"]\n'
+    })
+    const reference = tag()
+    const run = remember(await runAction({ context: dir, tags: reference }))
+    expect((await docker.getImage(reference).inspect()).Config.Healthcheck).toBeUndefined()
+    expect(results(run)).toEqual([
+      expect.objectContaining({ name: 'hello-world', passed: true }),
+      expect.objectContaining({
+        name: 'app',
+        passed: true,
+        reason: expect.stringMatching(/^ready: HEALTHCHECK reported healthy/)
+      })
+    ])
+    expect(run.exitCode).toBe(0)
+  })
+
   test('a HEALTHCHECK that fails is judged unhealthy with its output, not left to time out', async () => {
     const dir = context({
       Dockerfile:
@@ -200,9 +219,10 @@ const BUILDKIT_NOTE = /whose Docker-compatible API has no BuildKit: building wit
     expect(report.inventory.containers.map(c => c.name)).toContain(
       `preflight-${run.state['run-id']}-hello-world`
     )
-    expect(report.inventory.images.flatMap(i => i.tags)).toEqual(
-      expect.arrayContaining(['docker.io/library/busybox:latest', 'docker.io/library/hello-world:latest'])
-    )
+    // Named as `docker image ls` names them (Podman's API says docker.io/library/busybox:latest).
+    const tags = report.inventory.images.flatMap(i => i.tags)
+    expect(tags).toEqual(expect.arrayContaining(['busybox:latest', 'hello-world:latest']))
+    expect(tags.filter(t => t.startsWith('docker.io/'))).toEqual([])
     expect(report.diskUsage?.Images?.length).toBeGreaterThanOrEqual(2)
   })
 

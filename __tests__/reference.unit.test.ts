@@ -2,7 +2,13 @@
 import { describe, expect, test } from '@jest/globals'
 import { registryOf } from '../src/build/credentials.js'
 import { parseDockerfile, stageWithBase } from '../src/build/dockerfile.js'
-import { ImageReference, isImageId, isValidTag, sameReference } from '../src/image/reference.js'
+import {
+  ImageReference,
+  familiarReference,
+  isImageId,
+  isValidTag,
+  sameReference
+} from '../src/image/reference.js'
 
 const DIGEST = `sha256:${'a'.repeat(64)}`
 
@@ -106,4 +112,22 @@ test('FROM docker.io/busybox, FROM busybox and FROM index.docker.io/library/busy
       expect(stageWithBase(dockerfile, named, {})?.name).toBe('base')
     }
   }
+})
+
+describe('familiarReference: names as the docker CLI shows them (Podman reports them fully qualified)', () => {
+  test.each([
+    ['docker.io/library/busybox:latest', 'busybox:latest'],
+    ['docker.io/library/preflight-inv:test', 'preflight-inv:test'],
+    ['docker.io/team/app:1', 'team/app:1'],
+    ['busybox', 'busybox'],
+    ['busybox:latest', 'busybox:latest'],
+    ['127.0.0.1:5000/app:1', '127.0.0.1:5000/app:1'],
+    ['localhost/hc:1', 'localhost/hc:1'],
+    ['docker.io/library/busybox@sha256:' + 'a'.repeat(64), 'busybox@sha256:' + 'a'.repeat(64)],
+    ['sha256:' + 'b'.repeat(64), 'sha256:' + 'b'.repeat(64)],
+    ['76ffe6e85c71', '76ffe6e85c71'],
+    ['not a reference', 'not a reference']
+  ])('%s → %s', (given, shown) => {
+    expect(familiarReference(given)).toBe(shown)
+  })
 })

@@ -2764,7 +2764,10 @@ function readJsonLines(stream, onEvent, signal) {
 // - A forced DELETE stops a running container with its stop timeout (SIGTERM, SIGKILL after 10 s; read
 //   in compat RemoveContainer, seen as 10 s more per entry on Podman 5.8): src/smoke/container.ts kills first.
 // - Image names are fully qualified (docker.io/library/busybox:latest) in RepoTags and the container
-//   list's Image; /containers/json Ports and State have Docker's shape.
+//   list's Image: src/inventory/inventory.ts shows them as `docker image ls` does (busybox:latest).
+//   /containers/json Ports and State have Docker's shape; its Command joins the words unquoted.
+// - Image inspect has no Config.Healthcheck although the image has one and its containers run it: the
+//   built image's default smoke entry is judged by its container's config (src/smoke/entry.ts).
 // The /events endpoint is not used by this action, so its filter differences do not matter here.
 /** The Podman version when the engine is Podman (its `Podman Engine` component), else undefined. */
 function podmanVersion(version) {
@@ -3376,6 +3379,7 @@ function goClean(path) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q$: () => (/* binding */ HUB),
 /* harmony export */   Ys: () => (/* binding */ canonicalReference),
+/* harmony export */   ZD: () => (/* binding */ familiarReference),
 /* harmony export */   ZN: () => (/* binding */ ImageReference),
 /* harmony export */   kP: () => (/* binding */ sameReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
@@ -3471,6 +3475,20 @@ class ImageReference {
 /** True when both texts are references to the same image (false when either is not a reference). */
 function sameReference(a, b) {
     return ImageReference.parse(a)?.equals(b) ?? false;
+}
+/**
+ * A name as the docker CLI shows it: `docker.io/library/busybox:latest` \u2192 `busybox:latest`, and nothing
+ * added (`busybox` stays `busybox`). Podman's API reports names fully qualified; Docker's already familiar.
+ * An image ID, or text that is not a reference, comes back as it was.
+ */
+function familiarReference(text) {
+    if (isImageId(text))
+        return text;
+    const reference = ImageReference.parse(text);
+    if (!reference)
+        return text;
+    const { tag, digest } = reference;
+    return `${reference.familiarName}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`;
 }
 /** The canonical form, or the text as given (trimmed) when it is not a reference. */
 function canonicalReference(text) {
@@ -4479,8 +4497,8 @@ function builtImageSize(build, inventory) {
 /* harmony export */ });
 /* unused harmony export shortId */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6264);
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3564);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6264);
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3564);
 /* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4584);
 
 
@@ -4568,8 +4586,8 @@ function toImage(item) {
     return {
         id: item.Id,
         shortId: shortId(item.Id),
-        tags: (item.RepoTags ?? []).filter(t => t !== '<none>:<none>'),
-        digests: (item.RepoDigests ?? []).filter(d => d !== '<none>@<none>'),
+        tags: (item.RepoTags ?? []).filter(t => t !== '<none>:<none>').map(_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarReference */ .ZD),
+        digests: (item.RepoDigests ?? []).filter(d => d !== '<none>@<none>').map(_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarReference */ .ZD),
         sizeBytes: item.Size,
         created: iso(item.Created)
     };
@@ -4587,7 +4605,7 @@ function toContainer(item) {
     return {
         id: item.Id,
         name: (item.Names?.[0] ?? item.Id.slice(0, 12)).replace(/^\//, ''),
-        image: item.Image,
+        image: (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarReference */ .ZD)(item.Image),
         command: item.Command,
         state: item.State,
         status: item.Status,
@@ -4652,7 +4670,7 @@ function toLayers(history) {
  * BuildKit writes `RUN /bin/sh -c make # buildkit`.
  */
 function instruction(createdBy) {
-    let text = (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(createdBy);
+    let text = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(createdBy);
     text = text.replace(/ # buildkit$/, '');
     const nop = /^\/bin\/sh -c #\(nop\) ?(.*)$/.exec(text);
     if (nop)
@@ -4668,16 +4686,16 @@ class ImageMatcher {
     refs = new Set();
     constructor(references) {
         for (const ref of references) {
-            if ((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isImageId */ .rw)(ref))
+            if ((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isImageId */ .rw)(ref))
                 this.ids.push(ref.replace(/^sha256:/, ''));
             else
-                this.refs.add((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalReference */ .Ys)(ref));
+                this.refs.add((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalReference */ .Ys)(ref));
         }
     }
     matches(image) {
         if (this.ids.some(id => sameId(id, image.id)))
             return true;
-        return [...image.tags, ...image.digests].some(ref => this.refs.has((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .canonicalReference */ .Ys)(ref)));
+        return [...image.tags, ...image.digests].some(ref => this.refs.has((0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalReference */ .Ys)(ref)));
     }
 }
 /** Code-point order: the same as localeCompare for ISO dates, without loading ICU (~9 MB) for a sort. */
@@ -7580,13 +7598,14 @@ function helloWorldEntry(timeoutMs) {
 /**
  * The default entry for the image this run built, run with its own command: ready by HEALTHCHECK if it has
  * one, else by a TCP connect on its first EXPOSEd port, else it passes if it exits 0 or is still running
- * after SETTLE_MS.
+ * after SETTLE_MS. A HEALTHCHECK the image's inspect does not show but its container has is used too
+ * (entry.ts, `readyFromImage`).
  */
 async function builtImageEntry(builtImage, images, timeoutMs) {
     let name = (0,spec/* nameFromImage */.BN)(builtImage.reference);
     if (name === HELLO_WORLD.name)
         name = `${name}-2`;
-    const built = { env: {}, ports: [], expectExitCode: 0, timeoutMs, name };
+    const built = { env: {}, ports: [], expectExitCode: 0, timeoutMs, name, readyFromImage: true };
     // When the image cannot be inspected, the entry itself fails with the reason.
     const facts = await images.provide(builtImage.id, true).catch(() => undefined);
     const firstTcpPort = facts?.exposedPorts.find(port => port.endsWith('/tcp'));
@@ -8714,11 +8733,16 @@ async function runEntryOnce(spec, context, onCreated) {
         // inspects as Path /hello, Args [/hello]); Entrypoint then Cmd is the same command on both engines.
         const entrypoint = info.Config?.Entrypoint ?? [];
         record.command = (0,shell_quote__WEBPACK_IMPORTED_MODULE_0__.quote)([...(typeof entrypoint === 'string' ? [entrypoint] : entrypoint), ...(info.Config?.Cmd ?? [])].filter(word => word !== ''));
+        // The default entry's readiness came from the image's inspect; the container's config is what the
+        // engine runs (Podman 4.3's image inspect leaves HEALTHCHECK out, its containers run it).
+        const judged = spec.readyFromImage && spec.ready?.kind !== 'healthy' && hasHealthcheck(info.Config)
+            ? { ...spec, ready: { kind: 'healthy' }, settleMs: undefined }
+            : spec;
         const exited = (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .abortable */ .ZC)(exitWatch.exited, signal);
         exited.catch(() => { });
-        if (spec.ready) {
+        if (judged.ready) {
             phase = 'waiting to be ready';
-            verdict = await untilReady(spec, {
+            verdict = await untilReady(judged, {
                 client,
                 id: container,
                 ports,
@@ -8732,17 +8756,17 @@ async function runEntryOnce(spec, context, onCreated) {
             });
         }
         else {
-            phase = spec.settleMs ? 'settling' : 'waiting for it to exit';
+            phase = judged.settleMs ? 'settling' : 'waiting for it to exit';
             // The settle timer ends with the race: a pending one would hold the process open after the run.
             const settled = new AbortController();
-            const status = spec.settleMs
+            const status = judged.settleMs
                 ? await Promise.race([
                     exited,
-                    (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(spec.settleMs, AbortSignal.any([signal, settled.signal]))
+                    (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(judged.settleMs, AbortSignal.any([signal, settled.signal]))
                 ]).finally(() => settled.abort())
                 : await exited;
             if (!status) {
-                verdict = { passed: true, reason: `still running after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(spec.settleMs)}` };
+                verdict = { passed: true, reason: `still running after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(judged.settleMs)}` };
             }
             else {
                 record.state = 'exited';
@@ -8883,6 +8907,11 @@ async function drain(follow, signal) {
 /** `preflight-<runId>-<entry>`, within Docker's name rules. */
 function containerName(runId, entry) {
     return `preflight-${runId}-${entry}`.replace(/[^a-zA-Z0-9_.-]+/g, '-');
+}
+/** A HEALTHCHECK in a container's config that the engine runs (`NONE` turns an inherited one off). */
+function hasHealthcheck(config) {
+    const test = config?.Healthcheck?.Test;
+    return Array.isArray(test) && test.length > 0 && test[0] !== 'NONE';
 }
 
 

@@ -14,7 +14,10 @@
 // - A forced DELETE stops a running container with its stop timeout (SIGTERM, SIGKILL after 10 s; read
 //   in compat RemoveContainer, seen as 10 s more per entry on Podman 5.8): src/smoke/container.ts kills first.
 // - Image names are fully qualified (docker.io/library/busybox:latest) in RepoTags and the container
-//   list's Image; /containers/json Ports and State have Docker's shape.
+//   list's Image: src/inventory/inventory.ts shows them as `docker image ls` does (busybox:latest).
+//   /containers/json Ports and State have Docker's shape; its Command joins the words unquoted.
+// - Image inspect has no Config.Healthcheck although the image has one and its containers run it: the
+//   built image's default smoke entry is judged by its container's config (src/smoke/entry.ts).
 // The /events endpoint is not used by this action, so its filter differences do not matter here.
 
 /** The Podman version when the engine is Podman (its `Podman Engine` component), else undefined. */

@@ -94,6 +94,19 @@ export function sameReference(a: string, b: string): boolean {
   return ImageReference.parse(a)?.equals(b) ?? false
 }
 
+/**
+ * A name as the docker CLI shows it: `docker.io/library/busybox:latest` → `busybox:latest`, and nothing
+ * added (`busybox` stays `busybox`). Podman's API reports names fully qualified; Docker's already familiar.
+ * An image ID, or text that is not a reference, comes back as it was.
+ */
+export function familiarReference(text: string): string {
+  if (isImageId(text)) return text
+  const reference = ImageReference.parse(text)
+  if (!reference) return text
+  const { tag, digest } = reference
+  return `${reference.familiarName}${tag ? `:${tag}` : ''}${digest ? `@${digest}` : ''}`
+}
+
 /** The canonical form, or the text as given (trimmed) when it is not a reference. */
 export function canonicalReference(text: string): string {
   return ImageReference.parse(text)?.canonical ?? text.trim()

@@ -3,7 +3,7 @@ import type { ReportScope } from '../config.js'
 import type { BuildResult } from '../build/types.js'
 import { CancelledError, messageOf, throwIfAborted } from '../errors.js'
 import { oneLine } from '../format.js'
-import { canonicalReference, isImageId } from '../image/reference.js'
+import { canonicalReference, familiarReference, isImageId } from '../image/reference.js'
 import { LABEL_RUN } from '../labels.js'
 import type { SmokeResult } from '../smoke/run.js'
 
@@ -187,8 +187,8 @@ function toImage(item: ImageListItem): ImageSummary {
   return {
     id: item.Id,
     shortId: shortId(item.Id),
-    tags: (item.RepoTags ?? []).filter(t => t !== '<none>:<none>'),
-    digests: (item.RepoDigests ?? []).filter(d => d !== '<none>@<none>'),
+    tags: (item.RepoTags ?? []).filter(t => t !== '<none>:<none>').map(familiarReference),
+    digests: (item.RepoDigests ?? []).filter(d => d !== '<none>@<none>').map(familiarReference),
     sizeBytes: item.Size,
     created: iso(item.Created)
   }
@@ -209,7 +209,7 @@ function toContainer(item: ContainerListItem): ContainerSummary {
   return {
     id: item.Id,
     name: (item.Names?.[0] ?? item.Id.slice(0, 12)).replace(/^\//, ''),
-    image: item.Image,
+    image: familiarReference(item.Image),
     command: item.Command,
     state: item.State,
     status: item.Status,

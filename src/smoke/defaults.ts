@@ -19,7 +19,8 @@ export function helloWorldEntry(timeoutMs: number): SmokeSpec {
 /**
  * The default entry for the image this run built, run with its own command: ready by HEALTHCHECK if it has
  * one, else by a TCP connect on its first EXPOSEd port, else it passes if it exits 0 or is still running
- * after SETTLE_MS.
+ * after SETTLE_MS. A HEALTHCHECK the image's inspect does not show but its container has is used too
+ * (entry.ts, `readyFromImage`).
  */
 export async function builtImageEntry(
   builtImage: { id: string; reference: string },
@@ -28,7 +29,7 @@ export async function builtImageEntry(
 ): Promise<SmokeSpec> {
   let name = nameFromImage(builtImage.reference)
   if (name === HELLO_WORLD.name) name = `${name}-2`
-  const built: SmokeSpec = { env: {}, ports: [], expectExitCode: 0, timeoutMs, name }
+  const built: SmokeSpec = { env: {}, ports: [], expectExitCode: 0, timeoutMs, name, readyFromImage: true }
   // When the image cannot be inspected, the entry itself fails with the reason.
   const facts = await images.provide(builtImage.id, true).catch(() => undefined)
   const firstTcpPort = facts?.exposedPorts.find(port => port.endsWith('/tcp'))

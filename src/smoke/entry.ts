@@ -177,12 +177,19 @@ async function runEntryOnce(
       )
     )
 
+    // The default entry's readiness came from the image's inspect; the container's config is what the
+    // engine runs (Podman 4.3's image inspect leaves HEALTHCHECK out, its containers run it).
+    const judged: SmokeSpec =
+      spec.readyFromImage && spec.ready?.kind !== 'healthy' && hasHealthcheck(info.Config)
+        ? { ...spec, ready: { kind: 'healthy' }, settleMs: undefined }
+        : spec
+
     const exited = abortable(exitWatch.exited, signal)
     exited.catch(() => {})
-    if (spec.ready) {
+    if (judged.ready) {
       phase = 'waiting to be ready'
       verdict = await untilReady(
-        spec,
+        judged,
         {
           client,
           id: container,
@@ -198,17 +205,17 @@ async function runEntryOnce(
         }
       )
     } else {
-      phase = spec.settleMs ? 'settling' : 'waiting for it to exit'
+      phase = judged.settleMs ? 'settling' : 'waiting for it to exit'
       // The settle timer ends with the race: a pending one would hold the process open after the run.
       const settled = new AbortController()
-      const status = spec.settleMs
+      const status = judged.settleMs
         ? await Promise.race([
             exited,
-            sleep(spec.settleMs, AbortSignal.any([signal, settled.signal]))
+            sleep(judged.settleMs, AbortSignal.any([signal, settled.signal]))
           ]).finally(() => settled.abort())
         : await exited
       if (!status) {
-        verdict = { passed: true, reason: `still running after ${formatDuration(spec.settleMs!)}` }
+        verdict = { passed: true, reason: `still running after ${formatDuration(judged.settleMs!)}` }
       } else {
         record.state = 'exited'
         await drain(follow, signal)
@@ -362,4 +369,10 @@ async function drain(follow: OutputFollow, signal: AbortSignal): Promise<void> {
 /** `preflight-<runId>-<entry>`, within Docker's name rules. */
 export function containerName(runId: string, entry: string): string {
   return `preflight-${runId}-${entry}`.replace(/[^a-zA-Z0-9_.-]+/g, '-')
+}
+
+/** A HEALTHCHECK in a container's config that the engine runs (`NONE` turns an inherited one off). */
+function hasHealthcheck(config: unknown): boolean {
+  const test = (config as { Healthcheck?: { Test?: unknown } } | undefined)?.Healthcheck?.Test
+  return Array.isArray(test) && test.length > 0 && test[0] !== 'NONE'
 }
