@@ -226,6 +226,26 @@ const BUILDKIT_NOTE = /whose Docker-compatible API has no BuildKit: building wit
     expect(report.diskUsage?.Images?.length).toBeGreaterThanOrEqual(2)
   })
 
+  test('a container that writes 100 MB: its last line is seen, as on Docker (Podman ends a followed log early)', async () => {
+    const smoke = [
+      '- name: chatty',
+      '  image: busybox:latest',
+      `  command: [sh, -c, 'line=$(head -c 1000 /dev/zero | tr "\\0" x); yes "$line" | head -c 100000000; echo; echo THE END']`,
+      '  expect-output: ^THE END$',
+      '  timeout: 90s'
+    ].join('\n')
+    const run = remember(await runAction({ build: 'false', smoke }))
+    expect(results(run)).toEqual([
+      expect.objectContaining({
+        name: 'chatty',
+        passed: true,
+        reason: expect.stringMatching(/^exited 0 and output matched \/\^THE END\$\//)
+      })
+    ])
+    expect(run.exitCode).toBe(0)
+    expect(await leftBy(run.state['run-id']!, false)).toEqual([])
+  })
+
   test('a failing smoke container fails the step with the same message as on Docker, and is removed', async () => {
     const smoke = "- name: boom\n  image: busybox:latest\n  command: [sh, -c, 'echo boom >&2; exit 3']\n"
     const onPodmanRun = remember(await runAction({ build: 'false', smoke }))

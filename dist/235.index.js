@@ -879,12 +879,14 @@ function lastLine(text) {
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8973);
+/* harmony import */ var _healthcheck_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9619);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8973);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(970);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7302);
 // Ways a service shows it is ready, as small objects in the style of testcontainers' wait strategies:
 // each makes one attempt at a time (`check`), and `waitUntilReady` polls it until it is ready, gives a
 // fatal answer, or the signal (deadline, container exit, cancel) ends the wait.
+
 
 
 
@@ -999,7 +1001,8 @@ class HealthyWait {
     async check(signal) {
         let info = await this.client.containers.inspect(this.id, signal);
         let health = info.State?.Health;
-        if (!health) {
+        // Podman gives a container without a HEALTHCHECK an empty State.Health: its config decides.
+        if (!health || !(0,_healthcheck_js__WEBPACK_IMPORTED_MODULE_5__/* .hasHealthcheck */ .z)(info.Config)) {
             return {
                 ready: false,
                 fatal: true,
@@ -1054,13 +1057,13 @@ function strategyFor(spec, context) {
             const port = published(spec.containerPort);
             if (!port)
                 return `container port ${spec.containerPort} was not published`;
-            return new HttpWait(`http://${formatHost((0,_ports_js__WEBPACK_IMPORTED_MODULE_5__/* .connectHost */ .Zj)(port))}:${port.hostPort}${spec.target}`);
+            return new HttpWait(`http://${formatHost((0,_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .connectHost */ .Zj)(port))}:${port.hostPort}${spec.target}`);
         }
         case 'port': {
             const port = published(spec.port);
             if (!port)
                 return `container port ${spec.port} was not published`;
-            return new PortWait((0,_ports_js__WEBPACK_IMPORTED_MODULE_5__/* .connectHost */ .Zj)(port), port.hostPort, spec.port);
+            return new PortWait((0,_ports_js__WEBPACK_IMPORTED_MODULE_6__/* .connectHost */ .Zj)(port), port.hostPort, spec.port);
         }
         case 'log':
             return context.logWatch ? new LogWait(context.logWatch) : 'the output is not being watched';

@@ -2425,8 +2425,8 @@ class EngineClient {
             return (await this.request('POST', 'committing the container', signal, '/commit', 201, { query })).Id;
         },
         /** Follows the combined output as the engine's multiplexed stream (see src/smoke/output.ts). */
-        logs: (id, signal) => this.get('reading the container output', signal, `/containers/${id}/logs`, {
-            query: { follow: true, stdout: true, stderr: true },
+        logs: (id, signal, options = {}) => this.get('reading the container output', signal, `/containers/${id}/logs`, {
+            query: { follow: options.follow ?? true, stdout: true, stderr: true },
             isStream: true
         }),
         /**
@@ -2758,7 +2758,8 @@ function readJsonLines(stream, onEvent, signal) {
 // - HEALTHCHECKs run from systemd timers, so without systemd State.Health stays "starting" and its Log
 //   null (Docker: a list): src/smoke/ready.ts runs the check through libpod's endpoint (here).
 // - A followed /logs reply sends its headers only with the first line of output (fixed in later
-//   Podman): src/smoke/container.ts does not wait for them.
+//   Podman): src/smoke/container.ts does not wait for them. It also ends once the container exits,
+//   before all of a large output was sent: src/smoke/entry.ts reads an exited container's output again.
 // - Inspect Args repeats Path when the command is one word: src/smoke/entry.ts reads Config instead.
 // - /containers/json refuses an empty `filters=` parameter with 500: src/inventory/inventory.ts omits it.
 // - A forced DELETE stops a running container with its stop timeout (SIGTERM, SIGKILL after 10 s; read
@@ -8435,6 +8436,7 @@ function childController(parent) {
 /* harmony export */   DN: () => (/* binding */ followOutput),
 /* harmony export */   En: () => (/* binding */ killQuietly),
 /* harmony export */   S2: () => (/* binding */ removeQuietly),
+/* harmony export */   ov: () => (/* binding */ readOutput),
 /* harmony export */   sP: () => (/* binding */ watchExit),
 /* harmony export */   tn: () => (/* binding */ untilListedStopped)
 /* harmony export */ });
@@ -8534,6 +8536,27 @@ async function followOutput(client, id, collector, signal) {
         }
     };
 }
+/**
+ * Reads a stopped container's whole output (no follow) into `collector`, frame by frame, never holding
+ * it whole. True when the reply ended normally; false when it failed or was cut off (then `collector`
+ * holds only part of it).
+ */
+async function readOutput(client, id, collector, signal) {
+    const demuxer = new _output_js__WEBPACK_IMPORTED_MODULE_2__/* .FrameDemuxer */ .Y2(payload => collector.append(payload));
+    let reply;
+    try {
+        reply = await client.containers.logs(id, signal, { follow: false });
+    }
+    catch {
+        return false;
+    }
+    return new Promise(resolve => {
+        reply.on('data', (chunk) => demuxer.push(chunk));
+        reply.on('end', () => resolve(true));
+        reply.on('close', () => resolve(reply.complete));
+        reply.on('error', () => resolve(false));
+    });
+}
 /** Kills a container; one that already stopped or is gone is fine. */
 async function killQuietly(client, id, signal) {
     try {
@@ -8599,15 +8622,17 @@ async function removeQuietly(client, id, signal, options = {}) {
 /* harmony import */ var shell_quote__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6591);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7146);
+/* harmony import */ var _healthcheck_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9619);
 /* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1800);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8973);
 /* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4728);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(970);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6264);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6264);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7302);
 // One smoke container from spec to verdict: image, create, wait registered, start, follow output, judge
 // (exit, readiness or settle), then kill and remove. Deadlines and cancellation are AbortSignals that
 // reach every engine call; removal happens whatever the outcome.
+
 
 
 
@@ -8641,12 +8666,14 @@ async function runEntry(spec, context) {
 }
 async function runEntryOnce(spec, context, onCreated) {
     const started = Date.now();
-    const output = new _output_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputCollector */ .Lc();
-    const watches = {
-        expect: spec.expectOutput ? output.watch(spec.expectOutput) : undefined,
-        reject: spec.rejectOutput ? output.watch(spec.rejectOutput) : undefined,
-        ready: spec.ready?.kind === 'log' ? output.watch(spec.ready.pattern) : undefined
-    };
+    const watched = (collector) => ({
+        expect: spec.expectOutput ? collector.watch(spec.expectOutput) : undefined,
+        reject: spec.rejectOutput ? collector.watch(spec.rejectOutput) : undefined,
+        ready: spec.ready?.kind === 'log' ? collector.watch(spec.ready.pattern) : undefined
+    });
+    // Replaced once on Podman, by the output read again after the exit (below).
+    let output = new _output_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputCollector */ .Lc();
+    let watches = watched(output);
     const reference = spec.image ?? context.builtImage?.reference;
     // The built image is run by ID: its tag may be moved by another build meanwhile.
     const imageToRun = spec.image ?? context.builtImage?.id;
@@ -8735,7 +8762,7 @@ async function runEntryOnce(spec, context, onCreated) {
         record.command = (0,shell_quote__WEBPACK_IMPORTED_MODULE_0__.quote)([...(typeof entrypoint === 'string' ? [entrypoint] : entrypoint), ...(info.Config?.Cmd ?? [])].filter(word => word !== ''));
         // The default entry's readiness came from the image's inspect; the container's config is what the
         // engine runs (Podman 4.3's image inspect leaves HEALTHCHECK out, its containers run it).
-        const judged = spec.readyFromImage && spec.ready?.kind !== 'healthy' && hasHealthcheck(info.Config)
+        const judged = spec.readyFromImage && spec.ready?.kind !== 'healthy' && (0,_healthcheck_js__WEBPACK_IMPORTED_MODULE_8__/* .hasHealthcheck */ .z)(info.Config)
             ? { ...spec, ready: { kind: 'healthy' }, settleMs: undefined }
             : spec;
         const exited = (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .abortable */ .ZC)(exitWatch.exited, signal);
@@ -8766,11 +8793,22 @@ async function runEntryOnce(spec, context, onCreated) {
                 ]).finally(() => settled.abort())
                 : await exited;
             if (!status) {
-                verdict = { passed: true, reason: `still running after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(judged.settleMs)}` };
+                verdict = { passed: true, reason: `still running after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(judged.settleMs)}` };
             }
             else {
                 record.state = 'exited';
                 await drain(follow, signal);
+                // Podman 4.3 ends a followed log stream once the container has exited, before it has sent all
+                // the container wrote (the last lines of 100 MB were lost; `docker logs` afterwards has them).
+                // There the exited container's output is read again, whole, in place of what was followed.
+                if (await client.system.isPodman(signal)) {
+                    const again = new _output_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputCollector */ .Lc();
+                    const againWatches = watched(again);
+                    if (await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .readOutput */ .ov)(client, container, again, signal)) {
+                        output = again;
+                        watches = againWatches;
+                    }
+                }
                 verdict = judgeExit(status, spec, watches);
             }
         }
@@ -8788,7 +8826,7 @@ async function runEntryOnce(spec, context, onCreated) {
         else if (signal.reason instanceof EntryTimeout) {
             const what = phase === 'waiting for it to exit' || phase === 'settling' ? '' : ` ${phase}`;
             const last = lastAnswer ? ` (last: ${lastAnswer.detail})` : '';
-            verdict = { passed: false, reason: `timed out after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_8__/* .formatDuration */ .a3)(spec.timeoutMs)}${what}${last}` };
+            verdict = { passed: false, reason: `timed out after ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .formatDuration */ .a3)(spec.timeoutMs)}${what}${last}` };
         }
         else if (error instanceof _engine_client_js__WEBPACK_IMPORTED_MODULE_4__/* .EngineError */ .NJ && error.kind !== 'http') {
             // The engine went away or cannot be reached: the client's sentence says so.
@@ -8908,7 +8946,21 @@ async function drain(follow, signal) {
 function containerName(runId, entry) {
     return `preflight-${runId}-${entry}`.replace(/[^a-zA-Z0-9_.-]+/g, '-');
 }
-/** A HEALTHCHECK in a container's config that the engine runs (`NONE` turns an inherited one off). */
+
+
+/***/ }),
+
+/***/ 9619:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ hasHealthcheck)
+/* harmony export */ });
+/**
+ * True when a container's (or image's) config has a HEALTHCHECK the engine runs: a test that is not
+ * `NONE` (which turns an inherited one off). A container's config is what counts: Podman 4.3 shows an
+ * empty State.Health for a container without one, and its image inspect omits the image's check.
+ */
 function hasHealthcheck(config) {
     const test = config?.Healthcheck?.Test;
     return Array.isArray(test) && test.length > 0 && test[0] !== 'NONE';

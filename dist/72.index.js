@@ -1564,8 +1564,9 @@ async function main(core, earlyPing) {
     const env = (0,environment/* readEnvironment */.Q)(process.env);
     // Read before this step writes its own 'false' (state.ts NOTHING_LEFT_ENV): only if every earlier
     // docker-preflight step of the job left nothing may this one let the runner skip the post steps.
+    // A step that could not write its 'false' never writes 'true' either.
     const earlierLeftNothing = [undefined, 'true'].includes(process.env[state/* NOTHING_LEFT_ENV */.CL]);
-    tellRunnerNothingLeft(core, false);
+    const mayTellNothingLeft = tellRunnerNothingLeft(core, false) && earlierLeftNothing;
     core.saveState(state/* STATE_PHASE */.m5, 'main');
     core.saveState(state/* STATE_RUN_ID */.EX, env.runId);
     const log = new GitHubLog(undefined, core);
@@ -1615,7 +1616,7 @@ async function main(core, earlyPing) {
         await publish(core, run, config, env);
         if (checkingLeft && (await checkingLeft) && !signal.aborted) {
             core.saveState(state/* STATE_LEFT */.C$, state/* LEFT_NOTHING */.AQ);
-            if (earlierLeftNothing && tellRunnerNothingLeft(core, true))
+            if (mayTellNothingLeft && tellRunnerNothingLeft(core, true))
                 log.info(`${state/* NOTHING_LEFT_LINE */.ZW} The post step has nothing to do: the runner skips it.`);
         }
         if (run.failures.length > 0) {
@@ -1667,8 +1668,14 @@ function settledOrCancelled(work, signal, graceMs) {
 function tellRunnerNothingLeft(core, nothingLeft) {
     if (!process.env.GITHUB_ENV)
         return false;
-    core.exportVariable(state/* NOTHING_LEFT_ENV */.CL, String(nothingLeft));
-    return true;
+    try {
+        core.exportVariable(state/* NOTHING_LEFT_ENV */.CL, String(nothingLeft));
+        return true;
+    }
+    catch {
+        // A GITHUB_ENV that cannot be written only costs the skip: the runner then starts the post step.
+        return false;
+    }
 }
 async function removeAfterCancel(dockerHost, runId, removeImages, log) {
     const result = await (0,cleanup/* cleanupAt */.C5)({

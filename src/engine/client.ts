@@ -322,9 +322,9 @@ export class EngineClient {
       ).Id
     },
     /** Follows the combined output as the engine's multiplexed stream (see src/smoke/output.ts). */
-    logs: (id: string, signal?: AbortSignal): Promise<IncomingMessage> =>
+    logs: (id: string, signal?: AbortSignal, options: { follow?: boolean } = {}): Promise<IncomingMessage> =>
       this.get('reading the container output', signal, `/containers/${id}/logs`, {
-        query: { follow: true, stdout: true, stderr: true },
+        query: { follow: options.follow ?? true, stdout: true, stderr: true },
         isStream: true
       }),
     /**

@@ -8,7 +8,8 @@
 // - HEALTHCHECKs run from systemd timers, so without systemd State.Health stays "starting" and its Log
 //   null (Docker: a list): src/smoke/ready.ts runs the check through libpod's endpoint (here).
 // - A followed /logs reply sends its headers only with the first line of output (fixed in later
-//   Podman): src/smoke/container.ts does not wait for them.
+//   Podman): src/smoke/container.ts does not wait for them. It also ends once the container exits,
+//   before all of a large output was sent: src/smoke/entry.ts reads an exited container's output again.
 // - Inspect Args repeats Path when the command is one word: src/smoke/entry.ts reads Config instead.
 // - /containers/json refuses an empty `filters=` parameter with 500: src/inventory/inventory.ts omits it.
 // - A forced DELETE stops a running container with its stop timeout (SIGTERM, SIGKILL after 10 s; read

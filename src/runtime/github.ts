@@ -116,8 +116,9 @@ async function main(core: ActionsCore, earlyPing?: Promise<PingOutcome>): Promis
   const env = readEnvironment(process.env)
   // Read before this step writes its own 'false' (state.ts NOTHING_LEFT_ENV): only if every earlier
   // docker-preflight step of the job left nothing may this one let the runner skip the post steps.
+  // A step that could not write its 'false' never writes 'true' either.
   const earlierLeftNothing = [undefined, 'true'].includes(process.env[NOTHING_LEFT_ENV])
-  tellRunnerNothingLeft(core, false)
+  const mayTellNothingLeft = tellRunnerNothingLeft(core, false) && earlierLeftNothing
   core.saveState(STATE_PHASE, 'main')
   core.saveState(STATE_RUN_ID, env.runId)
   const log = new GitHubLog(undefined, core)
@@ -170,7 +171,7 @@ async function main(core: ActionsCore, earlyPing?: Promise<PingOutcome>): Promis
     await publish(core, run, config, env)
     if (checkingLeft && (await checkingLeft) && !signal.aborted) {
       core.saveState(STATE_LEFT, LEFT_NOTHING)
-      if (earlierLeftNothing && tellRunnerNothingLeft(core, true))
+      if (mayTellNothingLeft && tellRunnerNothingLeft(core, true))
         log.info(`${NOTHING_LEFT_LINE} The post step has nothing to do: the runner skips it.`)
     }
     if (run.failures.length > 0) {
@@ -218,8 +219,13 @@ export function settledOrCancelled<T>(work: Promise<T>, signal: AbortSignal, gra
  */
 function tellRunnerNothingLeft(core: ActionsCore, nothingLeft: boolean): boolean {
   if (!process.env.GITHUB_ENV) return false
-  core.exportVariable(NOTHING_LEFT_ENV, String(nothingLeft))
-  return true
+  try {
+    core.exportVariable(NOTHING_LEFT_ENV, String(nothingLeft))
+    return true
+  } catch {
+    // A GITHUB_ENV that cannot be written only costs the skip: the runner then starts the post step.
+    return false
+  }
 }
 
 async function removeAfterCancel(

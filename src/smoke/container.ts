@@ -119,6 +119,32 @@ export async function followOutput(
   }
 }
 
+/**
+ * Reads a stopped container's whole output (no follow) into `collector`, frame by frame, never holding
+ * it whole. True when the reply ended normally; false when it failed or was cut off (then `collector`
+ * holds only part of it).
+ */
+export async function readOutput(
+  client: EngineClient,
+  id: string,
+  collector: OutputCollector,
+  signal?: AbortSignal
+): Promise<boolean> {
+  const demuxer = new FrameDemuxer(payload => collector.append(payload))
+  let reply: IncomingMessage
+  try {
+    reply = await client.containers.logs(id, signal, { follow: false })
+  } catch {
+    return false
+  }
+  return new Promise<boolean>(resolve => {
+    reply.on('data', (chunk: Buffer) => demuxer.push(chunk))
+    reply.on('end', () => resolve(true))
+    reply.on('close', () => resolve(reply.complete))
+    reply.on('error', () => resolve(false))
+  })
+}
+
 /** Kills a container; one that already stopped or is gone is fine. */
 export async function killQuietly(client: EngineClient, id: string, signal?: AbortSignal): Promise<void> {
   try {

@@ -5,6 +5,7 @@ import { quote } from 'shell-quote'
 import { CancelledError, messageOf } from '../errors.js'
 import {
   followOutput,
+  readOutput,
   killQuietly,
   untilListedStopped,
   removeQuietly,
@@ -13,6 +14,7 @@ import {
   type ExitWatch,
   type OutputFollow
 } from './container.js'
+import { hasHealthcheck } from './healthcheck.js'
 import { OutputCollector, type PatternWatch } from './output.js'
 import { describePort, portBindings, publishedPorts, type PublishedPort } from './ports.js'
 import { EngineError, type EngineClient } from '../engine/client.js'
@@ -75,12 +77,14 @@ async function runEntryOnce(
   onCreated: () => void
 ): Promise<SmokeContainerResult> {
   const started = Date.now()
-  const output = new OutputCollector()
-  const watches = {
-    expect: spec.expectOutput ? output.watch(spec.expectOutput) : undefined,
-    reject: spec.rejectOutput ? output.watch(spec.rejectOutput) : undefined,
-    ready: spec.ready?.kind === 'log' ? output.watch(spec.ready.pattern) : undefined
-  }
+  const watched = (collector: OutputCollector): OutputWatches => ({
+    expect: spec.expectOutput ? collector.watch(spec.expectOutput) : undefined,
+    reject: spec.rejectOutput ? collector.watch(spec.rejectOutput) : undefined,
+    ready: spec.ready?.kind === 'log' ? collector.watch(spec.ready.pattern) : undefined
+  })
+  // Replaced once on Podman, by the output read again after the exit (below).
+  let output = new OutputCollector()
+  let watches = watched(output)
   const reference = spec.image ?? context.builtImage?.reference
   // The built image is run by ID: its tag may be moved by another build meanwhile.
   const imageToRun = spec.image ?? context.builtImage?.id
@@ -219,6 +223,17 @@ async function runEntryOnce(
       } else {
         record.state = 'exited'
         await drain(follow, signal)
+        // Podman 4.3 ends a followed log stream once the container has exited, before it has sent all
+        // the container wrote (the last lines of 100 MB were lost; `docker logs` afterwards has them).
+        // There the exited container's output is read again, whole, in place of what was followed.
+        if (await client.system.isPodman(signal)) {
+          const again = new OutputCollector()
+          const againWatches = watched(again)
+          if (await readOutput(client, container, again, signal)) {
+            output = again
+            watches = againWatches
+          }
+        }
         verdict = judgeExit(status, spec, watches)
       }
     }
@@ -337,6 +352,13 @@ async function matchedSoon(watch: PatternWatch, signal: AbortSignal): Promise<bo
   return watch.matched
 }
 
+/** The output patterns an entry watches for. */
+interface OutputWatches {
+  expect?: PatternWatch
+  reject?: PatternWatch
+  ready?: PatternWatch
+}
+
 function judgeExit(
   status: ExitStatus,
   spec: SmokeSpec,
@@ -369,10 +391,4 @@ async function drain(follow: OutputFollow, signal: AbortSignal): Promise<void> {
 /** `preflight-<runId>-<entry>`, within Docker's name rules. */
 export function containerName(runId: string, entry: string): string {
   return `preflight-${runId}-${entry}`.replace(/[^a-zA-Z0-9_.-]+/g, '-')
-}
-
-/** A HEALTHCHECK in a container's config that the engine runs (`NONE` turns an inherited one off). */
-function hasHealthcheck(config: unknown): boolean {
-  const test = (config as { Healthcheck?: { Test?: unknown } } | undefined)?.Healthcheck?.Test
-  return Array.isArray(test) && test.length > 0 && test[0] !== 'NONE'
 }

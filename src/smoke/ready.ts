@@ -5,6 +5,7 @@ import { request } from 'node:http'
 import { connect } from 'node:net'
 import type { ContainerInspect, EngineClient } from '../engine/client.js'
 import { messageOf } from '../errors.js'
+import { hasHealthcheck } from './healthcheck.js'
 import type { PatternWatch } from './output.js'
 import { connectHost, type PublishedPort } from './ports.js'
 import { deadline, sleep } from '../signals.js'
@@ -149,7 +150,8 @@ export class HealthyWait implements WaitStrategy {
   async check(signal: AbortSignal): Promise<ReadyAnswer> {
     let info = await this.client.containers.inspect(this.id, signal)
     let health = info.State?.Health
-    if (!health) {
+    // Podman gives a container without a HEALTHCHECK an empty State.Health: its config decides.
+    if (!health || !hasHealthcheck(info.Config)) {
       return {
         ready: false,
         fatal: true,
