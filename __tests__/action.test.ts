@@ -1,4 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import module from 'node:module'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
@@ -38,6 +40,26 @@ describe('dist/index.js as the runner runs it', () => {
     expect(run.summary).toContain('<code>OSType=linux</code>')
     expect(run.stdout).toContain('::group::Engine')
   })
+
+  // Node 22.1+ only (module.enableCompileCache): CI runs this file on Node 24; Node 20 skips it.
+  const withCompileCache = 'enableCompileCache' in module ? test : test.skip
+  withCompileCache(
+    'Node 24 keeps the compiled bundle in the runner’s tool cache, which outlives the job, not in RUNNER_TEMP',
+    async () => {
+      const toolCache = mkdtempSync(join(tmpdir(), 'preflight-tool-cache-'))
+      try {
+        const run = await runAction({ build: 'false' }, { env: { RUNNER_TOOL_CACHE: toolCache } })
+        expect(run.exitCode).toBe(0)
+        const cache = join(toolCache, 'docker-preflight-compile-cache')
+        // One directory per node version, holding the compiled entries.
+        const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter(e => e.isFile())
+        expect(entries.length).toBeGreaterThan(0)
+        expect(existsSync(join(run.dir, 'docker-preflight-compile-cache'))).toBe(false)
+      } finally {
+        rmSync(toolCache, { recursive: true, force: true })
+      }
+    }
+  )
 
   test('an engine below min-docker-version fails the step, saying found and required', async () => {
     const run = await runAction({ build: 'false', 'min-docker-version': '99.1' })

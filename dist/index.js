@@ -725,6 +725,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ enableCompileCache)
 /* harmony export */ });
+/* unused harmony export compileCacheDir */
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -732,20 +733,29 @@ __webpack_async_result__();
 
 
 /**
- * Node 22.1+ can keep the V8 code of the modules it compiles on disk (module.enableCompileCache), so the
- * next docker-preflight step of the job (or of later jobs on a self-hosted runner, whose RUNNER_TEMP is
- * kept) skips compiling the bundle. Only in the action (RUNNER_TEMP set); Node 20 has no such API and
- * runs as before. Never fails the run: a cache that cannot be written is only slower.
+ * Node 22.1+ can keep the V8 code of the modules it compiles on disk (module.enableCompileCache), so a
+ * later start skips compiling the bundle. Kept in the runner's tool cache when there is one: a self-hosted
+ * runner keeps it from job to job, so every job after the first starts warm (RUNNER_TEMP is emptied at
+ * the start and end of every job, and the post step mostly does not run: action.yml's post-if). Else in
+ * RUNNER_TEMP, for a job's later docker-preflight steps. Node keys entries by the file's path and content,
+ * so each version of the action has its own. Only in the action (RUNNER_TEMP set); Node 20 has no such API
+ * and runs as before. Never fails the run: a cache that cannot be written is only slower.
  */
+function compileCacheDir(env) {
+    if (!env.RUNNER_TEMP)
+        return undefined;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP, 'docker-preflight-compile-cache');
+}
 function enableCompileCache(env) {
     const enable = (node_module__WEBPACK_IMPORTED_MODULE_0___default().enableCompileCache);
-    if (typeof enable !== 'function' || !env.RUNNER_TEMP)
+    const dir = compileCacheDir(env);
+    if (typeof enable !== 'function' || !dir)
         return;
     try {
-        enable((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.RUNNER_TEMP, 'docker-preflight-compile-cache'));
+        enable(dir);
     }
     catch {
-        // a read-only or full RUNNER_TEMP: compile as usual
+        // a read-only or full cache directory: compile as usual
     }
 }
 
