@@ -5,6 +5,9 @@ import { buildImage, type BuildResult } from '../src/build/build.js'
 import { removeImageAndParents } from '../src/cleanup/remove-image.js'
 import { CancelledError } from '../src/errors.js'
 import { LABEL_RUN } from '../src/labels.js'
+import { EngineClient } from '../src/engine/client.js'
+import { resolveEndpoint } from '../src/engine/endpoint.js'
+import { startBuildFaultProxy } from './helpers/build-fault-proxy.js'
 import { REGISTRY, testClient, testDocker } from './helpers/engine.js'
 import {
   buildInput,
@@ -334,6 +337,51 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
         )
     )
     expect(histories.filter(h => JSON.stringify(h?.ContainerConfig ?? {}).includes(marker))).toEqual([])
+  })
+})
+
+describe('classic builder: an image the engine lost while it looked for cached steps', () => {
+  // What dockerd 20.10 answered in CI when another test removed an image during the cache lookup.
+  const lost = `unable to find image "sha256:${'0'.repeat(64)}"`
+  const engineSays = (message: string): object[] => [
+    { stream: 'Step 1/2 : FROM busybox:latest\n' },
+    { stream: 'Step 2/2 : COPY . /ctx/\n' },
+    { errorDetail: { message }, error: message }
+  ]
+  const run = async (reply: object[], faults: number) => {
+    const proxy = await startBuildFaultProxy(reply, faults)
+    try {
+      const dir = tree({ Dockerfile: 'FROM busybox:latest\nCOPY . /ctx/\n', 'a.txt': 'a\n' })
+      const proxied = new EngineClient(resolveEndpoint(proxy.host, process.env))
+      const input = buildInput(proxied, dir, { tags: [`pf-build-test/lost:${suffix()}`], builder: 'classic' })
+      const result = remember(await buildImage(input))
+      return { result, log: input.log, builds: proxy.builds() }
+    } finally {
+      await proxy.close()
+    }
+  }
+
+  test('is built again, once, saying why; the second build is the result', async () => {
+    const { result, log, builds } = await run(engineSays(lost), 1)
+    expect(builds).toBe(2)
+    expect(result).toMatchObject({ status: 'built', builder: 'classic', problems: [] })
+    expect(log.lines).toContain(
+      `The engine lost an image while it looked for cached build steps (${lost}): something removed images meanwhile. Building again.`
+    )
+    expect(log.annotations).toEqual([])
+  })
+
+  test('losing one again fails the build with the engine’s words: no third try', async () => {
+    const { result, builds } = await run(engineSays(lost), 2)
+    expect(builds).toBe(2)
+    expect(result).toMatchObject({ status: 'failed', problems: [`Build failed: ${lost}`] })
+  })
+
+  test('any other engine error is not built again', async () => {
+    const { result, log, builds } = await run(engineSays('no space left on device'), 1)
+    expect(builds).toBe(1)
+    expect(result.status).toBe('failed')
+    expect(log.lines.join('\n')).not.toContain('Building again')
   })
 })
 

@@ -6947,12 +6947,22 @@ var stage = __webpack_require__(1741);
 /** BuildKit through the build endpoint (`version=2`) and the session endpoint arrived in API 1.39. */
 const BUILDKIT_MIN_API = '1.39';
 /**
+ * dockerd's classic builder, looking for a cached step, lists the images that could hold it and then reads
+ * each; one removed in between (another job pruning a shared engine) fails the build with these words
+ * (moby daemon/images/cache.go, getLocalCachedImage). Nothing in the user's build is wrong: built again, once.
+ */
+const LOST_CACHE_CANDIDATE = /^unable to find image "sha256:[0-9a-f]{64}"$/;
+/**
  * The build stage: packs the context, builds through the Engine API, and reports what came of it. A
  * failure is annotated on the Dockerfile line that failed (the red X on the PR points at it).
  */
 async function buildImage(input) {
     const started = Date.now();
-    const outcome = await build(input, started);
+    let outcome = await build(input, started);
+    if (outcome.builder === 'classic' && LOST_CACHE_CANDIDATE.test(outcome.failure?.message ?? '')) {
+        input.log.info(`The engine lost an image while it looked for cached build steps (${outcome.failure.message}): something removed images meanwhile. Building again.`);
+        outcome = await build(input, started);
+    }
     const { failure } = outcome;
     if (failure) {
         input.log.error(failure.message, {

@@ -58,6 +58,13 @@ export interface BuildStageInput {
 
 export type { BuildFailure, BuildResult, BuildStep } from './types.js'
 
+/**
+ * dockerd's classic builder, looking for a cached step, lists the images that could hold it and then reads
+ * each; one removed in between (another job pruning a shared engine) fails the build with these words
+ * (moby daemon/images/cache.go, getLocalCachedImage). Nothing in the user's build is wrong: built again, once.
+ */
+const LOST_CACHE_CANDIDATE = /^unable to find image "sha256:[0-9a-f]{64}"$/
+
 /** What the build came to, before the stage's problems and times are added. */
 type BuildOutcome = Omit<BuildResult, keyof StageResult> & Pick<BuildResult, 'status'>
 
@@ -67,7 +74,13 @@ type BuildOutcome = Omit<BuildResult, keyof StageResult> & Pick<BuildResult, 'st
  */
 export async function buildImage(input: BuildStageInput): Promise<BuildResult> {
   const started = Date.now()
-  const outcome = await build(input, started)
+  let outcome = await build(input, started)
+  if (outcome.builder === 'classic' && LOST_CACHE_CANDIDATE.test(outcome.failure?.message ?? '')) {
+    input.log.info(
+      `The engine lost an image while it looked for cached build steps (${outcome.failure!.message}): something removed images meanwhile. Building again.`
+    )
+    outcome = await build(input, started)
+  }
   const { failure } = outcome
   if (failure) {
     input.log.error(failure.message, {
