@@ -7,7 +7,7 @@ import { CancelledError } from '../src/errors.js'
 import { LABEL_RUN } from '../src/labels.js'
 import { EngineClient } from '../src/engine/client.js'
 import { resolveEndpoint } from '../src/engine/endpoint.js'
-import { startBuildFaultProxy } from './helpers/build-fault-proxy.js'
+import { httpResponse, startFailingProxy } from './helpers/fake-engine.js'
 import { REGISTRY, testClient, testDocker } from './helpers/engine.js'
 import {
   buildInput,
@@ -343,19 +343,27 @@ describe.each(['buildkit', 'classic'] as const)('%s builder', builder => {
 describe('classic builder: an image the engine lost while it looked for cached steps', () => {
   // What dockerd 20.10 answered in CI when another test removed an image during the cache lookup.
   const lost = `unable to find image "sha256:${'0'.repeat(64)}"`
-  const engineSays = (message: string): object[] => [
-    { stream: 'Step 1/2 : FROM busybox:latest\n' },
-    { stream: 'Step 2/2 : COPY . /ctx/\n' },
-    { errorDetail: { message }, error: message }
-  ]
-  const run = async (reply: object[], faults: number) => {
-    const proxy = await startBuildFaultProxy(reply, faults)
+  // A build's reply: a 200, then the steps and the error as JSON lines, as the engine streams them.
+  const engineSays = (message: string): string =>
+    httpResponse(
+      200,
+      [
+        { stream: 'Step 1/2 : FROM busybox:latest\n' },
+        { stream: 'Step 2/2 : COPY . /ctx/\n' },
+        { errorDetail: { message }, error: message }
+      ]
+        .map(line => `${JSON.stringify(line)}\r\n`)
+        .join('')
+    )
+  const run = async (reply: string, times: number) => {
+    const proxy = await startFailingProxy(/^POST \S*\/build\?/, reply, { times })
     try {
       const dir = tree({ Dockerfile: 'FROM busybox:latest\nCOPY . /ctx/\n', 'a.txt': 'a\n' })
       const proxied = new EngineClient(resolveEndpoint(proxy.host, process.env))
       const input = buildInput(proxied, dir, { tags: [`pf-build-test/lost:${suffix()}`], builder: 'classic' })
       const result = remember(await buildImage(input))
-      return { result, log: input.log, builds: proxy.builds() }
+      const builds = proxy.requests.filter(r => r.method === 'POST' && r.path.startsWith('/build?')).length
+      return { result, log: input.log, builds }
     } finally {
       await proxy.close()
     }

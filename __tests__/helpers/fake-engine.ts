@@ -119,14 +119,20 @@ export function pingThen(rest: (request: FakeRequest) => FakeReply): (request: F
 
 /**
  * A unix socket in front of the real engine that passes every request through, except those whose
- * request line matches `fail`: those get `reply` and the connection is closed. For a real engine that
- * fails one call on demand (it cannot be made to, say, refuse /system/df).
+ * request line matches `fail` (the first `times` of them, all by default): those get `reply` once their
+ * body has arrived (a build's context, say), and the connection is closed. For a real engine that fails
+ * one call on demand (it cannot be made to, say, refuse /system/df, or lose an image mid-build).
  */
-export async function startFailingProxy(fail: RegExp, reply: string): Promise<FakeEngine> {
+export async function startFailingProxy(
+  fail: RegExp,
+  reply: string,
+  options: { times?: number } = {}
+): Promise<FakeEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'preflight-proxy-'))
   const target = (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(/^unix:\/\//, '')
   const requests: FakeRequest[] = []
   const sockets = new Set<net.Socket>()
+  let failed = 0
   const server = net.createServer(client => {
     const upstream = net.connect(target)
     for (const socket of [client, upstream]) {
@@ -134,17 +140,35 @@ export async function startFailingProxy(fail: RegExp, reply: string): Promise<Fa
       socket.on('close', () => sockets.delete(socket))
       socket.on('error', () => {})
     }
+    // The failing request as it arrives, until its body is complete.
+    let failing: string | undefined
     client.on('data', chunk => {
+      if (failing !== undefined) {
+        failing += chunk.toString('latin1')
+        if (requestComplete(failing)) client.end(reply, 'latin1')
+        return
+      }
       const [method = '', path = ''] = chunk.toString('latin1').split('\r\n')[0]!.split(' ')
-      // Each chunk that starts a request starts with its request line (requests here are small).
+      // Each chunk that starts a request starts with its request line (request heads here are small).
       if (/^[A-Z]+$/.test(method)) requests.push({ method, path: path.replace(/^\/v\d+\.\d+/, '') })
-      if (fail.test(`${method} ${path}`)) {
-        client.end(reply, 'latin1')
+      if (fail.test(`${method} ${path}`) && failed < (options.times ?? Infinity)) {
+        failed++
         upstream.destroy()
+        failing = chunk.toString('latin1')
+        if (requestComplete(failing)) client.end(reply, 'latin1')
       } else upstream.write(chunk)
     })
     upstream.pipe(client)
     client.on('end', () => upstream.end())
   })
   return listenOn(server, dir, requests, sockets)
+}
+
+/** Whether `text` holds a whole request: its head, and its body by Content-Length or chunked to the end. */
+function requestComplete(text: string): boolean {
+  const headEnd = text.indexOf('\r\n\r\n')
+  if (headEnd < 0) return false
+  const head = text.slice(0, headEnd)
+  if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) return text.endsWith('\r\n0\r\n\r\n')
+  return text.length >= headEnd + 4 + Number(/\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1] ?? 0)
 }
