@@ -8518,14 +8518,15 @@ function parseWaitBody(body) {
  * Follows the container's combined output into `collector`, frame by frame, never buffering it whole.
  * Resolves at once, without waiting for the reply's headers: Podman 4 sends them only with the first
  * line of output, so a quiet container (a web server) would hold the smoke entry until its timeout.
- * The logs read from the container's start whenever the reply comes, so nothing is missed.
+ * The logs read from the container's start whenever the reply comes, so nothing is missed. With
+ * `follow: false`, what a stopped container wrote, read once.
  */
-async function followOutput(client, id, collector, signal) {
+async function followOutput(client, id, collector, signal, options = {}) {
     let stream;
     let closed = false;
     const demuxer = new _output_js__WEBPACK_IMPORTED_MODULE_2__/* .FrameDemuxer */ .Y2(payload => collector.append(payload));
     const ended = new Promise(resolve => {
-        const request = client.containers.logs(id, signal);
+        const request = client.containers.logs(id, signal, options);
         // A logs request that fails (the container is gone, the engine stopped) ends the output; the
         // exit watch and the engine calls after it say what happened.
         request.then(reply => {
@@ -8533,10 +8534,10 @@ async function followOutput(client, id, collector, signal) {
             if (closed)
                 reply.destroy();
             reply.on('data', (chunk) => demuxer.push(chunk));
-            reply.on('end', () => resolve());
-            reply.on('close', () => resolve());
-            reply.on('error', () => resolve());
-        }, () => resolve());
+            reply.on('end', () => resolve(true));
+            reply.on('close', () => resolve(reply.complete));
+            reply.on('error', () => resolve(false));
+        }, () => resolve(false));
     });
     return {
         ended,
@@ -8546,26 +8547,9 @@ async function followOutput(client, id, collector, signal) {
         }
     };
 }
-/**
- * Reads a stopped container's whole output (no follow) into `collector`, frame by frame, never holding
- * it whole. True when the reply ended normally; false when it failed or was cut off (then `collector`
- * holds only part of it).
- */
+/** What a stopped container wrote, read whole into `collector`; true when all of it was read. */
 async function readOutput(client, id, collector, signal) {
-    const demuxer = new _output_js__WEBPACK_IMPORTED_MODULE_2__/* .FrameDemuxer */ .Y2(payload => collector.append(payload));
-    let reply;
-    try {
-        reply = await client.containers.logs(id, signal, { follow: false });
-    }
-    catch {
-        return false;
-    }
-    return new Promise(resolve => {
-        reply.on('data', (chunk) => demuxer.push(chunk));
-        reply.on('end', () => resolve(true));
-        reply.on('close', () => resolve(reply.complete));
-        reply.on('error', () => resolve(false));
-    });
+    return (await followOutput(client, id, collector, signal, { follow: false })).ended;
 }
 /** Kills a container; one that already stopped or is gone is fine. */
 async function killQuietly(client, id, signal) {
@@ -9240,7 +9224,9 @@ function connectHost(port) {
 /* harmony import */ var _engine_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4728);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _engine_json_stream_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(523);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6264);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
+/* harmony import */ var _healthcheck_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9619);
+
 
 
 
@@ -9313,7 +9299,7 @@ async function inspectImage(client, reference, signal) {
     return {
         id: info.Id,
         reference,
-        healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : undefined,
+        healthcheck: (0,_healthcheck_js__WEBPACK_IMPORTED_MODULE_3__/* .hasHealthcheck */ .z)(info.Config) ? test : undefined,
         exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {})
     };
 }
@@ -9368,14 +9354,14 @@ async function pullImage(client, reference, log, signal) {
         const message = end.kind === 'error' ? end.message : _engine_json_stream_js__WEBPACK_IMPORTED_MODULE_2__/* .MALFORMED_LINE */ .b;
         throw new ImageUnavailableError(`image "${reference}" could not be pulled: ${message}`);
     }
-    log.progress(`Pulled ${reference} in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(Date.now() - started)}: ${describeLayers(layers)}${lastStatus ? ` (${lastStatus})` : ''}`);
+    log.progress(`Pulled ${reference} in ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatDuration */ .a3)(Date.now() - started)}: ${describeLayers(layers)}${lastStatus ? ` (${lastStatus})` : ''}`);
 }
 function describeLayers(layers) {
     const all = [...layers.values()];
     const done = all.filter(l => l.done).length;
     const current = all.reduce((sum, l) => sum + (l.done ? l.total : l.current), 0);
     const total = all.reduce((sum, l) => sum + l.total, 0);
-    const size = total > 0 ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatBytes */ .z3)(current)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatBytes */ .z3)(total)}` : '';
+    const size = total > 0 ? `, ${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(current)}/${(0,_format_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(total)}` : '';
     return `${done}/${all.length} layers${size}`;
 }
 

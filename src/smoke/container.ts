@@ -74,8 +74,11 @@ function parseWaitBody(body: string): ExitStatus | undefined {
 }
 
 export interface OutputFollow {
-  /** Settles when the log stream ends (the container exited and everything was read). */
-  ended: Promise<void>
+  /**
+   * Settles when the log stream ends (the container exited and everything was read): true when the
+   * reply ended normally, false when it failed or was cut off (then only part of it was collected).
+   */
+  ended: Promise<boolean>
   close(): void
 }
 
@@ -83,19 +86,21 @@ export interface OutputFollow {
  * Follows the container's combined output into `collector`, frame by frame, never buffering it whole.
  * Resolves at once, without waiting for the reply's headers: Podman 4 sends them only with the first
  * line of output, so a quiet container (a web server) would hold the smoke entry until its timeout.
- * The logs read from the container's start whenever the reply comes, so nothing is missed.
+ * The logs read from the container's start whenever the reply comes, so nothing is missed. With
+ * `follow: false`, what a stopped container wrote, read once.
  */
 export async function followOutput(
   client: EngineClient,
   id: string,
   collector: OutputCollector,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  options: { follow?: boolean } = {}
 ): Promise<OutputFollow> {
   let stream: IncomingMessage | undefined
   let closed = false
   const demuxer = new FrameDemuxer(payload => collector.append(payload))
-  const ended = new Promise<void>(resolve => {
-    const request = client.containers.logs(id, signal)
+  const ended = new Promise<boolean>(resolve => {
+    const request = client.containers.logs(id, signal, options)
     // A logs request that fails (the container is gone, the engine stopped) ends the output; the
     // exit watch and the engine calls after it say what happened.
     request.then(
@@ -103,11 +108,11 @@ export async function followOutput(
         stream = reply
         if (closed) reply.destroy()
         reply.on('data', (chunk: Buffer) => demuxer.push(chunk))
-        reply.on('end', () => resolve())
-        reply.on('close', () => resolve())
-        reply.on('error', () => resolve())
+        reply.on('end', () => resolve(true))
+        reply.on('close', () => resolve(reply.complete))
+        reply.on('error', () => resolve(false))
       },
-      () => resolve()
+      () => resolve(false)
     )
   })
   return {
@@ -119,30 +124,14 @@ export async function followOutput(
   }
 }
 
-/**
- * Reads a stopped container's whole output (no follow) into `collector`, frame by frame, never holding
- * it whole. True when the reply ended normally; false when it failed or was cut off (then `collector`
- * holds only part of it).
- */
+/** What a stopped container wrote, read whole into `collector`; true when all of it was read. */
 export async function readOutput(
   client: EngineClient,
   id: string,
   collector: OutputCollector,
   signal?: AbortSignal
 ): Promise<boolean> {
-  const demuxer = new FrameDemuxer(payload => collector.append(payload))
-  let reply: IncomingMessage
-  try {
-    reply = await client.containers.logs(id, signal, { follow: false })
-  } catch {
-    return false
-  }
-  return new Promise<boolean>(resolve => {
-    reply.on('data', (chunk: Buffer) => demuxer.push(chunk))
-    reply.on('end', () => resolve(true))
-    reply.on('close', () => resolve(reply.complete))
-    reply.on('error', () => resolve(false))
-  })
+  return (await followOutput(client, id, collector, signal, { follow: false })).ended
 }
 
 /** Kills a container; one that already stopped or is gone is fine. */

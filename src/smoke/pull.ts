@@ -8,6 +8,7 @@ import { CancelledError, PreflightError, messageOf } from '../errors.js'
 import { MALFORMED_LINE, readJsonLines } from '../engine/json-stream.js'
 import { formatBytes, formatDuration } from '../format.js'
 import type { Log } from '../log/log.js'
+import { hasHealthcheck } from './healthcheck.js'
 
 /** What the smoke stage needs to know about an image it runs. */
 export interface ImageFacts {
@@ -85,7 +86,7 @@ export async function inspectImage(
   return {
     id: info.Id,
     reference,
-    healthcheck: test && test.length > 0 && test[0] !== 'NONE' ? test : undefined,
+    healthcheck: hasHealthcheck(info.Config) ? test : undefined,
     exposedPorts: Object.keys(info.Config?.ExposedPorts ?? {})
   }
 }
