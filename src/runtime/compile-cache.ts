@@ -10,7 +10,7 @@ import { join } from 'node:path'
  * so each version of the action has its own. Only in the action (RUNNER_TEMP set); Node 20 has no such API
  * and runs as before. Never fails the run: a cache that cannot be written is only slower.
  */
-export function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+function compileCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.RUNNER_TEMP) return undefined
   return join(env.RUNNER_TOOL_CACHE || env.RUNNER_TEMP, 'docker-preflight-compile-cache')
 }
