@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto'
 import { cleanupRun } from '../src/cleanup/cleanup.js'
 import { cell } from '../src/report/escape.js'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
-import { testClient } from './helpers/engine.js'
+import { LABEL_RUN } from '../src/labels.js'
+import { testClient, testDocker } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
 
 // The bundled dist/index.js, run the way the runner runs it. `npm run bundle` must have been run
@@ -102,6 +103,35 @@ describe('the default pipeline through dist/index.js', () => {
     const end = lines.findIndex((line, i) => i > start && line === '::endgroup::')
     return start < 0 ? [] : lines.slice(start + 1, end)
   }
+
+  test('hello-world runs without a network beside the built image, on the default one when it runs alone', async () => {
+    const docker = testDocker()
+    const networkModes = async (inputs: Record<string, string>) => {
+      const run = remember(await runAction({ ...inputs, cleanup: 'false' }))
+      expect(run.exitCode).toBe(0)
+      const kept = await docker.listContainers({
+        all: true,
+        filters: { label: [`${LABEL_RUN}=${run.state['run-id']}`] }
+      })
+      const modes: Record<string, string> = {}
+      for (const container of kept)
+        modes[container.Labels['io.docker-preflight.smoke-entry']!] = container.HostConfig.NetworkMode
+      return modes
+    }
+    expect(await networkModes({ context: '__tests__/fixtures/hello-app', tags: tag() })).toEqual({
+      'hello-world': 'none',
+      app: expect.stringMatching(/^(default|bridge)$/)
+    })
+    // build: auto with no Dockerfile in the context (a runner audit): hello-world is the only container.
+    const empty = mkdtempSync(join(tmpdir(), 'preflight-no-dockerfile-'))
+    try {
+      expect(await networkModes({ context: empty })).toEqual({
+        'hello-world': expect.stringMatching(/^(default|bridge)$/)
+      })
+    } finally {
+      rmSync(empty, { recursive: true, force: true })
+    }
+  })
 
   test('hello-world runs while the image builds (the report’s start and end times overlap), and its log stays out of the build group', async () => {
     const run = remember(await runAction({ context: '__tests__/fixtures/hello-app', tags: tag() }))

@@ -415,16 +415,21 @@ describe('what is built and what is not', () => {
     expect(result).toMatchObject({ status: 'skipped', skippedReason: 'build is false' })
   })
 
-  test('an unknown target fails before anything is sent, naming the stages there are', async () => {
-    const dir = tree({ Dockerfile: 'FROM busybox:latest AS build\nFROM build AS runtime\n' })
-    const result = await buildImage(
-      buildInput(client, dir, { tags: ['pf-build-test/none:1'], target: 'tests' })
-    )
-    expect(result.status).toBe('failed')
-    expect(result.failure!.message).toBe(
-      'The target stage "tests" is not in Dockerfile (its named stages: build, runtime).'
-    )
-  })
+  // The classic builder's request carries the base images' credentials, so its Dockerfile is parsed (and
+  // the target checked) before anything is sent; BuildKit's build starts first and is stopped.
+  test.each(['classic', 'buildkit'] as const)(
+    'an unknown target fails naming the stages there are, and builds nothing (%s)',
+    async builder => {
+      const dir = tree({ Dockerfile: 'FROM busybox:latest AS build\nFROM build AS runtime\n' })
+      const tag = `pf-build-test/none:${suffix()}`
+      const result = await buildImage(buildInput(client, dir, { tags: [tag], target: 'tests', builder }))
+      expect(result.status).toBe('failed')
+      expect(result.failure!.message).toBe(
+        'The target stage "tests" is not in Dockerfile (its named stages: build, runtime).'
+      )
+      expect(await client.images.inspect(tag)).toBeUndefined()
+    }
+  )
 
   test('a Dockerfile outside the context is sent along, as with docker build -f', async () => {
     const dir = tree({

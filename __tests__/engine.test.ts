@@ -1,9 +1,11 @@
-import { checkEngine } from '../src/engine/check.js'
+import { checkEngine, PING_TIMEOUT_MS } from '../src/engine/check.js'
 import { EngineClient } from '../src/engine/client.js'
+import { startEarlyPing } from '../src/engine/early-ping.js'
 import { resolveEndpoint } from '../src/engine/endpoint.js'
 import { parseCondition, evaluateConditions, type InfoCondition } from '../src/engine/require-info.js'
 import { PreflightError } from '../src/errors.js'
 import { RecordingLog } from './helpers/recording-log.js'
+import { httpResponse, startFailingProxy } from './helpers/fake-engine.js'
 import { startPlainFront } from './helpers/tls-front.js'
 
 const conditions = (...lines: string[]): InfoCondition[] =>
@@ -105,6 +107,52 @@ describe('engine check against the real engine', () => {
       expect(front.connections).toBeGreaterThan(0)
     } finally {
       await front.close()
+    }
+  })
+})
+
+// The action's entry pings the engine before the rest of the bundle loads, and asks /version and /info as
+// soon as the ping is answered (src/engine/early-ping.ts); the engine check uses those replies.
+describe("the entry's early ping and facts", () => {
+  async function checkWithEarlyPing(proxy: { host: string }) {
+    const endpoint = resolveEndpoint(proxy.host, process.env)
+    const earlyPing = startEarlyPing(endpoint, PING_TIMEOUT_MS)
+    const result = await checkEngine({
+      client: new EngineClient(endpoint),
+      options: { requireInfo: conditions('OSType=linux') },
+      log: new RecordingLog(),
+      earlyPing
+    })
+    return result
+  }
+  const asked = (proxy: { requests: { path: string }[] }, path: string): number =>
+    proxy.requests.filter(r => r.path === path).length
+
+  test('the engine is asked /_ping, /version and /info once each', async () => {
+    const proxy = await startFailingProxy(/^$/, '')
+    try {
+      const result = await checkWithEarlyPing(proxy)
+      expect(result.problems).toEqual([])
+      expect(result.facts.serverVersion).toMatch(/^\d+\.\d+/)
+      expect(result.conditions).toMatchObject([{ passed: true }])
+      expect(['/_ping', '/version', '/info'].map(path => asked(proxy, path))).toEqual([1, 1, 1])
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  test('an early /version or /info that failed is asked again, and the check passes as usual', async () => {
+    const proxy = await startFailingProxy(/^GET \/(version|info)$/, httpResponse(500, '{"message":"busy"}'), {
+      times: 2
+    })
+    try {
+      const result = await checkWithEarlyPing(proxy)
+      expect(result.problems).toEqual([])
+      expect(result.facts.apiVersion).toMatch(/^1\.\d+$/)
+      expect(result.facts.info.OSType).toBe('linux')
+      expect(['/_ping', '/version', '/info'].map(path => asked(proxy, path))).toEqual([1, 2, 2])
+    } finally {
+      await proxy.close()
     }
   })
 })

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { buildImage } from '../src/build/build.js'
 import { pushImage, type PushResult } from '../src/push/push.js'
+import { buildInput } from './fixtures/build-support/helpers.js'
 import { runAction, type ActionRun } from './helpers/action-runner.js'
 import { testClient, testDocker } from './helpers/engine.js'
 import { RecordingLog } from './helpers/recording-log.js'
@@ -436,4 +438,64 @@ describe('cancel during a push', () => {
       await plain.stop()
     }
   }, 60_000)
+})
+
+describe('a BuildKit build FROM an image on a registry that wants a password', () => {
+  // Plain HTTP on 127.0.0.1: the engine's BuildKit does not read the daemon's certs.d for a registry's CA
+  // (20.10 fails the TLS registry above with `x509: certificate signed by unknown authority`).
+  let locked: TestRegistry
+  beforeAll(async () => {
+    locked = await startRegistry({ auth: { user: USER, password: PASSWORD } })
+  })
+  afterAll(async () => {
+    await locked?.stop()
+  })
+
+  test('fails at the FROM line without credentials, and pulls with config.json auths, which BuildKit asks for over the session', async () => {
+    const secure = locked
+    const repository = `preflight-push/base-${randomBytes(4).toString('hex')}`
+    const base = `${secure.address}/${repository}:1`
+    await localImage(base)
+    const pushed = await docker
+      .getImage(base)
+      .push({ authconfig: { serveraddress: secure.address, username: USER, password: PASSWORD } })
+    await new Promise<void>((resolve, reject) =>
+      docker.modem.followProgress(pushed, (error: Error | null, events: Array<{ error?: string }>) => {
+        const failed = error?.message ?? events.find(e => e.error)?.error
+        if (failed) reject(new Error(failed))
+        else resolve()
+      })
+    )
+    expect(await secure.tags(repository)).toEqual(['1'])
+    // Only on the registry now: the build has to pull it.
+    await docker.getImage(base).remove({ noprune: true })
+    const dir = mkdtempSync(join(scratch, 'context-'))
+    writeFileSync(join(dir, 'Dockerfile'), `FROM ${base}\nRUN echo built > /built.txt\n`)
+    const tag = `preflight-push/from-private:${randomBytes(4).toString('hex')}`
+    localTags.push(tag)
+    const build = (config: object) =>
+      buildImage(
+        buildInput(
+          client,
+          dir,
+          { tags: [tag], builder: 'buildkit' },
+          { processEnv: { DOCKER_CONFIG: dockerConfig(config) } }
+        )
+      )
+
+    const without = await build({})
+    expect(without.status).toBe('failed')
+    expect(without.failure).toMatchObject({ file: 'Dockerfile', line: 1 })
+    expect(without.failure!.message).toMatch(
+      new RegExp(
+        `^The base image ${base} could not be pulled: .*(401|unauthorized|authentication required)`,
+        'i'
+      )
+    )
+
+    const withAuths = await build({ auths: { [secure.address]: { auth: BASIC } } })
+    expect(withAuths.failure).toBeUndefined()
+    expect(withAuths.status).toBe('built')
+    expect((await docker.getImage(tag).inspect()).Id).toBe(withAuths.imageId)
+  }, 120_000)
 })

@@ -348,6 +348,32 @@ describe('smoke stage on the real engine', () => {
     expect(await leftOver(runId)).toEqual([])
   })
 
+  test('the defaults: hello-world alone runs on the default network; beside a built image, without one', async () => {
+    const networks = async (options: Parameters<typeof run>[1]) => {
+      const { smoke, runId } = await run('', { ...options, cleanup: false })
+      try {
+        expect(smoke.results.map(r => r.passed)).toEqual(smoke.results.map(() => true))
+        const modes: Record<string, string> = {}
+        for (const result of smoke.results) {
+          const info = await docker.getContainer(result.container!.id!).inspect()
+          modes[result.name] = info.HostConfig.NetworkMode ?? ''
+        }
+        return modes
+      } finally {
+        for (const name of await leftOver(runId))
+          await docker.getContainer(name.replace(/^\//, '')).remove({ force: true })
+      }
+    }
+    // dockerd says `default` for the bridge it picks; Podman names it (`bridge`).
+    const defaultNetwork = expect.stringMatching(/^(default|bridge)$/)
+    expect(await networks({})).toEqual({ 'hello-world': defaultNetwork })
+    const built = buildImage('FROM busybox:latest\nCMD ["echo", "built"]\n')
+    expect(await networks({ builtImage: built })).toEqual({
+      'hello-world': 'none',
+      [`img-${suffix}-${builtImages.length - 1}`]: defaultNetwork
+    })
+  })
+
   test('the defaults with a built image: EXPOSE → TCP on a free host port; no EXPOSE → exit 0 or settle', async () => {
     const exposing = buildImage(
       `FROM busybox:latest\nEXPOSE 80\nCMD ${JSON.stringify(['sh', '-c', 'mkdir -p /www && httpd -f -p 80 -h /www'])}\n`

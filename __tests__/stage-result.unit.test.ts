@@ -84,12 +84,14 @@ describe('the build stage words its failure and annotates it', () => {
     expect(Date.parse(result.finishedAt)).toBeGreaterThanOrEqual(Date.parse(result.startedAt))
   })
 
-  test('a target the Dockerfile does not name fails the same way', async () => {
+  // The classic builder checks the target before asking the engine anything (BuildKit's build is started
+  // first and stopped: __tests__/build.test.ts).
+  test('a target the Dockerfile does not name fails the same way (classic builder, no engine asked)', async () => {
     writeFileSync(join(dir, 'Dockerfile'), 'FROM busybox AS base\nRUN true\n')
     const log = new RecordingLog()
     const result = await buildImage({
       client: nowhere,
-      options: buildOptions({ target: 'prod' }),
+      options: buildOptions({ target: 'prod', builder: 'classic' }),
       env: environment(),
       log,
       labels: {},

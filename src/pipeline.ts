@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
 import type { DriftResult } from './audit/drift.js'
 import { findLeftovers, type Leftovers } from './audit/leftovers.js'
-import { buildImage, type BuildResult } from './build/build.js'
+import { buildExpected, buildImage, type BuildResult } from './build/build.js'
 import type { Config, RunEnvironment } from './config.js'
 import type { ComposeResult } from './compose/run.js'
 import { EngineClient } from './engine/client.js'
@@ -159,6 +159,7 @@ export async function runPipeline(
     log: smokeLog,
     signal: stages.controller.signal,
     labels: runLabels(env.runId, 'smoke'),
+    buildExpected: buildExpected(config.build),
     onImagesReady: () => smokeImagesReady()
   })
   // Handled here too: they may reject (cancel) before they are awaited.

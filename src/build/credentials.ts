@@ -75,6 +75,29 @@ export async function findCredentials(
   return found
 }
 
+/**
+ * Credentials looked up when a builder asks for a registry's (BuildKit, over its session), once per
+ * registry; `onFound` hears of each registry that has some (for a debug line, never the secret).
+ */
+export function credentialsOnDemand(
+  env: NodeJS.ProcessEnv,
+  onFound: (found: FoundCredentials) => void,
+  runHelper: HelperRunner = runCredentialHelper
+): (registry: string) => Promise<RegistryAuth | undefined> {
+  const asked = new Map<string, Promise<RegistryAuth | undefined>>()
+  return registry => {
+    let answer = asked.get(registry)
+    if (!answer) {
+      answer = findCredentials([registry], env, runHelper).then(([found]) => {
+        if (found) onFound(found)
+        return found?.auth
+      })
+      asked.set(registry, answer)
+    }
+    return answer
+  }
+}
+
 /** The X-Registry-Config value for the classic builder: credentials keyed by registry. */
 export function registryConfig(found: FoundCredentials[]): Record<string, RegistryAuth> {
   return Object.fromEntries(found.map(f => [f.auth.serveraddress, f.auth]))

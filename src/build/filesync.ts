@@ -365,16 +365,18 @@ export function secretsService(secrets: ReadonlyMap<string, Buffer>): SessionSer
 }
 
 /** moby.filesync.v1.Auth: Credentials for a registry host (anonymous when there are none). */
-export function authService(credentials: ReadonlyMap<string, RegistryAuth>): SessionService {
+export function authService(
+  credentialsFor: (registry: string) => Promise<RegistryAuth | undefined>
+): SessionService {
   return {
     methods: [
       {
         path: '/moby.filesync.v1.Auth/Credentials',
-        unary: request => {
+        unary: async request => {
           // CredentialsRequest{Host = 1} → CredentialsResponse{Username = 1, Secret = 2}
           let host = ''
           for (const [field, value] of protoFields(request)) if (field === 1) host = asString(value)
-          const auth = credentials.get(
+          const auth = await credentialsFor(
             host === 'registry-1.docker.io' || host === 'index.docker.io' ? 'docker.io' : host
           )
           const response = new ProtoWriter()

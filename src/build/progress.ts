@@ -59,10 +59,15 @@ export class BuildProgress {
 
   constructor(
     private readonly out: UntrustedBlock,
-    private readonly dockerfile: ParsedDockerfile,
+    private dockerfile: ParsedDockerfile,
     private readonly now: () => number = Date.now
   ) {
     this.lastWriteAt = now()
+  }
+
+  /** The Dockerfile, once parsed, when the build was started before it was (BuildKit: see build.ts). */
+  useDockerfile(dockerfile: ParsedDockerfile): void {
+    this.dockerfile = dockerfile
   }
 
   handle(event: BuildEvent): void {

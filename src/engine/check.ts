@@ -158,6 +158,7 @@ async function pingEngine(
   const outcome = await early
   if (outcome && outcome.endpoint === client.endpoint.display) {
     if (outcome.error !== undefined) throw await engineFailure(client, outcome.error, 'ping', signal)
+    if (outcome.facts) client.useEarlyFacts(outcome.facts)
     return
   }
   const pingDeadline = deadline(PING_TIMEOUT_MS, undefined, signal)

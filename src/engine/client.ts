@@ -10,6 +10,7 @@ import type { Socket } from 'node:net'
 import type Docker from 'dockerode'
 import { CancelledError, PreflightError, errorCode, messageOf } from '../errors.js'
 import type { Endpoint } from './endpoint.js'
+import type { EarlyFacts } from './early-ping.js'
 import { listingWithRetry } from './listing.js'
 import { podmanVersion } from './podman.js'
 import { httpDial, type Call, type Dial } from './transport.js'
@@ -80,6 +81,8 @@ export class EngineClient {
   /** Set once the engine has answered: a connection refused after that means it went away. */
   private answered = false
   private version?: Promise<JsonObject>
+  /** The entry's /version and /info (src/engine/early-ping.ts), each used once in place of asking. */
+  private early?: { version?: Promise<JsonObject | undefined>; info?: Promise<JsonObject | undefined> }
 
   /** A client for exactly this endpoint. No request is made here, and nothing is loaded. */
   constructor(readonly endpoint: Endpoint) {
@@ -87,6 +90,44 @@ export class EngineClient {
       this.ssh = new SshModem(endpoint)
       this.send = call => this.ssh!.dial(call)
     } else this.send = httpDial(endpoint)
+  }
+
+  /**
+   * Replies the entry already asked for (src/engine/early-ping.ts), for this same endpoint: the next
+   * /version and /info calls use them. One that failed is asked again, so its failure is worded as usual.
+   */
+  useEarlyFacts(facts: EarlyFacts): void {
+    this.early = { ...facts }
+  }
+
+  /** An early reply in place of `ask` (once), unless it failed or the caller's signal ends first. */
+  private earlyOr(
+    which: 'version' | 'info',
+    signal: AbortSignal | undefined,
+    ask: () => Promise<JsonObject>
+  ): Promise<JsonObject> {
+    const early = this.early?.[which]
+    if (!early) return ask()
+    delete this.early![which]
+    return new Promise<JsonObject>((resolve, reject) => {
+      let settled = false
+      const fallBack = (): void => {
+        if (settled) return
+        settled = true
+        signal?.removeEventListener('abort', fallBack)
+        ask().then(resolve, reject)
+      }
+      if (signal?.aborted) return fallBack() // the ask fails at once, worded as a cancel or deadline
+      signal?.addEventListener('abort', fallBack, { once: true })
+      void early.then(reply => {
+        if (reply === undefined) return fallBack()
+        if (settled) return
+        settled = true
+        signal?.removeEventListener('abort', fallBack)
+        this.answered = true
+        resolve(reply)
+      })
+    })
   }
 
   /** For an ssh:// endpoint, docker-modem as constructed (for tests of endpoint resolution); else undefined. */
@@ -102,9 +143,16 @@ export class EngineClient {
     if (error instanceof PreflightError) return error
     const code = errorCode(error)
     const message = messageOf(error)
+    const name = error instanceof Error ? error.name : ''
     const cannot = (what: string): string =>
       `Cannot use the Docker engine at ${this.endpoint.display}: ${what}. ` +
       `Is dockerd running there? ${addressFrom(this.endpoint)}`
+    // Before the status check: a DOMException carries a numeric legacy `code` too (TimeoutError's is 23).
+    if (TIMED_OUT.has(String(code)) || name === 'AbortError' || name === 'TimeoutError') {
+      return new EngineError('timeout', cannot(`it did not answer (${doing}) in time`), undefined, doing, {
+        cause: error
+      })
+    }
     if (typeof code === 'number') {
       const json = (error as { json?: { message?: unknown } }).json
       // The engine's JSON message, else the text after docker-modem's "(HTTP code 404) no such
@@ -128,12 +176,6 @@ export class EngineClient {
         doing,
         { cause: error }
       )
-    }
-    const name = error instanceof Error ? error.name : ''
-    if (TIMED_OUT.has(String(code)) || name === 'AbortError' || name === 'TimeoutError') {
-      return new EngineError('timeout', cannot(`it did not answer (${doing}) in time`), undefined, doing, {
-        cause: error
-      })
     }
     if (this.endpoint.tls && isTlsCode(code)) {
       // Not a daemon that is down: the TLS handshake failed (tls-failure.ts words the cases it can tell apart).
@@ -167,12 +209,12 @@ export class EngineClient {
     ping: (signal?: AbortSignal): Promise<unknown> => this.get('ping', signal, '/_ping'),
     /** /version; asked once per client (the engine check and the build both need it). */
     version: (signal?: AbortSignal): Promise<JsonObject> => {
-      this.version ??= this.get<JsonObject>('reading /version', signal, '/version').catch(
-        (error: unknown) => {
-          this.version = undefined
-          throw error
-        }
-      )
+      this.version ??= this.earlyOr('version', signal, () =>
+        this.get<JsonObject>('reading /version', signal, '/version')
+      ).catch((error: unknown) => {
+        this.version = undefined
+        throw error
+      })
       return this.version
     },
     /** Whether the engine is Podman's Docker-compatible API (src/engine/podman.ts); false when /version fails. */
@@ -181,7 +223,8 @@ export class EngineClient {
         version => podmanVersion(version) !== undefined,
         () => false
       ),
-    info: (signal?: AbortSignal): Promise<JsonObject> => this.get('reading /info', signal, '/info'),
+    info: (signal?: AbortSignal): Promise<JsonObject> =>
+      this.earlyOr('info', signal, () => this.get('reading /info', signal, '/info')),
     /** /system/df, tried again when the engine lost an object while it listed (src/engine/listing.ts). */
     df: (signal?: AbortSignal): Promise<JsonObject> =>
       listingWithRetry(() => this.get<JsonObject>('reading /system/df', signal, '/system/df'), signal)

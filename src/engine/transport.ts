@@ -70,9 +70,15 @@ export function httpDial(endpoint: Endpoint): Dial {
       agent: new https.Agent({ keepAlive: true, rejectUnauthorized: endpoint.tls?.verify !== false }),
       send: https.request
     })))
-  const where: http.RequestOptions = o.socketPath
-    ? { socketPath: o.socketPath }
-    : { host: o.host, port: o.port, ...(secure ? { ca: o.ca, cert: o.cert, key: o.key } : {}) }
+  // Without TLS there is no server name to send: set, node skips working one out for every request (the
+  // first net.isIP compiles a large regular expression, ~4 ms on the way to the build).
+  const where: http.RequestOptions & { servername?: string } = o.socketPath
+    ? { socketPath: o.socketPath, servername: '' }
+    : {
+        host: o.host,
+        port: o.port,
+        ...(secure ? { ca: o.ca, cert: o.cert, key: o.key } : { servername: '' })
+      }
   const prefix = (o.pathPrefix ?? '/').replace(/\/+$/, '')
   return call => (plain ? dial(plain, call) : loadTls().then(transport => dial(transport, call)))
 

@@ -149,7 +149,11 @@ async function runEntryOnce(
         HostConfig: {
           PortBindings: bindings.PortBindings,
           AutoRemove: false,
-          ...(context.network ? { NetworkMode: context.network } : {})
+          ...(context.network
+            ? { NetworkMode: context.network }
+            : spec.networkMode
+              ? { NetworkMode: spec.networkMode }
+              : {})
         }
       },
       signal

@@ -43,6 +43,11 @@ export interface SmokeStageInput {
    * while the containers run. Called at the latest before this resolves.
    */
   onImagesReady?: () => void
+  /**
+   * With `build`: the run will build an image (build true, or auto with a Dockerfile there), so with
+   * `smoke` empty the built image's default entry is expected beside hello-world (see helloWorldEntry).
+   */
+  buildExpected?: boolean
 }
 
 export type { SmokeContainerResult } from './types.js'
@@ -100,7 +105,9 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
 
   const listed = options.entries
   if (listed?.length === 0) log.info('Smoke: no containers (the smoke input is an empty list)')
-  const now = listed ? listed.filter(spec => spec.image !== undefined) : [helloWorldEntry(options.timeoutMs)]
+  const now = listed
+    ? listed.filter(spec => spec.image !== undefined)
+    : [helloWorldEntry(options.timeoutMs, input.builtImage !== undefined || input.buildExpected === true)]
   if (now.length > 0) log.info(`Smoke: ${containers(now)} starting, ${options.parallel} at a time`)
   const running = new Map(now.map(spec => [spec, run(spec)]))
 

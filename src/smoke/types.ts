@@ -47,6 +47,11 @@ export interface SmokeSpec {
    * Podman 4.3's image inspect leaves HEALTHCHECK out though its containers run it.
    */
   readyFromImage?: true
+  /**
+   * Only for the default hello-world entry when the built image's default entry runs in the same run:
+   * hello-world needs no network, and the built image's container exercises the engine's default one.
+   */
+  networkMode?: 'none'
 }
 
 export interface SmokeContainerResult {
