@@ -240,7 +240,10 @@ describe('smoke stage on the real engine', () => {
       passed: false,
       reason: 'output matched reject-output /panic/'
     })
-    expect(byName['env-user-workdir']).toMatchObject({ passed: true })
+    expect(byName['env-user-workdir']).toMatchObject({
+      passed: true,
+      reason: 'exited 0 and output matched /^hello from 1234 in \\/tmp$/'
+    })
     expect(smoke.passed).toBe(false)
     expect(smoke.results.map(r => r.name)).toEqual([
       'exit-3-expected',

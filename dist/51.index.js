@@ -8933,11 +8933,13 @@ async function runEntryOnce(spec, context, onCreated) {
                 await drain(follow, signal);
                 // Podman 4.3 ends a followed log stream once the container has exited, before it has sent all
                 // the container wrote (the last lines of 100 MB were lost; `docker logs` afterwards has them).
-                // There the exited container's output is read again, whole, in place of what was followed.
+                // There the exited container's output is read again, whole, in place of what was followed, unless
+                // that reading has less (Podman's log file can lag the exit a moment): the longer one is a superset.
                 if (await client.system.isPodman(signal)) {
                     const again = new _output_js__WEBPACK_IMPORTED_MODULE_3__/* .OutputCollector */ .Lc();
                     const againWatches = watched(again);
-                    if (await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .readOutput */ .ov)(client, container, again, signal)) {
+                    const whole = await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .readOutput */ .ov)(client, container, again, signal);
+                    if (whole && again.tail.totalBytes >= output.tail.totalBytes) {
                         output = again;
                         watches = againWatches;
                     }
