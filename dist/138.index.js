@@ -149,7 +149,7 @@ function textBuild(run) {
     const rows = [
         ['Tags', build.tags.join(', ') || 'none'],
         ['Image ID', image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12)],
-        ['Size', (0,format/* formatBytes */.z3)((0,image_size/* builtImageSize */.r)(build, run.inventory))],
+        ['Size', (0,format/* formatBytes */.z3)((0,image_size/* builtImageSize */.rh)(build, run.inventory))],
         ['Layers', String(build.layers ?? image?.layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
         ['Duration', (0,format/* formatDuration */.a3)(build.durationMs)],
         ['Builder', build.builder ?? '?'],

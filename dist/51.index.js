@@ -2284,6 +2284,7 @@ class EngineClient {
     /** Set once the engine has answered: a connection refused after that means it went away. */
     answered = false;
     version;
+    info;
     /** The entry's /version and /info (src/engine/early-ping.ts), each used once in place of asking. */
     early;
     /** A client for exactly this endpoint. No request is made here, and nothing is loaded. */
@@ -2399,7 +2400,14 @@ class EngineClient {
         },
         /** Whether the engine is Podman's Docker-compatible API (src/engine/podman.ts); false when /version fails. */
         isPodman: (signal) => this.system.version(signal).then(version => (0,podman/* podmanVersion */.g)(version) !== undefined, () => false),
-        info: (signal) => this.earlyOr('info', signal, () => this.get('reading /info', signal, '/info')),
+        /** /info; asked once per client, like /version (the engine check, and the build for the image store). */
+        info: (signal) => {
+            this.info ??= this.earlyOr('info', signal, () => this.get('reading /info', signal, '/info')).catch((error) => {
+                this.info = undefined;
+                throw error;
+            });
+            return this.info;
+        },
         /** /system/df, tried again when the engine lost an object while it listed (src/engine/listing.ts). */
         df: (signal) => listingWithRetry(() => this.get('reading /system/df', signal, '/system/df'), signal)
     };
@@ -4528,9 +4536,12 @@ function parseRatio(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ listedImageSize),
-/* harmony export */   r: () => (/* binding */ builtImageSize)
+/* harmony export */   ko: () => (/* binding */ inspectedImageSize),
+/* harmony export */   rh: () => (/* binding */ builtImageSize)
 /* harmony export */ });
+/* unused harmony export listedImageSize */
+/* harmony import */ var _engine_image_store_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5943);
+
 // One definition of an image's size, used by the `image-size` output, the inventory, the summary and
 // `max-image-size` alike: the `Size` that GET /images/json reports, which is what `docker image ls`
 // shows (docker/cli formatter/image.go prints ImageSummary.Size; Docker 29's tree view prints the same
@@ -4545,6 +4556,17 @@ async function listedImageSize(client, id, tag, signal) {
     // A tag narrows the listing to one image: the containerd store sizes every image it lists.
     const images = await client.images.list(tag ? { reference: [tag] } : undefined, signal);
     return images.find(image => image.Id === id)?.Size;
+}
+/**
+ * The size of an image just inspected, as `docker image ls` shows it, asking the engine nothing more where
+ * the inspect already says it: dockerd with a graph driver (above). The containerd store's inspect Size is
+ * another number, and Podman's is not documented to match its listing: those are listed.
+ */
+async function inspectedImageSize(client, image, signal) {
+    const [info, podman] = await Promise.all([client.system.info(signal), client.system.isPodman(signal)]);
+    if (!podman && (0,_engine_image_store_js__WEBPACK_IMPORTED_MODULE_0__/* .imageStoreOf */ .Sf)(info) === 'graphdriver' && typeof image.Size === 'number')
+        return image.Size;
+    return listedImageSize(client, image.Id, image.RepoTags?.[0], signal);
 }
 /** The built image's size as this run reports it: the inventory's (taken last), else the build's. */
 function builtImageSize(build, inventory) {
@@ -7248,9 +7270,9 @@ async function build(input, started) {
         }, { builder, steps });
     }
     const context = await sent.stats();
-    // The size as `docker image ls` shows it, not inspect's Size (packed content only on the containerd
-    // store): see inventory/image-size.ts.
-    const sizeBytes = await (0,image_size/* listedImageSize */.E)(client, image.Id, image.RepoTags?.[0], signal).catch((error) => {
+    // The size as `docker image ls` shows it (inventory/image-size.ts): inspect's Size on a graph driver,
+    // else a listing, which here would compete with the built image's container create and start.
+    const sizeBytes = await (0,image_size/* inspectedImageSize */.ko)(client, image, signal).catch((error) => {
         if (signal?.aborted)
             throw new errors/* CancelledError */.cc('the build was cancelled');
         log.warning(`Could not read the size of ${image.Id}: ${(0,errors/* messageOf */.bD)(error)}`);
@@ -7603,7 +7625,7 @@ function checkImageSize(input) {
     if (maxBytes === undefined || build?.status !== 'built')
         return result('skipped');
     const image = input.inventory?.images.find(i => i.built);
-    const size = (0,image_size/* builtImageSize */.r)(build, input.inventory);
+    const size = (0,image_size/* builtImageSize */.rh)(build, input.inventory);
     if (size === undefined)
         return result('skipped');
     if (size <= maxBytes)
@@ -7795,12 +7817,12 @@ async function runSmoke(input) {
     const images = new pull/* ImageProvider */.zI(client, options.pullPolicy, log, signal);
     const build = input.build ?? Promise.resolve({ image: input.builtImage, failed: false });
     const slots = new Slots(options.parallel);
-    // Entries past their create, against those that will run (known once the build has ended).
-    let entriesCreated = 0;
+    // Entries past their start, against those that will run (known once the build has ended).
+    let entriesStarted = 0;
     let entriesToRun = Number.POSITIVE_INFINITY;
     let imagesReady = input.onImagesReady;
     const checkImagesReady = () => {
-        if (imagesReady && entriesCreated >= entriesToRun) {
+        if (imagesReady && entriesStarted >= entriesToRun) {
             imagesReady();
             imagesReady = undefined;
         }
@@ -7812,8 +7834,8 @@ async function runSmoke(input) {
         runId: input.env.runId,
         cleanup: options.cleanup,
         signal,
-        onCreated: () => {
-            entriesCreated++;
+        onStarted: () => {
+            entriesStarted++;
             checkImagesReady();
         }
     };
@@ -8041,7 +8063,8 @@ async function runPipeline(config, env, deps) {
     // What earlier runs left does not depend on this one's stages: listed beside them.
     const leftoversPromise = config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined;
     // The inventory's images (the list and the built image's history) are listed as soon as every image
-    // of the run is on the engine, while the smoke containers run: the image list is the slowest of the
+    // of the run is on the engine and every smoke container started (a listing during their start slows
+    // it), while the smoke containers run: the image list is the slowest of the
     // inventory's calls, and only the containers must be listed at the run's end. Structure tests commit
     // and remove setup images, and a Compose stack pulls or builds its own: with those, everything is
     // listed at the end as before.
@@ -8781,19 +8804,19 @@ class EntryTimeout extends Error {
  * anything was created.
  */
 async function runEntry(spec, context) {
-    let created = context.onCreated;
-    const onCreated = () => {
-        created?.();
-        created = undefined;
+    let started = context.onStarted;
+    const onStarted = () => {
+        started?.();
+        started = undefined;
     };
     try {
-        return await runEntryOnce(spec, context, onCreated);
+        return await runEntryOnce(spec, context, onStarted);
     }
     finally {
-        onCreated();
+        onStarted();
     }
 }
-async function runEntryOnce(spec, context, onCreated) {
+async function runEntryOnce(spec, context, onStarted) {
     const started = Date.now();
     const watched = (collector) => ({
         expect: spec.expectOutput ? collector.watch(spec.expectOutput) : undefined,
@@ -8874,13 +8897,13 @@ async function runEntryOnce(spec, context, onCreated) {
         }, signal);
         record.id = container;
         record.state = 'created';
-        onCreated();
         phase = 'starting it';
         // Registered before start, with next-exit: the default condition answers 0 at once for a container
         // that has not started yet.
         exitWatch = await (0,_container_js__WEBPACK_IMPORTED_MODULE_2__/* .watchExit */ .sP)(client, container, signal);
         await client.containers.start(container, signal);
         record.state = 'running';
+        onStarted();
         timeout.dispose();
         timeout = (0,_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .deadline */ .nl)(spec.timeoutMs, new EntryTimeout(), context.signal);
         signal = timeout.signal;

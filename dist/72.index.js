@@ -594,7 +594,7 @@ function stepOutputs(run, reportPath) {
         outputs['image-id'] = run.build.imageId ?? '';
         outputs['image-tags'] = run.build.status === 'built' ? run.build.tags.join(',') : '';
         // The same number as the summary and max-image-size: see inventory/image-size.ts.
-        const size = (0,image_size/* builtImageSize */.r)(run.build, run.inventory);
+        const size = (0,image_size/* builtImageSize */.rh)(run.build, run.inventory);
         outputs['image-size'] = size !== undefined ? String(size) : '';
         outputs['build-duration'] = run.build.status === 'skipped' ? '' : String(run.build.durationMs);
     }
@@ -1051,7 +1051,7 @@ function renderVerdict(run) {
     const build = run.build;
     if (build?.status === 'built') {
         const name = build.tags[0] ?? build.imageId ?? 'image';
-        facts.push(`built <code>${(0,report_escape/* cell */.Hn)(name, 80)}</code> (${(0,format/* formatBytes */.z3)((0,image_size/* builtImageSize */.r)(build, run.inventory))})`);
+        facts.push(`built <code>${(0,report_escape/* cell */.Hn)(name, 80)}</code> (${(0,format/* formatBytes */.z3)((0,image_size/* builtImageSize */.rh)(build, run.inventory))})`);
     }
     else if (build?.status === 'failed')
         facts.push('build failed');
@@ -1171,7 +1171,7 @@ function renderBuild(run) {
     const rows = [
         ['Tags', tags],
         ['Image ID', (0,report_escape/* codeCell */.MZ)(image?.shortId ?? (build.imageId ?? '').replace(/^sha256:/, '').slice(0, 12))],
-        ['Size', (0,format/* formatBytes */.z3)((0,image_size/* builtImageSize */.r)(build, run.inventory))],
+        ['Size', (0,format/* formatBytes */.z3)((0,image_size/* builtImageSize */.rh)(build, run.inventory))],
         ['Layers', String(build.layers ?? layers?.filter(l => l.sizeBytes > 0).length ?? '?')],
         ['Duration', (0,format/* formatDuration */.a3)(build.durationMs)],
         ['Builder', build.builder === 'buildkit' ? 'BuildKit' : build.builder === 'classic' ? 'classic' : '?'],

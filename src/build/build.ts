@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream'
 import { hostname } from 'node:os'
 import { basename, dirname, join, relative, sep } from 'node:path'
 import { randomHex, stableKey } from '../ids.js'
-import { listedImageSize } from '../inventory/image-size.js'
+import { inspectedImageSize } from '../inventory/image-size.js'
 import type { BuilderChoice, BuildOptions, RunEnvironment } from '../config.js'
 import { EngineError, type EngineClient } from '../engine/client.js'
 import { childController, sleep } from '../signals.js'
@@ -316,15 +316,13 @@ async function build(input: BuildStageInput, started: number): Promise<BuildOutc
     )
   }
   const context = await sent!.stats()
-  // The size as `docker image ls` shows it, not inspect's Size (packed content only on the containerd
-  // store): see inventory/image-size.ts.
-  const sizeBytes = await listedImageSize(client, image.Id, image.RepoTags?.[0], signal).catch(
-    (error: unknown) => {
-      if (signal?.aborted) throw new CancelledError('the build was cancelled')
-      log.warning(`Could not read the size of ${image.Id}: ${messageOf(error)}`)
-      return undefined
-    }
-  )
+  // The size as `docker image ls` shows it (inventory/image-size.ts): inspect's Size on a graph driver,
+  // else a listing, which here would compete with the built image's container create and start.
+  const sizeBytes = await inspectedImageSize(client, image, signal).catch((error: unknown) => {
+    if (signal?.aborted) throw new CancelledError('the build was cancelled')
+    log.warning(`Could not read the size of ${image.Id}: ${messageOf(error)}`)
+    return undefined
+  })
   const missing = options.tags.filter(tag => !(image.RepoTags ?? []).some(t => sameReference(t, tag)))
   if (missing.length > 0)
     log.warning(`The engine did not apply the tags ${missing.join(', ')} to ${image.Id}`)

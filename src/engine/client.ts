@@ -81,6 +81,7 @@ export class EngineClient {
   /** Set once the engine has answered: a connection refused after that means it went away. */
   private answered = false
   private version?: Promise<JsonObject>
+  private info?: Promise<JsonObject>
   /** The entry's /version and /info (src/engine/early-ping.ts), each used once in place of asking. */
   private early?: { version?: Promise<JsonObject | undefined>; info?: Promise<JsonObject | undefined> }
 
@@ -223,8 +224,16 @@ export class EngineClient {
         version => podmanVersion(version) !== undefined,
         () => false
       ),
-    info: (signal?: AbortSignal): Promise<JsonObject> =>
-      this.earlyOr('info', signal, () => this.get('reading /info', signal, '/info')),
+    /** /info; asked once per client, like /version (the engine check, and the build for the image store). */
+    info: (signal?: AbortSignal): Promise<JsonObject> => {
+      this.info ??= this.earlyOr('info', signal, () =>
+        this.get<JsonObject>('reading /info', signal, '/info')
+      ).catch((error: unknown) => {
+        this.info = undefined
+        throw error
+      })
+      return this.info
+    },
     /** /system/df, tried again when the engine lost an object while it listed (src/engine/listing.ts). */
     df: (signal?: AbortSignal): Promise<JsonObject> =>
       listingWithRetry(() => this.get<JsonObject>('reading /system/df', signal, '/system/df'), signal)

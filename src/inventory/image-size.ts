@@ -1,5 +1,6 @@
 import type { BuildResult } from '../build/types.js'
 import type { EngineClient } from '../engine/client.js'
+import { imageStoreOf } from '../engine/image-store.js'
 import type { Inventory } from './inventory.js'
 
 // One definition of an image's size, used by the `image-size` output, the inventory, the summary and
@@ -22,6 +23,21 @@ export async function listedImageSize(
   // A tag narrows the listing to one image: the containerd store sizes every image it lists.
   const images = await client.images.list(tag ? { reference: [tag] } : undefined, signal)
   return images.find(image => image.Id === id)?.Size
+}
+
+/**
+ * The size of an image just inspected, as `docker image ls` shows it, asking the engine nothing more where
+ * the inspect already says it: dockerd with a graph driver (above). The containerd store's inspect Size is
+ * another number, and Podman's is not documented to match its listing: those are listed.
+ */
+export async function inspectedImageSize(
+  client: EngineClient,
+  image: { Id: string; Size?: number; RepoTags?: string[] },
+  signal?: AbortSignal
+): Promise<number | undefined> {
+  const [info, podman] = await Promise.all([client.system.info(signal), client.system.isPodman(signal)])
+  if (!podman && imageStoreOf(info) === 'graphdriver' && typeof image.Size === 'number') return image.Size
+  return listedImageSize(client, image.Id, image.RepoTags?.[0], signal)
 }
 
 /** The built image's size as this run reports it: the inventory's (taken last), else the build's. */

@@ -36,10 +36,10 @@ export interface EntryContext {
   network?: string
   signal?: AbortSignal
   /**
-   * Called once the entry's image is on the engine and its container created (or when the entry ends
-   * without one): from then on this entry adds no image to the engine.
+   * Called once the entry's container has been started (or when the entry ends without one): from then on
+   * this entry adds no image to the engine, and the engine is done creating and starting its container.
    */
-  onCreated?: () => void
+  onStarted?: () => void
 }
 
 /** Cleanup calls get their own deadline: they run after the entry's own has passed, or after a cancel. */
@@ -59,22 +59,22 @@ interface Verdict {
  * anything was created.
  */
 export async function runEntry(spec: SmokeSpec, context: EntryContext): Promise<SmokeContainerResult> {
-  let created = context.onCreated
-  const onCreated = (): void => {
-    created?.()
-    created = undefined
+  let started = context.onStarted
+  const onStarted = (): void => {
+    started?.()
+    started = undefined
   }
   try {
-    return await runEntryOnce(spec, context, onCreated)
+    return await runEntryOnce(spec, context, onStarted)
   } finally {
-    onCreated()
+    onStarted()
   }
 }
 
 async function runEntryOnce(
   spec: SmokeSpec,
   context: EntryContext,
-  onCreated: () => void
+  onStarted: () => void
 ): Promise<SmokeContainerResult> {
   const started = Date.now()
   const watched = (collector: OutputCollector): OutputWatches => ({
@@ -160,7 +160,6 @@ async function runEntryOnce(
     )
     record.id = container
     record.state = 'created'
-    onCreated()
 
     phase = 'starting it'
     // Registered before start, with next-exit: the default condition answers 0 at once for a container
@@ -168,6 +167,7 @@ async function runEntryOnce(
     exitWatch = await watchExit(client, container, signal)
     await client.containers.start(container, signal)
     record.state = 'running'
+    onStarted()
     timeout.dispose()
     timeout = deadline(spec.timeoutMs, new EntryTimeout(), context.signal)
     signal = timeout.signal

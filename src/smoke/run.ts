@@ -38,9 +38,10 @@ export interface SmokeStageInput {
   /** Labels to put on every container (the run's label, so cleanup can find them). */
   labels: Record<string, string>
   /**
-   * Called once, when every entry that runs has its image on the engine and its container created (or
-   * has ended without one): the smoke stage adds no image after that, so the run's images can be listed
-   * while the containers run. Called at the latest before this resolves.
+   * Called once, when every entry that runs has its container started (or has ended without one): the
+   * smoke stage adds no image after that, so the run's images can be listed while the containers run,
+   * and the listing (one of the engine's slower calls) no longer competes with their create and start.
+   * Called at the latest before this resolves.
    */
   onImagesReady?: () => void
   /**
@@ -74,12 +75,12 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
   const images = new ImageProvider(client, options.pullPolicy, log, signal)
   const build = input.build ?? Promise.resolve({ image: input.builtImage, failed: false })
   const slots = new Slots(options.parallel)
-  // Entries past their create, against those that will run (known once the build has ended).
-  let entriesCreated = 0
+  // Entries past their start, against those that will run (known once the build has ended).
+  let entriesStarted = 0
   let entriesToRun = Number.POSITIVE_INFINITY
   let imagesReady = input.onImagesReady
   const checkImagesReady = (): void => {
-    if (imagesReady && entriesCreated >= entriesToRun) {
+    if (imagesReady && entriesStarted >= entriesToRun) {
       imagesReady()
       imagesReady = undefined
     }
@@ -91,8 +92,8 @@ export async function runSmoke(input: SmokeStageInput): Promise<SmokeResult> {
     runId: input.env.runId,
     cleanup: options.cleanup,
     signal,
-    onCreated: () => {
-      entriesCreated++
+    onStarted: () => {
+      entriesStarted++
       checkImagesReady()
     }
   }
