@@ -7744,11 +7744,11 @@ const HELLO_WORLD = {
     expectOutput: /Hello from Docker!/m
 };
 /**
- * The hello-world entry the defaults always include; it needs nothing from the build. `beside` the built
- * image's default entry it runs without a network: that entry runs on the engine's default network and
- * checks it, and hello-world's own network set-up (a veth pair, the bridge, iptables; ~70 ms of the
- * engine's work here) would only compete with the built image's start. Alone, it runs as
- * `docker run hello-world` does.
+ * The hello-world entry the defaults always include; it needs nothing from the build. With
+ * `besideBuiltImage` (the built image's default entry runs too) it runs without a network: that entry runs
+ * on the engine's default network and checks it, and hello-world's own network set-up (a veth pair, the
+ * bridge, iptables; ~70 ms of the engine's work here) would only compete with the built image's start.
+ * Alone, it runs as `docker run hello-world` does.
  */
 function helloWorldEntry(timeoutMs, besideBuiltImage = false) {
     return {
@@ -8063,11 +8063,10 @@ async function runPipeline(config, env, deps) {
     // What earlier runs left does not depend on this one's stages: listed beside them.
     const leftoversPromise = config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined;
     // The inventory's images (the list and the built image's history) are listed as soon as every image
-    // of the run is on the engine and every smoke container started (a listing during their start slows
-    // it), while the smoke containers run: the image list is the slowest of the
-    // inventory's calls, and only the containers must be listed at the run's end. Structure tests commit
-    // and remove setup images, and a Compose stack pulls or builds its own: with those, everything is
-    // listed at the end as before.
+    // of the run is on the engine and every smoke container has started (a listing during a start slows
+    // it), while the containers run: the image list is the slowest of the inventory's calls, and only the
+    // containers must be listed at the run's end. Structure tests commit and remove setup images, and a
+    // Compose stack pulls or builds its own: with those, everything is listed at the end as before.
     const earlyImages = config.structure.files.length === 0 && config.compose.files.length === 0
         ? smokeImages.then(() => (0,inventory_inventory/* listImages */.v8)({ client, build, signal }))
         : undefined;

@@ -195,11 +195,10 @@ export async function runPipeline(
   const leftoversPromise =
     config.report.scope === 'all' ? findLeftovers({ client, runId: env.runId, signal }) : undefined
   // The inventory's images (the list and the built image's history) are listed as soon as every image
-  // of the run is on the engine and every smoke container started (a listing during their start slows
-  // it), while the smoke containers run: the image list is the slowest of the
-  // inventory's calls, and only the containers must be listed at the run's end. Structure tests commit
-  // and remove setup images, and a Compose stack pulls or builds its own: with those, everything is
-  // listed at the end as before.
+  // of the run is on the engine and every smoke container has started (a listing during a start slows
+  // it), while the containers run: the image list is the slowest of the inventory's calls, and only the
+  // containers must be listed at the run's end. Structure tests commit and remove setup images, and a
+  // Compose stack pulls or builds its own: with those, everything is listed at the end as before.
   const earlyImages: Promise<ImageListing> | undefined =
     config.structure.files.length === 0 && config.compose.files.length === 0
       ? smokeImages.then(() => listImages({ client, build, signal }))

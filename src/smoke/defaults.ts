@@ -12,11 +12,11 @@ export const HELLO_WORLD: Readonly<Pick<SmokeSpec, 'name' | 'image' | 'expectOut
 }
 
 /**
- * The hello-world entry the defaults always include; it needs nothing from the build. `beside` the built
- * image's default entry it runs without a network: that entry runs on the engine's default network and
- * checks it, and hello-world's own network set-up (a veth pair, the bridge, iptables; ~70 ms of the
- * engine's work here) would only compete with the built image's start. Alone, it runs as
- * `docker run hello-world` does.
+ * The hello-world entry the defaults always include; it needs nothing from the build. With
+ * `besideBuiltImage` (the built image's default entry runs too) it runs without a network: that entry runs
+ * on the engine's default network and checks it, and hello-world's own network set-up (a veth pair, the
+ * bridge, iptables; ~70 ms of the engine's work here) would only compete with the built image's start.
+ * Alone, it runs as `docker run hello-world` does.
  */
 export function helloWorldEntry(timeoutMs: number, besideBuiltImage = false): SmokeSpec {
   return {
