@@ -116,6 +116,10 @@ describeWithEngine('the disposable second engine itself', () => {
         Cmd: ['sh', '-c', `sleep 120; echo ${marker}`]
       })
       await container.start()
+      // The start can be answered before runc's init has exec'd the container's command (its cmdline is
+      // runc's until then): wait for the command to show before killing the daemon.
+      for (let waited = 0; processesWith(marker).length === 0 && waited < 5_000; waited += 50)
+        await new Promise(resolve => setTimeout(resolve, 50))
       engine.kill()
       // The container's process outlives the daemon...
       expect(processesWith(marker)).not.toEqual([])
