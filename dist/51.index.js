@@ -2283,8 +2283,8 @@ class EngineClient {
     ssh;
     /** Set once the engine has answered: a connection refused after that means it went away. */
     answered = false;
-    version;
-    info;
+    /** /version and /info, each asked once per client (a failure is forgotten, so the next call asks again). */
+    facts = new Map();
     /** The entry's /version and /info (src/engine/early-ping.ts), each used once in place of asking. */
     early;
     /** A client for exactly this endpoint. No request is made here, and nothing is loaded. */
@@ -2303,6 +2303,19 @@ class EngineClient {
      */
     useEarlyFacts(facts) {
         this.early = { ...facts };
+    }
+    /** /version or /info: the entry's early reply, else the engine's; kept for the client's later calls. */
+    fact(which, signal) {
+        let answer = this.facts.get(which);
+        if (!answer) {
+            answer = this.earlyOr(which, signal, () => this.get(`reading /${which}`, signal, `/${which}`));
+            this.facts.set(which, answer);
+            answer.catch(() => {
+                if (this.facts.get(which) === answer)
+                    this.facts.delete(which);
+            });
+        }
+        return answer;
     }
     /** An early reply in place of `ask` (once), unless it failed or the caller's signal ends first. */
     earlyOr(which, signal, ask) {
@@ -2391,23 +2404,11 @@ class EngineClient {
     system = {
         ping: (signal) => this.get('ping', signal, '/_ping'),
         /** /version; asked once per client (the engine check and the build both need it). */
-        version: (signal) => {
-            this.version ??= this.earlyOr('version', signal, () => this.get('reading /version', signal, '/version')).catch((error) => {
-                this.version = undefined;
-                throw error;
-            });
-            return this.version;
-        },
+        version: (signal) => this.fact('version', signal),
         /** Whether the engine is Podman's Docker-compatible API (src/engine/podman.ts); false when /version fails. */
         isPodman: (signal) => this.system.version(signal).then(version => (0,podman/* podmanVersion */.g)(version) !== undefined, () => false),
         /** /info; asked once per client, like /version (the engine check, and the build for the image store). */
-        info: (signal) => {
-            this.info ??= this.earlyOr('info', signal, () => this.get('reading /info', signal, '/info')).catch((error) => {
-                this.info = undefined;
-                throw error;
-            });
-            return this.info;
-        },
+        info: (signal) => this.fact('info', signal),
         /** /system/df, tried again when the engine lost an object while it listed (src/engine/listing.ts). */
         df: (signal) => listingWithRetry(() => this.get('reading /system/df', signal, '/system/df'), signal)
     };
@@ -8873,6 +8874,8 @@ async function runEntryOnce(spec, context, onStarted) {
     let verdict;
     try {
         const bindings = (0,_ports_js__WEBPACK_IMPORTED_MODULE_7__/* .portBindings */ .wJ)(spec.ports);
+        // A Compose stack's network wins; hello-world beside a built image has none (defaults.ts).
+        const networkMode = context.network || spec.networkMode;
         container = await client.containers.create(record.name, {
             Image: imageToRun,
             ...(spec.command ? { Cmd: spec.command } : {}),
@@ -8887,11 +8890,7 @@ async function runEntryOnce(spec, context, onStarted) {
             HostConfig: {
                 PortBindings: bindings.PortBindings,
                 AutoRemove: false,
-                ...(context.network
-                    ? { NetworkMode: context.network }
-                    : spec.networkMode
-                        ? { NetworkMode: spec.networkMode }
-                        : {})
+                ...(networkMode ? { NetworkMode: networkMode } : {})
             }
         }, signal);
         record.id = container;

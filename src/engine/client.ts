@@ -80,8 +80,8 @@ export class EngineClient {
   private readonly ssh?: SshModem
   /** Set once the engine has answered: a connection refused after that means it went away. */
   private answered = false
-  private version?: Promise<JsonObject>
-  private info?: Promise<JsonObject>
+  /** /version and /info, each asked once per client (a failure is forgotten, so the next call asks again). */
+  private readonly facts = new Map<'version' | 'info', Promise<JsonObject>>()
   /** The entry's /version and /info (src/engine/early-ping.ts), each used once in place of asking. */
   private early?: { version?: Promise<JsonObject | undefined>; info?: Promise<JsonObject | undefined> }
 
@@ -99,6 +99,21 @@ export class EngineClient {
    */
   useEarlyFacts(facts: EarlyFacts): void {
     this.early = { ...facts }
+  }
+
+  /** /version or /info: the entry's early reply, else the engine's; kept for the client's later calls. */
+  private fact(which: 'version' | 'info', signal: AbortSignal | undefined): Promise<JsonObject> {
+    let answer = this.facts.get(which)
+    if (!answer) {
+      answer = this.earlyOr(which, signal, () =>
+        this.get<JsonObject>(`reading /${which}`, signal, `/${which}`)
+      )
+      this.facts.set(which, answer)
+      answer.catch(() => {
+        if (this.facts.get(which) === answer) this.facts.delete(which)
+      })
+    }
+    return answer
   }
 
   /** An early reply in place of `ask` (once), unless it failed or the caller's signal ends first. */
@@ -209,15 +224,7 @@ export class EngineClient {
   readonly system = {
     ping: (signal?: AbortSignal): Promise<unknown> => this.get('ping', signal, '/_ping'),
     /** /version; asked once per client (the engine check and the build both need it). */
-    version: (signal?: AbortSignal): Promise<JsonObject> => {
-      this.version ??= this.earlyOr('version', signal, () =>
-        this.get<JsonObject>('reading /version', signal, '/version')
-      ).catch((error: unknown) => {
-        this.version = undefined
-        throw error
-      })
-      return this.version
-    },
+    version: (signal?: AbortSignal): Promise<JsonObject> => this.fact('version', signal),
     /** Whether the engine is Podman's Docker-compatible API (src/engine/podman.ts); false when /version fails. */
     isPodman: (signal?: AbortSignal): Promise<boolean> =>
       this.system.version(signal).then(
@@ -225,15 +232,7 @@ export class EngineClient {
         () => false
       ),
     /** /info; asked once per client, like /version (the engine check, and the build for the image store). */
-    info: (signal?: AbortSignal): Promise<JsonObject> => {
-      this.info ??= this.earlyOr('info', signal, () =>
-        this.get<JsonObject>('reading /info', signal, '/info')
-      ).catch((error: unknown) => {
-        this.info = undefined
-        throw error
-      })
-      return this.info
-    },
+    info: (signal?: AbortSignal): Promise<JsonObject> => this.fact('info', signal),
     /** /system/df, tried again when the engine lost an object while it listed (src/engine/listing.ts). */
     df: (signal?: AbortSignal): Promise<JsonObject> =>
       listingWithRetry(() => this.get<JsonObject>('reading /system/df', signal, '/system/df'), signal)

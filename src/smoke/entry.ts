@@ -133,6 +133,8 @@ async function runEntryOnce(
   let verdict: Verdict
   try {
     const bindings = portBindings(spec.ports)
+    // A Compose stack's network wins; hello-world beside a built image has none (defaults.ts).
+    const networkMode = context.network || spec.networkMode
     container = await client.containers.create(
       record.name,
       {
@@ -149,11 +151,7 @@ async function runEntryOnce(
         HostConfig: {
           PortBindings: bindings.PortBindings,
           AutoRemove: false,
-          ...(context.network
-            ? { NetworkMode: context.network }
-            : spec.networkMode
-              ? { NetworkMode: spec.networkMode }
-              : {})
+          ...(networkMode ? { NetworkMode: networkMode } : {})
         }
       },
       signal
