@@ -25,7 +25,7 @@ export default tseslint.config(
     rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] }
   },
   {
-    // Stages get the engine client (src/engine/client.ts), never dockerode.
+    // Stages get the engine client (src/engine/client.ts), never dockerode; file calls come from src/fs-async.ts.
     files: ['src/**/*.ts'],
     ignores: ['src/engine/client.ts'],
     rules: {
@@ -38,7 +38,12 @@ export default tseslint.config(
               message:
                 'Use the EngineClient (src/engine/client.ts): it is the one module that imports dockerode.',
               allowTypeImports: true
-            }
+            },
+            ...['node:fs/promises', 'fs/promises'].map(name => ({
+              name,
+              message:
+                'Use src/fs-async.ts: on Node 24 node:fs/promises loads readline and the fs watchers with it (~3 MB of the peak of the default run).'
+            }))
           ]
         }
       ]

@@ -177,6 +177,17 @@ describe('the default pipeline through dist/index.js', () => {
     }
   })
 
+  test('a job summary file that cannot be written is a warning: the step passes, its outputs are set', async () => {
+    const missing = join(tmpdir(), `preflight-no-such-dir-${randomBytes(4).toString('hex')}`, 'summary.md')
+    const run = remember(await runAction({ build: 'false' }, { env: { GITHUB_STEP_SUMMARY: missing } }))
+    expect(run.exitCode).toBe(0)
+    expect(run.stdout).toContain(
+      `::warning::Could not write the job summary: Unable to access summary file: '${missing}'. Check if the file has correct read/write permissions.`
+    )
+    expect(run.outputs['smoke-passed']).toBe('true')
+    expect(existsSync(missing)).toBe(false)
+  })
+
   test('summary: false writes no job summary, and the outputs are still set', async () => {
     const run = remember(await runAction({ build: 'false', summary: 'false' }))
     expect(run.exitCode).toBe(0)

@@ -23,8 +23,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   resolveDriftFieldEntry: () => (/* reexport safe */ _fields_js__WEBPACK_IMPORTED_MODULE_2__.sQ),
 /* harmony export */   summarizeDiskUsage: () => (/* binding */ summarizeDiskUsage)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _fs_async_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7253);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6264);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1741);
@@ -191,7 +190,7 @@ function logDrift(drift, log) {
 async function loadBaseline(path) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        text = await (0,_fs_async_js__WEBPACK_IMPORTED_MODULE_0__/* .readFile */ .TA)(path, 'utf8');
     }
     catch (error) {
         if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) === 'ENOENT') {

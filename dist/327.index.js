@@ -11,8 +11,7 @@ export const modules = {
 /* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2325);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _fs_async_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7253);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
@@ -64,9 +63,9 @@ function packContext(options) {
     // waiting (~10,000 small files took 5 s; `tar` takes 0.4 s). What is read ahead is bounded:
     // READ_AHEAD entries of at most SMALL_FILE bytes each.
     const prepare = async (name, absolute, known) => {
-        const info = known ?? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(absolute));
+        const info = known ?? (await (0,_fs_async_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ)(absolute));
         const small = info.isFile() && info.size <= SMALL_FILE;
-        return { name, absolute, info, content: small ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(absolute) : undefined };
+        return { name, absolute, info, content: small ? await (0,_fs_async_js__WEBPACK_IMPORTED_MODULE_2__/* .readFile */ .TA)(absolute) : undefined };
     };
     const write = async ({ name, absolute, info, content }) => {
         const header = {
@@ -80,7 +79,7 @@ function packContext(options) {
             pack.entry({ ...header, type: 'directory' });
         }
         else if (info.isSymbolicLink()) {
-            pack.entry({ ...header, type: 'symlink', linkname: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readlink)(absolute) });
+            pack.entry({ ...header, type: 'symlink', linkname: await (0,_fs_async_js__WEBPACK_IMPORTED_MODULE_2__/* .readlink */ .h_)(absolute) });
         }
         else if (content) {
             // The callback comes once the entry is in the pack's buffer: that is the backpressure.

@@ -739,7 +739,7 @@ if (isEntry()) {
     else {
         const earlyPing = pingEarly(process.env);
         (0,_runtime_compile_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .enableCompileCache */ .L)(process.env);
-        const { runAction } = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(51), __nccwpck_require__.e(72)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8072)));
+        const { runAction } = await withoutDebug(() => Promise.all(/* import() */[__nccwpck_require__.e(225), __nccwpck_require__.e(51), __nccwpck_require__.e(320)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2320)));
         await runAction({ earlyPing });
     }
 }
@@ -1014,13 +1014,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

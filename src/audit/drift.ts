@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile } from '../fs-async.js'
 import { formatBytes, oneLine } from '../format.js'
 import type { AuditOptions, DriftPolicy } from '../config.js'
 import type { EngineFacts } from '../engine/check.js'

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile } from '../fs-async.js'
 import { PassThrough } from 'node:stream'
 import { hostname } from 'node:os'
 import { basename, dirname, join, relative, sep } from 'node:path'

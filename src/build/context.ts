@@ -6,7 +6,7 @@
 
 import { randomHex } from '../ids.js'
 import { createReadStream, type Stats } from 'node:fs'
-import { readFile, readlink, stat } from 'node:fs/promises'
+import { readFile, readlink, stat } from '../fs-async.js'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'

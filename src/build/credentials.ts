@@ -3,7 +3,7 @@
 // `credsStore`, then inline `auths`. So a workflow that ran docker/login-action can build from a
 // private base. Secrets are returned to the caller and never logged.
 
-import { readFile } from 'node:fs/promises'
+import { readFile } from '../fs-async.js'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { HUB, ImageReference } from '../image/reference.js'

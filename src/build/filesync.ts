@@ -12,7 +12,7 @@
 // - moby.filesync.v1.Auth/Credentials: registry credentials for pulling base images.
 
 import { createReadStream, readFileSync, type Stats } from 'node:fs'
-import { readlink } from 'node:fs/promises'
+import { readlink } from '../fs-async.js'
 import {
   GrpcError,
   GrpcStatus,

@@ -7,7 +7,7 @@
 import { goClean } from '../gopath.js'
 import { goRegexpToJs } from './goregexp.js'
 
-import { readFile } from 'node:fs/promises'
+import { readFile } from '../fs-async.js'
 
 /** The error Go's filepath.Match returns for a malformed pattern (filepath.ErrBadPattern). */
 export const BAD_PATTERN = 'syntax error in pattern'

@@ -8,7 +8,7 @@
 //   the engine removes those two files again afterwards when .dockerignore excludes them.
 
 import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs'
-import { lstat, readlink } from 'node:fs/promises'
+import { lstat, readlink } from '../fs-async.js'
 import { join } from 'node:path'
 import { goClean } from '../gopath.js'
 import { NO_MATCH_INFO, PatternMatchError, PatternMatcher, type MatchInfo, type Pattern } from './ignore.js'

@@ -3,15 +3,14 @@
 // main and post) for getIDToken, which docker-preflight never calls. The commands and the summary are
 // @actions/core's own modules, imported past its entry; the functions below are copied from its
 // lib/core.js and lib/file-command.js (v3) and must stay in step with them. The file commands are
-// copied rather than imported because theirs load node:crypto for one random delimiter (src/ids.ts).
-import { appendFileSync, existsSync } from 'node:fs'
+// copied rather than imported because theirs load node:crypto for one random delimiter (src/ids.ts), and
+// the summary because @actions/core's lib/summary.js takes fs.promises as it loads (src/fs-async.ts).
+import { accessSync, appendFileSync, constants, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
 import { issue, issueCommand } from '../../node_modules/@actions/core/lib/command.js'
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
 import { randomUuid } from '../ids.js'
 import type { AnnotationProperties, InputOptions } from '../../node_modules/@actions/core/lib/core.js'
-
-export { summary } from '../../node_modules/@actions/core/lib/summary.js'
 
 /**
  * The part of @actions/core the runtime calls. dist/index.js passes this module (the slim copy); src/main.ts,
@@ -35,8 +34,45 @@ export type ActionsCore = Pick<
   | 'startGroup'
   | 'endGroup'
   | 'group'
-  | 'summary'
->
+> & { summary: SummaryWriter }
+
+/** The part of @actions/core's `summary` the runtime calls; the real one (local-action's path) has it too. */
+export interface SummaryWriter {
+  addRaw(text: string): { write(): Promise<unknown> }
+}
+
+/**
+ * @actions/core's lib/summary.js addRaw and write (append, not overwrite), with its checks and messages,
+ * over node:fs's synchronous calls, as the file commands below append.
+ */
+class JobSummary implements SummaryWriter {
+  private buffer = ''
+
+  addRaw(text: string): this {
+    this.buffer += text
+    return this
+  }
+
+  async write(): Promise<this> {
+    const filePath = process.env.GITHUB_STEP_SUMMARY
+    if (!filePath)
+      throw new Error(
+        'Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.'
+      )
+    try {
+      accessSync(filePath, constants.R_OK | constants.W_OK)
+    } catch {
+      throw new Error(
+        `Unable to access summary file: '${filePath}'. Check if the file has correct read/write permissions.`
+      )
+    }
+    appendFileSync(filePath, this.buffer, { encoding: 'utf8' })
+    this.buffer = ''
+    return this
+  }
+}
+
+export const summary = new JobSummary()
 
 /** @actions/core's lib/file-command.js issueFileCommand. */
 function issueFileCommand(command: string, message: string): void {
