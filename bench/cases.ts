@@ -38,7 +38,11 @@ function removeBenchImages(): void {
   if (ours.length > 0) docker('rmi', '--force', ...ours)
 }
 
-/** The environment the runner gives an action step: every input at its action.yml default. */
+/**
+ * The environment the runner gives an action step: every input at its action.yml default, and the job's
+ * DOCKER_HOST when it has one (the engine scripts/engine.sh picked: without it the action would talk to
+ * the default socket while the CLI script, which inherits this process's environment, talks to this one).
+ */
 export function actionEnv(inputs: Record<string, string>, dir: string): NodeJS.ProcessEnv {
   const action = YAML.parse(readFileSync('action.yml', 'utf8')) as {
     inputs: Record<string, { default?: string }>
@@ -46,6 +50,7 @@ export function actionEnv(inputs: Record<string, string>, dir: string): NodeJS.P
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
     GITHUB_ACTIONS: 'true',
     GITHUB_WORKSPACE: process.cwd(),
     GITHUB_REPOSITORY: 'bench/app',
