@@ -1,8 +1,8 @@
 // The part of @actions/core this action uses, without the OIDC client: @actions/core's entry imports
 // oidc-utils, and with it @actions/http-client and undici (1 MB of bundle, ~90 ms of CPU on every run,
-// main and post) for getIDToken, which docker-preflight never calls. The commands and the summary are
-// @actions/core's own modules, imported past its entry; the functions below are copied from its
-// lib/core.js and lib/file-command.js (v3) and must stay in step with them. The file commands are
+// main and post) for getIDToken, which docker-preflight never calls. The commands are @actions/core's own
+// modules, imported past its entry; the functions below are copied from its lib/core.js,
+// lib/file-command.js and lib/summary.js (v3) and must stay in step with them. The file commands are
 // copied rather than imported because theirs load node:crypto for one random delimiter (src/ids.ts), and
 // the summary because @actions/core's lib/summary.js takes fs.promises as it loads (src/fs-async.ts).
 import { accessSync, appendFileSync, constants, existsSync } from 'node:fs'
