@@ -55,13 +55,8 @@ async function contextCase(work: string): Promise<Figure[]> {
   ]
 }
 
-/**
- * BuildKit: the context through the session's file sync vs `docker buildx build` (buildx 0.29 from Debian
- * forky, as a CLI plugin in a private DOCKER_CONFIG), same 20,000-file context. BuildKit keeps a copy of
- * a context per directory and session key; the directory is renamed before every build so each one is a
- * first transfer for both. Then one file is changed and each side builds again: what was transferred.
- */
-async function buildkitContextCase(work: string): Promise<Figure[]> {
+/** A private DOCKER_CONFIG whose CLI has buildx 0.29 (Debian forky) as a plugin; this machine's has none. */
+async function buildxConfig(work: string): Promise<string> {
   const fetched = await timed('bash', ['scripts/forky.sh', 'fetch', 'docker-buildx'])
   if (fetched.exitCode !== 0) throw new Error(fetched.stderr)
   const prefix = fetched.stdout.trim().split('\n').pop()!
@@ -72,6 +67,17 @@ async function buildkitContextCase(work: string): Promise<Figure[]> {
     join(prefix, 'usr/libexec/docker/cli-plugins/docker-buildx'),
     join(config, 'cli-plugins/docker-buildx')
   )
+  return config
+}
+
+/**
+ * BuildKit: the context through the session's file sync vs `docker buildx build` (buildx 0.29 from Debian
+ * forky, as a CLI plugin in a private DOCKER_CONFIG), same 20,000-file context. BuildKit keeps a copy of
+ * a context per directory and session key; the directory is renamed before every build so each one is a
+ * first transfer for both. Then one file is changed and each side builds again: what was transferred.
+ */
+async function buildkitContextCase(work: string): Promise<Figure[]> {
+  const config = await buildxConfig(work)
   const cliEnv = { ...process.env, DOCKER_CONFIG: config }
   let dir = join(work, 'ctx-bk-0')
   // COPY . : BuildKit only transfers what the Dockerfile's COPY sources name, so the whole context must be.
@@ -332,6 +338,16 @@ async function main(): Promise<void> {
           execPath: node24().path,
           coldCache: true
         })
+    ],
+    // The same as the first Node 24 case, against the script building with BuildKit (no target).
+    [
+      'pipeline-buildx',
+      async () =>
+        pipelineVsScript(
+          work,
+          { label: `Node ${node24().version}, compile cache kept`, execPath: node24().path },
+          await buildxConfig(work)
+        )
     ],
     ['context', () => contextCase(work)],
     ['buildkit-context', () => buildkitContextCase(work)],
