@@ -179,7 +179,7 @@ export async function pipelineVsScript(
         value: ratio,
         unit: '×',
         target: 'none (for comparison)',
-        met: true,
+        met: undefined,
         detail: `action ${fmt(a)} (runs ${as.map(fmt).join(', ')}), script with \`docker build\` through buildx ${fmt(b)} (runs ${bs.map(fmt).join(', ')})`
       }
     ]

@@ -367,7 +367,7 @@ async function main(): Promise<void> {
         const value =
           figure.unit === '×' ? `${figure.value.toFixed(2)}×` : `${figure.value.toFixed(1)} ${figure.unit}`
         console.log(
-          `${figure.met ? 'MET   ' : 'MISSED'} ${figure.name}: ${value} (target ${figure.target}) — ${figure.detail}`
+          `${verdict(figure.met, 'MET   ', 'MISSED', 'INFO  ')} ${figure.name}: ${value} (target ${figure.target}) — ${figure.detail}`
         )
       }
     }
@@ -377,10 +377,14 @@ async function main(): Promise<void> {
   console.log(`\n| figure | measured | target | met | detail |\n|---|---|---|---|---|`)
   for (const f of figures) {
     const value = f.unit === '×' ? `${f.value.toFixed(2)}×` : `${f.value.toFixed(1)} ${f.unit}`
-    console.log(`| ${f.name} | ${value} | ${f.target} | ${f.met ? 'yes' : 'no'} | ${f.detail} |`)
+    console.log(`| ${f.name} | ${value} | ${f.target} | ${verdict(f.met, 'yes', 'no', '—')} | ${f.detail} |`)
   }
   console.log(`\nbench: ${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s`)
-  if (figures.some(f => !f.met)) process.exitCode = 1
+  if (figures.some(f => f.met === false)) process.exitCode = 1
+}
+
+function verdict(met: boolean | undefined, yes: string, no: string, none: string): string {
+  return met === undefined ? none : met ? yes : no
 }
 
 await main()

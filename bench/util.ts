@@ -8,7 +8,8 @@ export interface Figure {
   value: number
   unit: string
   target: string
-  met: boolean
+  /** undefined: a figure printed for comparison, with no target. */
+  met: boolean | undefined
   detail: string
 }
 
