@@ -3431,7 +3431,7 @@ function formatPercent(ratio) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 // The few promise-returning file calls the run makes, over node:fs's callback API rather than imported
 // from node:fs/promises: on Node 24, loading node:fs/promises also loads readline, the REPL's history and
-// the fs watchers (its FileHandle.readLines and watch): the default run's peak went from 60.4 to 57.6 MB
+// the fs watchers (its FileHandle.readLines and watch): the default run's peak went from 60.4 to 59.6 MB
 // on Node 24 without it, for a run that reads a Dockerfile, a .dockerignore and a few symlinks
 // (BENCHMARKS.md, issue 14). util.promisify keeps node's own typings and errors (ENOENT and the rest,
 // with their paths).
