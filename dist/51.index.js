@@ -1826,14 +1826,14 @@ function didYouMean(word, known) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6264);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4728);
-/* harmony import */ var _image_store_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5943);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1003);
+/* harmony import */ var _image_store_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5943);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1003);
 /* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5725);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(970);
-/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1741);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8574);
-/* harmony import */ var _podman_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7049);
-/* harmony import */ var _require_info_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(806);
+/* harmony import */ var _stage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1741);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8574);
+/* harmony import */ var _podman_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7049);
+/* harmony import */ var _require_info_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(806);
 
 
 
@@ -1846,8 +1846,6 @@ function didYouMean(word, known) {
 
 
 
-/** /version and /info are cheap; a daemon that takes longer is stuck. */
-const FACTS_TIMEOUT_MS = 15_000;
 /**
  * The engine check: ping (fast failure when nothing answers), then /version and /info, then the CLI's own
  * version, the minimum versions and require-info conditions. Logs what it found.
@@ -1858,7 +1856,7 @@ async function checkEngine(input) {
     const endpoint = client.endpoint;
     await pingEngine(client, signal, input.earlyPing);
     input.onReachable?.();
-    const factsDeadline = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .deadline */ .nl)(FACTS_TIMEOUT_MS, undefined, signal);
+    const factsDeadline = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .deadline */ .nl)(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .FACTS_TIMEOUT_MS */ .n, undefined, signal);
     const [version, info] = await Promise.all([
         client.system.version(factsDeadline.signal),
         client.system.info(factsDeadline.signal)
@@ -1877,11 +1875,11 @@ async function checkEngine(input) {
         serverVersion: String(version.Version ?? info.ServerVersion ?? ''),
         apiVersion: String(version.ApiVersion ?? ''),
         minApiVersion: version.MinAPIVersion ? String(version.MinAPIVersion) : undefined,
-        podmanVersion: (0,_podman_js__WEBPACK_IMPORTED_MODULE_4__/* .podmanVersion */ .g)(version),
+        podmanVersion: (0,_podman_js__WEBPACK_IMPORTED_MODULE_5__/* .podmanVersion */ .g)(version),
         os: String(version.Os ?? info.OSType ?? ''),
         arch: String(version.Arch ?? info.Architecture ?? ''),
         kernelVersion: String(version.KernelVersion ?? info.KernelVersion ?? ''),
-        imageStore: (0,_image_store_js__WEBPACK_IMPORTED_MODULE_5__/* .imageStoreOf */ .Sf)(info),
+        imageStore: (0,_image_store_js__WEBPACK_IMPORTED_MODULE_6__/* .imageStoreOf */ .Sf)(info),
         clientVersion: await clientVersion,
         version,
         info
@@ -1890,21 +1888,21 @@ async function checkEngine(input) {
     const tooOld = (what, found, required) => {
         if (!required)
             return;
-        const order = (0,_version_js__WEBPACK_IMPORTED_MODULE_6__/* .compareVersions */ .Z)(found, required);
+        const order = (0,_version_js__WEBPACK_IMPORTED_MODULE_7__/* .compareVersions */ .Z)(found, required);
         if (order === undefined || order < 0) {
             problems.push(`${what} ${found || '(unknown)'} is below the required minimum ${required}`);
         }
     };
     tooOld('Docker engine version', facts.serverVersion, options.minDockerVersion);
     tooOld('Docker API version', facts.apiVersion, options.minApiVersion);
-    const conditions = (0,_require_info_js__WEBPACK_IMPORTED_MODULE_7__/* .evaluateConditions */ .w)(options.requireInfo, info);
+    const conditions = (0,_require_info_js__WEBPACK_IMPORTED_MODULE_8__/* .evaluateConditions */ .w)(options.requireInfo, info);
     for (const outcome of conditions.filter(o => !o.passed)) {
         problems.push(`require-info "${outcome.condition.source}" failed: ${outcome.condition.field} is ${outcome.actual}`);
     }
     const result = {
         status: problems.length > 0 ? 'failed' : 'passed',
         problems,
-        ...(0,_stage_js__WEBPACK_IMPORTED_MODULE_8__/* .stageTimes */ .L)(started),
+        ...(0,_stage_js__WEBPACK_IMPORTED_MODULE_9__/* .stageTimes */ .L)(started),
         facts,
         conditions
     };
@@ -1943,7 +1941,7 @@ async function pingEngine(client, signal, early) {
             client.useEarlyFacts(outcome.facts);
         return;
     }
-    const pingDeadline = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .deadline */ .nl)(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .PING_TIMEOUT_MS */ .q, undefined, signal);
+    const pingDeadline = (0,_signals_js__WEBPACK_IMPORTED_MODULE_3__/* .deadline */ .nl)(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .PING_TIMEOUT_MS */ .q, undefined, signal);
     try {
         await client.system.ping(pingDeadline.signal);
     }

@@ -5,10 +5,16 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ FACTS_TIMEOUT_MS),
 /* harmony export */   q: () => (/* binding */ PING_TIMEOUT_MS)
 /* harmony export */ });
 /** How long the engine has to answer /_ping before the run fails (the "within 10 s"). */
 const PING_TIMEOUT_MS = 8_000;
+/**
+ * How long /version and /info may take: they are cheap, and a daemon that takes longer is stuck. The engine
+ * check fails then; the entry's early requests (early-ping.ts) give up, and the engine check asks again.
+ */
+const FACTS_TIMEOUT_MS = 15_000;
 
 
 /***/ }),
@@ -21,15 +27,15 @@ const PING_TIMEOUT_MS = 8_000;
 /* harmony export */ });
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7067);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1003);
 
-/** An engine that answered the ping and then takes this long over /version or /info is asked again. */
-const FACTS_TIMEOUT_MS = 15_000;
+
 /** Starts the ping; the promise never rejects (an unhandled rejection would end the process early). */
 function startEarlyPing(endpoint, timeoutMs) {
     const ping = get(endpoint, '_ping', AbortSignal.timeout(timeoutMs));
     // Given up with the ping when it fails: nothing is left waiting on an engine that did not answer.
     const unanswered = new AbortController();
-    const factsSignal = AbortSignal.any([AbortSignal.timeout(FACTS_TIMEOUT_MS), unanswered.signal]);
+    const factsSignal = AbortSignal.any([AbortSignal.timeout(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .FACTS_TIMEOUT_MS */ .n), unanswered.signal]);
     const facts = {
         version: get(endpoint, 'version', factsSignal).then(jsonObject, () => undefined),
         info: get(endpoint, 'info', factsSignal).then(jsonObject, () => undefined)

@@ -4,7 +4,7 @@ import type { EngineOptions } from '../config.js'
 import type { Log } from '../log/log.js'
 import { EngineError, type EngineClient } from './client.js'
 import { imageStoreOf, type ImageStore } from './image-store.js'
-import { PING_TIMEOUT_MS } from './constants.js'
+import { FACTS_TIMEOUT_MS, PING_TIMEOUT_MS } from './constants.js'
 import { describeEndpoint, type Endpoint } from './endpoint.js'
 import type { PingOutcome } from './early-ping.js'
 import { deadline } from '../signals.js'
@@ -14,8 +14,6 @@ import { podmanVersion } from './podman.js'
 import { evaluateConditions, type ConditionOutcome } from './require-info.js'
 
 export { PING_TIMEOUT_MS }
-/** /version and /info are cheap; a daemon that takes longer is stuck. */
-const FACTS_TIMEOUT_MS = 15_000
 
 /** What the engine says about itself, as `docker version` and `docker info` would show it. */
 export interface EngineFacts {

@@ -1,4 +1,5 @@
 import http from 'node:http'
+import { FACTS_TIMEOUT_MS } from './constants.js'
 import type { Endpoint } from './endpoint.js'
 
 /**
@@ -18,9 +19,6 @@ export interface EarlyFacts {
   version: Promise<Record<string, unknown> | undefined>
   info: Promise<Record<string, unknown> | undefined>
 }
-
-/** An engine that answered the ping and then takes this long over /version or /info is asked again. */
-const FACTS_TIMEOUT_MS = 15_000
 
 /** Starts the ping; the promise never rejects (an unhandled rejection would end the process early). */
 export function startEarlyPing(endpoint: Endpoint, timeoutMs: number): Promise<PingOutcome> {
