@@ -111,8 +111,8 @@ describe('engine check against the real engine', () => {
   })
 })
 
-// The action's entry pings the engine before the rest of the bundle loads, and asks /version and /info as
-// soon as the ping is answered (src/engine/early-ping.ts); the engine check uses those replies.
+// The action's entry pings the engine before the rest of the bundle loads, and asks /version and /info
+// beside the ping (src/engine/early-ping.ts); the engine check uses those replies.
 describe("the entry's early ping and facts", () => {
   async function checkWithEarlyPing(proxy: { host: string }) {
     const endpoint = resolveEndpoint(proxy.host, process.env)
